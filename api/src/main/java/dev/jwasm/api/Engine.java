@@ -1,0 +1,185 @@
+package dev.jwasm.api;
+
+import dev.jwasm.internal.engine.BackendSelector;
+import dev.jwasm.spi.Backend;
+import dev.jwasm.spi.ExecutorProvider;
+import dev.jwasm.spi.GcHeapProvider;
+import dev.jwasm.spi.MemoryBudget;
+import dev.jwasm.spi.MemoryListener;
+import dev.jwasm.spi.MemoryProvider;
+import java.util.Optional;
+
+/**
+ * The root of a jwasm runtime: the chosen backends and the engine-wide limits. Thread-safe;
+ * create one per configuration and share it.
+ *
+ * <p>Each backend is chosen, in this order, by an explicit builder call ({@code memory("heap")}),
+ * then the system property ({@code jwasm.memory}, {@code jwasm.executor}, {@code jwasm.gc}), then
+ * the highest-priority provider on the module path that supports this platform.
+ */
+public final class Engine implements AutoCloseable {
+    /** System property naming the memory backend when the builder does not. */
+    public static final String MEMORY_PROPERTY = "jwasm.memory";
+    /** System property naming the executor when the builder does not. */
+    public static final String EXECUTOR_PROPERTY = "jwasm.executor";
+    /** System property naming the GC heap when the builder does not. */
+    public static final String GC_PROPERTY = "jwasm.gc";
+
+    private final EngineConfig config;
+    private final MemoryProvider memory;
+    private final ExecutorProvider executor;
+    private final Optional<GcHeapProvider> gc;
+    private final MemoryBudget memoryBudget;
+
+    private Engine(Builder builder) {
+        this.config = new EngineConfig(
+                builder.maxMemoryBytes,
+                builder.maxGcHeapBytes,
+                builder.maxCallDepth,
+                Optional.ofNullable(builder.memoryListener));
+        var selector = new BackendSelector(builder.classLoader);
+        this.memory =
+                selector.require("memory", MemoryProvider.class, builder.memory, MEMORY_PROPERTY, builder.memoryName);
+        this.executor = selector.require(
+                "executor", ExecutorProvider.class, builder.executor, EXECUTOR_PROPERTY, builder.executorName);
+        this.gc = selector.optional("gc", GcHeapProvider.class, builder.gc, GC_PROPERTY, builder.gcName);
+        this.memoryBudget = new MemoryBudget(config.maxMemoryBytes(), builder.memoryListener);
+    }
+
+    /** An engine with every backend chosen by system property or priority, and no limits. */
+    public static Engine create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public MemoryProvider memoryProvider() {
+        return memory;
+    }
+
+    public ExecutorProvider executorProvider() {
+        return executor;
+    }
+
+    /** The GC heap backend, absent when none is on the module path (GC-proposal modules then fail). */
+    public Optional<GcHeapProvider> gcHeapProvider() {
+        return gc;
+    }
+
+    /** The accounting shared by every linear memory this engine creates. */
+    public MemoryBudget memoryBudget() {
+        return memoryBudget;
+    }
+
+    /** The chosen backends' names, e.g. {@code memory=mmap executor=jit gc=arena}. */
+    @Override
+    public String toString() {
+        return "Engine[memory=" + memory.name() + ", executor=" + executor.name() + ", gc="
+                + gc.map(Backend::name).orElse("none") + "]";
+    }
+
+    @Override
+    public void close() {}
+
+    /** Configures an {@link Engine}; every setting has a default. Not thread-safe. */
+    public static final class Builder {
+        private String memoryName;
+        private String executorName;
+        private String gcName;
+        private MemoryProvider memory;
+        private ExecutorProvider executor;
+        private GcHeapProvider gc;
+        private ClassLoader classLoader;
+        private long maxMemoryBytes = EngineConfig.UNLIMITED;
+        private long maxGcHeapBytes = EngineConfig.UNLIMITED;
+        private int maxCallDepth = EngineConfig.DEFAULT_MAX_CALL_DEPTH;
+        private MemoryListener memoryListener;
+
+        private Builder() {}
+
+        /** Selects the memory backend by name ({@code "mmap"}, {@code "heap"}, or your own). */
+        public Builder memory(String name) {
+            this.memoryName = name;
+            this.memory = null;
+            return this;
+        }
+
+        /** Uses this memory provider instance, found on no module path. */
+        public Builder memory(MemoryProvider provider) {
+            this.memory = provider;
+            this.memoryName = null;
+            return this;
+        }
+
+        /** Selects the executor by name ({@code "interp"}, {@code "jit"}, or your own). */
+        public Builder executor(String name) {
+            this.executorName = name;
+            this.executor = null;
+            return this;
+        }
+
+        /** Uses this executor provider instance. */
+        public Builder executor(ExecutorProvider provider) {
+            this.executor = provider;
+            this.executorName = null;
+            return this;
+        }
+
+        /** Selects the GC heap by name ({@code "arena"}, or your own). */
+        public Builder gc(String name) {
+            this.gcName = name;
+            this.gc = null;
+            return this;
+        }
+
+        /** Uses this GC heap provider instance. */
+        public Builder gc(GcHeapProvider provider) {
+            this.gc = provider;
+            this.gcName = null;
+            return this;
+        }
+
+        /** Where {@link java.util.ServiceLoader} looks for providers; the thread's context loader by default. */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = loader;
+            return this;
+        }
+
+        /** Caps the bytes all linear memories of the engine commit together. */
+        public Builder maxMemoryBytes(long bytes) {
+            this.maxMemoryBytes = bytes;
+            return this;
+        }
+
+        /** Caps a store's GC heap; allocation past it traps instead of exhausting the JVM heap. */
+        public Builder maxGcHeapBytes(long bytes) {
+            this.maxGcHeapBytes = bytes;
+            return this;
+        }
+
+        /** How deeply Wasm calls may nest before the trap "call stack exhausted". */
+        public Builder maxCallDepth(int depth) {
+            this.maxCallDepth = depth;
+            return this;
+        }
+
+        /** Watches, and may veto, every memory growth. */
+        public Builder memoryListener(MemoryListener listener) {
+            this.memoryListener = listener;
+            return this;
+        }
+
+        /**
+         * @throws ConfigurationException if a backend cannot be found or a limit is invalid
+         */
+        public Engine build() {
+            return new Engine(this);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.jwasm.api;
+
+import dev.jwasm.spi.MemoryListener;
+import java.util.Optional;
+
+/**
+ * The limits and hooks an engine was built with; backends read them. Build one through
+ * {@link Engine.Builder}.
+ *
+ * @param maxMemoryBytes bytes all linear memories of the engine may commit together
+ * @param maxGcHeapBytes bytes a store's GC heap may hold before allocation traps
+ * @param maxCallDepth Wasm call frames one invocation may nest before it traps with
+ *     "call stack exhausted"
+ * @param memoryListener watches and may veto memory growth
+ */
+public record EngineConfig(
+        long maxMemoryBytes, long maxGcHeapBytes, int maxCallDepth, Optional<MemoryListener> memoryListener) {
+    public static final long UNLIMITED = Long.MAX_VALUE;
+    public static final int DEFAULT_MAX_CALL_DEPTH = 10_000;
+
+    public EngineConfig {
+        requirePositive("maxMemoryBytes", maxMemoryBytes);
+        requirePositive("maxGcHeapBytes", maxGcHeapBytes);
+        requirePositive("maxCallDepth", maxCallDepth);
+        memoryListener = Optional.ofNullable(memoryListener).flatMap(l -> l);
+    }
+
+    static EngineConfig defaults() {
+        return new EngineConfig(UNLIMITED, UNLIMITED, DEFAULT_MAX_CALL_DEPTH, Optional.empty());
+    }
+
+    private static void requirePositive(String name, long value) {
+        if (value <= 0) {
+            throw new ConfigurationException(name + " must be positive, not " + value);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.jwasm.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of the {@code jwasm} command. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line and returns the exit code, writing to the given streams. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        var commandLine = new CommandLine(new JwasmCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+}

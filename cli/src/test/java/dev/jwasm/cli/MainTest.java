@@ -1,0 +1,39 @@
+package dev.jwasm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    record Result(int exitCode, String out, String err) {}
+
+    static Result run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionNamesTheRuntimeAndTheChosenBackends() {
+        var result = run("version");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("jwasm "), result.out());
+        assertTrue(result.out().contains("backends: Engine[memory="), result.out());
+    }
+
+    @Test
+    void anUnknownSubcommandIsAUsageErrorWithExitCode2() {
+        var result = run("frobnicate");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("frobnicate"), result.err());
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        assertEquals(2, run().exitCode());
+    }
+}
