@@ -1,5 +1,6 @@
 package dev.jwasm.cli;
 
+import dev.jwasm.api.JwasmException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -16,6 +17,14 @@ public final class Main {
         var commandLine = new CommandLine(new JwasmCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            if (e instanceof JwasmException error) {
+                // One line a user can act on; the Java stack trace helps nobody here.
+                cl.getErr().println("jwasm: " + error.getMessage());
+                return ExitCodes.of(error);
+            }
+            throw e;
+        });
         return commandLine.execute(args);
     }
 }

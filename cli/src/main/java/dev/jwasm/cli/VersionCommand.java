@@ -1,9 +1,9 @@
 package dev.jwasm.cli;
 
-import dev.jwasm.api.Engine;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -13,13 +13,16 @@ final class VersionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    EngineOptions engineOptions;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         for (String line : new Provider().getVersion()) {
             out.println(line);
         }
-        out.println("backends: " + Engine.create());
+        out.println("backends: " + engineOptions.buildEngine());
         return 0;
     }
 

@@ -36,4 +36,28 @@ class MainTest {
     void noSubcommandIsAUsageError() {
         assertEquals(2, run().exitCode());
     }
+
+    @Test
+    void backendOptionsChooseTheEngine() {
+        var result = run("version", "--memory", "heap", "--engine", "interp");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("Engine[memory=heap, executor=interp"), result.out());
+    }
+
+    @Test
+    void anUnknownBackendIsAOneLineUsageErrorNamingTheAvailableOnes() {
+        var result = run("version", "--memory", "ramdisk");
+        assertEquals(2, result.exitCode());
+        assertEquals(
+                "jwasm: unknown memory backend 'ramdisk'; available: heap, mmap",
+                result.err().strip());
+    }
+
+    @Test
+    void aMalformedSizeIsRejectedWithTheOptionName() {
+        var result = run("version", "--max-memory", "lots");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("--max-memory"), result.err());
+        assertTrue(result.err().contains("'lots' is not a size"), result.err());
+    }
 }
