@@ -5,7 +5,9 @@
  */
 module dev.jwasm.api {
     exports dev.jwasm.api;
+    exports dev.jwasm.api.code;
     exports dev.jwasm.api.model;
+    exports dev.jwasm.api.numeric;
     exports dev.jwasm.spi;
 
     uses dev.jwasm.spi.MemoryProvider;
