@@ -1,5 +1,8 @@
 package dev.jwasm.spi;
 
+import dev.jwasm.api.ConfigurationException;
+import dev.jwasm.spi.runtime.WasmFunctionInstance;
+
 /**
  * Runs validated Wasm code for one engine. The lowering and invocation entry points grow with the
  * interpreter (they take the validator's operator stream, see DESIGN.md "Execution").
@@ -7,6 +10,15 @@ package dev.jwasm.spi;
 public interface Executor extends AutoCloseable {
     /** The name of the backend that made this executor. */
     String name();
+
+    /**
+     * Calls {@code function} with raw argument values (see {@link dev.jwasm.api.HostFunction}) and
+     * returns its results; traps surface as {@link dev.jwasm.api.Trap}. Executors lower the
+     * function's code on first call and keep it in {@link WasmFunctionInstance#compiled()}.
+     */
+    default long[] invoke(WasmFunctionInstance function, long[] args) {
+        throw new ConfigurationException("executor " + name() + " cannot run Wasm code yet");
+    }
 
     @Override
     default void close() {}

@@ -1,8 +1,10 @@
 package dev.jwasm.exec.interp;
 
 import dev.jwasm.api.EngineConfig;
+import dev.jwasm.exec.interp.internal.Machine;
 import dev.jwasm.spi.Executor;
 import dev.jwasm.spi.ExecutorProvider;
+import dev.jwasm.spi.runtime.WasmFunctionInstance;
 
 /** The interpreter: runs everywhere, starts instantly; the JIT is preferred where present. */
 public final class InterpreterProvider implements ExecutorProvider {
@@ -23,6 +25,19 @@ public final class InterpreterProvider implements ExecutorProvider {
 
     @Override
     public Executor create(EngineConfig config) {
-        return () -> NAME;
+        return new Interpreter(config.maxCallDepth());
+    }
+
+    /** Runs each call from the host on a fresh {@link Machine}, so a trap leaves nothing behind. */
+    private record Interpreter(int maxCallDepth) implements Executor {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public long[] invoke(WasmFunctionInstance function, long[] args) {
+            return new Machine(maxCallDepth).invoke(function, args);
+        }
     }
 }

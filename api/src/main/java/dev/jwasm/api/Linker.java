@@ -1,0 +1,92 @@
+package dev.jwasm.api;
+
+import dev.jwasm.api.model.FuncType;
+import dev.jwasm.internal.runtime.Instantiator;
+import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.spi.runtime.GlobalCell;
+import dev.jwasm.spi.runtime.HostFunctionInstance;
+import dev.jwasm.spi.runtime.ModuleDefinition;
+import dev.jwasm.spi.runtime.TableInstance;
+import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Names the host functions and other instances' exports that modules import, and instantiates
+ * modules against them. Imports are matched by (module, name), then by kind and type; a mismatch
+ * is a {@link LinkException}.
+ */
+public final class Linker {
+    private record Key(String module, String name) {}
+
+    private final Map<Key, Object> definitions = new HashMap<>();
+
+    /** An empty linker: every import is unknown until defined. */
+    public Linker() {}
+
+    /** Defines a host function. */
+    public Linker define(String module, String name, FuncType type, HostFunction function) {
+        return put(module, name, new HostFunctionInstance(type, function));
+    }
+
+    public Linker define(String module, String name, GlobalCell global) {
+        return put(module, name, global);
+    }
+
+    public Linker define(String module, String name, LinearMemory memory) {
+        return put(module, name, memory);
+    }
+
+    public Linker define(String module, String name, TableInstance table) {
+        return put(module, name, table);
+    }
+
+    public Linker define(String module, String name, ExportedFunction function) {
+        return put(module, name, function.instance());
+    }
+
+    /** Defines every export of {@code instance} under the module name {@code module}. */
+    public Linker define(String module, Instance instance) {
+        for (String name : instance.exportNames()) {
+            put(module, name, instance.export(name));
+        }
+        return this;
+    }
+
+    private Linker put(String module, String name, Object value) {
+        definitions.put(new Key(Objects.requireNonNull(module), Objects.requireNonNull(name)), value);
+        return this;
+    }
+
+    /**
+     * Instantiates {@code module} in {@code store} (spec 4.5.4), running its start function.
+     *
+     * @throws LinkException if an import is missing or has the wrong kind or type
+     * @throws Trap if a segment does not fit or the start function traps
+     */
+    public Instance instantiate(Store store, ModuleDefinition module) {
+        var engine = store.engine();
+        var instantiator = new Instantiator(store.state(), engine.memoryProvider(), engine.memoryBudget());
+        var state = instantiator.instantiate(module, (m, n) -> definitions.get(new Key(m, n)));
+        Map<String, Object> exports = new HashMap<>();
+        for (var e : module.exports()) {
+            Object value =
+                    switch (e.kind()) {
+                        case FUNC -> state.functions[e.index()];
+                        case GLOBAL -> state.globals[e.index()];
+                        case TABLE -> state.tables[e.index()];
+                        case MEMORY -> state.memories[e.index()];
+                    };
+            exports.put(e.name(), value);
+        }
+        if (module.start().isPresent()) {
+            var start = state.functions[module.start().getAsInt()];
+            switch (start) {
+                case WasmFunctionInstance w -> store.executor().invoke(w, new long[0]);
+                case HostFunctionInstance h -> h.implementation().call(new long[0]);
+            }
+        }
+        return new Instance(store, state, exports);
+    }
+}

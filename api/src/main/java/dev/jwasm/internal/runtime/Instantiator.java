@@ -1,0 +1,216 @@
+package dev.jwasm.internal.runtime;
+
+import dev.jwasm.api.JwasmException;
+import dev.jwasm.api.LinkException;
+import dev.jwasm.api.Trap;
+import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.Limits;
+import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.spi.MemoryBudget;
+import dev.jwasm.spi.MemoryProvider;
+import dev.jwasm.spi.runtime.DataSegment;
+import dev.jwasm.spi.runtime.ElementSegment;
+import dev.jwasm.spi.runtime.FunctionInstance;
+import dev.jwasm.spi.runtime.GlobalCell;
+import dev.jwasm.spi.runtime.InstanceState;
+import dev.jwasm.spi.runtime.ModuleDefinition;
+import dev.jwasm.spi.runtime.ModuleDefinition.FuncImport;
+import dev.jwasm.spi.runtime.ModuleDefinition.GlobalImport;
+import dev.jwasm.spi.runtime.ModuleDefinition.Import;
+import dev.jwasm.spi.runtime.ModuleDefinition.MemoryImport;
+import dev.jwasm.spi.runtime.ModuleDefinition.SegmentMode;
+import dev.jwasm.spi.runtime.ModuleDefinition.TableImport;
+import dev.jwasm.spi.runtime.StoreState;
+import dev.jwasm.spi.runtime.TableInstance;
+import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.function.BiFunction;
+
+/**
+ * Module instantiation (spec 4.5.4): resolves and type-checks imports, allocates the instance's
+ * functions, globals, tables and memories, then applies active element and data segments in
+ * order. A trap in a segment aborts instantiation; writes already made stay (spec 4.5.4 step 14).
+ * The caller runs the start function.
+ */
+public final class Instantiator {
+    private final StoreState store;
+    private final MemoryProvider memories;
+    private final MemoryBudget budget;
+
+    public Instantiator(StoreState store, MemoryProvider memories, MemoryBudget budget) {
+        this.store = store;
+        this.memories = memories;
+        this.budget = budget;
+    }
+
+    /**
+     * @param resolve returns the store object a (module, name) import names, or null: a
+     *     {@link FunctionInstance}, {@link GlobalCell}, {@link TableInstance} or {@link LinearMemory}
+     * @throws LinkException for an unknown or incompatible import
+     */
+    public InstanceState instantiate(ModuleDefinition module, BiFunction<String, String, Object> resolve) {
+        int nf = 0;
+        int ng = 0;
+        int nt = 0;
+        int nm = 0;
+        for (Import imp : module.imports()) {
+            switch (imp.desc().kind()) {
+                case FUNC -> nf++;
+                case GLOBAL -> ng++;
+                case TABLE -> nt++;
+                case MEMORY -> nm++;
+            }
+        }
+        var inst = new InstanceState(
+                store,
+                module.types().toArray(FuncType[]::new),
+                nf + module.functions().size(),
+                ng + module.globals().size(),
+                nt + module.tables().size(),
+                nm + module.memories().size(),
+                module.datas().size(),
+                module.elements().size());
+        int fi = 0;
+        int gi = 0;
+        int ti = 0;
+        int mi = 0;
+        for (Import imp : module.imports()) {
+            Object found = resolve.apply(imp.module(), imp.name());
+            if (found == null) {
+                throw new LinkException("unknown import: " + name(imp));
+            }
+            switch (imp.desc()) {
+                case FuncImport f -> {
+                    FuncType expected = module.types().get(f.typeIndex());
+                    if (!(found instanceof FunctionInstance fn) || !fn.type().equals(expected)) {
+                        throw incompatible(imp, "function " + expected, found);
+                    }
+                    inst.functions[fi++] = fn;
+                }
+                case GlobalImport g -> {
+                    if (!(found instanceof GlobalCell cell) || !cell.type().equals(g.type())) {
+                        throw incompatible(imp, "global " + g.type(), found);
+                    }
+                    inst.globals[gi++] = cell;
+                }
+                case TableImport t -> {
+                    if (!(found instanceof TableInstance table)
+                            || !table.type().elementType().equals(t.type().elementType())
+                            || table.type().addressType() != t.type().addressType()
+                            || !limitsMatch(
+                                    table.size(),
+                                    table.type().limits(),
+                                    t.type().limits())) {
+                        throw incompatible(imp, "table " + t.type(), found);
+                    }
+                    inst.tables[ti++] = table;
+                }
+                case MemoryImport m -> {
+                    if (!(found instanceof LinearMemory memory)
+                            || memory.type().addressType() != m.type().addressType()
+                            || memory.type().shared() != m.type().shared()
+                            || memory.type().pageSizeLog2() != m.type().pageSizeLog2()
+                            || !limitsMatch(
+                                    memory.pages(),
+                                    memory.type().limits(),
+                                    m.type().limits())) {
+                        throw incompatible(imp, "memory " + m.type(), found);
+                    }
+                    inst.memories[mi++] = memory;
+                }
+            }
+        }
+        for (var f : module.functions()) {
+            FunctionInstance fn = new WasmFunctionInstance(module.types().get(f.typeIndex()), inst, fi, f.code());
+            inst.functions[fi++] = fn;
+        }
+        for (var g : module.globals()) {
+            inst.globals[gi++] = new GlobalCell(g.type(), ConstEvaluator.evaluate(g.init(), inst));
+        }
+        for (var t : module.tables()) {
+            long init = t.init() == null ? 0 : ConstEvaluator.evaluate(t.init(), inst);
+            inst.tables[ti++] = new TableInstance(t.type(), init);
+        }
+        for (var m : module.memories()) {
+            inst.memories[mi++] = memories.create(m, budget);
+        }
+        for (int i = 0; i < module.elements().size(); i++) {
+            var e = module.elements().get(i);
+            long[] refs = new long[e.items().size()];
+            for (int k = 0; k < refs.length; k++) {
+                refs[k] = ConstEvaluator.evaluate(e.items().get(k), inst);
+            }
+            inst.elements[i] = new ElementSegment(refs);
+        }
+        for (int i = 0; i < module.datas().size(); i++) {
+            inst.datas[i] = new DataSegment(module.datas().get(i).bytes().clone());
+        }
+        applySegments(module, inst);
+        return inst;
+    }
+
+    /** Spec 4.5.4 steps 13-14: active element segments, then active data segments, in order. */
+    private static void applySegments(ModuleDefinition module, InstanceState inst) {
+        for (int i = 0; i < module.elements().size(); i++) {
+            var e = module.elements().get(i);
+            var seg = inst.elements[i];
+            if (e.mode() == SegmentMode.ACTIVE) {
+                long at = ConstEvaluator.evaluate(e.offset(), inst);
+                long offset = inst.tables[e.table()].type().addressType() == dev.jwasm.api.model.AddressType.I32
+                        ? at & 0xFFFF_FFFFL
+                        : at;
+                inst.tables[e.table()].init(offset, seg.refs(), 0, seg.refs().length, TrapKind.OUT_OF_BOUNDS_TABLE);
+            }
+            if (e.mode() != SegmentMode.PASSIVE) {
+                seg.drop();
+            }
+        }
+        for (int i = 0; i < module.datas().size(); i++) {
+            var d = module.datas().get(i);
+            if (d.offset() == null) {
+                continue;
+            }
+            LinearMemory memory = inst.memories[d.memory()];
+            long at = ConstEvaluator.evaluate(d.offset(), inst);
+            if (memory.type().addressType() == dev.jwasm.api.model.AddressType.I32) {
+                at &= 0xFFFF_FFFFL;
+            }
+            byte[] bytes = inst.datas[i].bytes();
+            if (Long.compareUnsigned(at, memory.byteSize()) > 0 || bytes.length > memory.byteSize() - at) {
+                throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY);
+            }
+            memory.write(at, bytes, 0, bytes.length);
+            inst.datas[i].drop();
+        }
+    }
+
+    /** Import subtyping of limits (spec 3.5.x "Limits"): at least the minimum, within the maximum. */
+    private static boolean limitsMatch(long actualSize, Limits actual, Limits expected) {
+        if (actualSize < expected.min()) {
+            return false;
+        }
+        if (!expected.hasMax()) {
+            return true;
+        }
+        return actual.hasMax() && Long.compareUnsigned(actual.max(), expected.max()) <= 0;
+    }
+
+    private static String name(Import imp) {
+        return "\"" + imp.module() + "\" \"" + imp.name() + "\"";
+    }
+
+    private static LinkException incompatible(Import imp, String expected, Object found) {
+        return new LinkException(
+                "incompatible import type: " + name(imp) + " expects " + expected + ", found " + describe(found));
+    }
+
+    private static String describe(Object found) {
+        return switch (found) {
+            case FunctionInstance f -> "function " + f.type();
+            case GlobalCell g -> "global " + g.type();
+            case TableInstance t -> "table " + t.type();
+            case LinearMemory m -> "memory " + m.type();
+            default -> throw new JwasmException("not an external value: " + found);
+        };
+    }
+}

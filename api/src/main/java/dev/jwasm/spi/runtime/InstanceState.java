@@ -1,0 +1,39 @@
+package dev.jwasm.spi.runtime;
+
+import dev.jwasm.api.model.FuncType;
+import dev.jwasm.spi.LinearMemory;
+
+/**
+ * One module instance's run-time state (spec 4.2.5), in index-space order with imports first.
+ * The arrays are filled during instantiation and read directly by executors: no lookup on the hot
+ * path. {@code types} holds each type-section entry that is a function type (null for others).
+ */
+public final class InstanceState {
+    public final StoreState store;
+    public final FuncType[] types;
+    public final FunctionInstance[] functions;
+    public final GlobalCell[] globals;
+    public final TableInstance[] tables;
+    public final LinearMemory[] memories;
+    public final DataSegment[] datas;
+    public final ElementSegment[] elements;
+
+    public InstanceState(
+            StoreState store,
+            FuncType[] types,
+            int functions,
+            int globals,
+            int tables,
+            int memories,
+            int datas,
+            int elements) {
+        this.store = store;
+        this.types = types;
+        this.functions = new FunctionInstance[functions];
+        this.globals = new GlobalCell[globals];
+        this.tables = new TableInstance[tables];
+        this.memories = new LinearMemory[memories];
+        this.datas = new DataSegment[datas];
+        this.elements = new ElementSegment[elements];
+    }
+}

@@ -1,0 +1,70 @@
+package dev.jwasm.spi.runtime;
+
+import dev.jwasm.api.Trap;
+import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.model.TableType;
+import java.util.Arrays;
+import java.util.Objects;
+
+/** A table (spec 4.2.7): tagged reference values, with the type's limits enforced on growth. */
+public final class TableInstance {
+    /** No table holds more elements than this, whatever its type allows (resource limit). */
+    public static final int MAX_ELEMENTS = 10_000_000;
+
+    private final TableType type;
+    private long[] elements;
+
+    public TableInstance(TableType type, long init) {
+        this.type = Objects.requireNonNull(type, "type");
+        long min = type.limits().min();
+        if (min > MAX_ELEMENTS) {
+            throw new Trap(TrapKind.OUT_OF_BOUNDS_TABLE, "table of " + min + " elements exceeds the limit");
+        }
+        this.elements = new long[(int) min];
+        Arrays.fill(elements, init);
+    }
+
+    public TableType type() {
+        return type;
+    }
+
+    public int size() {
+        return elements.length;
+    }
+
+    /** {@code table.get}: traps "out of bounds table access" past the size. */
+    public long get(long index) {
+        if (index < 0 || index >= elements.length) {
+            throw new Trap(TrapKind.OUT_OF_BOUNDS_TABLE);
+        }
+        return elements[(int) index];
+    }
+
+    public void set(long index, long ref) {
+        if (index < 0 || index >= elements.length) {
+            throw new Trap(TrapKind.OUT_OF_BOUNDS_TABLE);
+        }
+        elements[(int) index] = ref;
+    }
+
+    /** {@code table.grow} (spec 4.4.6.7): the old size, or -1 with nothing changed past the maximum. */
+    public long grow(long delta, long init) {
+        int old = elements.length;
+        long max = type.limits().hasMax() ? type.limits().max() : MAX_ELEMENTS;
+        if (delta < 0 || delta > Math.min(max, MAX_ELEMENTS) - old) {
+            return -1;
+        }
+        long[] grown = Arrays.copyOf(elements, old + (int) delta);
+        Arrays.fill(grown, old, grown.length, init);
+        elements = grown;
+        return old;
+    }
+
+    /** Writes {@code refs[from, from+length)} at {@code at}; traps, writing nothing, when out of bounds. */
+    public void init(long at, long[] refs, long from, long length, TrapKind kind) {
+        if (at < 0 || from < 0 || length < 0 || at + length > elements.length || from + length > refs.length) {
+            throw new Trap(kind);
+        }
+        System.arraycopy(refs, (int) from, elements, (int) at, (int) length);
+    }
+}

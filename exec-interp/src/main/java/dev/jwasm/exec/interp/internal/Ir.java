@@ -1,0 +1,87 @@
+package dev.jwasm.exec.interp.internal;
+
+/**
+ * The register IR's operation codes. Operands follow each code in the {@code int[]}; "slot"
+ * operands are frame-relative indexes into the {@code long[]} value stack, where a function's
+ * locals come first and its operand stack above them, so each Wasm stack position is a register.
+ * Layouts are given as {@code CODE operand...}.
+ */
+final class Ir {
+    private Ir() {}
+
+    /** {@code UNREACHABLE}. */
+    static final int UNREACHABLE = 0;
+    /** {@code CONST dst lo hi}. */
+    static final int CONST = 1;
+    /** {@code COPY dst src}. */
+    static final int COPY = 2;
+    /** {@code MOVE_N dst src count}: branch values, ascending (dst is below src). */
+    static final int MOVE_N = 3;
+    /** {@code GLOBAL_GET dst global}. */
+    static final int GLOBAL_GET = 4;
+    /** {@code GLOBAL_SET global src}. */
+    static final int GLOBAL_SET = 5;
+    /** {@code JUMP target}. */
+    static final int JUMP = 6;
+    /** {@code JUMP_IF_ZERO cond target}. */
+    static final int JUMP_IF_ZERO = 7;
+    /** {@code JUMP_IF_NONZERO cond target}. */
+    static final int JUMP_IF_NONZERO = 8;
+    /** {@code BR_TABLE index count target*(count+1)}: the last target is the default. */
+    static final int BR_TABLE = 9;
+    /** {@code RETURN src count}: results move to slot 0 up. */
+    static final int RETURN = 10;
+    /** {@code CALL function argBase}: arguments from argBase up become the callee's frame. */
+    static final int CALL = 11;
+    /** {@code CALL_INDIRECT type table argBase indexSlot}. */
+    static final int CALL_INDIRECT = 12;
+    /** {@code SELECT dst a b cond}. */
+    static final int SELECT = 13;
+    /** {@code UNARY dst a opcodeOrdinal}. */
+    static final int UNARY = 14;
+    /** {@code BINARY dst a b opcodeOrdinal}. */
+    static final int BINARY = 15;
+    /** {@code LOAD dst addr memFlags offsetLo offsetHi opcodeOrdinal}. */
+    static final int LOAD = 16;
+    /** {@code STORE addr value memFlags offsetLo offsetHi opcodeOrdinal}. */
+    static final int STORE = 17;
+    /** {@code MEMORY_SIZE dst memory}. */
+    static final int MEMORY_SIZE = 18;
+    /** {@code MEMORY_GROW dst delta memory}. */
+    static final int MEMORY_GROW = 19;
+    /** {@code REF_FUNC dst function}. */
+    static final int REF_FUNC = 20;
+    // Hot operators inlined in the dispatch loop: {@code OP dst a b}.
+    static final int I32_ADD = 21;
+    static final int I32_SUB = 22;
+    static final int I32_MUL = 23;
+    static final int I32_AND = 24;
+    static final int I32_OR = 25;
+    static final int I32_XOR = 26;
+    static final int I32_SHL = 27;
+    static final int I32_SHR_S = 28;
+    static final int I32_SHR_U = 29;
+    static final int I32_EQ = 30;
+    static final int I32_NE = 31;
+    static final int I32_LT_S = 32;
+    static final int I32_LT_U = 33;
+    static final int I32_GT_S = 34;
+    static final int I32_GT_U = 35;
+    static final int I32_LE_S = 36;
+    static final int I32_GE_S = 37;
+    static final int I64_ADD = 38;
+    static final int I64_SUB = 39;
+    static final int I64_MUL = 40;
+    static final int I64_AND = 41;
+    static final int I64_OR = 42;
+    static final int I64_EQ = 43;
+    static final int I64_LT_S = 44;
+    static final int F64_ADD = 45;
+    static final int F64_MUL = 46;
+    /** {@code I32_EQZ dst a}. */
+    static final int I32_EQZ = 47;
+    /** {@code I32_LOAD dst addr memFlags offsetLo offsetHi} (the generic LOAD layout, ordinal unused). */
+    static final int I32_LOAD = 48;
+    /** {@code I32_STORE addr value memFlags offsetLo offsetHi}. */
+    static final int I32_STORE = 49;
+}

@@ -1,0 +1,631 @@
+package dev.jwasm.exec.interp.internal;
+
+import dev.jwasm.api.JwasmException;
+import dev.jwasm.api.code.BlockType;
+import dev.jwasm.api.code.Catch;
+import dev.jwasm.api.code.InstructionVisitor;
+import dev.jwasm.api.code.Opcode;
+import dev.jwasm.api.model.AddressType;
+import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.HeapType;
+import dev.jwasm.api.model.RefType;
+import dev.jwasm.api.model.ValType;
+import dev.jwasm.spi.runtime.InstanceState;
+import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lowers one validated function body to register IR in a single pass over its instructions. Each
+ * operand stack position is a frame slot (locals first), so the lowering only tracks the stack
+ * height; it relies on the body having been validated.
+ *
+ * <p>Until the validator's typed operator stream lands, the height is derived here: from
+ * {@link Opcode#operands()}/{@link Opcode#results()} for fixed-signature operators and from
+ * function and block types for the rest. This class is the one place to replace then.
+ *
+ * <p>Code after an unconditional branch is unreachable (spec 3.3.5, "stack-polymorphic"); it
+ * is skipped, tracking only block nesting, until the enclosing block's {@code else} or {@code end}.
+ */
+public final class Lowering implements InstructionVisitor {
+    private static final class Control {
+        final Opcode kind;
+        final int height;
+        final int params;
+        final int results;
+        final int loopStart;
+        final boolean deadAtStart;
+        final List<Integer> fixups = new ArrayList<>();
+        int elseFixup = -1;
+
+        Control(Opcode kind, int height, int params, int results, int loopStart, boolean deadAtStart) {
+            this.kind = kind;
+            this.height = height;
+            this.params = params;
+            this.results = results;
+            this.loopStart = loopStart;
+            this.deadAtStart = deadAtStart;
+        }
+
+        int branchArity() {
+            return kind == Opcode.LOOP ? params : results;
+        }
+    }
+
+    private final InstanceState instance;
+    private final IntBuffer code = new IntBuffer();
+    private final List<Control> controls = new ArrayList<>();
+    private final int params;
+    private final int locals;
+    private int height;
+    private int maxHeight;
+    private boolean dead;
+    private boolean finished;
+
+    private Lowering(InstanceState instance, FuncType type, List<ValType> declaredLocals) {
+        this.instance = instance;
+        this.params = type.params().size();
+        this.locals = params + declaredLocals.size();
+        controls.add(new Control(Opcode.BLOCK, 0, 0, type.results().size(), -1, false));
+    }
+
+    /** Lowers {@code function}'s body; the function's instance must be fully linked. */
+    public static CompiledFunction lower(WasmFunctionInstance function) {
+        var lowering = new Lowering(
+                function.instance(), function.type(), function.code().locals());
+        function.code().instructions().accept(lowering);
+        if (!lowering.finished) {
+            throw new JwasmException("function body of function " + function.index() + " has no final end");
+        }
+        return new CompiledFunction(
+                lowering.code.toArray(), lowering.params, lowering.locals, lowering.locals + lowering.maxHeight + 1);
+    }
+
+    private int slot(int h) {
+        return locals + h;
+    }
+
+    private void push(int n) {
+        height += n;
+        maxHeight = Math.max(maxHeight, height);
+    }
+
+    private void emit(int... words) {
+        for (int w : words) {
+            code.add(w);
+        }
+    }
+
+    private static JwasmException unsupported(Opcode op) {
+        return new JwasmException("the interpreter does not support " + op.mnemonic() + " yet");
+    }
+
+    private FuncType blockType(BlockType type) {
+        return switch (type) {
+            case BlockType.Empty e -> FuncType.of(List.of(), List.of());
+            case BlockType.Value v -> FuncType.of(List.of(), List.of(v.result()));
+            case BlockType.TypeIndex t -> instance.types[t.typeIndex()];
+        };
+    }
+
+    /** Moves the branch values to the target's height and jumps (or returns from the function). */
+    private void branch(int depth) {
+        Control target = controls.get(controls.size() - 1 - depth);
+        int arity = target.branchArity();
+        if (controls.size() - 1 - depth == 0) {
+            emit(Ir.RETURN, slot(height - arity), arity);
+            return;
+        }
+        if (arity > 0 && target.height != height - arity) {
+            emit(Ir.MOVE_N, slot(target.height), slot(height - arity), arity);
+        }
+        emit(Ir.JUMP, 0);
+        if (target.kind == Opcode.LOOP) {
+            code.set(code.size() - 1, target.loopStart);
+        } else {
+            target.fixups.add(code.size() - 1);
+        }
+    }
+
+    private boolean needsMoves(int depth) {
+        Control target = controls.get(controls.size() - 1 - depth);
+        int arity = target.branchArity();
+        return controls.size() - 1 - depth == 0 || (arity > 0 && target.height != height - arity);
+    }
+
+    @Override
+    public void visitSimple(Opcode op) {
+        if (op == Opcode.END) {
+            end();
+            return;
+        }
+        if (op == Opcode.ELSE) {
+            elseArm();
+            return;
+        }
+        if (dead) {
+            return;
+        }
+        switch (op) {
+            case NOP -> {}
+            case UNREACHABLE -> {
+                emit(Ir.UNREACHABLE);
+                dead = true;
+            }
+            case RETURN -> {
+                branch(controls.size() - 1);
+                dead = true;
+            }
+            case DROP -> height--;
+            case SELECT -> {
+                emit(Ir.SELECT, slot(height - 3), slot(height - 3), slot(height - 2), slot(height - 1));
+                height -= 2;
+            }
+            case REF_IS_NULL -> emit(Ir.UNARY, slot(height - 1), slot(height - 1), op.ordinal());
+            case REF_EQ -> {
+                emit(Ir.BINARY, slot(height - 2), slot(height - 2), slot(height - 1), op.ordinal());
+                height--;
+            }
+            default -> numeric(op);
+        }
+    }
+
+    private void numeric(Opcode op) {
+        if (!op.hasFixedSignature() || op.results().size() != 1) {
+            throw unsupported(op);
+        }
+        for (ValType t : op.operands()) {
+            if (t == ValType.V128) {
+                throw unsupported(op);
+            }
+        }
+        if (op.results().getFirst() == ValType.V128) {
+            throw unsupported(op);
+        }
+        switch (op.operands().size()) {
+            case 1 -> {
+                int a = slot(height - 1);
+                if (op == Opcode.I32_EQZ) {
+                    emit(Ir.I32_EQZ, a, a);
+                } else {
+                    emit(Ir.UNARY, a, a, op.ordinal());
+                }
+            }
+            case 2 -> {
+                int a = slot(height - 2);
+                int b = slot(height - 1);
+                int hot = hotBinary(op);
+                if (hot >= 0) {
+                    emit(hot, a, a, b);
+                } else {
+                    emit(Ir.BINARY, a, a, b, op.ordinal());
+                }
+                height--;
+            }
+            default -> throw unsupported(op);
+        }
+    }
+
+    private static int hotBinary(Opcode op) {
+        return switch (op) {
+            case I32_ADD -> Ir.I32_ADD;
+            case I32_SUB -> Ir.I32_SUB;
+            case I32_MUL -> Ir.I32_MUL;
+            case I32_AND -> Ir.I32_AND;
+            case I32_OR -> Ir.I32_OR;
+            case I32_XOR -> Ir.I32_XOR;
+            case I32_SHL -> Ir.I32_SHL;
+            case I32_SHR_S -> Ir.I32_SHR_S;
+            case I32_SHR_U -> Ir.I32_SHR_U;
+            case I32_EQ -> Ir.I32_EQ;
+            case I32_NE -> Ir.I32_NE;
+            case I32_LT_S -> Ir.I32_LT_S;
+            case I32_LT_U -> Ir.I32_LT_U;
+            case I32_GT_S -> Ir.I32_GT_S;
+            case I32_GT_U -> Ir.I32_GT_U;
+            case I32_LE_S -> Ir.I32_LE_S;
+            case I32_GE_S -> Ir.I32_GE_S;
+            case I64_ADD -> Ir.I64_ADD;
+            case I64_SUB -> Ir.I64_SUB;
+            case I64_MUL -> Ir.I64_MUL;
+            case I64_AND -> Ir.I64_AND;
+            case I64_OR -> Ir.I64_OR;
+            case I64_EQ -> Ir.I64_EQ;
+            case I64_LT_S -> Ir.I64_LT_S;
+            case F64_ADD -> Ir.F64_ADD;
+            case F64_MUL -> Ir.F64_MUL;
+            default -> -1;
+        };
+    }
+
+    private void end() {
+        Control c = controls.removeLast();
+        if (controls.isEmpty()) {
+            if (!dead) {
+                emit(Ir.RETURN, slot(height - c.results), c.results);
+            }
+            finished = true;
+            return;
+        }
+        int here = code.size();
+        for (int at : c.fixups) {
+            code.set(at, here);
+        }
+        if (c.elseFixup >= 0) {
+            code.set(c.elseFixup, here);
+        }
+        height = c.height + c.results;
+        dead = c.deadAtStart;
+    }
+
+    private void elseArm() {
+        Control c = controls.getLast();
+        if (!dead) {
+            emit(Ir.JUMP, 0);
+            c.fixups.add(code.size() - 1);
+        }
+        if (c.elseFixup >= 0) {
+            code.set(c.elseFixup, code.size());
+            c.elseFixup = -1;
+        }
+        height = c.height + c.params;
+        dead = c.deadAtStart;
+    }
+
+    @Override
+    public void visitBlock(Opcode op, BlockType type) {
+        if (dead) {
+            controls.add(new Control(op, height, 0, 0, -1, true));
+            return;
+        }
+        FuncType bt = blockType(type);
+        int p = bt.params().size();
+        int r = bt.results().size();
+        switch (op) {
+            case BLOCK -> controls.add(new Control(op, height - p, p, r, -1, false));
+            case LOOP -> controls.add(new Control(op, height - p, p, r, code.size(), false));
+            case IF -> {
+                if (p > 0) {
+                    // The then-arm reuses the parameters' slots, so the else-arm would not see them.
+                    throw new JwasmException("the interpreter does not support if blocks with parameters yet");
+                }
+                height--;
+                emit(Ir.JUMP_IF_ZERO, slot(height), 0);
+                var c = new Control(op, height, p, r, -1, false);
+                c.elseFixup = code.size() - 1;
+                controls.add(c);
+            }
+            default -> throw unsupported(op);
+        }
+    }
+
+    @Override
+    public void visitLabel(Opcode op, int depth) {
+        if (dead) {
+            return;
+        }
+        switch (op) {
+            case BR -> {
+                branch(depth);
+                dead = true;
+            }
+            case BR_IF -> {
+                height--;
+                int cond = slot(height);
+                if (needsMoves(depth)) {
+                    emit(Ir.JUMP_IF_ZERO, cond, 0);
+                    int skip = code.size() - 1;
+                    branch(depth);
+                    code.set(skip, code.size());
+                } else {
+                    Control target = controls.get(controls.size() - 1 - depth);
+                    emit(Ir.JUMP_IF_NONZERO, cond, target.kind == Opcode.LOOP ? target.loopStart : 0);
+                    if (target.kind != Opcode.LOOP) {
+                        target.fixups.add(code.size() - 1);
+                    }
+                }
+            }
+            default -> throw unsupported(op);
+        }
+    }
+
+    @Override
+    public void visitBrTable(int[] depths, int defaultDepth) {
+        if (dead) {
+            return;
+        }
+        height--;
+        emit(Ir.BR_TABLE, slot(height), depths.length);
+        int table = code.size();
+        for (int i = 0; i <= depths.length; i++) {
+            code.add(0);
+        }
+        // One landing pad per entry: moves the branch values and jumps, as br would.
+        for (int i = 0; i <= depths.length; i++) {
+            code.set(table + i, code.size());
+            branch(i < depths.length ? depths[i] : defaultDepth);
+        }
+        dead = true;
+    }
+
+    @Override
+    public void visitFunction(Opcode op, int funcIndex) {
+        if (dead) {
+            return;
+        }
+        switch (op) {
+            case CALL -> {
+                FuncType callee = instance.functions[funcIndex].type();
+                int n = callee.params().size();
+                emit(Ir.CALL, funcIndex, slot(height - n));
+                height -= n;
+                push(callee.results().size());
+            }
+            case REF_FUNC -> {
+                emit(Ir.REF_FUNC, slot(height), funcIndex);
+                push(1);
+            }
+            default -> throw unsupported(op);
+        }
+    }
+
+    @Override
+    public void visitCallIndirect(Opcode op, int typeIndex, int tableIndex) {
+        if (dead) {
+            return;
+        }
+        if (op != Opcode.CALL_INDIRECT) {
+            throw unsupported(op);
+        }
+        FuncType callee = instance.types[typeIndex];
+        height--;
+        int indexSlot = slot(height);
+        int n = callee.params().size();
+        emit(Ir.CALL_INDIRECT, typeIndex, tableIndex, slot(height - n), indexSlot);
+        height -= n;
+        push(callee.results().size());
+    }
+
+    @Override
+    public void visitLocal(Opcode op, int localIndex) {
+        if (dead) {
+            return;
+        }
+        switch (op) {
+            case LOCAL_GET -> {
+                emit(Ir.COPY, slot(height), localIndex);
+                push(1);
+            }
+            case LOCAL_SET -> {
+                height--;
+                emit(Ir.COPY, localIndex, slot(height));
+            }
+            case LOCAL_TEE -> emit(Ir.COPY, localIndex, slot(height - 1));
+            default -> throw unsupported(op);
+        }
+    }
+
+    @Override
+    public void visitGlobal(Opcode op, int globalIndex) {
+        if (dead) {
+            return;
+        }
+        if (instance.globals[globalIndex].type().type() == ValType.V128) {
+            throw unsupported(op);
+        }
+        if (op == Opcode.GLOBAL_GET) {
+            emit(Ir.GLOBAL_GET, slot(height), globalIndex);
+            push(1);
+        } else {
+            height--;
+            emit(Ir.GLOBAL_SET, globalIndex, slot(height));
+        }
+    }
+
+    private int memFlags(int memIndex) {
+        boolean is64 = instance.memories[memIndex].type().addressType() == AddressType.I64;
+        return memIndex | (is64 ? MemoryOps.MEMORY64 : 0);
+    }
+
+    @Override
+    public void visitMemoryIndex(Opcode op, int memIndex) {
+        if (dead) {
+            return;
+        }
+        switch (op) {
+            case MEMORY_SIZE -> {
+                emit(Ir.MEMORY_SIZE, slot(height), memIndex);
+                push(1);
+            }
+            case MEMORY_GROW -> emit(Ir.MEMORY_GROW, slot(height - 1), slot(height - 1), memIndex);
+            default -> throw unsupported(op);
+        }
+    }
+
+    @Override
+    public void visitMemory(Opcode op, int memIndex, int alignLog2, long offset) {
+        if (dead) {
+            return;
+        }
+        if (op.isAtomic() || !op.hasFixedSignature()) {
+            throw unsupported(op);
+        }
+        int flags = memFlags(memIndex);
+        int lo = (int) offset;
+        int hi = (int) (offset >>> 32);
+        if (op.results().isEmpty()) {
+            if (op.operands().getFirst() == ValType.V128) {
+                throw unsupported(op);
+            }
+            int addr = slot(height - 2);
+            int value = slot(height - 1);
+            if (op == Opcode.I32_STORE) {
+                emit(Ir.I32_STORE, addr, value, flags, lo, hi);
+            } else {
+                emit(Ir.STORE, addr, value, flags, lo, hi, op.ordinal());
+            }
+            height -= 2;
+        } else {
+            if (op.results().getFirst() == ValType.V128) {
+                throw unsupported(op);
+            }
+            int addr = slot(height - 1);
+            if (op == Opcode.I32_LOAD) {
+                emit(Ir.I32_LOAD, addr, addr, flags, lo, hi);
+            } else {
+                emit(Ir.LOAD, addr, addr, flags, lo, hi, op.ordinal());
+            }
+        }
+    }
+
+    private void constant(long value) {
+        if (dead) {
+            return;
+        }
+        emit(Ir.CONST, slot(height), (int) value, (int) (value >>> 32));
+        push(1);
+    }
+
+    @Override
+    public void visitI32Const(int value) {
+        constant(value);
+    }
+
+    @Override
+    public void visitI64Const(long value) {
+        constant(value);
+    }
+
+    @Override
+    public void visitF32Const(int bits) {
+        constant(bits);
+    }
+
+    @Override
+    public void visitF64Const(long bits) {
+        constant(bits);
+    }
+
+    @Override
+    public void visitHeapType(Opcode op, HeapType type) {
+        if (op != Opcode.REF_NULL) {
+            throw unsupported(op);
+        }
+        constant(0);
+    }
+
+    @Override
+    public void visitSelect(List<ValType> types) {
+        if (types.contains(ValType.V128)) {
+            throw unsupported(Opcode.SELECT_TYPED);
+        }
+        visitSimple(Opcode.SELECT);
+    }
+
+    // Not yet lowered: each reports a clear error naming the instruction.
+
+    @Override
+    public void visitTryTable(BlockType type, List<Catch> catches) {
+        throw unsupported(Opcode.TRY_TABLE);
+    }
+
+    @Override
+    public void visitType(Opcode op, int typeIndex) {
+        throw unsupported(op);
+    }
+
+    @Override
+    public void visitTag(Opcode op, int tagIndex) {
+        throw unsupported(op);
+    }
+
+    @Override
+    public void visitTable(Opcode op, int tableIndex) {
+        throw unsupported(op);
+    }
+
+    @Override
+    public void visitTableCopy(int dstTable, int srcTable) {
+        throw unsupported(Opcode.TABLE_COPY);
+    }
+
+    @Override
+    public void visitTableInit(int elemIndex, int tableIndex) {
+        throw unsupported(Opcode.TABLE_INIT);
+    }
+
+    @Override
+    public void visitElem(Opcode op, int elemIndex) {
+        throw unsupported(op);
+    }
+
+    @Override
+    public void visitMemoryCopy(int dstMemory, int srcMemory) {
+        throw unsupported(Opcode.MEMORY_COPY);
+    }
+
+    @Override
+    public void visitMemoryInit(int dataIndex, int memIndex) {
+        throw unsupported(Opcode.MEMORY_INIT);
+    }
+
+    @Override
+    public void visitData(Opcode op, int dataIndex) {
+        throw unsupported(op);
+    }
+
+    @Override
+    public void visitMemoryLane(Opcode op, int memIndex, int alignLog2, long offset, int lane) {
+        throw unsupported(op);
+    }
+
+    @Override
+    public void visitLane(Opcode op, int lane) {
+        throw unsupported(op);
+    }
+
+    @Override
+    public void visitShuffle(byte[] lanes) {
+        throw unsupported(Opcode.I8X16_SHUFFLE);
+    }
+
+    @Override
+    public void visitV128Const(long low, long high) {
+        throw unsupported(Opcode.V128_CONST);
+    }
+
+    @Override
+    public void visitRefType(Opcode op, RefType type) {
+        throw unsupported(op);
+    }
+
+    @Override
+    public void visitField(Opcode op, int typeIndex, int fieldIndex) {
+        throw unsupported(op);
+    }
+
+    @Override
+    public void visitArrayCopy(int dstType, int srcType) {
+        throw unsupported(Opcode.ARRAY_COPY);
+    }
+
+    @Override
+    public void visitArrayNewFixed(int typeIndex, int length) {
+        throw unsupported(Opcode.ARRAY_NEW_FIXED);
+    }
+
+    @Override
+    public void visitArrayData(Opcode op, int typeIndex, int dataIndex) {
+        throw unsupported(op);
+    }
+
+    @Override
+    public void visitArrayElem(Opcode op, int typeIndex, int elemIndex) {
+        throw unsupported(op);
+    }
+
+    @Override
+    public void visitBrOnCast(Opcode op, int depth, RefType from, RefType to) {
+        throw unsupported(op);
+    }
+}

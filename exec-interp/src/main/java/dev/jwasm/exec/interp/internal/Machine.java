@@ -1,0 +1,382 @@
+package dev.jwasm.exec.interp.internal;
+
+import static java.lang.Double.doubleToRawLongBits;
+import static java.lang.Double.longBitsToDouble;
+
+import dev.jwasm.api.JwasmException;
+import dev.jwasm.api.Trap;
+import dev.jwasm.api.TrapKind;
+import dev.jwasm.spi.runtime.FunctionInstance;
+import dev.jwasm.spi.runtime.HostFunctionInstance;
+import dev.jwasm.spi.runtime.InstanceState;
+import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.Arrays;
+
+/**
+ * Runs register IR for one call from the host. Wasm-to-Wasm calls push a frame on this machine's
+ * own call stack rather than recursing on the JVM's, so recursion depth is bounded by {@code
+ * maxCallDepth} (trap "call stack exhausted") and not by the JVM thread stack. A machine is used
+ * for one invocation on one thread; a host function calling back into Wasm gets a fresh one.
+ */
+public final class Machine {
+    /** The value stack never grows past this many slots (256 MiB); deeper is "call stack exhausted". */
+    private static final int MAX_STACK_SLOTS = 1 << 25;
+
+    private final int maxCallDepth;
+    private long[] stack = new long[1024];
+    private int[][] savedCode = new int[16][];
+    private int[] savedPc = new int[16];
+    private int[] savedFp = new int[16];
+    private InstanceState[] savedInstance = new InstanceState[16];
+    private int depth;
+
+    public Machine(int maxCallDepth) {
+        this.maxCallDepth = maxCallDepth;
+    }
+
+    /** The lowered form of {@code function}, lowering it on first use. */
+    static CompiledFunction compiled(WasmFunctionInstance function) {
+        if (function.compiled() instanceof CompiledFunction c) {
+            return c;
+        }
+        CompiledFunction c = Lowering.lower(function);
+        function.compiled(c);
+        return c;
+    }
+
+    /** Calls {@code function} with {@code args} and returns its results. */
+    public long[] invoke(WasmFunctionInstance function, long[] args) {
+        CompiledFunction c = compiled(function);
+        ensureStack(c.frameSize());
+        System.arraycopy(args, 0, stack, 0, c.params());
+        Arrays.fill(stack, c.params(), c.locals(), 0L);
+        try {
+            run(c.code(), function.instance());
+        } catch (StackOverflowError e) {
+            // Only host functions recurse on the JVM stack; their overflow is still Wasm's trap.
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+        }
+        return Arrays.copyOf(stack, function.type().results().size());
+    }
+
+    private long[] ensureStack(int needed) {
+        if (needed > stack.length) {
+            if (needed > MAX_STACK_SLOTS) {
+                throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+            }
+            stack = Arrays.copyOf(stack, Math.min(MAX_STACK_SLOTS, Math.max(needed, stack.length * 2)));
+        }
+        return stack;
+    }
+
+    private void pushFrame(int[] code, int pc, int fp, InstanceState instance) {
+        if (depth == maxCallDepth - 1) {
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+        }
+        if (depth == savedPc.length) {
+            int n = depth * 2;
+            savedCode = Arrays.copyOf(savedCode, n);
+            savedPc = Arrays.copyOf(savedPc, n);
+            savedFp = Arrays.copyOf(savedFp, n);
+            savedInstance = Arrays.copyOf(savedInstance, n);
+        }
+        savedCode[depth] = code;
+        savedPc[depth] = pc;
+        savedFp[depth] = fp;
+        savedInstance[depth] = instance;
+        depth++;
+    }
+
+    /** Enters {@code callee} with its frame at {@code fp}; returns the stack (which may have grown). */
+    private long[] enter(CompiledFunction callee, int fp) {
+        long[] s = ensureStack(fp + callee.frameSize());
+        Arrays.fill(s, fp + callee.params(), fp + callee.locals(), 0L);
+        return s;
+    }
+
+    /** Calls a host function with its arguments at {@code argBase} and writes its results there. */
+    private static void callHost(HostFunctionInstance host, long[] s, int argBase) {
+        var type = host.type();
+        long[] args = Arrays.copyOfRange(s, argBase, argBase + type.params().size());
+        long[] results = host.implementation().call(args);
+        int n = type.results().size();
+        if (results == null || results.length != n) {
+            throw new JwasmException("host function returned " + (results == null ? "null" : results.length + " values")
+                    + " for type " + type);
+        }
+        System.arraycopy(results, 0, s, argBase, n);
+    }
+
+    private static FunctionInstance indirectTarget(InstanceState inst, int typeIndex, int table, long index) {
+        var t = inst.tables[table];
+        if (index < 0 || index >= t.size()) {
+            throw new Trap(TrapKind.UNDEFINED_ELEMENT);
+        }
+        long ref = t.get(index);
+        if (ref == 0) {
+            throw new Trap(TrapKind.UNINITIALIZED_ELEMENT);
+        }
+        FunctionInstance f = inst.store.function(ref);
+        if (!f.type().equals(inst.types[typeIndex])) {
+            throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+        }
+        return f;
+    }
+
+    private static long offset(int[] code, int at) {
+        return (code[at] & 0xFFFF_FFFFL) | ((long) code[at + 1] << 32);
+    }
+
+    /**
+     * The dispatch loop. It must stay under HotSpot's 8000-bytecode HugeMethodLimit (a test checks
+     * it), so only hot operators are inline and the rest go through {@link NumericOps} and
+     * {@link MemoryOps}.
+     */
+    private void run(int[] code, InstanceState inst) {
+        final int base = depth;
+        long[] s = stack;
+        int pc = 0;
+        int fp = 0;
+        while (true) {
+            switch (code[pc]) {
+                case Ir.UNREACHABLE -> throw new Trap(TrapKind.UNREACHABLE);
+                case Ir.CONST -> {
+                    s[fp + code[pc + 1]] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
+                    pc += 4;
+                }
+                case Ir.COPY -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+                    pc += 3;
+                }
+                case Ir.MOVE_N -> {
+                    System.arraycopy(s, fp + code[pc + 2], s, fp + code[pc + 1], code[pc + 3]);
+                    pc += 4;
+                }
+                case Ir.GLOBAL_GET -> {
+                    s[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value;
+                    pc += 3;
+                }
+                case Ir.GLOBAL_SET -> {
+                    inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
+                    pc += 3;
+                }
+                case Ir.JUMP -> pc = code[pc + 1];
+                case Ir.JUMP_IF_ZERO -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                case Ir.JUMP_IF_NONZERO -> pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+                case Ir.BR_TABLE -> {
+                    int n = code[pc + 2];
+                    int i = (int) s[fp + code[pc + 1]];
+                    pc = code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
+                }
+                case Ir.RETURN -> {
+                    int n = code[pc + 2];
+                    if (n > 0) {
+                        System.arraycopy(s, fp + code[pc + 1], s, fp, n);
+                    }
+                    if (depth == base) {
+                        return;
+                    }
+                    depth--;
+                    code = savedCode[depth];
+                    pc = savedPc[depth];
+                    fp = savedFp[depth];
+                    inst = savedInstance[depth];
+                    savedInstance[depth] = null;
+                }
+                case Ir.CALL, Ir.CALL_INDIRECT -> {
+                    FunctionInstance f;
+                    int argBase;
+                    int next;
+                    if (code[pc] == Ir.CALL) {
+                        f = inst.functions[code[pc + 1]];
+                        argBase = fp + code[pc + 2];
+                        next = pc + 3;
+                    } else {
+                        f = indirectTarget(inst, code[pc + 1], code[pc + 2], s[fp + code[pc + 4]] & 0xFFFF_FFFFL);
+                        argBase = fp + code[pc + 3];
+                        next = pc + 5;
+                    }
+                    if (f instanceof WasmFunctionInstance w) {
+                        CompiledFunction callee = compiled(w);
+                        pushFrame(code, next, fp, inst);
+                        s = enter(callee, argBase);
+                        code = callee.code();
+                        inst = w.instance();
+                        fp = argBase;
+                        pc = 0;
+                    } else {
+                        callHost((HostFunctionInstance) f, s, argBase);
+                        pc = next;
+                    }
+                }
+                case Ir.SELECT -> {
+                    s[fp + code[pc + 1]] =
+                            (int) s[fp + code[pc + 4]] != 0 ? s[fp + code[pc + 2]] : s[fp + code[pc + 3]];
+                    pc += 5;
+                }
+                case Ir.UNARY -> {
+                    s[fp + code[pc + 1]] = NumericOps.unary(code[pc + 3], s[fp + code[pc + 2]]);
+                    pc += 4;
+                }
+                case Ir.BINARY -> {
+                    s[fp + code[pc + 1]] = NumericOps.binary(code[pc + 4], s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+                    pc += 5;
+                }
+                case Ir.LOAD -> {
+                    int flags = code[pc + 3];
+                    long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
+                    s[fp + code[pc + 1]] = MemoryOps.load(code[pc + 6], inst.memories[flags & 0x7FFF_FFFF], ea);
+                    pc += 7;
+                }
+                case Ir.STORE -> {
+                    int flags = code[pc + 3];
+                    long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
+                    MemoryOps.store(code[pc + 6], inst.memories[flags & 0x7FFF_FFFF], ea, s[fp + code[pc + 2]]);
+                    pc += 7;
+                }
+                case Ir.I32_LOAD -> {
+                    int flags = code[pc + 3];
+                    long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
+                    s[fp + code[pc + 1]] = inst.memories[flags & 0x7FFF_FFFF].load32(ea);
+                    pc += 6;
+                }
+                case Ir.I32_STORE -> {
+                    int flags = code[pc + 3];
+                    long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
+                    inst.memories[flags & 0x7FFF_FFFF].store32(ea, (int) s[fp + code[pc + 2]]);
+                    pc += 6;
+                }
+                case Ir.MEMORY_SIZE -> {
+                    s[fp + code[pc + 1]] = inst.memories[code[pc + 2]].pages();
+                    pc += 3;
+                }
+                case Ir.MEMORY_GROW -> {
+                    var m = inst.memories[code[pc + 3]];
+                    long delta = s[fp + code[pc + 2]];
+                    if (m.type().addressType() == dev.jwasm.api.model.AddressType.I32) {
+                        delta &= 0xFFFF_FFFFL;
+                    }
+                    s[fp + code[pc + 1]] = m.grow(delta);
+                    pc += 4;
+                }
+                case Ir.REF_FUNC -> {
+                    s[fp + code[pc + 1]] = inst.store.register(inst.functions[code[pc + 2]]);
+                    pc += 3;
+                }
+                case Ir.I32_ADD -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_SUB -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_MUL -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_AND -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_OR -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_XOR -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_SHL -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_SHR_S -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_SHR_U -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_EQ -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == (int) s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_NE -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != (int) s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_LT_S -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < (int) s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_LT_U -> {
+                    s[fp + code[pc + 1]] =
+                            Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) < 0 ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_GT_S -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > (int) s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_GT_U -> {
+                    s[fp + code[pc + 1]] =
+                            Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) > 0 ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_LE_S -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= (int) s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_GE_S -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= (int) s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_EQZ -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == 0 ? 1 : 0;
+                    pc += 3;
+                }
+                case Ir.I64_ADD -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_SUB -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_MUL -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_AND -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_OR -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_EQ -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I64_LT_S -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] < s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.F64_ADD -> {
+                    s[fp + code[pc + 1]] = doubleToRawLongBits(
+                            longBitsToDouble(s[fp + code[pc + 2]]) + longBitsToDouble(s[fp + code[pc + 3]]));
+                    pc += 4;
+                }
+                case Ir.F64_MUL -> {
+                    s[fp + code[pc + 1]] = doubleToRawLongBits(
+                            longBitsToDouble(s[fp + code[pc + 2]]) * longBitsToDouble(s[fp + code[pc + 3]]));
+                    pc += 4;
+                }
+                default -> throw new IllegalStateException("bad IR opcode " + code[pc] + " at " + pc);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.jwasm.exec.interp;
+
+import dev.jwasm.api.Engine;
+import dev.jwasm.api.Instance;
+import dev.jwasm.api.Linker;
+import dev.jwasm.api.Store;
+import dev.jwasm.api.code.InstructionVisitor;
+import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.GlobalType;
+import dev.jwasm.api.model.MemoryType;
+import dev.jwasm.api.model.ValType;
+import dev.jwasm.spi.runtime.FunctionCode;
+import dev.jwasm.spi.runtime.ModuleDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/** Builds small test modules; function bodies are written as instruction-visitor calls. */
+final class Modules {
+    final List<FuncType> types = new ArrayList<>();
+    final List<ModuleDefinition.Import> imports = new ArrayList<>();
+    final List<ModuleDefinition.Function> functions = new ArrayList<>();
+    final List<ModuleDefinition.Table> tables = new ArrayList<>();
+    final List<MemoryType> memories = new ArrayList<>();
+    final List<ModuleDefinition.Global> globals = new ArrayList<>();
+    final List<ModuleDefinition.Export> exports = new ArrayList<>();
+    final List<ModuleDefinition.Element> elements = new ArrayList<>();
+    final List<ModuleDefinition.Data> datas = new ArrayList<>();
+    OptionalInt start = OptionalInt.empty();
+
+    static FuncType sig(List<ValType> params, List<ValType> results) {
+        return FuncType.of(params, results);
+    }
+
+    int type(FuncType t) {
+        int i = types.indexOf(t);
+        if (i >= 0) {
+            return i;
+        }
+        types.add(t);
+        return types.size() - 1;
+    }
+
+    /** Adds a function exported as {@code name} (if non-null); returns its index among defined ones. */
+    Modules func(String name, FuncType t, List<ValType> locals, Consumer<InstructionVisitor> body) {
+        int importedFuncs = (int) imports.stream()
+                .filter(i -> i.desc().kind() == ModuleDefinition.ExternKind.FUNC)
+                .count();
+        functions.add(new ModuleDefinition.Function(type(t), new FunctionCode(locals, body)));
+        if (name != null) {
+            exports.add(new ModuleDefinition.Export(
+                    name, ModuleDefinition.ExternKind.FUNC, importedFuncs + functions.size() - 1));
+        }
+        return this;
+    }
+
+    Modules global(GlobalType t, long init) {
+        globals.add(new ModuleDefinition.Global(
+                t,
+                t.type() == ValType.I64
+                        ? dev.jwasm.spi.runtime.ConstExpr.i64(init)
+                        : dev.jwasm.spi.runtime.ConstExpr.i32((int) init)));
+        return this;
+    }
+
+    ModuleDefinition build() {
+        return new ModuleDefinition(
+                types, imports, functions, tables, memories, globals, exports, elements, datas, start);
+    }
+
+    static Engine engine(int maxCallDepth) {
+        return Engine.builder()
+                .memory(TestMemory.PROVIDER)
+                .executor(new InterpreterProvider())
+                .maxCallDepth(maxCallDepth)
+                .build();
+    }
+
+    Instance instantiate() {
+        return new Linker().instantiate(new Store(engine(1000)), build());
+    }
+}
