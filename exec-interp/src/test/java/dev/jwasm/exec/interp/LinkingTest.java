@@ -1,0 +1,194 @@
+package dev.jwasm.exec.interp;
+
+import static dev.jwasm.api.code.Opcode.CALL;
+import static dev.jwasm.api.code.Opcode.CALL_INDIRECT;
+import static dev.jwasm.api.code.Opcode.END;
+import static dev.jwasm.api.code.Opcode.GLOBAL_GET;
+import static dev.jwasm.api.code.Opcode.GLOBAL_SET;
+import static dev.jwasm.api.code.Opcode.I32_ADD;
+import static dev.jwasm.api.code.Opcode.I32_MUL;
+import static dev.jwasm.api.code.Opcode.LOCAL_GET;
+import static dev.jwasm.api.model.ValType.I32;
+import static dev.jwasm.api.model.ValType.I64;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.jwasm.api.LinkException;
+import dev.jwasm.api.Linker;
+import dev.jwasm.api.Store;
+import dev.jwasm.api.Trap;
+import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.model.AddressType;
+import dev.jwasm.api.model.GlobalType;
+import dev.jwasm.api.model.Limits;
+import dev.jwasm.api.model.RefType;
+import dev.jwasm.api.model.TableType;
+import dev.jwasm.spi.runtime.ConstExpr;
+import dev.jwasm.spi.runtime.GlobalCell;
+import dev.jwasm.spi.runtime.ModuleDefinition;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** Imports, exports, host functions, globals, tables and the start function. */
+class LinkingTest {
+    private static final GlobalType MUT_I32 = new GlobalType(I32, true);
+
+    /** Imports env.add : [i32 i32] -> [i32] and exports f(x) = add(x, 10) * 2. */
+    private static Modules callsHostAdd() {
+        var m = new Modules();
+        var addType = Modules.sig(List.of(I32, I32), List.of(I32));
+        m.imports.add(new ModuleDefinition.Import("env", "add", new ModuleDefinition.FuncImport(m.type(addType))));
+        return m.func("f", Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitI32Const(10);
+            v.visitFunction(CALL, 0);
+            v.visitI32Const(2);
+            v.visitSimple(I32_MUL);
+            v.visitSimple(END);
+        });
+    }
+
+    private static Store store() {
+        return new Store(Modules.engine(1000));
+    }
+
+    @Test
+    void wasmCallsAHostFunction() {
+        var linker = new Linker().define("env", "add", Modules.sig(List.of(I32, I32), List.of(I32)), args ->
+                new long[] {(int) args[0] + (int) args[1]});
+        var f = linker.instantiate(store(), callsHostAdd().build()).function("f");
+        assertEquals((5 + 10) * 2, f.callForLong(5));
+    }
+
+    @Test
+    void aHostTrapUnwindsThroughWasm() {
+        var linker = new Linker().define("env", "add", Modules.sig(List.of(I32, I32), List.of(I32)), args -> {
+            throw new Trap(TrapKind.UNREACHABLE, "host gave up");
+        });
+        var f = linker.instantiate(store(), callsHostAdd().build()).function("f");
+        assertEquals(
+                "unreachable: host gave up",
+                assertThrows(Trap.class, () -> f.call(1)).getMessage());
+    }
+
+    @Test
+    void missingImportIsUnknown() {
+        var e = assertThrows(LinkException.class, () -> new Linker()
+                .instantiate(store(), callsHostAdd().build()));
+        assertEquals("unknown import: \"env\" \"add\"", e.getMessage());
+    }
+
+    @Test
+    void importOfTheWrongTypeOrKindIsIncompatible() {
+        var wrongType =
+                new Linker().define("env", "add", Modules.sig(List.of(I64, I64), List.of(I64)), args -> new long[] {0});
+        var e = assertThrows(
+                LinkException.class,
+                () -> wrongType.instantiate(store(), callsHostAdd().build()));
+        assertEquals(
+                "incompatible import type: \"env\" \"add\" expects function [i32, i32] -> [i32],"
+                        + " found function [i64, i64] -> [i64]",
+                e.getMessage());
+        var wrongKind = new Linker().define("env", "add", new GlobalCell(MUT_I32, 0));
+        var k = assertThrows(
+                LinkException.class,
+                () -> wrongKind.instantiate(store(), callsHostAdd().build()));
+        assertEquals(true, k.getMessage().startsWith("incompatible import type: \"env\" \"add\""), k.getMessage());
+    }
+
+    @Test
+    void mutableGlobalsAreSharedByIdentity() {
+        var m = new Modules();
+        m.imports.add(new ModuleDefinition.Import("env", "counter", new ModuleDefinition.GlobalImport(MUT_I32)));
+        m.exports.add(new ModuleDefinition.Export("counter", ModuleDefinition.ExternKind.GLOBAL, 0));
+        m.func("bump", Modules.sig(List.of(), List.of(I32)), List.of(), v -> {
+            v.visitGlobal(GLOBAL_GET, 0);
+            v.visitI32Const(1);
+            v.visitSimple(I32_ADD);
+            v.visitGlobal(GLOBAL_SET, 0);
+            v.visitGlobal(GLOBAL_GET, 0);
+            v.visitSimple(END);
+        });
+        var cell = new GlobalCell(MUT_I32, 5);
+        var instance = new Linker().define("env", "counter", cell).instantiate(store(), m.build());
+        assertEquals(6, instance.function("bump").callForLong());
+        assertEquals(6, cell.value);
+        cell.value = 40;
+        assertEquals(41, instance.function("bump").callForLong());
+        assertSame(cell, instance.global("counter"));
+        var immutable = new Linker().define("env", "counter", new GlobalCell(new GlobalType(I32, false), 5));
+        assertThrows(LinkException.class, () -> immutable.instantiate(store(), m.build()));
+    }
+
+    @Test
+    void startFunctionRunsAfterGlobalsAreInitialised() {
+        var m = new Modules().global(MUT_I32, 7);
+        m.func(null, Modules.sig(List.of(), List.of()), List.of(), v -> {
+            v.visitGlobal(GLOBAL_GET, 0);
+            v.visitI32Const(10);
+            v.visitSimple(I32_MUL);
+            v.visitGlobal(GLOBAL_SET, 0);
+            v.visitSimple(END);
+        });
+        m.func("get", Modules.sig(List.of(), List.of(I32)), List.of(), v -> {
+            v.visitGlobal(GLOBAL_GET, 0);
+            v.visitSimple(END);
+        });
+        m.start = OptionalInt.of(0);
+        assertEquals(70, m.instantiate().function("get").callForLong());
+    }
+
+    @Test
+    void callIndirectChecksBoundsNullAndType() {
+        var m = new Modules();
+        var returnsI32 = Modules.sig(List.of(), List.of(I32));
+        m.func(null, returnsI32, List.of(), v -> {
+            v.visitI32Const(42);
+            v.visitSimple(END);
+        });
+        m.func(null, Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitSimple(END);
+        });
+        int returnsI32Index = m.type(returnsI32);
+        m.func("dispatch", Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitCallIndirect(CALL_INDIRECT, returnsI32Index, 0);
+            v.visitSimple(END);
+        });
+        m.tables.add(
+                new ModuleDefinition.Table(new TableType(RefType.FUNCREF, new Limits(3, 3), AddressType.I32), null));
+        m.elements.add(new ModuleDefinition.Element(
+                ModuleDefinition.SegmentMode.ACTIVE,
+                RefType.FUNCREF,
+                0,
+                ConstExpr.i32(0),
+                List.of(ConstExpr.refFunc(0), ConstExpr.refFunc(1))));
+        var dispatch = m.instantiate().function("dispatch");
+        assertEquals(42, dispatch.callForLong(0));
+        assertEquals(
+                TrapKind.INDIRECT_CALL_TYPE_MISMATCH,
+                assertThrows(Trap.class, () -> dispatch.call(1)).kind());
+        assertEquals(
+                TrapKind.UNINITIALIZED_ELEMENT,
+                assertThrows(Trap.class, () -> dispatch.call(2)).kind());
+        assertEquals(
+                TrapKind.UNDEFINED_ELEMENT,
+                assertThrows(Trap.class, () -> dispatch.call(3)).kind());
+    }
+
+    @Test
+    void wrongArgumentCountIsAClearError() {
+        var f = new Modules()
+                .func("f", Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitSimple(END);
+                })
+                .instantiate()
+                .function("f");
+        var e = assertThrows(dev.jwasm.api.JwasmException.class, () -> f.call(1, 2));
+        assertEquals("function of type [i32] -> [i32] takes 1 arguments, not 2", e.getMessage());
+    }
+}
