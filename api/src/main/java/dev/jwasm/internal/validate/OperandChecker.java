@@ -136,11 +136,12 @@ public final class OperandChecker<T> {
             throw new ValidationFailure("unexpected end");
         }
         var frame = top();
-        popVals(frame.endTypes());
-        if (vals.size() != frame.height()) {
+        if (vals.size() - frame.height() > frame.endTypes().size()) {
+            // More than the results are left: name the block's whole stack (the spec's pop_ctrl height check).
             throw new ValidationFailure("type mismatch: block requires " + names(frame.endTypes()) + " but stack has "
                     + names(vals.subList(frame.height(), vals.size())));
         }
+        popVals(frame.endTypes());
         resetLocals(frame.initHeight());
         ctrls.removeLast();
         return frame;
@@ -211,10 +212,10 @@ public final class OperandChecker<T> {
      * {@code br_table l* l}: every label must take as many values as the default one and accept
      * the operands, which are checked against each label's types in turn.
      */
-    public void brTable(long[] depths, long defaultDepth) {
+    public void brTable(int[] depths, int defaultDepth) {
         popVal(ops.i32());
         int arity = frame(defaultDepth).labelTypes().size();
-        for (long depth : depths) {
+        for (int depth : depths) {
             var types = frame(depth).labelTypes();
             if (types.size() != arity) {
                 throw new ValidationFailure("type mismatch: br_table targets have different arities");

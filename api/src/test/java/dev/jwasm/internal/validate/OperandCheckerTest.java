@@ -134,7 +134,7 @@ class OperandCheckerTest {
         c.pushCtrl(FrameKind.BLOCK, List.of(), List.of());
         c.pushVal(I32);
         c.pushVal(I32);
-        assertFails("type mismatch: br_table targets have different arities", () -> c.brTable(new long[] {0}, 1));
+        assertFails("type mismatch: br_table targets have different arities", () -> c.brTable(new int[] {0}, 1));
     }
 
     @Test
@@ -146,7 +146,7 @@ class OperandCheckerTest {
         // The function label accepts funcref, the block wants (ref func): rejected.
         assertFails(
                 "type mismatch: instruction requires [(ref func)] but stack has [funcref]",
-                () -> c.brTable(new long[] {1}, 0));
+                () -> c.brTable(new int[] {1}, 0));
     }
 
     @Test
