@@ -18,6 +18,7 @@ import dev.jwasm.api.model.VecType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Type-checks one function body, instruction by instruction, as the decoder reads it (spec 3.4,
@@ -41,7 +42,8 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
     private final DefinedTypes types;
     private final FuncType signature;
     private final OperandChecker<ValType> checker;
-    private final InstructionVisitor downstream;
+    private InstructionVisitor downstream;
+    private final boolean constant;
     private int offset = -1;
     private int heightBefore;
     private FuncType lastBlockType;
@@ -55,9 +57,43 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
      */
     public FunctionValidator(
             ModuleContext ctx, int typeIndex, List<ValType> declaredLocals, InstructionVisitor downstream) {
+        this(ctx, ctx.types().funcType(typeIndex), declaredLocals, downstream, false);
+    }
+
+    /**
+     * A validator whose downstream visitor is made from the validator itself, so that the
+     * downstream can query the {@link FunctionState} while it receives each instruction.
+     */
+    public static FunctionValidator chained(
+            ModuleContext ctx,
+            int typeIndex,
+            List<ValType> declaredLocals,
+            Function<FunctionState, InstructionVisitor> downstreamFactory) {
+        var validator = new FunctionValidator(ctx, typeIndex, declaredLocals, null);
+        validator.downstream = downstreamFactory.apply(validator);
+        return validator;
+    }
+
+    /**
+     * A validator for a constant expression of type {@code result} (spec 3.4.12): an expression
+     * typed like a body of type {@code [] -> [result]}. Which instructions are allowed at all is
+     * the caller's to check; here {@code ref.func} may name any function, because references in
+     * module-level expressions are what declares functions (C.refs, spec 3.5).
+     */
+    static FunctionValidator forConstantExpression(ModuleContext ctx, ValType result) {
+        return new FunctionValidator(ctx, FuncType.of(List.of(), List.of(result)), List.of(), null, true);
+    }
+
+    private FunctionValidator(
+            ModuleContext ctx,
+            FuncType signature,
+            List<ValType> declaredLocals,
+            InstructionVisitor downstream,
+            boolean constant) {
         this.ctx = ctx;
         this.types = ctx.types();
-        this.signature = types.funcType(typeIndex);
+        this.signature = signature;
+        this.constant = constant;
         this.downstream = downstream;
         var locals = new ArrayList<ValType>(signature.params());
         for (var local : declaredLocals) {
@@ -325,7 +361,7 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             case CALL -> call(callee);
             case RETURN_CALL -> returnCall(callee);
             case REF_FUNC -> {
-                if (!ctx.declaredFuncRefs().contains(funcIndex)) {
+                if (!constant && !ctx.declaredFuncRefs().contains(funcIndex)) {
                     throw new ValidationFailure("undeclared function reference");
                 }
                 checker.pushVal(RefType.of(new HeapType.Concrete(ctx.funcTypes().get(funcIndex))));
@@ -370,6 +406,7 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
     @Override
     public void visitType(Opcode op, int typeIndex) {
         begin();
+        types.get(typeIndex); // "unknown type" before an index is used to build a reference type
         var self = RefType.of(new HeapType.Concrete(typeIndex));
         var selfNull = RefType.nullable(new HeapType.Concrete(typeIndex));
         switch (op) {
