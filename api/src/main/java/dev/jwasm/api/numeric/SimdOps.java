@@ -19,8 +19,9 @@ package dev.jwasm.api.numeric;
  *
  * <h2>Relaxed SIMD</h2>
  *
- * Each relaxed operator has one fixed, deterministic behaviour, the spec's deterministic choice
- * where it names one, otherwise the non-relaxed counterpart:
+ * The spec lets each relaxed operator return any of a small set of results. jwasm fixes one member
+ * of that set per operator, the same on every platform and in both executors, preferring the
+ * result of the matching non-relaxed operator:
  *
  * <ul>
  *   <li>{@code relaxed_swizzle} is {@code swizzle} (indices from 16 up select 0);
@@ -32,7 +33,7 @@ package dev.jwasm.api.numeric;
  *   <li>{@code relaxed_min}/{@code relaxed_max} are {@code min}/{@code max};
  *   <li>{@code relaxed_q15mulr_s} is {@code q15mulr_sat_s};
  *   <li>{@code relaxed_dot_i8x16_i7x16_s} treats both operands as signed and saturates each pair
- *       sum to i16; the {@code _add_s} form feeds that i16x8 result through
+ *       sum to i16 (wrapping would also be allowed); the {@code _add_s} form feeds that i16x8 result through
  *       {@code i32x4.extadd_pairwise_i16x8_s} and adds the accumulator with {@code i32x4.add}.
  * </ul>
  */
