@@ -2,6 +2,7 @@ package dev.jwasm.api;
 
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.internal.runtime.Instantiator;
+import dev.jwasm.internal.runtime.ModuleAdapter;
 import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
@@ -57,6 +58,18 @@ public final class Linker {
     private Linker put(String module, String name, Object value) {
         definitions.put(new Key(Objects.requireNonNull(module), Objects.requireNonNull(name)), value);
         return this;
+    }
+
+    /**
+     * Validates and instantiates a decoded module (spec 4.5.4), running its start function.
+     *
+     * @throws InvalidModuleException if the module is not valid
+     * @throws LinkException if an import is missing or has the wrong kind or type
+     * @throws Trap if a segment does not fit or the start function traps
+     */
+    public Instance instantiate(Store store, WasmModule module) {
+        module.validate();
+        return instantiate(store, ModuleAdapter.adapt(module.info()));
     }
 
     /**

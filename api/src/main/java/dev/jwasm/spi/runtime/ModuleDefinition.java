@@ -5,6 +5,8 @@ import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.TableType;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -25,7 +27,8 @@ public record ModuleDefinition(
         List<Data> datas,
         OptionalInt start) {
     public ModuleDefinition {
-        types = List.copyOf(types);
+        // Non-function types (GC structs and arrays) are null entries: calls never name them.
+        types = Collections.unmodifiableList(new ArrayList<>(types));
         imports = List.copyOf(imports);
         functions = List.copyOf(functions);
         tables = List.copyOf(tables);

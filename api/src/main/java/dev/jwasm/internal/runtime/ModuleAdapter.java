@@ -1,0 +1,114 @@
+package dev.jwasm.internal.runtime;
+
+import dev.jwasm.api.JwasmException;
+import dev.jwasm.api.model.Expr;
+import dev.jwasm.api.model.ExternType;
+import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.GlobalType;
+import dev.jwasm.api.model.LocalGroup;
+import dev.jwasm.api.model.MemoryType;
+import dev.jwasm.api.model.ModuleInfo;
+import dev.jwasm.api.model.SubType;
+import dev.jwasm.api.model.TableType;
+import dev.jwasm.api.model.TagType;
+import dev.jwasm.api.model.ValType;
+import dev.jwasm.internal.binary.InstructionReader;
+import dev.jwasm.spi.runtime.ConstExpr;
+import dev.jwasm.spi.runtime.FunctionCode;
+import dev.jwasm.spi.runtime.ModuleDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Turns a decoded module into the {@link ModuleDefinition} the linker instantiates. Function
+ * bodies and constant expressions stay in the binary: each is replayed through an
+ * {@link InstructionReader} when an executor or the constant evaluator asks for it.
+ */
+public final class ModuleAdapter {
+    private ModuleAdapter() {}
+
+    public static ModuleDefinition adapt(ModuleInfo info) {
+        var types = new ArrayList<FuncType>();
+        for (SubType t : info.types()) {
+            types.add(t.composite() instanceof FuncType f ? f : null);
+        }
+        var imports = new ArrayList<ModuleDefinition.Import>();
+        for (var imp : info.imports()) {
+            ModuleDefinition.ImportDesc desc =
+                    switch (imp.type()) {
+                        case ExternType.Func f -> new ModuleDefinition.FuncImport(f.typeIndex());
+                        case TableType t -> new ModuleDefinition.TableImport(t);
+                        case MemoryType m -> new ModuleDefinition.MemoryImport(m);
+                        case GlobalType g -> new ModuleDefinition.GlobalImport(g);
+                        case TagType t -> throw new JwasmException("tag imports are not supported yet");
+                    };
+            imports.add(new ModuleDefinition.Import(imp.module(), imp.name(), desc));
+        }
+        var functions = new ArrayList<ModuleDefinition.Function>();
+        for (int i = 0; i < info.functions().size(); i++) {
+            var body = info.code().get(i);
+            var locals = new ArrayList<ValType>(body.localCount());
+            for (LocalGroup g : body.localGroups()) {
+                for (int k = 0; k < g.count(); k++) {
+                    locals.add(g.type());
+                }
+            }
+            var code = new FunctionCode(locals, v -> new InstructionReader(info).readFunctionBody(body, v));
+            functions.add(new ModuleDefinition.Function(info.functions().get(i), code));
+        }
+        var tables = new ArrayList<ModuleDefinition.Table>();
+        for (var t : info.tables()) {
+            tables.add(new ModuleDefinition.Table(t.type(), t.init() == null ? null : expr(info, t.init())));
+        }
+        var globals = new ArrayList<ModuleDefinition.Global>();
+        for (var g : info.globals()) {
+            globals.add(new ModuleDefinition.Global(g.type(), expr(info, g.init())));
+        }
+        var exports = new ArrayList<ModuleDefinition.Export>();
+        for (var e : info.exports()) {
+            var kind =
+                    switch (e.kind()) {
+                        case FUNC -> ModuleDefinition.ExternKind.FUNC;
+                        case TABLE -> ModuleDefinition.ExternKind.TABLE;
+                        case MEMORY -> ModuleDefinition.ExternKind.MEMORY;
+                        case GLOBAL -> ModuleDefinition.ExternKind.GLOBAL;
+                        case TAG -> throw new JwasmException("tag exports are not supported yet");
+                    };
+            exports.add(new ModuleDefinition.Export(e.name(), kind, e.index()));
+        }
+        var elements = new ArrayList<ModuleDefinition.Element>();
+        for (var e : info.elements()) {
+            List<ConstExpr> items =
+                    switch (e.items()) {
+                        case dev.jwasm.api.model.ElementSegment.Functions f ->
+                            f.indexes().stream().map(ConstExpr::refFunc).toList();
+                        case dev.jwasm.api.model.ElementSegment.Expressions x ->
+                            x.exprs().stream().map(ex -> expr(info, ex)).toList();
+                    };
+            var mode = ModuleDefinition.SegmentMode.valueOf(e.mode().name());
+            elements.add(new ModuleDefinition.Element(
+                    mode, e.type(), e.tableIndex(), e.offset() == null ? null : expr(info, e.offset()), items));
+        }
+        var datas = new ArrayList<ModuleDefinition.Data>();
+        for (var d : info.datas()) {
+            datas.add(new ModuleDefinition.Data(
+                    d.memoryIndex(), d.offset() == null ? null : expr(info, d.offset()), info.data(d)));
+        }
+        return new ModuleDefinition(
+                types,
+                imports,
+                functions,
+                tables,
+                info.memories(),
+                globals,
+                exports,
+                elements,
+                datas,
+                info.start() < 0 ? OptionalInt.empty() : OptionalInt.of(info.start()));
+    }
+
+    private static ConstExpr expr(ModuleInfo info, Expr e) {
+        return new ConstExpr(v -> new InstructionReader(info).readExpression(e.offset(), v));
+    }
+}

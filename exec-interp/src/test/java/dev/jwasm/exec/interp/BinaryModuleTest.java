@@ -1,0 +1,68 @@
+package dev.jwasm.exec.interp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.jwasm.api.InvalidModuleException;
+import dev.jwasm.api.Linker;
+import dev.jwasm.api.Store;
+import dev.jwasm.api.WasmModule;
+import org.junit.jupiter.api.Test;
+
+/** Whole modules from hand-assembled binaries: decode, validate, instantiate, run. */
+class BinaryModuleTest {
+    private static byte[] bytes(int... values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) values[i];
+        }
+        return out;
+    }
+
+    private static final int[] HEADER = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
+
+    private static byte[] module(int... sections) {
+        int[] all = new int[HEADER.length + sections.length];
+        System.arraycopy(HEADER, 0, all, 0, HEADER.length);
+        System.arraycopy(sections, 0, all, HEADER.length, sections.length);
+        return bytes(all);
+    }
+
+    private static Store store() {
+        return new Store(Modules.engine(1000));
+    }
+
+    @Test
+    void addFromBytes() {
+        byte[] wasm = module(
+                0x01, 0x07, 0x01, 0x60, 0x02, 0x7F, 0x7F, 0x01, 0x7F, // type 0: [i32 i32] -> [i32]
+                0x03, 0x02, 0x01, 0x00, // function 0 has type 0
+                0x07, 0x07, 0x01, 0x03, 'a', 'd', 'd', 0x00, 0x00, // export "add" = func 0
+                0x0A, 0x09, 0x01, 0x07, 0x00, 0x20, 0x00, 0x20, 0x01, 0x6A, 0x0B); // local.get 0 1, i32.add
+        var add = new Linker().instantiate(store(), WasmModule.decode(wasm)).function("add");
+        assertEquals(5, add.callForLong(2, 3));
+        assertEquals(Integer.MIN_VALUE, (int) add.callForLong(Integer.MAX_VALUE, 1)); // wraps
+    }
+
+    @Test
+    void recursiveFactorialFromBytes() {
+        byte[] wasm = module(
+                0x01, 0x06, 0x01, 0x60, 0x01, 0x7E, 0x01, 0x7E, // type 0: [i64] -> [i64]
+                0x03, 0x02, 0x01, 0x00, 0x07, 0x07, 0x01, 0x03, 'f', 'a', 'c', 0x00, 0x00, 0x0A, 0x17, 0x01, 0x15, 0x00,
+                0x20, 0x00, 0x50, // local.get 0, i64.eqz
+                0x04, 0x7E, 0x42, 0x01, // if (result i64) i64.const 1
+                0x05, 0x20, 0x00, 0x20, 0x00, 0x42, 0x01, 0x7D, // else n, n - 1
+                0x10, 0x00, 0x7E, 0x0B, 0x0B); // call 0, i64.mul, end, end
+        var fac = new Linker().instantiate(store(), WasmModule.decode(wasm)).function("fac");
+        assertEquals(3_628_800, fac.callForLong(10));
+    }
+
+    @Test
+    void invalidModuleIsRejectedBeforeInstantiation() {
+        byte[] wasm = module(
+                0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7F, // type 0: [] -> [i32]
+                0x03, 0x02, 0x01, 0x00, 0x0A, 0x04, 0x01, 0x02, 0x00, 0x0B); // empty body: no i32 result
+        var module = WasmModule.decode(wasm);
+        assertThrows(InvalidModuleException.class, () -> new Linker().instantiate(store(), module));
+    }
+}
