@@ -62,9 +62,29 @@ public final class TableInstance {
 
     /** Writes {@code refs[from, from+length)} at {@code at}; traps, writing nothing, when out of bounds. */
     public void init(long at, long[] refs, long from, long length, TrapKind kind) {
-        if (at < 0 || from < 0 || length < 0 || at + length > elements.length || from + length > refs.length) {
+        if (at < 0 || from < 0 || length < 0 || at > elements.length - length || from > refs.length - length) {
             throw new Trap(kind);
         }
         System.arraycopy(refs, (int) from, elements, (int) at, (int) length);
+    }
+
+    /** {@code table.fill} (spec 4.4.6.8): traps, writing nothing, when out of bounds. */
+    public void fill(long at, long ref, long length) {
+        if (at < 0 || length < 0 || at > elements.length - length) {
+            throw new Trap(TrapKind.OUT_OF_BOUNDS_TABLE);
+        }
+        Arrays.fill(elements, (int) at, (int) (at + length), ref);
+    }
+
+    /** {@code table.copy} (spec 4.4.6.9), from {@code src} (possibly this table), overlap-safe. */
+    public void copyFrom(TableInstance src, long srcAt, long dstAt, long length) {
+        if (srcAt < 0
+                || dstAt < 0
+                || length < 0
+                || srcAt > src.elements.length - length
+                || dstAt > elements.length - length) {
+            throw new Trap(TrapKind.OUT_OF_BOUNDS_TABLE);
+        }
+        System.arraycopy(src.elements, (int) srcAt, elements, (int) dstAt, (int) length);
     }
 }

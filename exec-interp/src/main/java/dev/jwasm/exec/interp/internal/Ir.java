@@ -84,4 +84,10 @@ final class Ir {
     static final int I32_LOAD = 48;
     /** {@code I32_STORE addr value memFlags offsetLo offsetHi}. */
     static final int I32_STORE = 49;
+    /** {@code BULK opcodeOrdinal immA immB at}: table/bulk-memory/segment operations, see BulkOps. */
+    static final int BULK = 50;
+    /** {@code RETURN_CALL function argBase}, always followed by a RETURN for host callees. */
+    static final int RETURN_CALL = 51;
+    /** {@code RETURN_CALL_INDIRECT type table argBase indexSlot}, followed by a RETURN likewise. */
+    static final int RETURN_CALL_INDIRECT = 52;
 }

@@ -285,13 +285,10 @@ public final class Lowering implements InstructionVisitor {
             case BLOCK -> controls.add(new Control(op, height - p, p, r, -1, false));
             case LOOP -> controls.add(new Control(op, height - p, p, r, code.size(), false));
             case IF -> {
-                if (p > 0) {
-                    // The then-arm reuses the parameters' slots, so the else-arm would not see them.
-                    throw new JwasmException("the interpreter does not support if blocks with parameters yet");
-                }
+                // Parameters stay in their slots for whichever arm runs: only one of them does.
                 height--;
                 emit(Ir.JUMP_IF_ZERO, slot(height), 0);
-                var c = new Control(op, height, p, r, -1, false);
+                var c = new Control(op, height - p, p, r, -1, false);
                 c.elseFixup = code.size() - 1;
                 controls.add(c);
             }
@@ -361,6 +358,13 @@ public final class Lowering implements InstructionVisitor {
                 height -= n;
                 push(callee.results().size());
             }
+            case RETURN_CALL -> {
+                FuncType callee = instance.functions[funcIndex].type();
+                int n = callee.params().size();
+                emit(Ir.RETURN_CALL, funcIndex, slot(height - n));
+                emit(Ir.RETURN, slot(height - n), callee.results().size());
+                dead = true;
+            }
             case REF_FUNC -> {
                 emit(Ir.REF_FUNC, slot(height), funcIndex);
                 push(1);
@@ -374,13 +378,16 @@ public final class Lowering implements InstructionVisitor {
         if (dead) {
             return;
         }
-        if (op != Opcode.CALL_INDIRECT) {
-            throw unsupported(op);
-        }
         FuncType callee = instance.types[typeIndex];
         height--;
         int indexSlot = slot(height);
         int n = callee.params().size();
+        if (op == Opcode.RETURN_CALL_INDIRECT) {
+            emit(Ir.RETURN_CALL_INDIRECT, typeIndex, tableIndex, slot(height - n), indexSlot);
+            emit(Ir.RETURN, slot(height - n), callee.results().size());
+            dead = true;
+            return;
+        }
         emit(Ir.CALL_INDIRECT, typeIndex, tableIndex, slot(height - n), indexSlot);
         height -= n;
         push(callee.results().size());
@@ -438,6 +445,7 @@ public final class Lowering implements InstructionVisitor {
                 push(1);
             }
             case MEMORY_GROW -> emit(Ir.MEMORY_GROW, slot(height - 1), slot(height - 1), memIndex);
+            case MEMORY_FILL -> bulk(op, memIndex, 0);
             default -> throw unsupported(op);
         }
     }
@@ -522,6 +530,17 @@ public final class Lowering implements InstructionVisitor {
         visitSimple(Opcode.SELECT);
     }
 
+    /** Table, bulk-memory and segment instructions: operands in consecutive slots, see BulkOps. */
+    private void bulk(Opcode op, int a, int b) {
+        if (dead) {
+            return;
+        }
+        int n = BulkOps.pops(op);
+        height -= n;
+        emit(Ir.BULK, op.ordinal(), a, b, slot(height));
+        push(BulkOps.pushes(op));
+    }
+
     // Not yet lowered: each reports a clear error naming the instruction.
 
     @Override
@@ -541,37 +560,37 @@ public final class Lowering implements InstructionVisitor {
 
     @Override
     public void visitTable(Opcode op, int tableIndex) {
-        throw unsupported(op);
+        bulk(op, tableIndex, 0);
     }
 
     @Override
     public void visitTableCopy(int dstTable, int srcTable) {
-        throw unsupported(Opcode.TABLE_COPY);
+        bulk(Opcode.TABLE_COPY, dstTable, srcTable);
     }
 
     @Override
     public void visitTableInit(int elemIndex, int tableIndex) {
-        throw unsupported(Opcode.TABLE_INIT);
+        bulk(Opcode.TABLE_INIT, elemIndex, tableIndex);
     }
 
     @Override
     public void visitElem(Opcode op, int elemIndex) {
-        throw unsupported(op);
+        bulk(op, elemIndex, 0);
     }
 
     @Override
     public void visitMemoryCopy(int dstMemory, int srcMemory) {
-        throw unsupported(Opcode.MEMORY_COPY);
+        bulk(Opcode.MEMORY_COPY, dstMemory, srcMemory);
     }
 
     @Override
     public void visitMemoryInit(int dataIndex, int memIndex) {
-        throw unsupported(Opcode.MEMORY_INIT);
+        bulk(Opcode.MEMORY_INIT, dataIndex, memIndex);
     }
 
     @Override
     public void visitData(Opcode op, int dataIndex) {
-        throw unsupported(op);
+        bulk(op, dataIndex, 0);
     }
 
     @Override

@@ -183,11 +183,12 @@ public final class Machine {
                     inst = savedInstance[depth];
                     savedInstance[depth] = null;
                 }
-                case Ir.CALL, Ir.CALL_INDIRECT -> {
+                case Ir.CALL, Ir.CALL_INDIRECT, Ir.RETURN_CALL, Ir.RETURN_CALL_INDIRECT -> {
+                    int op = code[pc];
                     FunctionInstance f;
                     int argBase;
                     int next;
-                    if (code[pc] == Ir.CALL) {
+                    if (op == Ir.CALL || op == Ir.RETURN_CALL) {
                         f = inst.functions[code[pc + 1]];
                         argBase = fp + code[pc + 2];
                         next = pc + 3;
@@ -198,16 +199,26 @@ public final class Machine {
                     }
                     if (f instanceof WasmFunctionInstance w) {
                         CompiledFunction callee = compiled(w);
-                        pushFrame(code, next, fp, inst);
-                        s = enter(callee, argBase);
+                        if (op == Ir.CALL || op == Ir.CALL_INDIRECT) {
+                            pushFrame(code, next, fp, inst);
+                            fp = argBase;
+                        } else {
+                            // A tail call replaces this frame: the arguments move down to its base.
+                            System.arraycopy(s, argBase, s, fp, callee.params());
+                        }
+                        s = enter(callee, fp);
                         code = callee.code();
                         inst = w.instance();
-                        fp = argBase;
                         pc = 0;
                     } else {
+                        // For a tail call the instruction after is the RETURN of the host's results.
                         callHost((HostFunctionInstance) f, s, argBase);
                         pc = next;
                     }
+                }
+                case Ir.BULK -> {
+                    BulkOps.execute(code[pc + 1], code[pc + 2], code[pc + 3], s, fp + code[pc + 4], inst);
+                    pc += 5;
                 }
                 case Ir.SELECT -> {
                     s[fp + code[pc + 1]] =
