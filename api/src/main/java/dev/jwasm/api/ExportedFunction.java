@@ -1,6 +1,7 @@
 package dev.jwasm.api;
 
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.NumType;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
@@ -39,9 +40,17 @@ public final class ExportedFunction {
             throw new JwasmException(
                     "function of type " + function.type() + " takes " + expected + " arguments, not " + args.length);
         }
+        long[] values = args.clone();
+        var params = function.type().params();
+        for (int i = 0; i < values.length; i++) {
+            // Executors rely on 32-bit values being sign-extended; a caller may pass 0xFFFFFFFFL.
+            if (params.get(i) == NumType.I32 || params.get(i) == NumType.F32) {
+                values[i] = (int) values[i];
+            }
+        }
         return switch (function) {
-            case WasmFunctionInstance w -> store.executor().invoke(w, args.clone());
-            case HostFunctionInstance h -> h.implementation().call(args.clone());
+            case WasmFunctionInstance w -> store.executor().invoke(w, values);
+            case HostFunctionInstance h -> h.invoke(values);
         };
     }
 

@@ -97,7 +97,7 @@ public final class Linker {
             var start = state.functions[module.start().getAsInt()];
             switch (start) {
                 case WasmFunctionInstance w -> store.executor().invoke(w, new long[0]);
-                case HostFunctionInstance h -> h.implementation().call(new long[0]);
+                case HostFunctionInstance h -> h.invoke(new long[0]);
             }
         }
         return new Instance(store, state, exports);

@@ -1,7 +1,9 @@
 package dev.jwasm.spi.runtime;
 
 import dev.jwasm.api.HostFunction;
+import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.NumType;
 import java.util.Objects;
 
 /** A function implemented in Java (spec 4.5.3.2 "host functions"). */
@@ -15,5 +17,33 @@ public final class HostFunctionInstance extends FunctionInstance {
 
     public HostFunction implementation() {
         return implementation;
+    }
+
+    /**
+     * Calls the implementation the way Wasm code does: the results must match the type in number;
+     * i32 and f32 results are normalised to their low 32 bits sign-extended, the form executors
+     * keep them in; an exception other than a {@link JwasmException} (a bug in the host code)
+     * comes back wrapped in one, with the original as its cause.
+     */
+    public long[] invoke(long[] args) {
+        long[] results;
+        try {
+            results = implementation.call(args);
+        } catch (JwasmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JwasmException("host function of type " + type() + " failed: " + e, e);
+        }
+        var types = type().results();
+        if (results == null || results.length != types.size()) {
+            throw new JwasmException("host function of type " + type() + " returned "
+                    + (results == null ? "null" : results.length + " values"));
+        }
+        for (int i = 0; i < results.length; i++) {
+            if (types.get(i) == NumType.I32 || types.get(i) == NumType.F32) {
+                results[i] = (int) results[i];
+            }
+        }
+        return results;
     }
 }

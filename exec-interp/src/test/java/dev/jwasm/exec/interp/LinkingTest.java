@@ -191,4 +191,30 @@ class LinkingTest {
         var e = assertThrows(dev.jwasm.api.JwasmException.class, () -> f.call(1, 2));
         assertEquals("function of type [i32] -> [i32] takes 1 arguments, not 2", e.getMessage());
     }
+
+    @Test
+    void hostBugsAndBadResultsBecomeJwasmExceptions() {
+        var sig = Modules.sig(List.of(I32, I32), List.of(I32));
+        var throwing = new Linker().define("env", "add", sig, args -> {
+            throw new IllegalStateException("boom");
+        });
+        var f = throwing.instantiate(store(), callsHostAdd().build()).function("f");
+        var e = assertThrows(dev.jwasm.api.JwasmException.class, () -> f.call(1));
+        assertEquals(IllegalStateException.class, e.getCause().getClass());
+        var tooMany = new Linker().define("env", "add", sig, args -> new long[] {1, 2});
+        var g = tooMany.instantiate(store(), callsHostAdd().build()).function("f");
+        assertEquals(
+                "host function of type [i32, i32] -> [i32] returned 2 values",
+                assertThrows(dev.jwasm.api.JwasmException.class, () -> g.call(1))
+                        .getMessage());
+    }
+
+    @Test
+    void thirtyTwoBitValuesAreNormalisedAtTheBoundary() {
+        // The host returns 0xFFFFFFFF (i32 -1 written unsigned); Wasm doubles it: -2.
+        var linker = new Linker()
+                .define("env", "add", Modules.sig(List.of(I32, I32), List.of(I32)), args -> new long[] {0xFFFF_FFFFL});
+        var f = linker.instantiate(store(), callsHostAdd().build()).function("f");
+        assertEquals(-2, f.callForLong(0));
+    }
 }

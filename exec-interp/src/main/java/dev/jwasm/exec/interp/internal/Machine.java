@@ -3,7 +3,6 @@ package dev.jwasm.exec.interp.internal;
 import static java.lang.Double.doubleToRawLongBits;
 import static java.lang.Double.longBitsToDouble;
 
-import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.spi.runtime.FunctionInstance;
@@ -96,15 +95,10 @@ public final class Machine {
 
     /** Calls a host function with its arguments at {@code argBase} and writes its results there. */
     private static void callHost(HostFunctionInstance host, long[] s, int argBase) {
-        var type = host.type();
-        long[] args = Arrays.copyOfRange(s, argBase, argBase + type.params().size());
-        long[] results = host.implementation().call(args);
-        int n = type.results().size();
-        if (results == null || results.length != n) {
-            throw new JwasmException("host function returned " + (results == null ? "null" : results.length + " values")
-                    + " for type " + type);
-        }
-        System.arraycopy(results, 0, s, argBase, n);
+        long[] args =
+                Arrays.copyOfRange(s, argBase, argBase + host.type().params().size());
+        long[] results = host.invoke(args);
+        System.arraycopy(results, 0, s, argBase, results.length);
     }
 
     private static FunctionInstance indirectTarget(InstanceState inst, int typeIndex, int table, long index) {
