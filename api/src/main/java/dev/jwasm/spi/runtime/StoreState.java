@@ -1,5 +1,6 @@
 package dev.jwasm.spi.runtime;
 
+import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import java.util.ArrayList;
@@ -11,7 +12,14 @@ import java.util.List;
  * references"). Not thread-safe, like the store.
  */
 public final class StoreState {
+    /**
+     * Set in every non-null externref, so that an externref never equals a funcref. Host objects
+     * are numbered in order, from 1; the store keeps them until it is dropped.
+     */
+    public static final long EXTERN_TAG = 1L << 62;
+
     private final List<FunctionInstance> functions = new ArrayList<>();
+    private final List<Object> externs = new ArrayList<>();
 
     /** An empty store state; each {@link dev.jwasm.api.Store} has one. */
     public StoreState() {}
@@ -31,5 +39,26 @@ public final class StoreState {
             throw new Trap(TrapKind.UNINITIALIZED_ELEMENT);
         }
         return functions.get((int) ref - 1);
+    }
+
+    /** The externref for a host object; null gives the null reference, 0. */
+    public long externRef(Object value) {
+        if (value == null) {
+            return 0;
+        }
+        externs.add(value);
+        return EXTERN_TAG | externs.size();
+    }
+
+    /** The host object an externref names, or null for the null reference. */
+    public Object extern(long ref) {
+        if (ref == 0) {
+            return null;
+        }
+        long index = ref & ~EXTERN_TAG;
+        if ((ref & EXTERN_TAG) == 0 || index > externs.size()) {
+            throw new JwasmException("not an externref of this store: " + Long.toHexString(ref));
+        }
+        return externs.get((int) index - 1);
     }
 }

@@ -184,4 +184,28 @@ class BulkAndTailCallTest {
         var oob = assertThrows(Trap.class, () -> inst.function("isNull").call(3));
         assertEquals(TrapKind.OUT_OF_BOUNDS_TABLE, oob.kind());
     }
+
+    @Test
+    void externrefsRoundTripThroughATable() {
+        var m = new Modules();
+        m.tables.add(
+                new ModuleDefinition.Table(new TableType(RefType.EXTERNREF, new Limits(2, 2), AddressType.I32), null));
+        m.func("put", Modules.sig(List.of(I32, RefType.EXTERNREF), List.of()), List.of(), v -> {
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitLocal(LOCAL_GET, 1);
+            v.visitTable(Opcode.TABLE_SET, 0);
+            v.visitSimple(END);
+        });
+        m.func("take", Modules.sig(List.of(I32), List.of(RefType.EXTERNREF)), List.of(), v -> {
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitTable(Opcode.TABLE_GET, 0);
+            v.visitSimple(END);
+        });
+        var store = new Store(Modules.engine(100));
+        var inst = new Linker().instantiate(store, m.build());
+        var payload = new StringBuilder("host object");
+        inst.function("put").call(1, store.state().externRef(payload));
+        assertEquals(payload, store.state().extern(inst.function("take").callForLong(1)));
+        assertEquals(null, store.state().extern(inst.function("take").callForLong(0)));
+    }
 }
