@@ -5,7 +5,9 @@ import dev.jwasm.api.LinkException;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.Limits;
+import dev.jwasm.api.model.RefType;
 import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.MemoryBudget;
 import dev.jwasm.spi.MemoryProvider;
@@ -88,7 +90,7 @@ public final class Instantiator {
                     inst.functions[fi++] = fn;
                 }
                 case GlobalImport g -> {
-                    if (!(found instanceof GlobalCell cell) || !cell.type().equals(g.type())) {
+                    if (!(found instanceof GlobalCell cell) || !globalMatches(cell.type(), g.type())) {
                         throw incompatible(imp, "global " + g.type(), found);
                     }
                     inst.globals[gi++] = cell;
@@ -193,6 +195,24 @@ public final class Instantiator {
             return true;
         }
         return actual.hasMax() && Long.compareUnsigned(actual.max(), expected.max()) <= 0;
+    }
+
+    /**
+     * Global import matching (spec 3.0, "Globals" under external subtyping): a mutable global must
+     * have exactly the expected type; an immutable one may be a subtype. Reference subtyping here
+     * covers nullability over the same heap type; concrete type indexes need canonical types
+     * across modules, which come with the GC work.
+     */
+    private static boolean globalMatches(GlobalType actual, GlobalType expected) {
+        if (actual.equals(expected)) {
+            return true;
+        }
+        return !actual.mutable()
+                && !expected.mutable()
+                && actual.type() instanceof RefType a
+                && expected.type() instanceof RefType e
+                && a.heap().equals(e.heap())
+                && (e.nullable() || !a.nullable());
     }
 
     private static String name(Import imp) {

@@ -217,4 +217,17 @@ class LinkingTest {
         var f = linker.instantiate(store(), callsHostAdd().build()).function("f");
         assertEquals(-2, f.callForLong(0));
     }
+
+    @Test
+    void immutableGlobalImportsAcceptANonNullableReferenceForANullableOne() {
+        var m = new Modules();
+        m.imports.add(new ModuleDefinition.Import(
+                "env", "f", new ModuleDefinition.GlobalImport(new GlobalType(RefType.FUNCREF, false))));
+        var nonNull = new GlobalCell(new GlobalType(RefType.of(dev.jwasm.api.model.HeapType.Abstract.FUNC), false), 0);
+        new Linker().define("env", "f", nonNull).instantiate(store(), m.build());
+        var mutable = new GlobalCell(new GlobalType(RefType.of(dev.jwasm.api.model.HeapType.Abstract.FUNC), true), 0);
+        assertThrows(
+                LinkException.class,
+                () -> new Linker().define("env", "f", mutable).instantiate(store(), m.build()));
+    }
 }
