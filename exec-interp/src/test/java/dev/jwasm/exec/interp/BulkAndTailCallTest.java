@@ -208,4 +208,53 @@ class BulkAndTailCallTest {
         assertEquals(payload, store.state().extern(inst.function("take").callForLong(1)));
         assertEquals(null, store.state().extern(inst.function("take").callForLong(0)));
     }
+
+    @Test
+    void callRefAndBrOnNull() {
+        var m = new Modules();
+        var unary = Modules.sig(List.of(I32), List.of(I32));
+        int unaryIndex = m.type(unary);
+        m.func(null, unary, List.of(), v -> {
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitI32Const(3);
+            v.visitSimple(I32_MUL);
+            v.visitSimple(END);
+        });
+        var funcRef = RefType.nullable(new HeapType.Concrete(unaryIndex));
+        // apply(x, which): which != 0 calls function 0 through a funcref, else through ref.null.
+        m.func("apply", Modules.sig(List.of(I32, I32), List.of(I32)), List.of(), v -> {
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitLocal(LOCAL_GET, 1);
+            v.visitBlock(IF, new BlockType.Value(funcRef));
+            v.visitFunction(Opcode.REF_FUNC, 0);
+            v.visitSimple(ELSE);
+            v.visitHeapType(Opcode.REF_NULL, new HeapType.Concrete(unaryIndex));
+            v.visitSimple(END);
+            v.visitType(Opcode.CALL_REF, unaryIndex);
+            v.visitSimple(END);
+        });
+        // orMinusOne(which): block (result i32) -1, (ref or null), br_on_null 0, drop, 100 end
+        m.func("orMinusOne", Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
+            v.visitBlock(Opcode.BLOCK, RESULT_I32);
+            v.visitI32Const(-1);
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitBlock(IF, new BlockType.Value(funcRef));
+            v.visitFunction(Opcode.REF_FUNC, 0);
+            v.visitSimple(ELSE);
+            v.visitHeapType(Opcode.REF_NULL, new HeapType.Concrete(unaryIndex));
+            v.visitSimple(END);
+            v.visitLabel(Opcode.BR_ON_NULL, 0);
+            v.visitSimple(Opcode.DROP);
+            v.visitSimple(Opcode.DROP);
+            v.visitI32Const(100);
+            v.visitSimple(END);
+            v.visitSimple(END);
+        });
+        var inst = m.instantiate();
+        assertEquals(21, inst.function("apply").callForLong(7, 1));
+        var trap = assertThrows(Trap.class, () -> inst.function("apply").call(7, 0));
+        assertEquals(TrapKind.NULL_FUNCTION_REFERENCE, trap.kind());
+        assertEquals(100, inst.function("orMinusOne").callForLong(1));
+        assertEquals(-1, inst.function("orMinusOne").callForLong(0));
+    }
 }

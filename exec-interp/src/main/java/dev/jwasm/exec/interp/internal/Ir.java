@@ -90,4 +90,12 @@ final class Ir {
     static final int RETURN_CALL = 51;
     /** {@code RETURN_CALL_INDIRECT type table argBase indexSlot}, followed by a RETURN likewise. */
     static final int RETURN_CALL_INDIRECT = 52;
+    /** {@code CALL_REF type unused argBase refSlot}: the CALL_INDIRECT layout, callee from a funcref. */
+    static final int CALL_REF = 53;
+    /** {@code RETURN_CALL_REF type unused argBase refSlot}, followed by a RETURN like the other tail calls. */
+    static final int RETURN_CALL_REF = 54;
+    /** {@code JUMP_IF_NULL ref target}: all 64 bits compared, as references use them. */
+    static final int JUMP_IF_NULL = 55;
+    /** {@code JUMP_IF_NON_NULL ref target}. */
+    static final int JUMP_IF_NON_NULL = 56;
 }

@@ -161,6 +161,7 @@ public final class Lowering implements InstructionVisitor {
                 emit(Ir.SELECT, slot(height - 3), slot(height - 3), slot(height - 2), slot(height - 1));
                 height -= 2;
             }
+            case REF_AS_NON_NULL -> emit(Ir.UNARY, slot(height - 1), slot(height - 1), op.ordinal());
             case REF_IS_NULL -> emit(Ir.UNARY, slot(height - 1), slot(height - 1), op.ordinal());
             case REF_EQ -> {
                 emit(Ir.BINARY, slot(height - 2), slot(height - 2), slot(height - 1), op.ordinal());
@@ -321,6 +322,25 @@ public final class Lowering implements InstructionVisitor {
                         target.fixups.add(code.size() - 1);
                     }
                 }
+            }
+            case BR_ON_NULL -> {
+                // Null: drop it and branch with the values beneath. Otherwise the reference stays.
+                int ref = slot(height - 1);
+                emit(Ir.JUMP_IF_NON_NULL, ref, 0);
+                int skip = code.size() - 1;
+                height--;
+                branch(depth);
+                height++;
+                code.set(skip, code.size());
+            }
+            case BR_ON_NON_NULL -> {
+                // Non-null: branch carrying it. Otherwise drop it and fall through.
+                int ref = slot(height - 1);
+                emit(Ir.JUMP_IF_NULL, ref, 0);
+                int skip = code.size() - 1;
+                branch(depth);
+                code.set(skip, code.size());
+                height--;
             }
             default -> throw unsupported(op);
         }
@@ -550,7 +570,25 @@ public final class Lowering implements InstructionVisitor {
 
     @Override
     public void visitType(Opcode op, int typeIndex) {
-        throw unsupported(op);
+        if (op != Opcode.CALL_REF && op != Opcode.RETURN_CALL_REF) {
+            throw unsupported(op);
+        }
+        if (dead) {
+            return;
+        }
+        FuncType callee = instance.types[typeIndex];
+        height--;
+        int refSlot = slot(height);
+        int n = callee.params().size();
+        if (op == Opcode.RETURN_CALL_REF) {
+            emit(Ir.RETURN_CALL_REF, typeIndex, 0, slot(height - n), refSlot);
+            emit(Ir.RETURN, slot(height - n), callee.results().size());
+            dead = true;
+            return;
+        }
+        emit(Ir.CALL_REF, typeIndex, 0, slot(height - n), refSlot);
+        height -= n;
+        push(callee.results().size());
     }
 
     @Override

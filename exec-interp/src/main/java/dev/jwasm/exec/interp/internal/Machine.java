@@ -117,6 +117,13 @@ public final class Machine {
         return f;
     }
 
+    private static FunctionInstance refTarget(InstanceState inst, long ref) {
+        if (ref == 0) {
+            throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
+        }
+        return inst.store.function(ref);
+    }
+
     private static long offset(int[] code, int at) {
         return (code[at] & 0xFFFF_FFFFL) | ((long) code[at + 1] << 32);
     }
@@ -156,6 +163,8 @@ public final class Machine {
                 }
                 case Ir.JUMP -> pc = code[pc + 1];
                 case Ir.JUMP_IF_ZERO -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                case Ir.JUMP_IF_NULL -> pc = s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                case Ir.JUMP_IF_NON_NULL -> pc = s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
                 case Ir.JUMP_IF_NONZERO -> pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
                 case Ir.BR_TABLE -> {
                     int n = code[pc + 2];
@@ -177,7 +186,12 @@ public final class Machine {
                     inst = savedInstance[depth];
                     savedInstance[depth] = null;
                 }
-                case Ir.CALL, Ir.CALL_INDIRECT, Ir.RETURN_CALL, Ir.RETURN_CALL_INDIRECT -> {
+                case Ir.CALL,
+                        Ir.CALL_INDIRECT,
+                        Ir.CALL_REF,
+                        Ir.RETURN_CALL,
+                        Ir.RETURN_CALL_INDIRECT,
+                        Ir.RETURN_CALL_REF -> {
                     int op = code[pc];
                     FunctionInstance f;
                     int argBase;
@@ -186,6 +200,10 @@ public final class Machine {
                         f = inst.functions[code[pc + 1]];
                         argBase = fp + code[pc + 2];
                         next = pc + 3;
+                    } else if (op == Ir.CALL_REF || op == Ir.RETURN_CALL_REF) {
+                        f = refTarget(inst, s[fp + code[pc + 4]]);
+                        argBase = fp + code[pc + 3];
+                        next = pc + 5;
                     } else {
                         f = indirectTarget(inst, code[pc + 1], code[pc + 2], s[fp + code[pc + 4]] & 0xFFFF_FFFFL);
                         argBase = fp + code[pc + 3];
@@ -193,7 +211,7 @@ public final class Machine {
                     }
                     if (f instanceof WasmFunctionInstance w) {
                         CompiledFunction callee = compiled(w);
-                        if (op == Ir.CALL || op == Ir.CALL_INDIRECT) {
+                        if (op == Ir.CALL || op == Ir.CALL_INDIRECT || op == Ir.CALL_REF) {
                             pushFrame(code, next, fp, inst);
                             fp = argBase;
                         } else {

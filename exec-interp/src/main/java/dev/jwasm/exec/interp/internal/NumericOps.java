@@ -5,6 +5,8 @@ import static java.lang.Double.longBitsToDouble;
 import static java.lang.Float.floatToRawIntBits;
 import static java.lang.Float.intBitsToFloat;
 
+import dev.jwasm.api.Trap;
+import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.code.Opcode;
 import dev.jwasm.api.numeric.Conversions;
 import dev.jwasm.api.numeric.FloatOps;
@@ -109,6 +111,12 @@ final class NumericOps {
             case I64_TRUNC_SAT_F64_S -> Conversions.i64TruncSatF64S(d(a));
             case I64_TRUNC_SAT_F64_U -> Conversions.i64TruncSatF64U(d(a));
             case REF_IS_NULL -> b(a == 0);
+            case REF_AS_NON_NULL -> {
+                if (a == 0) {
+                    throw new Trap(TrapKind.NULL_REFERENCE);
+                }
+                yield a;
+            }
             default -> throw new IllegalStateException("not a unary operator: " + OPCODES[ordinal]);
         };
     }
