@@ -138,7 +138,7 @@ class FunctionValidatorTest {
 
     @Test
     void immutableGlobalsCannotBeSet() {
-        assertInvalid("global is immutable", function(0), f -> {
+        assertInvalid("immutable global", function(0), f -> {
             f.visitI32Const(0);
             f.visitGlobal(Opcode.GLOBAL_SET, 0);
         });
