@@ -312,7 +312,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             case BR_ON_NULL -> {
                 var ref = checker.popRef();
                 lastTarget = checker.frame(depth);
-                checker.pushVals(checker.popVals(lastTarget.labelTypes()));
+                // The label's types stay, not the actual ones (spec appendix, WebAssembly/gc#516).
+                checker.popVals(lastTarget.labelTypes());
+                checker.pushVals(lastTarget.labelTypes());
                 checker.pushVal(checker.ops().asNonNullable(ref));
             }
             case BR_ON_NON_NULL -> {
@@ -328,7 +330,8 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
                             + "] but stack has [" + checker.ops().name(nonNull) + "]");
                 }
                 var rest = label.subList(0, label.size() - 1);
-                checker.pushVals(checker.popVals(rest));
+                checker.popVals(rest);
+                checker.pushVals(rest);
             }
             case RETHROW -> {
                 lastTarget = checker.frame(depth);
@@ -1018,7 +1021,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
                     "type mismatch: instruction requires [" + label.getLast() + "] but branch sends [" + taken + "]");
         }
         checker.popVal(from);
-        checker.pushVals(checker.popVals(label.subList(0, label.size() - 1)));
+        var rest = label.subList(0, label.size() - 1);
+        checker.popVals(rest);
+        checker.pushVals(rest);
         checker.pushVal(fallthrough);
         if (downstream != null) {
             downstream.visitBrOnCast(op, depth, from, to);
