@@ -150,6 +150,16 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         return checker.localCount();
     }
 
+    @Override
+    public ControlFrame<ValType> frame(int depth) {
+        return checker.frame(depth);
+    }
+
+    @Override
+    public ValType localType(int index) {
+        return checker.localType(index);
+    }
+
     // ---- instructions ----
 
     @Override

@@ -256,6 +256,11 @@ public final class OperandChecker<T> {
         return localTypes.get(i);
     }
 
+    /** The declared type of a local, whether or not it is initialised yet. */
+    public T localType(long index) {
+        return localTypes.get(checkLocal(index));
+    }
+
     public int localCount() {
         return localTypes.size();
     }

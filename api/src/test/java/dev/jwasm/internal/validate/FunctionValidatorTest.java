@@ -210,6 +210,8 @@ class FunctionValidatorTest {
         // br_if 0 inside the loop needs the loop's parameter [i32] below the condition.
         f.visitLabel(Opcode.BR_IF, 0);
         assertEquals(FrameKind.LOOP, f.branchTarget().kind());
+        assertEquals(FrameKind.FUNCTION, f.frame(1).kind(), "labels resolve through FunctionState too");
+        assertEquals(ValType.I32, f.localType(0));
         f.visitSimple(Opcode.END);
         f.visitSimple(Opcode.END);
         assertTrue(f.finished());
