@@ -130,7 +130,7 @@ public final class InstructionReader {
             long code = Integer.toUnsignedLong(in.u32());
             op = Opcode.forCode(b, code);
             if (op == null) {
-                throw ByteReader.errorAt(String.format("illegal opcode %02x %x", b, code), start);
+                throw ByteReader.errorAt(String.format("illegal opcode %02x %02x", b, code), start);
             }
         } else {
             op = Opcode.forCode(0, b);

@@ -189,6 +189,8 @@ class InstructionReaderTest {
         assertEquals(ByteReader.UNEXPECTED_END, malformed(b(0x02, 0x40, 0x0B)), "block never closed");
         assertEquals("illegal opcode ff", malformed(b(0xFF, 0x0B)));
         assertEquals("illegal opcode fd 9a", malformed(b(0xFD, 0x9A, 0x01, 0x0B)));
+        assertEquals("illegal opcode fe 05", malformed(b(0xFE, 0x05, 0x0B)), "two hex digits, as the reference prints");
+        assertEquals("illegal opcode fc 12", malformed(b(0xFC, 0x12, 0x0B)));
         assertEquals("malformed catch clause", malformed(b(0x1F, 0x40, 1, 4, 0, 0x0B, 0x0B)));
     }
 

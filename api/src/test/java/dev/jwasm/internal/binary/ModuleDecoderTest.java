@@ -286,6 +286,10 @@ class ModuleDecoderTest {
                 section(11, vec(cat(b(1), vec()))));
         assertEquals("data count section required", malformed(withoutCount));
         assertEquals(1, ModuleDecoder.decode(Bin.oneFunction(dataDrop)).code().size());
+        // Reported after the other end-of-module checks, as the reference interpreter does.
+        byte[] alsoInconsistent = module(
+                section(1, vec(b(0x60, 0, 0))), section(3, vec(b(0), b(0))), section(10, vec(body(vec(), dataDrop))));
+        assertEquals("function and code section have inconsistent lengths", malformed(alsoInconsistent));
     }
 
     @Test
