@@ -252,7 +252,7 @@ public final class InstructionReader {
                 int start = in.position();
                 int flags = in.u8();
                 if ((flags & ~0b11) != 0) {
-                    throw ByteReader.errorAt("malformed cast flags", start);
+                    throw ByteReader.errorAt("malformed br_on_cast flags", start);
                 }
                 int depth = in.index();
                 var from = new RefType((flags & 1) != 0, types.heapType());

@@ -148,7 +148,7 @@ class InstructionReaderTest {
                 read(b(
                         0xFB, 0, 1, 0xFB, 3, 1, 2, 0xFB, 8, 3, 4, 0xFB, 17, 3, 5, 0xFB, 9, 3, 0, 0xFB, 19, 3, 1, 0xFB,
                         20, 0x6C, 0xFB, 23, 6, 0xFB, 24, 0x01, 0, 0x6E, 0x6D, 0xFB, 28, 0x0B)));
-        assertEquals("malformed cast flags", malformed(b(0xFB, 24, 0x04, 0, 0x6E, 0x6D, 0x0B)));
+        assertEquals("malformed br_on_cast flags", malformed(b(0xFB, 24, 0x04, 0, 0x6E, 0x6D, 0x0B)));
     }
 
     @Test
