@@ -24,6 +24,8 @@ import java.util.List;
  * {@code end} that closes it). Types and indexes are the validator's to check. The reader keeps
  * its own block stack, so deep nesting cannot overflow the JVM stack; nesting deeper than
  * {@link #MAX_NESTING} is rejected.
+ *
+ * <p>A reader keeps state between calls (its position and block stack): use one per thread.
  */
 public final class InstructionReader {
     /** The deepest block nesting accepted, a resource limit against hostile input. */
