@@ -32,8 +32,10 @@ public final class Store implements AutoCloseable {
         return state;
     }
 
+    /** Releases the memories this store's instances created; using them afterwards is an error. */
     @Override
     public void close() {
+        state.close();
         executor.close();
     }
 }

@@ -4,6 +4,7 @@ import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.LinkException;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.Limits;
@@ -134,7 +135,9 @@ public final class Instantiator {
             inst.tables[ti++] = new TableInstance(t.type(), init);
         }
         for (var m : module.memories()) {
-            inst.memories[mi++] = memories.create(m, budget);
+            LinearMemory memory = memories.create(m, budget);
+            store.own(memory);
+            inst.memories[mi++] = memory;
         }
         for (int i = 0; i < module.elements().size(); i++) {
             var e = module.elements().get(i);
@@ -158,9 +161,7 @@ public final class Instantiator {
             var seg = inst.elements[i];
             if (e.mode() == SegmentMode.ACTIVE) {
                 long at = ConstEvaluator.evaluate(e.offset(), inst);
-                long offset = inst.tables[e.table()].type().addressType() == dev.jwasm.api.model.AddressType.I32
-                        ? at & 0xFFFF_FFFFL
-                        : at;
+                long offset = inst.tables[e.table()].type().addressType() == AddressType.I32 ? at & 0xFFFF_FFFFL : at;
                 inst.tables[e.table()].init(offset, seg.refs(), 0, seg.refs().length, TrapKind.OUT_OF_BOUNDS_TABLE);
             }
             if (e.mode() != SegmentMode.PASSIVE) {
@@ -174,7 +175,7 @@ public final class Instantiator {
             }
             LinearMemory memory = inst.memories[d.memory()];
             long at = ConstEvaluator.evaluate(d.offset(), inst);
-            if (memory.type().addressType() == dev.jwasm.api.model.AddressType.I32) {
+            if (memory.type().addressType() == AddressType.I32) {
                 at &= 0xFFFF_FFFFL;
             }
             byte[] bytes = inst.datas[i].bytes();

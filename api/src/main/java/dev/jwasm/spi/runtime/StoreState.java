@@ -3,6 +3,7 @@ package dev.jwasm.spi.runtime;
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.spi.LinearMemory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public final class StoreState {
 
     private final List<FunctionInstance> functions = new ArrayList<>();
     private final List<Object> externs = new ArrayList<>();
+    private final List<LinearMemory> memories = new ArrayList<>();
 
     /** An empty store state; each {@link dev.jwasm.api.Store} has one. */
     public StoreState() {}
@@ -60,5 +62,18 @@ public final class StoreState {
             throw new JwasmException("not an externref of this store: " + Long.toHexString(ref));
         }
         return externs.get((int) index - 1);
+    }
+
+    /** Records a memory the store created, so that {@link #close()} releases it. */
+    public void own(LinearMemory memory) {
+        memories.add(memory);
+    }
+
+    /** Releases every memory the store created (their storage and budget). */
+    public void close() {
+        for (LinearMemory m : memories) {
+            m.close();
+        }
+        memories.clear();
     }
 }

@@ -153,4 +153,18 @@ class MemoryTest {
         var trap = assertThrows(Trap.class, m::instantiate);
         assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY, trap.kind());
     }
+
+    @Test
+    void closingTheStoreClosesTheMemoriesItCreated() {
+        var engine = dev.jwasm.api.Engine.builder()
+                .memory(TestMemory.PROVIDER)
+                .executor(new InterpreterProvider())
+                .build();
+        var store = new dev.jwasm.api.Store(engine);
+        var m = withData();
+        var instance = new dev.jwasm.api.Linker().instantiate(store, m.build());
+        var memory = instance.state().memories[0];
+        store.close();
+        assertEquals(true, ((TestMemory) memory).closed);
+    }
 }

@@ -129,6 +129,10 @@ final class TestMemory extends LinearMemory {
         write(dstAddr, tmp, 0, tmp.length);
     }
 
+    boolean closed;
+
     @Override
-    public void close() {}
+    public void close() {
+        closed = true;
+    }
 }

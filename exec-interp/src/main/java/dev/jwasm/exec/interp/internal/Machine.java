@@ -5,6 +5,7 @@ import static java.lang.Double.longBitsToDouble;
 
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.model.AddressType;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
@@ -276,7 +277,7 @@ public final class Machine {
                 case Ir.MEMORY_GROW -> {
                     var m = inst.memories[code[pc + 3]];
                     long delta = s[fp + code[pc + 2]];
-                    if (m.type().addressType() == dev.jwasm.api.model.AddressType.I32) {
+                    if (m.type().addressType() == AddressType.I32) {
                         delta &= 0xFFFF_FFFFL;
                     }
                     s[fp + code[pc + 1]] = m.grow(delta);
