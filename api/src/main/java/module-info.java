@@ -6,6 +6,7 @@
 module dev.jwasm.api {
     exports dev.jwasm.api;
     exports dev.jwasm.api.model;
+    exports dev.jwasm.api.numeric;
     exports dev.jwasm.spi;
 
     uses dev.jwasm.spi.MemoryProvider;
