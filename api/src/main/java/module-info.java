@@ -5,6 +5,7 @@
  */
 module dev.jwasm.api {
     exports dev.jwasm.api;
+    exports dev.jwasm.api.code;
     exports dev.jwasm.api.model;
     exports dev.jwasm.spi;
 
