@@ -108,7 +108,7 @@ public final class WasiPreview1 implements AutoCloseable {
                 if (p.readOnly()) {
                     inheriting &= ~(Rights.DIR_MUTATE | Rights.FILE_WRITE);
                 }
-                fds.add(new DirDesc(p.hostPath().toRealPath(), p.guestPath(), base, inheriting));
+                fds.add(new DirDesc(p.hostPath().toRealPath(), p.guestPath(), base, inheriting, p.readOnly()));
             }
         } catch (IOException e) {
             throw new ConfigurationException("cannot preopen directory: " + e.getMessage(), e);
@@ -757,15 +757,22 @@ public final class WasiPreview1 implements AutoCloseable {
             dir.require(Rights.PATH_OPEN, Errno.NOTCAPABLE);
             boolean creat = (oflags & OFLAGS_CREAT) != 0;
             boolean trunc = (oflags & OFLAGS_TRUNC) != 0;
+            if (dir.readOnly && (creat || trunc || (rightsBase & Rights.FD_WRITE) != 0)) {
+                throw new WasiError(Errno.PERM); // as wasmtime for a read-only preopen
+            }
             if (creat) {
                 dir.require(Rights.PATH_CREATE_FILE, Errno.NOTCAPABLE);
             }
             if (trunc) {
                 dir.require(Rights.PATH_FILESTAT_SET_SIZE, Errno.NOTCAPABLE);
             }
-            if ((rightsBase & ~dir.rightsInheriting()) != 0 || (rightsInheriting & ~dir.rightsInheriting()) != 0) {
+            if ((rightsBase & Rights.FD_WRITE & ~dir.rightsInheriting()) != 0) {
                 throw new WasiError(Errno.NOTCAPABLE);
             }
+            // Other requested rights beyond what the directory passes on are dropped, not refused:
+            // Rust's std asks for a fixed generous set, and wasi-libc masks them itself.
+            long base = rightsBase & dir.rightsInheriting();
+            long inheriting = rightsInheriting & dir.rightsInheriting();
             if ((oflags & ~0xF) != 0 || (fdflags & ~0x1F) != 0) {
                 throw new WasiError(Errno.INVAL);
             }
@@ -784,10 +791,10 @@ public final class WasiPreview1 implements AutoCloseable {
                 throw new WasiError(Errno.NOENT);
             }
             if (attrs != null && attrs.isDirectory()) {
-                if (trunc || (rightsBase & Rights.FD_WRITE) != 0) {
+                if (trunc || (base & Rights.FD_WRITE) != 0) {
                     throw new WasiError(Errno.ISDIR);
                 }
-                int newFd = fds.add(new DirDesc(r.host(), null, rightsBase & Rights.DIR_ALL, rightsInheriting));
+                int newFd = fds.add(new DirDesc(r.host(), null, base & Rights.DIR_ALL, inheriting, dir.readOnly));
                 mem.store32(u(fdPtr), newFd);
                 return Errno.SUCCESS;
             }
@@ -799,8 +806,8 @@ public final class WasiPreview1 implements AutoCloseable {
             }
             var options = new HashSet<OpenOption>();
             options.add(LinkOption.NOFOLLOW_LINKS);
-            boolean write = (rightsBase & (Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE)) != 0;
-            boolean read = (rightsBase & (Rights.FD_READ | Rights.FD_READDIR)) != 0;
+            boolean write = (base & (Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE)) != 0;
+            boolean read = (base & (Rights.FD_READ | Rights.FD_READDIR)) != 0;
             if (write || trunc || creat) {
                 options.add(StandardOpenOption.WRITE);
             }
@@ -823,8 +830,8 @@ public final class WasiPreview1 implements AutoCloseable {
             var f = new FileDesc(
                     channel,
                     r.host(),
-                    rightsBase & Rights.FILE_ALL,
-                    rightsInheriting & Rights.FILE_ALL,
+                    base & Rights.FILE_ALL,
+                    inheriting & Rights.FILE_ALL,
                     (fdflags & FDFLAGS_APPEND) != 0,
                     fdflags & (FDFLAGS_DSYNC | FDFLAGS_RSYNC | FDFLAGS_SYNC));
             int newFd;
@@ -954,6 +961,9 @@ public final class WasiPreview1 implements AutoCloseable {
     private Resolved resolve(LinearMemory mem, int fd, long right, int path, int pathLen, boolean follow)
             throws WasiError {
         var d = dir(fd);
+        if (d.readOnly && (right & Rights.DIR_MUTATE) != 0) {
+            throw new WasiError(Errno.PERM); // as wasmtime for a read-only preopen
+        }
         d.require(right, Errno.NOTCAPABLE);
         return PathResolver.resolve(d.hostPath, readPath(mem, path, pathLen), follow);
     }

@@ -126,11 +126,14 @@ public abstract sealed class Descriptor {
         public final Path hostPath;
         /** The guest name for {@code fd_prestat_dir_name}, or null for a directory opened later. */
         public final String preopenName;
+        /** Below a read-only preopen: every change is {@code EPERM}, whatever the rights say. */
+        public final boolean readOnly;
 
-        public DirDesc(Path hostPath, String preopenName, long base, long inheriting) {
+        public DirDesc(Path hostPath, String preopenName, long base, long inheriting, boolean readOnly) {
             super(base, inheriting);
             this.hostPath = hostPath;
             this.preopenName = preopenName;
+            this.readOnly = readOnly;
         }
 
         @Override
