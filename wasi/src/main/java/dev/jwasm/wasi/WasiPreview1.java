@@ -136,9 +136,16 @@ public final class WasiPreview1 implements AutoCloseable {
     }
 
     /** Pointers to each string at {@code ptrs}, the NUL-terminated strings packed at {@code buf}. */
-    private static int storeStrings(LinearMemory mem, List<byte[]> strings, int ptrs, int buf) {
+    private static int storeStrings(LinearMemory mem, List<byte[]> strings, int ptrs, int buf) throws WasiError {
         long p = u(ptrs);
         long b = u(buf);
+        long total = 0;
+        for (var s : strings) {
+            total += s.length + 1;
+        }
+        // Both areas are checked first so that a bad pointer leaves memory unchanged.
+        checkRange(mem, p, 4L * strings.size());
+        checkRange(mem, b, total);
         for (var s : strings) {
             mem.store32(p, (int) b);
             mem.write(b, s, 0, s.length);

@@ -63,6 +63,8 @@ class ArgsEnvTest {
         var wasi = new WasiPreview1(WasiConfig.builder().arg("x").build());
         assertEquals(Errno.FAULT, wasi.argsSizesGet(mem, 65534, 0));
         assertEquals(Errno.FAULT, wasi.argsGet(mem, 0, -1));
+        assertEquals(Errno.FAULT, wasi.argsGet(mem, 0, 65535), "\"x\\0\" needs two bytes");
+        assertEquals(0, mem.load32(0), "a failed call leaves memory unchanged");
     }
 
     @Test
