@@ -21,6 +21,8 @@ final class WastBinaryModules {
     record Entry(Kind kind, byte[] binary, String expected, int line) {}
 
     private final String text;
+    private int lineCountedTo;
+    private int line = 1;
 
     private WastBinaryModules(String text) {
         this.text = text;
@@ -211,9 +213,9 @@ final class WastBinaryModules {
     }
 
     private int lineOf(int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
+        // Counted from the last answer: forms are visited in order, so this stays linear.
+        for (; lineCountedTo < offset; lineCountedTo++) {
+            if (text.charAt(lineCountedTo) == '\n') {
                 line++;
             }
         }
