@@ -4,7 +4,8 @@ package dev.jwasm.api.model;
  * A linear memory's type (spec 2.3.11): limits in pages, address type, whether it is shared
  * (threads proposal), and the page size as a power of two (custom-page-sizes proposal: 1 or 65536).
  */
-public record MemoryType(Limits limits, AddressType addressType, boolean shared, int pageSizeLog2) {
+public record MemoryType(Limits limits, AddressType addressType, boolean shared, int pageSizeLog2)
+        implements ExternType {
     public static final int DEFAULT_PAGE_SIZE_LOG2 = 16;
 
     public MemoryType {
