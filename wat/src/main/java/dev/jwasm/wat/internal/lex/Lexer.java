@@ -77,7 +77,8 @@ public final class Lexer {
                 throw error(at, "empty identifier");
             }
             checkUtf8(name, at);
-            return new Token(Token.Kind.ID, src.substring(start, pos), name, at, start, pos);
+            // $"name" and $name denote the same identifier (spec 6.3.5), so both get the plain spelling.
+            return new Token(Token.Kind.ID, "$" + new String(name, StandardCharsets.UTF_8), name, at, start, pos);
         }
         if (!isIdChar(c) && !isReservedChar(c)) {
             throw error(at, "illegal character");
