@@ -25,7 +25,7 @@ final class Lanes {
         return bits == 64 ? -1L : (1L << bits) - 1;
     }
 
-    /** Shifts every lane by {@code k mod bits} (spec 4.4.3.x: shift counts are taken modulo the lane width). */
+    /** Shifts every lane by {@code k mod bits}: the vector shifts take the count modulo the lane width. */
     static final int SHL = 0;
 
     static final int SHR_S = 1;

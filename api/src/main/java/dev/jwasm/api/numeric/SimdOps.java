@@ -1,8 +1,9 @@
 package dev.jwasm.api.numeric;
 
 /**
- * The fixed-width SIMD operators (spec 4.3.5 "Vector Operations" and the relaxed-SIMD operators of
- * WebAssembly 3.0) on v128 values held as two longs.
+ * The fixed-width SIMD operators (the spec's execution rules for "Vector Instructions", built on
+ * the lane operators of section 4.3, and the relaxed-SIMD operators of WebAssembly 3.0) on v128
+ * values held as two longs.
  *
  * <h2>Representation and calling convention</h2>
  *
