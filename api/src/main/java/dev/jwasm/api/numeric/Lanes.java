@@ -8,6 +8,11 @@ package dev.jwasm.api.numeric;
  * {@code bits} argument is a constant at every call site and the lane loops unroll.
  */
 final class Lanes {
+    /** The {@code op} of {@link #shift}; a constant at every call site, so its switch folds away. */
+    static final int SHL = 0;
+
+    static final int SHR_S = 1;
+    static final int SHR_U = 2;
 
     private Lanes() {}
 
@@ -26,11 +31,6 @@ final class Lanes {
     }
 
     /** Shifts every lane by {@code k mod bits}: the vector shifts take the count modulo the lane width. */
-    static final int SHL = 0;
-
-    static final int SHR_S = 1;
-    static final int SHR_U = 2;
-
     static long shift(long a, int k, int op, int bits) {
         int s = k & (bits - 1);
         long r = 0;
