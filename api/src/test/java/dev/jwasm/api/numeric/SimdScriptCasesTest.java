@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,41 @@ class SimdScriptCasesTest {
                 failures.size() + " of " + checked + " SIMD cases failed");
         // The shared copy holds about 22,600 such cases; a parser regression must not pass silently.
         assertTrue(checked > 22_000, "only " + checked + " SIMD cases recognised");
+    }
+
+    /**
+     * Every SIMD instruction the scripts use (other than loads, stores and constants, which are
+     * not numerics) has a {@link SimdOps} method, found by the same naming rule the runner uses.
+     */
+    @Test
+    void everyVectorInstructionInTheScriptsHasAnOperator() throws IOException {
+        Path dir = Path.of(System.getProperty("jwasm.testsuite", "../../shared/testsuite"));
+        Assumptions.assumeTrue(
+                Files.isDirectory(dir), "spec testsuite not found at " + dir + " (set -Djwasm.testsuite)");
+        Set<String> instructions = new TreeSet<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".wast"))
+                    .toList()) {
+                collect(SExpr.readAll(Files.readString(p)), instructions);
+            }
+        }
+        List<String> missing = instructions.stream()
+                .filter(op -> !op.contains("load") && !op.contains("store") && !op.endsWith(".const"))
+                .filter(op -> method(op) == null)
+                .toList();
+        assertTrue(instructions.size() > 200, "only " + instructions.size() + " vector instructions found");
+        assertEquals(List.of(), missing);
+    }
+
+    private static void collect(List<?> forms, Set<String> into) {
+        for (Object f : forms) {
+            if (f instanceof List<?> l) {
+                collect(l, into);
+            } else if (f instanceof String atom
+                    && atom.matches("(i8x16|i16x8|i32x4|i64x2|f32x4|f64x2|v128)\\.[a-z0-9_]+")) {
+                into.add(atom);
+            }
+        }
     }
 
     private static Outcome run(Path script) throws IOException {
