@@ -23,11 +23,12 @@ final class ExitCodes {
 
     private ExitCodes() {}
 
-    /** The code for an error jwasm reports; refined as the decoder and linker add their types. */
+    /** The code for an error jwasm reports: malformed, invalid and bad-text modules are all {@link #INVALID_MODULE}. */
     static int of(JwasmException e) {
         return switch (e) {
             case Trap _ -> TRAP;
             case ConfigurationException _ -> USAGE;
+            case ModuleFiles.UnreadableFileException _ -> IO_ERROR;
             default -> INVALID_MODULE;
         };
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "A WebAssembly runtime for the JVM.",
-        subcommands = {VersionCommand.class})
+        subcommands = {InspectCommand.class, ValidateCommand.class, VersionCommand.class})
 final class JwasmCommand implements Runnable {
     @Spec
     CommandSpec spec;
