@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -563,7 +564,7 @@ public final class WasiPreview1 implements AutoCloseable {
                             default -> dir.hostPath.resolve(name);
                         };
                 byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-                var header = ByteBuffer.allocate(DIRENT_SIZE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                var header = ByteBuffer.allocate(DIRENT_SIZE).order(ByteOrder.LITTLE_ENDIAN);
                 header.putLong(0, i + 1);
                 header.putLong(8, inode(host));
                 header.putInt(16, nameBytes.length);
