@@ -1074,20 +1074,22 @@ public final class WasiPreview1 implements AutoCloseable {
                     events.add(fdEvent(s));
                 }
             }
-            if (events.isEmpty() && minWait > 0) {
+            // With anything to report already, return at once: only clocks already due fire.
+            // Otherwise sleep until the earliest clock, and fire every clock due by then.
+            long elapsed = 0;
+            if (events.isEmpty() && minWait != Long.MAX_VALUE) {
                 try {
                     Thread.sleep(Duration.ofNanos(minWait));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new WasiError(Errno.INTR);
                 }
+                elapsed = minWait;
             }
-            if (events.stream().allMatch(e -> e[2] == EVENTTYPE_CLOCK)) {
-                for (int i = 0; i < subs.size(); i++) {
-                    var s = subs.get(i);
-                    if (s.type == EVENTTYPE_CLOCK && waits[i] >= 0 && waits[i] <= minWait) {
-                        events.add(new long[] {s.userdata, Errno.SUCCESS, s.type, 0});
-                    }
+            for (int i = 0; i < subs.size(); i++) {
+                var s = subs.get(i);
+                if (s.type == EVENTTYPE_CLOCK && waits[i] >= 0 && waits[i] <= elapsed) {
+                    events.add(new long[] {s.userdata, Errno.SUCCESS, s.type, 0});
                 }
             }
             long o = u(out);

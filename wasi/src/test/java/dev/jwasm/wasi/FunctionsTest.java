@@ -135,6 +135,23 @@ class FunctionsTest {
     }
 
     @Test
+    void pollOneoffWithAnUnknownClockReturnsItsErrorAtOnce() {
+        mem.store64(0, 7);
+        mem.store8(8, (byte) 0);
+        mem.store32(16, 99); // no such clock
+        mem.store64(48, 8);
+        mem.store8(56, (byte) 0);
+        mem.store32(64, 1);
+        mem.store64(72, 60_000_000_000L); // a minute: must not be waited for
+        long start = System.nanoTime();
+        assertEquals(Errno.SUCCESS, wasi.pollOneoff(mem, 0, 1000, 2, 2000));
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "did not sleep");
+        assertEquals(1, mem.load32(2000));
+        assertEquals(7, mem.load64(1000));
+        assertEquals(Errno.INVAL, mem.load16(1008));
+    }
+
+    @Test
     void miscellaneous() {
         assertEquals(Errno.SUCCESS, wasi.schedYield(mem));
         assertEquals(Errno.NOSYS, wasi.procRaise(mem, 9));
