@@ -4,6 +4,7 @@ import dev.jwasm.api.ConfigurationException;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.wasi.internal.Descriptor;
 import dev.jwasm.wasi.internal.Descriptor.DirDesc;
 import dev.jwasm.wasi.internal.Descriptor.FileDesc;
 import dev.jwasm.wasi.internal.Descriptor.StreamIn;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -361,13 +363,22 @@ public final class WasiPreview1 implements AutoCloseable {
             d.require(Rights.FD_FILESTAT_GET, Errno.NOTCAPABLE);
             FileStat st =
                     switch (d) {
-                        case FileDesc f -> FileStat.of(f.hostPath, true).withSize(f.channel.size());
+                        case FileDesc f -> fileStat(f);
                         case DirDesc dir -> FileStat.of(dir.hostPath, true);
                         default -> new FileStat(0, 0, d.filetype(), 1, 0, 0, 0, 0);
                     };
             st.store(mem, u(bufPtr));
             return Errno.SUCCESS;
         });
+    }
+
+    private static FileStat fileStat(FileDesc f) throws IOException {
+        try {
+            return FileStat.of(f.hostPath, true).withSize(f.channel.size());
+        } catch (NoSuchFileException e) {
+            // Unlinked or renamed since it was opened: the open file still has a size.
+            return new FileStat(0, 0, Descriptor.FILETYPE_REGULAR_FILE, 0, f.channel.size(), 0, 0, 0);
+        }
     }
 
     public int fdFilestatSetSize(LinearMemory mem, int fd, long size) {
