@@ -326,8 +326,9 @@ public final class FdOps {
             String name = names.get((int) i);
             Path host =
                     switch (name) {
-                        case "." -> dir.hostPath;
-                        case ".." -> dir.hostPath.getParent() != null ? dir.hostPath.getParent() : dir.hostPath;
+                        // ".." lies above this descriptor's sandbox: describe it by the directory
+                        // itself rather than look at anything outside.
+                        case ".", ".." -> dir.hostPath;
                         default -> dir.hostPath.resolve(name);
                     };
             byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
