@@ -1,5 +1,6 @@
 package dev.jwasm.wasi;
 
+import dev.jwasm.api.JwasmException;
 import dev.jwasm.spi.LinearMemory;
 import java.util.List;
 
@@ -37,7 +38,7 @@ public record WasiFunction(String name, List<ValType> params, List<ValType> resu
     /** Convenience for a linker or a test: checks the argument count, then calls. */
     public long call(WasiPreview1 wasi, LinearMemory memory, long... args) {
         if (args.length != params.size()) {
-            throw new IllegalArgumentException(name + " takes " + params.size() + " arguments, not " + args.length);
+            throw new JwasmException(name + " takes " + params.size() + " arguments, not " + args.length);
         }
         return invoker.invoke(wasi, memory, args);
     }

@@ -7,6 +7,7 @@ import dev.jwasm.spi.LinearMemory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A fixed-size test memory over a {@code byte[]}: just enough LinearMemory for host functions. */
@@ -112,13 +113,13 @@ final class ByteArrayMemory extends LinearMemory {
 
     /** Test helper: puts UTF-8 text at {@code addr}, returning its length in bytes. */
     int putString(long addr, String s) {
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
         write(addr, b, 0, b.length);
         return b.length;
     }
 
     String string(long addr, int len) {
-        return new String(bytes, at(addr, len), len, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, at(addr, len), len, StandardCharsets.UTF_8);
     }
 
     /** Test helper: writes one iovec {buf, len} at {@code addr}. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwasm.api.JwasmException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -61,8 +62,8 @@ class FunctionsTest {
         long errno = WasiFunctions.byName("fd_write").call(wasi, mem, 1, 0, 1, 100);
         assertEquals(Errno.SUCCESS, errno);
         assertEquals("via table", out.toString(StandardCharsets.UTF_8));
-        assertThrows(IllegalArgumentException.class, () -> WasiFunctions.byName("fd_write")
-                .call(wasi, mem, 1));
+        assertThrows(
+                JwasmException.class, () -> WasiFunctions.byName("fd_write").call(wasi, mem, 1));
     }
 
     @Test
@@ -132,6 +133,23 @@ class FunctionsTest {
         assertEquals(2, mem.load64(1000));
         assertEquals(2, mem.load8(1010), "type fd_write");
         assertEquals(Errno.INVAL, wasi.pollOneoff(mem, 0, 1000, 0, 2000));
+    }
+
+    @Test
+    void pollOneoffWithAnUnknownClockReturnsItsErrorAtOnce() {
+        mem.store64(0, 7);
+        mem.store8(8, (byte) 0);
+        mem.store32(16, 99); // no such clock
+        mem.store64(48, 8);
+        mem.store8(56, (byte) 0);
+        mem.store32(64, 1);
+        mem.store64(72, 60_000_000_000L); // a minute: must not be waited for
+        long start = System.nanoTime();
+        assertEquals(Errno.SUCCESS, wasi.pollOneoff(mem, 0, 1000, 2, 2000));
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "did not sleep");
+        assertEquals(1, mem.load32(2000));
+        assertEquals(7, mem.load64(1000));
+        assertEquals(Errno.INVAL, mem.load16(1008));
     }
 
     @Test

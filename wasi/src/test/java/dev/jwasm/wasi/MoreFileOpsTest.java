@@ -91,6 +91,16 @@ class MoreFileOpsTest {
     }
 
     @Test
+    void anUnlinkedOpenFileStillHasItsSize() throws IOException {
+        int fd = g.openOk(3, "f.txt", 0, FD_READ | (1L << 21));
+        Files.delete(box.resolve("f.txt"));
+        assertEquals(Errno.SUCCESS, g.wasi.fdFilestatGet(g.mem, fd, 600));
+        assertEquals(10, g.mem.load64(600 + 32));
+        assertEquals(4, g.mem.load8(600 + 16));
+        assertEquals("0123", g.read(fd, 4));
+    }
+
+    @Test
     void closingEverythingReleasesFiles() {
         int fd = g.openOk(3, "f.txt", 0, FD_READ);
         g.wasi.close();

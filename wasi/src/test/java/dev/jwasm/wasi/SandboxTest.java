@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +106,7 @@ class SandboxTest {
         assertEquals(Errno.SUCCESS, g.filestat(3, 0, "up", 600));
         assertEquals(7, g.mem.load8(600 + 16), "symbolic_link, not the directory it names");
         assertEquals(Errno.SUCCESS, g.pathOp("unlink", 3, "up"));
-        assertFalse(Files.exists(box.resolve("up"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(box.resolve("up"), LinkOption.NOFOLLOW_LINKS));
     }
 
     @Test
@@ -135,7 +136,7 @@ class SandboxTest {
     @Test
     void creatingAbsoluteSymlinksIsDenied() {
         assertEquals(Errno.PERM, g.symlink(outside.toString(), 3, "mine"));
-        assertFalse(Files.exists(box.resolve("mine"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(box.resolve("mine"), LinkOption.NOFOLLOW_LINKS));
         // A relative one may be created, but following it out is still denied.
         assertEquals(Errno.SUCCESS, g.symlink("../outside/secret.txt", 3, "mine"));
         assertEquals(Errno.PERM, g.open(3, FOLLOW, "mine", 0, FD_READ, 0));

@@ -4,7 +4,7 @@ import dev.jwasm.api.code.Opcode;
 
 /** Notes where an expression first uses a data segment index, for the data count rule. */
 final class DataUseScanner extends NoOpVisitor {
-    /** Offset of the first data-using instruction since the last reset, or -1. */
+    /** Offset of the first data-using instruction seen, or -1. */
     int usedAt = -1;
 
     private int offset;

@@ -24,6 +24,8 @@ import java.util.List;
  * {@code end} that closes it). Types and indexes are the validator's to check. The reader keeps
  * its own block stack, so deep nesting cannot overflow the JVM stack; nesting deeper than
  * {@link #MAX_NESTING} is rejected.
+ *
+ * <p>A reader keeps state between calls (its position and block stack): use one per thread.
  */
 public final class InstructionReader {
     /** The deepest block nesting accepted, a resource limit against hostile input. */
@@ -130,7 +132,7 @@ public final class InstructionReader {
             long code = Integer.toUnsignedLong(in.u32());
             op = Opcode.forCode(b, code);
             if (op == null) {
-                throw ByteReader.errorAt(String.format("illegal opcode %02x %x", b, code), start);
+                throw ByteReader.errorAt(String.format("illegal opcode %02x %02x", b, code), start);
             }
         } else {
             op = Opcode.forCode(0, b);
@@ -252,7 +254,7 @@ public final class InstructionReader {
                 int start = in.position();
                 int flags = in.u8();
                 if ((flags & ~0b11) != 0) {
-                    throw ByteReader.errorAt("malformed cast flags", start);
+                    throw ByteReader.errorAt("malformed br_on_cast flags", start);
                 }
                 int depth = in.index();
                 var from = new RefType((flags & 1) != 0, types.heapType());

@@ -61,6 +61,8 @@ public final class ModuleDecoder {
     private final ByteReader in;
     private final TypeDecoder typeDecoder;
     private final InstructionReader instructions;
+    private static final NoOpVisitor NO_OP = new NoOpVisitor();
+
     private final DataUseScanner dataUse = new DataUseScanner();
 
     private final List<RecGroup> recGroups = new ArrayList<>();
@@ -122,6 +124,12 @@ public final class ModuleDecoder {
         }
         if (dataCount >= 0 && dataCount != datas.size()) {
             throw ByteReader.errorAt("data count and data section have inconsistent lengths", in.position());
+        }
+        // Spec 5.5.16: data.drop and memory.init (and the GC array data instructions) in function
+        // bodies need the data count section, so that a single pass can validate them. Checked
+        // last, in the reference interpreter's order.
+        if (dataUse.usedAt >= 0 && dataCount < 0) {
+            throw ByteReader.errorAt("data count section required", dataUse.usedAt);
         }
         return new ModuleInfo(
                 bytes,
@@ -206,7 +214,7 @@ public final class ModuleDecoder {
         int attributeStart = in.position();
         // Spec 5.5.18: attribute 0, the only one, means "exception".
         if (in.u8() != 0) {
-            throw ByteReader.errorAt("malformed tag attribute", attributeStart);
+            throw ByteReader.errorAt("zero byte expected", attributeStart);
         }
         return new TagType(in.index());
     }
@@ -233,7 +241,7 @@ public final class ModuleDecoder {
             in.u8();
             int reserved = in.position();
             if (in.u8() != 0) {
-                throw ByteReader.errorAt("malformed table", reserved);
+                throw ByteReader.errorAt("zero byte expected", reserved);
             }
             var type = typeDecoder.tableType();
             tables.add(new Table(type, expr()));
@@ -254,18 +262,8 @@ public final class ModuleDecoder {
 
     private Expr expr() {
         int exprStart = in.position();
-        int end = instructions.readExpression(exprStart, dataUse);
-        checkDataUse();
+        int end = instructions.readExpression(exprStart, NO_OP);
         return new Expr(exprStart, end);
-    }
-
-    // Spec 5.5.16: data.drop and memory.init (and the GC array data instructions) need the data
-    // count section, so that a single pass can validate them.
-    private void checkDataUse() {
-        if (dataUse.usedAt >= 0 && dataCount < 0) {
-            throw ByteReader.errorAt("data count section required", dataUse.usedAt);
-        }
-        dataUse.usedAt = -1;
     }
 
     private void element() {
@@ -341,7 +339,6 @@ public final class ModuleDecoder {
         }
         int codeStart = in.position();
         int codeEnd = instructions.readExpression(codeStart, dataUse);
-        checkDataUse();
         if (codeEnd != end) {
             throw ByteReader.errorAt("section size mismatch", codeEnd);
         }

@@ -31,10 +31,18 @@ import java.util.Map;
  * position in the group), which gives structural {@code equals} for free.
  */
 public final class DefinedTypes {
+    /**
+     * The longest declared supertype chain accepted: a resource limit (the one other engines use)
+     * that keeps every subtype check a short walk.
+     */
+    public static final int MAX_SUBTYPE_DEPTH = 63;
+
     private final List<SubType> types = new ArrayList<>();
     private final List<Integer> canonical = new ArrayList<>();
     /** Canonical id → the canonical id of its declared supertype, or -1. */
     private final List<Integer> canonicalSuper = new ArrayList<>();
+    /** Canonical id → the length of its supertype chain (0 without a supertype). */
+    private final List<Integer> canonicalDepth = new ArrayList<>();
     /** Canonical id → its composite type (as first defined), to answer kind questions. */
     private final List<CompositeType> canonicalComposite = new ArrayList<>();
 
@@ -72,7 +80,15 @@ public final class DefinedTypes {
                 // Supertypes precede their subtypes (checked below), so their ids are known or in this group.
                 int superIndex =
                         sub.supertypes().isEmpty() ? -1 : sub.supertypes().getFirst();
-                canonicalSuper.add(superIndex < 0 ? -1 : canonicalOf(superIndex, base, first));
+                int superCanonical = superIndex < 0 ? -1 : canonicalOf(superIndex, base, first);
+                canonicalSuper.add(superCanonical);
+                // Supertypes come first (checked above), so the supertype's depth is already known.
+                int depth = superCanonical < 0 ? 0 : canonicalDepth.get(superCanonical) + 1;
+                if (depth > MAX_SUBTYPE_DEPTH) {
+                    throw new ValidationFailure(
+                            "sub type hierarchy too deep: more than " + MAX_SUBTYPE_DEPTH + " levels");
+                }
+                canonicalDepth.add(depth);
                 canonicalComposite.add(sub.composite());
             }
         }

@@ -33,6 +33,15 @@ public interface FunctionState {
     /** The number of open control frames after the instruction, including the function's own. */
     int controlDepth();
 
+    /**
+     * The open frame {@code depth} levels out (0 is the innermost) after the instruction: for
+     * {@code br_table}, resolve each target with this.
+     */
+    ControlFrame<ValType> frame(int depth);
+
+    /** The type of local {@code index} (parameters first). */
+    ValType localType(int index);
+
     /** Parameters plus declared locals. */
     int localCount();
 }

@@ -17,7 +17,6 @@ import dev.jwasm.api.model.ValType;
 import dev.jwasm.api.model.VecType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -151,6 +150,16 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         return checker.localCount();
     }
 
+    @Override
+    public ControlFrame<ValType> frame(int depth) {
+        return checker.frame(depth);
+    }
+
+    @Override
+    public ValType localType(int index) {
+        return checker.localType(index);
+    }
+
     // ---- instructions ----
 
     @Override
@@ -216,7 +225,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
                 fixed(op);
             }
         }
-        forward(d -> d.visitSimple(op));
+        if (downstream != null) {
+            downstream.visitSimple(op);
+        }
     }
 
     private void end() {
@@ -262,7 +273,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         }
         checker.popVals(bt.params());
         checker.pushCtrl(kind, bt.params(), bt.results());
-        forward(d -> d.visitBlock(op, type));
+        if (downstream != null) {
+            downstream.visitBlock(op, type);
+        }
     }
 
     private FuncType resolve(BlockType type) {
@@ -295,7 +308,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             }
         }
         checker.pushCtrl(FrameKind.TRY_TABLE, bt.params(), bt.results());
-        forward(d -> d.visitTryTable(type, catches));
+        if (downstream != null) {
+            downstream.visitTryTable(type, catches);
+        }
     }
 
     @Override
@@ -307,7 +322,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             case BR_ON_NULL -> {
                 var ref = checker.popRef();
                 lastTarget = checker.frame(depth);
-                checker.pushVals(checker.popVals(lastTarget.labelTypes()));
+                // The label's types stay, not the actual ones (spec appendix, WebAssembly/gc#516).
+                checker.popVals(lastTarget.labelTypes());
+                checker.pushVals(lastTarget.labelTypes());
                 checker.pushVal(checker.ops().asNonNullable(ref));
             }
             case BR_ON_NON_NULL -> {
@@ -323,7 +340,8 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
                             + "] but stack has [" + checker.ops().name(nonNull) + "]");
                 }
                 var rest = label.subList(0, label.size() - 1);
-                checker.pushVals(checker.popVals(rest));
+                checker.popVals(rest);
+                checker.pushVals(rest);
             }
             case RETHROW -> {
                 lastTarget = checker.frame(depth);
@@ -343,14 +361,18 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             }
             default -> throw new ValidationFailure("unexpected label operator " + op);
         }
-        forward(d -> d.visitLabel(op, depth));
+        if (downstream != null) {
+            downstream.visitLabel(op, depth);
+        }
     }
 
     @Override
     public void visitBrTable(int[] depths, int defaultDepth) {
         begin();
         checker.brTable(depths, defaultDepth);
-        forward(d -> d.visitBrTable(depths, defaultDepth));
+        if (downstream != null) {
+            downstream.visitBrTable(depths, defaultDepth);
+        }
     }
 
     @Override
@@ -368,7 +390,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             }
             default -> throw new ValidationFailure("unexpected function operator " + op);
         }
-        forward(d -> d.visitFunction(op, funcIndex));
+        if (downstream != null) {
+            downstream.visitFunction(op, funcIndex);
+        }
     }
 
     private void call(FuncType callee) {
@@ -400,7 +424,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         } else {
             call(callee);
         }
-        forward(d -> d.visitCallIndirect(op, typeIndex, tableIndex));
+        if (downstream != null) {
+            downstream.visitCallIndirect(op, typeIndex, tableIndex);
+        }
     }
 
     @Override
@@ -464,7 +490,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             }
             default -> throw new ValidationFailure("unexpected type operator " + op);
         }
-        forward(d -> d.visitType(op, typeIndex));
+        if (downstream != null) {
+            downstream.visitType(op, typeIndex);
+        }
     }
 
     private StructType struct(int typeIndex) {
@@ -524,7 +552,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             }
             default -> throw new ValidationFailure("unexpected tag operator " + op);
         }
-        forward(d -> d.visitTag(op, tagIndex));
+        if (downstream != null) {
+            downstream.visitTag(op, tagIndex);
+        }
     }
 
     @Override
@@ -540,7 +570,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             }
             default -> throw new ValidationFailure("unexpected local operator " + op);
         }
-        forward(d -> d.visitLocal(op, localIndex));
+        if (downstream != null) {
+            downstream.visitLocal(op, localIndex);
+        }
     }
 
     @Override
@@ -551,13 +583,15 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             case GLOBAL_GET -> checker.pushVal(global.type());
             case GLOBAL_SET -> {
                 if (!global.mutable()) {
-                    throw new ValidationFailure("global is immutable");
+                    throw new ValidationFailure("immutable global");
                 }
                 checker.popVal(global.type());
             }
             default -> throw new ValidationFailure("unexpected global operator " + op);
         }
-        forward(d -> d.visitGlobal(op, globalIndex));
+        if (downstream != null) {
+            downstream.visitGlobal(op, globalIndex);
+        }
     }
 
     @Override
@@ -588,7 +622,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             }
             default -> throw new ValidationFailure("unexpected table operator " + op);
         }
-        forward(d -> d.visitTable(op, tableIndex));
+        if (downstream != null) {
+            downstream.visitTable(op, tableIndex);
+        }
     }
 
     @Override
@@ -603,7 +639,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         checker.popVal(smaller(dst.addressType(), src.addressType()));
         checker.popVal(address(src.addressType()));
         checker.popVal(address(dst.addressType()));
-        forward(d -> d.visitTableCopy(dstTable, srcTable));
+        if (downstream != null) {
+            downstream.visitTableCopy(dstTable, srcTable);
+        }
     }
 
     @Override
@@ -617,14 +655,18 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         checker.popVal(ValType.I32);
         checker.popVal(ValType.I32);
         checker.popVal(address(table.addressType()));
-        forward(d -> d.visitTableInit(elemIndex, tableIndex));
+        if (downstream != null) {
+            downstream.visitTableInit(elemIndex, tableIndex);
+        }
     }
 
     @Override
     public void visitElem(Opcode op, int elemIndex) {
         begin();
         ctx.elem(elemIndex);
-        forward(d -> d.visitElem(op, elemIndex));
+        if (downstream != null) {
+            downstream.visitElem(op, elemIndex);
+        }
     }
 
     @Override
@@ -644,7 +686,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             }
             default -> throw new ValidationFailure("unexpected memory operator " + op);
         }
-        forward(d -> d.visitMemoryIndex(op, memIndex));
+        if (downstream != null) {
+            downstream.visitMemoryIndex(op, memIndex);
+        }
     }
 
     @Override
@@ -655,7 +699,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         checker.popVal(smaller(dst, src));
         checker.popVal(address(src));
         checker.popVal(address(dst));
-        forward(d -> d.visitMemoryCopy(dstMemory, srcMemory));
+        if (downstream != null) {
+            downstream.visitMemoryCopy(dstMemory, srcMemory);
+        }
     }
 
     @Override
@@ -666,21 +712,27 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         checker.popVal(ValType.I32);
         checker.popVal(ValType.I32);
         checker.popVal(at);
-        forward(d -> d.visitMemoryInit(dataIndex, memIndex));
+        if (downstream != null) {
+            downstream.visitMemoryInit(dataIndex, memIndex);
+        }
     }
 
     @Override
     public void visitData(Opcode op, int dataIndex) {
         begin();
         ctx.checkData(dataIndex);
-        forward(d -> d.visitData(op, dataIndex));
+        if (downstream != null) {
+            downstream.visitData(op, dataIndex);
+        }
     }
 
     @Override
     public void visitMemory(Opcode op, int memIndex, int alignLog2, long offset) {
         begin();
         memoryAccess(op, memIndex, alignLog2, offset);
-        forward(d -> d.visitMemory(op, memIndex, alignLog2, offset));
+        if (downstream != null) {
+            downstream.visitMemory(op, memIndex, alignLog2, offset);
+        }
     }
 
     @Override
@@ -688,7 +740,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         begin();
         checkLane(lane, 16 / op.accessBytes());
         memoryAccess(op, memIndex, alignLog2, offset);
-        forward(d -> d.visitMemoryLane(op, memIndex, alignLog2, offset, lane));
+        if (downstream != null) {
+            downstream.visitMemoryLane(op, memIndex, alignLog2, offset, lane);
+        }
     }
 
     /** Spec 3.4.7: alignment at most natural (exactly natural for atomics), offset within the address type. */
@@ -714,7 +768,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         begin();
         checkLane(lane, laneCount(op));
         fixed(op);
-        forward(d -> d.visitLane(op, lane));
+        if (downstream != null) {
+            downstream.visitLane(op, lane);
+        }
     }
 
     /** The lane count from the instruction's shape, the prefix of its mnemonic (spec 3.4.4). */
@@ -736,42 +792,54 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             checkLane(Byte.toUnsignedInt(lane), 32);
         }
         fixed(Opcode.I8X16_SHUFFLE);
-        forward(d -> d.visitShuffle(lanes));
+        if (downstream != null) {
+            downstream.visitShuffle(lanes);
+        }
     }
 
     @Override
     public void visitI32Const(int value) {
         begin();
         checker.pushVal(ValType.I32);
-        forward(d -> d.visitI32Const(value));
+        if (downstream != null) {
+            downstream.visitI32Const(value);
+        }
     }
 
     @Override
     public void visitI64Const(long value) {
         begin();
         checker.pushVal(ValType.I64);
-        forward(d -> d.visitI64Const(value));
+        if (downstream != null) {
+            downstream.visitI64Const(value);
+        }
     }
 
     @Override
     public void visitF32Const(int bits) {
         begin();
         checker.pushVal(ValType.F32);
-        forward(d -> d.visitF32Const(bits));
+        if (downstream != null) {
+            downstream.visitF32Const(bits);
+        }
     }
 
     @Override
     public void visitF64Const(long bits) {
         begin();
         checker.pushVal(ValType.F64);
-        forward(d -> d.visitF64Const(bits));
+        if (downstream != null) {
+            downstream.visitF64Const(bits);
+        }
     }
 
     @Override
     public void visitV128Const(long low, long high) {
         begin();
         checker.pushVal(ValType.V128);
-        forward(d -> d.visitV128Const(low, high));
+        if (downstream != null) {
+            downstream.visitV128Const(low, high);
+        }
     }
 
     @Override
@@ -780,7 +848,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         var ref = RefType.nullable(type);
         types.checkDefined(ref);
         checker.pushVal(ref);
-        forward(d -> d.visitHeapType(op, type));
+        if (downstream != null) {
+            downstream.visitHeapType(op, type);
+        }
     }
 
     @Override
@@ -794,7 +864,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             case REF_CAST, REF_CAST_NULL -> checker.pushVal(type);
             default -> throw new ValidationFailure("unexpected reference operator " + op);
         }
-        forward(d -> d.visitRefType(op, type));
+        if (downstream != null) {
+            downstream.visitRefType(op, type);
+        }
     }
 
     private HeapType.Abstract top(HeapType heap) {
@@ -817,7 +889,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         checker.popVal(type);
         checker.popVal(type);
         checker.pushVal(type);
-        forward(d -> d.visitSelect(selectTypes));
+        if (downstream != null) {
+            downstream.visitSelect(selectTypes);
+        }
     }
 
     @Override
@@ -844,7 +918,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             }
             default -> throw new ValidationFailure("unexpected field operator " + op);
         }
-        forward(d -> d.visitField(op, typeIndex, fieldIndex));
+        if (downstream != null) {
+            downstream.visitField(op, typeIndex, fieldIndex);
+        }
     }
 
     @Override
@@ -865,7 +941,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         checker.popVal(RefType.nullable(new HeapType.Concrete(srcType)));
         checker.popVal(ValType.I32);
         checker.popVal(RefType.nullable(new HeapType.Concrete(dstType)));
-        forward(d -> d.visitArrayCopy(dstType, srcType));
+        if (downstream != null) {
+            downstream.visitArrayCopy(dstType, srcType);
+        }
     }
 
     @Override
@@ -879,7 +957,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             checker.popVal(elem);
         }
         checker.pushVal(RefType.of(new HeapType.Concrete(typeIndex)));
-        forward(d -> d.visitArrayNewFixed(typeIndex, length));
+        if (downstream != null) {
+            downstream.visitArrayNewFixed(typeIndex, length);
+        }
     }
 
     @Override
@@ -895,7 +975,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         }
         ctx.checkData(dataIndex);
         arraySegment(op == Opcode.ARRAY_INIT_DATA, typeIndex);
-        forward(d -> d.visitArrayData(op, typeIndex, dataIndex));
+        if (downstream != null) {
+            downstream.visitArrayData(op, typeIndex, dataIndex);
+        }
     }
 
     @Override
@@ -910,7 +992,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
                     "type mismatch: element segment of " + segment + " for array of " + elem.storage());
         }
         arraySegment(op == Opcode.ARRAY_INIT_ELEM, typeIndex);
-        forward(d -> d.visitArrayElem(op, typeIndex, elemIndex));
+        if (downstream != null) {
+            downstream.visitArrayElem(op, typeIndex, elemIndex);
+        }
     }
 
     /** array.new_data/elem: [i32 i32] → [(ref t)]; array.init_data/elem: [(ref null t) i32 i32 i32] → []. */
@@ -947,9 +1031,13 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
                     "type mismatch: instruction requires [" + label.getLast() + "] but branch sends [" + taken + "]");
         }
         checker.popVal(from);
-        checker.pushVals(checker.popVals(label.subList(0, label.size() - 1)));
+        var rest = label.subList(0, label.size() - 1);
+        checker.popVals(rest);
+        checker.pushVals(rest);
         checker.pushVal(fallthrough);
-        forward(d -> d.visitBrOnCast(op, depth, from, to));
+        if (downstream != null) {
+            downstream.visitBrOnCast(op, depth, from, to);
+        }
     }
 
     // ---- helpers ----
@@ -973,11 +1061,5 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             }
         }
         return true;
-    }
-
-    private void forward(Consumer<InstructionVisitor> call) {
-        if (downstream != null) {
-            call.accept(downstream);
-        }
     }
 }

@@ -103,7 +103,8 @@ public final class ModuleValidator {
         }
         for (var t : module.tables()) {
             if (t.init() != null) {
-                constant(constants, t.init(), t.type().elementType(), globals.size(), refs);
+                // Tables precede globals in the module: only imported globals are visible.
+                constant(constants, t.init(), t.type().elementType(), importedGlobals, refs);
             } else if (!t.type().elementType().nullable()) {
                 throw new InvalidModuleException(
                         "type mismatch: a table of " + t.type().elementType() + " needs an initializer", -1);

@@ -90,6 +90,9 @@ public final class OperandChecker<T> {
                     "type mismatch: instruction requires [" + ops.name(expected) + "] but stack has []");
         }
         T actual = vals.removeLast();
+        if (actual == null) {
+            return null; // an Unknown re-pushed from a polymorphic stack matches everything
+        }
         if (!ops.matches(actual, expected)) {
             throw new ValidationFailure("type mismatch: instruction requires [" + ops.name(expected)
                     + "] but stack has [" + ops.name(actual) + "]");
@@ -200,11 +203,16 @@ public final class OperandChecker<T> {
         return target;
     }
 
-    /** {@code br_if l}: pops the condition, checks the label's values and leaves them in place. */
+    /**
+     * {@code br_if l}: pops the condition and checks the label's values; what stays on the stack
+     * has the label's types, not the possibly more precise actual ones (spec appendix; see
+     * WebAssembly/gc#516).
+     */
     public ControlFrame<T> brIf(long depth) {
         popVal(ops.i32());
         var target = frame(depth);
-        pushVals(popVals(target.labelTypes()));
+        popVals(target.labelTypes());
+        pushVals(target.labelTypes());
         return target;
     }
 
@@ -246,6 +254,11 @@ public final class OperandChecker<T> {
             inits[initCount++] = i;
         }
         return localTypes.get(i);
+    }
+
+    /** The declared type of a local, whether or not it is initialised yet. */
+    public T localType(long index) {
+        return localTypes.get(checkLocal(index));
     }
 
     public int localCount() {

@@ -148,7 +148,7 @@ class InstructionReaderTest {
                 read(b(
                         0xFB, 0, 1, 0xFB, 3, 1, 2, 0xFB, 8, 3, 4, 0xFB, 17, 3, 5, 0xFB, 9, 3, 0, 0xFB, 19, 3, 1, 0xFB,
                         20, 0x6C, 0xFB, 23, 6, 0xFB, 24, 0x01, 0, 0x6E, 0x6D, 0xFB, 28, 0x0B)));
-        assertEquals("malformed cast flags", malformed(b(0xFB, 24, 0x04, 0, 0x6E, 0x6D, 0x0B)));
+        assertEquals("malformed br_on_cast flags", malformed(b(0xFB, 24, 0x04, 0, 0x6E, 0x6D, 0x0B)));
     }
 
     @Test
@@ -189,6 +189,8 @@ class InstructionReaderTest {
         assertEquals(ByteReader.UNEXPECTED_END, malformed(b(0x02, 0x40, 0x0B)), "block never closed");
         assertEquals("illegal opcode ff", malformed(b(0xFF, 0x0B)));
         assertEquals("illegal opcode fd 9a", malformed(b(0xFD, 0x9A, 0x01, 0x0B)));
+        assertEquals("illegal opcode fe 05", malformed(b(0xFE, 0x05, 0x0B)), "two hex digits, as the reference prints");
+        assertEquals("illegal opcode fc 12", malformed(b(0xFC, 0x12, 0x0B)));
         assertEquals("malformed catch clause", malformed(b(0x1F, 0x40, 1, 4, 0, 0x0B, 0x0B)));
     }
 

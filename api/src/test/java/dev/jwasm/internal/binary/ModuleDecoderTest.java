@@ -87,6 +87,8 @@ class ModuleDecoderTest {
         assertEquals(new SubType(false, List.of(1), new ArrayType(new FieldType(ValType.F64, true))), types.get(2));
         assertTrue(types.get(3).isFinal());
         assertEquals(2, m.recGroups().get(1).types().size());
+        assertEquals(1, m.recGroupOf(2));
+        assertEquals(3, m.recGroupStart(2));
     }
 
     @Test
@@ -117,7 +119,22 @@ class ModuleDecoderTest {
         assertEquals(new GlobalType(ValType.I64, true), m.imports().get(3).type());
         assertEquals(new TagType(0), m.imports().get(4).type());
         assertEquals("mem", m.imports(ExternKind.MEMORY).getFirst().name());
+        assertEquals(1, m.importCount(ExternKind.TAG));
         assertEquals("malformed import kind", malformed(module(section(2, vec(cat(name("m"), name("x"), b(5, 0)))))));
+    }
+
+    @Test
+    void functionIndexSpaceStartsWithImports() {
+        ModuleInfo m = ModuleDecoder.decode(module(
+                section(1, vec(b(0x60, 0, 0), b(0x60, 0, 1, 0x7F))),
+                section(2, vec(cat(name("m"), name("g"), b(0x03, 0x7F, 0)), cat(name("m"), name("f"), b(0x00, 1)))),
+                section(3, vec(b(0))),
+                section(10, vec(body(vec(), b(0x0B))))));
+        assertEquals(2, m.functionCount());
+        assertEquals(1, m.functionTypeIndex(0), "the imported function");
+        assertEquals(0, m.functionTypeIndex(1), "the defined function");
+        assertThrows(IndexOutOfBoundsException.class, () -> m.functionTypeIndex(2));
+        assertEquals(1, m.importCount(ExternKind.GLOBAL));
     }
 
     @Test
@@ -175,6 +192,8 @@ class ModuleDecoderTest {
                 m.exports());
         assertEquals(0, m.start());
         assertEquals(List.of(new TagType(1)), m.tags());
+        assertEquals(1, m.functionCount());
+        assertEquals(0, m.functionTypeIndex(0));
         assertEquals("malformed export kind", malformed(module(section(7, vec(cat(name("x"), b(5, 0)))))));
     }
 
@@ -267,6 +286,10 @@ class ModuleDecoderTest {
                 section(11, vec(cat(b(1), vec()))));
         assertEquals("data count section required", malformed(withoutCount));
         assertEquals(1, ModuleDecoder.decode(Bin.oneFunction(dataDrop)).code().size());
+        // Reported after the other end-of-module checks, as the reference interpreter does.
+        byte[] alsoInconsistent = module(
+                section(1, vec(b(0x60, 0, 0))), section(3, vec(b(0), b(0))), section(10, vec(body(vec(), dataDrop))));
+        assertEquals("function and code section have inconsistent lengths", malformed(alsoInconsistent));
     }
 
     @Test

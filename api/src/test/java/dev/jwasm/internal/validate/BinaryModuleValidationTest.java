@@ -96,11 +96,11 @@ class BinaryModuleValidationTest {
     }
 
     @Test
-    void globalIsImmutable() {
+    void immutableGlobal() {
         var binary = types().section(FUNCTION, 1, 1)
                 .section(GLOBAL, 1, 0x7F, 0x00, 0x41, 0, 0x0B)
                 .section(CODE, 1, 6, 0, 0x41, 1, 0x24, 0, 0x0B);
-        assertEquals("global is immutable", invalid(binary).reason());
+        assertEquals("immutable global", invalid(binary).reason());
     }
 
     @Test

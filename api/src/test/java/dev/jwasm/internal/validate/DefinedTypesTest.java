@@ -17,6 +17,7 @@ import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.StructType;
 import dev.jwasm.api.model.SubType;
 import dev.jwasm.api.model.ValType;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -155,5 +156,18 @@ class DefinedTypesTest {
         assertEquals(
                 "type mismatch: type 0 is not a function type",
                 assertThrows(ValidationFailure.class, () -> types.funcType(0)).getMessage());
+    }
+
+    @Test
+    void supertypeChainsAreLimitedInDepth() {
+        var groups = new ArrayList<RecGroup>();
+        groups.add(single(open(struct())));
+        for (int i = 1; i <= DefinedTypes.MAX_SUBTYPE_DEPTH; i++) {
+            groups.add(single(open(struct(), i - 1)));
+        }
+        var types = DefinedTypes.of(groups);
+        assertTrue(types.matches(ref(DefinedTypes.MAX_SUBTYPE_DEPTH), ref(0)), "63 levels are accepted");
+        groups.add(single(open(struct(), DefinedTypes.MAX_SUBTYPE_DEPTH)));
+        assertInvalid("sub type hierarchy too deep: more than 63 levels", groups);
     }
 }

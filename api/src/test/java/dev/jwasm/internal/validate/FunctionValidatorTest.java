@@ -138,7 +138,7 @@ class FunctionValidatorTest {
 
     @Test
     void immutableGlobalsCannotBeSet() {
-        assertInvalid("global is immutable", function(0), f -> {
+        assertInvalid("immutable global", function(0), f -> {
             f.visitI32Const(0);
             f.visitGlobal(Opcode.GLOBAL_SET, 0);
         });
@@ -210,6 +210,8 @@ class FunctionValidatorTest {
         // br_if 0 inside the loop needs the loop's parameter [i32] below the condition.
         f.visitLabel(Opcode.BR_IF, 0);
         assertEquals(FrameKind.LOOP, f.branchTarget().kind());
+        assertEquals(FrameKind.FUNCTION, f.frame(1).kind(), "labels resolve through FunctionState too");
+        assertEquals(ValType.I32, f.localType(0));
         f.visitSimple(Opcode.END);
         f.visitSimple(Opcode.END);
         assertTrue(f.finished());

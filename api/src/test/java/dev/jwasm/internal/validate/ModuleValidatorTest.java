@@ -216,6 +216,16 @@ class ModuleValidatorTest {
     }
 
     @Test
+    void tableInitializersSeeOnlyImportedGlobals() {
+        // The table section precedes the global section, so a defined global is not yet visible.
+        var m = new Module();
+        m.globals.add(new Global(new GlobalType(RefType.FUNCREF, false), m.expr(0xD0, 0x70, END)));
+        m.tables.add(
+                new Table(new TableType(RefType.FUNCREF, Limits.of(1), AddressType.I32), m.expr(GLOBAL_GET, 0, END)));
+        assertEquals("unknown global 0", invalid(m).reason());
+    }
+
+    @Test
     void refFuncInABodyNeedsADeclarationOutsideBodies() {
         var undeclared = new Module().function(0, REF_FUNC, 0, DROP, END);
         var e = invalid(undeclared);

@@ -185,4 +185,25 @@ class OperandCheckerTest {
         assertFails("unknown local 3", () -> c.getLocal(3));
         assertFails("unknown local -1", () -> c.setLocal(-1));
     }
+
+    @Test
+    void anUnknownLeftOnTheStackMatchesWhatIsExpectedOfIt() {
+        var c = function(List.of(), 0, List.of());
+        c.unreachable();
+        c.pushVal(I32);
+        assertNull(c.selectUntyped(), "select of two unknowns is unknown");
+        assertNull(c.popVal(I64), "and that unknown matches i64");
+    }
+
+    @Test
+    void brIfLeavesTheLabelTypesNotTheActualOnes() {
+        // WebAssembly/gc#516: after br_if to a funcref label, a (ref func) operand is only a funcref.
+        var c = function(List.of(), 0, List.of(FUNCREF));
+        c.pushVal(REF_FUNC);
+        c.pushVal(I32);
+        c.brIf(0);
+        assertEquals(FUNCREF, c.peek(0));
+        assertFails(
+                "type mismatch: instruction requires [(ref func)] but stack has [funcref]", () -> c.popVal(REF_FUNC));
+    }
 }
