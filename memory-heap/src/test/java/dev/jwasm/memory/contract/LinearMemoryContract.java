@@ -38,7 +38,11 @@ public abstract class LinearMemoryContract {
     protected abstract LinearMemory newMemory(MemoryType type, MemoryBudget budget);
 
     protected final LinearMemory create(MemoryType type, MemoryBudget budget) {
-        var memory = newMemory(type, budget);
+        return registerForClose(newMemory(type, budget));
+    }
+
+    /** Closes {@code memory} after the test. */
+    protected final LinearMemory registerForClose(LinearMemory memory) {
         opened.add(memory);
         return memory;
     }
