@@ -70,6 +70,11 @@ public abstract class LinearMemoryContract {
         assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY, access);
     }
 
+    protected static void assertOob(Executable access, String why) {
+        var trap = assertThrows(Trap.class, access, why);
+        assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY, trap.kind(), why);
+    }
+
     @Test
     void startsWithMinimumSizeZeroed() {
         var memory = create(2, 5);
@@ -157,6 +162,19 @@ public abstract class LinearMemoryContract {
         assertEquals(-1, memory.grow(-1), "a delta of 2^64-1 pages never fits");
         assertEquals(-1, memory.grow(Long.MAX_VALUE));
         assertOob(() -> memory.load8(4 * PAGE));
+    }
+
+    @Test
+    void memory64AddressesAreCheckedAsUnsigned64BitSums() {
+        var type = new MemoryType(new Limits(1, 4), AddressType.I64, false, MemoryType.DEFAULT_PAGE_SIZE_LOG2);
+        var memory = create(type, MemoryBudget.unlimited());
+        memory.store64(PAGE - 8, 11);
+        assertEquals(11, memory.load64(PAGE - 8));
+        assertOob(() -> memory.load8(1L << 32), "4 GiB is far past a 1-page memory64");
+        assertOob(() -> memory.load32(0xFFFF_FFFF_FFFF_FFFCL), "the last u64 address");
+        assertEquals(-1, memory.grow(1L << 48), "more pages than the type allows");
+        assertEquals(1, memory.grow(3));
+        assertEquals(4 * PAGE, memory.byteSize());
     }
 
     @Test
