@@ -425,6 +425,25 @@ public abstract class LinearMemoryContract {
     }
 
     @Test
+    void sharedMemoryGrowsWithoutLosingConcurrentUpdates() throws InterruptedException {
+        var memory = create(shared(1, 16), MemoryBudget.unlimited());
+        var worker = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 20000; i++) {
+                memory.atomicRmw(RmwOp.ADD, 4, 64, 1);
+            }
+        });
+        for (int page = 1; page < 16; page++) {
+            assertEquals(page, memory.grow(1));
+            memory.atomicStore(4, page * PAGE, page);
+        }
+        worker.join();
+        assertEquals(20000, memory.atomicLoad(4, 64), "no update lost while the memory grew");
+        for (int page = 1; page < 16; page++) {
+            assertEquals(page, memory.load32(page * PAGE));
+        }
+    }
+
+    @Test
     void waitAndNotify() throws InterruptedException {
         assertTrap(TrapKind.EXPECTED_SHARED_MEMORY, () -> create(1, 1).atomicWait(4, 0, 0, 0));
         var memory = create(shared(1, 1), MemoryBudget.unlimited());
