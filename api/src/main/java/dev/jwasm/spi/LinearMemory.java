@@ -1,6 +1,11 @@
 package dev.jwasm.spi;
 
+import dev.jwasm.api.Trap;
+import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.MemoryType;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A Wasm linear memory (spec 4.2.8). The hot accessors live here, on the memory itself, so that an
@@ -11,9 +16,16 @@ import dev.jwasm.api.model.MemoryType;
  * 64 bits. Every accessor throws {@link dev.jwasm.api.Trap} with kind {@code OUT_OF_BOUNDS_MEMORY}
  * when any byte it touches lies at or past {@link #byteSize()}. Multi-byte values are
  * little-endian and need no alignment.
+ *
+ * <p>The threads proposal's atomic accesses and {@code wait}/{@code notify} are implemented here
+ * on a few overridable compare-and-exchange hooks, so every backend has them.
  */
 public abstract class LinearMemory implements AutoCloseable {
     private final MemoryType type;
+    /** Guards {@link #waiters}; the monitor {@code memory.atomic.wait} blocks on. */
+    private final Object waitLock = new Object();
+    /** Threads blocked in {@link #atomicWait}, per address, in arrival order; created on first wait. */
+    private Map<Long, ArrayDeque<Waiter>> waiters;
 
     protected LinearMemory(MemoryType type) {
         this.type = type;
@@ -87,4 +99,284 @@ public abstract class LinearMemory implements AutoCloseable {
     /** Releases the memory's storage; any later access is an error. Idempotent. */
     @Override
     public abstract void close();
+
+    /** Whether {@link #close()} has run; a closed memory has size 0 and every access traps. */
+    public boolean isClosed() {
+        return false;
+    }
+
+    // ---- Atomics (threads proposal, "Atomic Memory Accesses") ----------------------------------
+    //
+    // Widths are in bytes (1, 2, 4 or 8); narrow results are zero-extended, as the *_u atomic
+    // operators need. Alignment is checked before bounds, as the reference interpreter does. All
+    // widths are built on two hooks (a 32-bit and a 64-bit compare-and-exchange on aligned words)
+    // plus volatile loads and stores, which backends override with VarHandle operations; the
+    // defaults here lock the memory, so a custom backend is correct without overriding anything.
+    // 8- and 16-bit operations work on the aligned 32-bit word that contains them, so a backend
+    // whose size is not a multiple of 4 (1-byte pages) must keep storage up to the next multiple.
+
+    /** The read-modify-write operators of {@code *.atomic.rmw*}. */
+    public enum RmwOp {
+        ADD,
+        SUB,
+        AND,
+        OR,
+        XOR,
+        XCHG;
+
+        /** The new value for {@code old op operand}, before it is truncated to the access width. */
+        public long apply(long old, long operand) {
+            return switch (this) {
+                case ADD -> old + operand;
+                case SUB -> old - operand;
+                case AND -> old & operand;
+                case OR -> old | operand;
+                case XOR -> old ^ operand;
+                case XCHG -> operand;
+            };
+        }
+    }
+
+    /** Sequentially consistent load of {@code width} bytes, zero-extended. */
+    public long atomicLoad(int width, long addr) {
+        checkAtomic(width, addr);
+        return switch (width) {
+            case 8 -> atomicLoad64(addr);
+            case 4 -> atomicLoad32(addr) & 0xFFFF_FFFFL;
+            default -> extract(atomicLoad32(addr & ~3L), width, addr);
+        };
+    }
+
+    /** Sequentially consistent store of the low {@code width} bytes of {@code value}. */
+    public void atomicStore(int width, long addr, long value) {
+        checkAtomic(width, addr);
+        switch (width) {
+            case 8 -> atomicStore64(addr, value);
+            case 4 -> atomicStore32(addr, (int) value);
+            default -> subWordUpdate(RmwOp.XCHG, width, addr, value);
+        }
+    }
+
+    /** {@code *.atomic.rmw*.op}: applies {@code op} and returns the old value, zero-extended. */
+    public long atomicRmw(RmwOp op, int width, long addr, long operand) {
+        checkAtomic(width, addr);
+        return switch (width) {
+            case 8 -> {
+                long old = atomicLoad64(addr);
+                while (true) {
+                    long witness = compareExchange64(addr, old, op.apply(old, operand));
+                    if (witness == old) {
+                        yield old;
+                    }
+                    old = witness;
+                }
+            }
+            case 4 -> {
+                int old = atomicLoad32(addr);
+                while (true) {
+                    int witness = compareExchange32(addr, old, (int) op.apply(old, operand));
+                    if (witness == old) {
+                        yield old & 0xFFFF_FFFFL;
+                    }
+                    old = witness;
+                }
+            }
+            default -> subWordUpdate(op, width, addr, operand);
+        };
+    }
+
+    /**
+     * {@code *.atomic.rmw*.cmpxchg}: stores {@code replacement} if the value equals {@code expected}
+     * truncated to the width; returns the old value, zero-extended.
+     */
+    public long atomicCmpxchg(int width, long addr, long expected, long replacement) {
+        checkAtomic(width, addr);
+        long mask = mask(width);
+        long wanted = expected & mask;
+        return switch (width) {
+            case 8 -> compareExchange64(addr, expected, replacement);
+            case 4 -> compareExchange32(addr, (int) expected, (int) replacement) & 0xFFFF_FFFFL;
+            default -> {
+                long wordAddr = addr & ~3L;
+                int shift = (int) (addr & 3) * 8;
+                int word = atomicLoad32(wordAddr);
+                while (true) {
+                    long old = (word >>> shift) & mask;
+                    if (old != wanted) {
+                        yield old;
+                    }
+                    int updated = (int) ((word & ~(mask << shift)) | ((replacement & mask) << shift));
+                    int witness = compareExchange32(wordAddr, word, updated);
+                    if (witness == word) {
+                        yield old;
+                    }
+                    word = witness;
+                }
+            }
+        };
+    }
+
+    /**
+     * {@code memory.atomic.wait32/64}: blocks while the value at {@code addr} equals
+     * {@code expected}, until notified or {@code timeoutNanos} pass (negative: forever). Returns 0
+     * (woken), 1 (value differed) or 2 (timed out). Traps with "expected shared memory" on an
+     * unshared memory.
+     */
+    public int atomicWait(int width, long addr, long expected, long timeoutNanos) {
+        checkAtomic(width, addr);
+        if (!type().shared()) {
+            throw new Trap(TrapKind.EXPECTED_SHARED_MEMORY);
+        }
+        var waiter = new Waiter();
+        synchronized (waitLock) {
+            long current = atomicLoad(width, addr);
+            if (current != (expected & mask(width))) {
+                return 1;
+            }
+            var queues = waiters == null ? (waiters = new HashMap<>()) : waiters;
+            queues.computeIfAbsent(addr, a -> new ArrayDeque<>()).add(waiter);
+            long deadline = System.nanoTime() + timeoutNanos;
+            try {
+                while (!waiter.notified) {
+                    if (timeoutNanos < 0) {
+                        waitLock.wait();
+                    } else {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            dequeue(addr, waiter);
+                            return 2;
+                        }
+                        waitLock.wait(left / 1_000_000, (int) (left % 1_000_000));
+                    }
+                }
+            } catch (InterruptedException e) {
+                dequeue(addr, waiter);
+                Thread.currentThread().interrupt();
+                throw new Trap(TrapKind.INTERRUPTED);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code memory.atomic.notify}: wakes up to {@code count} waiters on {@code addr}; returns how many. */
+    public int atomicNotify(long addr, long count) {
+        checkAtomic(4, addr);
+        synchronized (waitLock) {
+            var queue = waiters == null ? null : waiters.get(addr);
+            int woken = 0;
+            while (queue != null && !queue.isEmpty() && Long.compareUnsigned(woken, count) < 0) {
+                queue.poll().notified = true;
+                woken++;
+            }
+            if (queue != null && queue.isEmpty()) {
+                waiters.remove(addr);
+            }
+            if (woken > 0) {
+                waitLock.notifyAll();
+            }
+            return woken;
+        }
+    }
+
+    /** Atomic compare-and-exchange of the aligned 32-bit word at {@code addr}; returns the witness. */
+    protected int compareExchange32(long addr, int expected, int value) {
+        synchronized (this) {
+            int old = load32(addr);
+            if (old == expected) {
+                store32(addr, value);
+            }
+            return old;
+        }
+    }
+
+    /** Atomic compare-and-exchange of the aligned 64-bit word at {@code addr}; returns the witness. */
+    protected long compareExchange64(long addr, long expected, long value) {
+        synchronized (this) {
+            long old = load64(addr);
+            if (old == expected) {
+                store64(addr, value);
+            }
+            return old;
+        }
+    }
+
+    /** Volatile load of the aligned 32-bit word at {@code addr}. */
+    protected int atomicLoad32(long addr) {
+        synchronized (this) {
+            return load32(addr);
+        }
+    }
+
+    /** Volatile load of the aligned 64-bit word at {@code addr}. */
+    protected long atomicLoad64(long addr) {
+        synchronized (this) {
+            return load64(addr);
+        }
+    }
+
+    /** Volatile store of the aligned 32-bit word at {@code addr}. */
+    protected void atomicStore32(long addr, int value) {
+        synchronized (this) {
+            store32(addr, value);
+        }
+    }
+
+    /** Volatile store of the aligned 64-bit word at {@code addr}. */
+    protected void atomicStore64(long addr, long value) {
+        synchronized (this) {
+            store64(addr, value);
+        }
+    }
+
+    private static final class Waiter {
+        boolean notified;
+    }
+
+    private void dequeue(long addr, Waiter waiter) {
+        var queue = waiters.get(addr);
+        if (queue != null) {
+            queue.remove(waiter);
+            if (queue.isEmpty()) {
+                waiters.remove(addr);
+            }
+        }
+    }
+
+    private long subWordUpdate(RmwOp op, int width, long addr, long operand) {
+        long mask = mask(width);
+        long wordAddr = addr & ~3L;
+        int shift = (int) (addr & 3) * 8;
+        int word = atomicLoad32(wordAddr);
+        while (true) {
+            long old = (word >>> shift) & mask;
+            long updated = op.apply(old, operand) & mask;
+            int next = (int) ((word & ~(mask << shift)) | (updated << shift));
+            int witness = compareExchange32(wordAddr, word, next);
+            if (witness == word) {
+                return old;
+            }
+            word = witness;
+        }
+    }
+
+    private static long extract(int word, int width, long addr) {
+        return (word >>> ((int) (addr & 3) * 8)) & mask(width);
+    }
+
+    private static long mask(int width) {
+        return width == 8 ? -1L : (1L << (width * 8)) - 1;
+    }
+
+    /** Alignment, then bounds (threads proposal: unaligned atomics trap, never tear). */
+    private void checkAtomic(int width, long addr) {
+        if (width != 1 && width != 2 && width != 4 && width != 8) {
+            throw new IllegalArgumentException("atomic width must be 1, 2, 4 or 8 bytes, not " + width);
+        }
+        if ((addr & (width - 1)) != 0) {
+            throw new Trap(TrapKind.UNALIGNED_ATOMIC);
+        }
+        if (addr < 0 || addr > byteSize() - width) {
+            throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY);
+        }
+    }
 }
