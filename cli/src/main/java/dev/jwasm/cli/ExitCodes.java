@@ -20,6 +20,8 @@ final class ExitCodes {
     static final int UNLINKABLE = 4;
     /** Reading or writing a file failed. */
     static final int IO_ERROR = 5;
+    /** {@code jwasm wast}: at least one assertion of the script failed. */
+    static final int ASSERTION_FAILED = 6;
 
     private ExitCodes() {}
 

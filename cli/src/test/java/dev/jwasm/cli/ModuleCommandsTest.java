@@ -77,4 +77,36 @@ class ModuleCommandsTest {
         assertEquals(5, result.exitCode());
         assertTrue(result.err().contains("no such file"), result.err());
     }
+
+    @Test
+    void wat2wasmWritesABinaryTheDecoderAccepts() throws IOException {
+        Path out = dir.resolve("hello.wasm");
+        var result = run("wat2wasm", HELLO, "-o", out.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        byte[] binary = Files.readAllBytes(out);
+        assertEquals(0x00, binary[0]);
+        assertEquals('a', binary[1]);
+        assertEquals(0, run("validate", out.toString()).exitCode());
+    }
+
+    @Test
+    void wastCountsAssertionsAndFailsOnAFailedOne() throws IOException {
+        Path script = Files.writeString(dir.resolve("t.wast"), """
+                (module (func (export "f") (result i32) (i32.const 1)))
+                (assert_invalid (module (func (result i32) (i64.const 1))) "type mismatch")
+                (assert_malformed (module binary "\\00asm\\02\\00\\00\\00") "unknown binary version")
+                (assert_return (invoke "f") (i32.const 1))
+                """);
+        var result = run("wast", script.toString());
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        assertEquals("3 passed, 0 failed, 1 skipped", result.out().strip());
+
+        Path wrong = Files.writeString(
+                dir.resolve("w.wast"),
+                "(assert_invalid (module (func (result i32) (i32.const 1))) \"type mismatch\")\n");
+        var failed = run("wast", wrong.toString());
+        assertEquals(6, failed.exitCode());
+        assertTrue(failed.out().contains("w.wast:1 failed AssertInvalid: expected invalid"), failed.out());
+        assertTrue(failed.out().strip().endsWith("0 passed, 1 failed, 0 skipped"), failed.out());
+    }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.wat.WastCommand;
+import dev.jwasm.wat.WastOutcome;
+import dev.jwasm.wat.WastRunner;
 import dev.jwasm.wat.WastScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,27 +56,34 @@ class SpecTestsuiteTest {
         } catch (JwasmException e) {
             return DynamicTest.dynamicTest(file + " parses", () -> fail(file + " does not parse: " + e.getMessage()));
         }
-        var runner = new ScriptRunner(combination);
+        var runner = new WastRunner();
         List<DynamicNode> tests = new ArrayList<>();
         for (WastCommand command : script.commands()) {
             int line = command.pos().line();
             String name = file + ":" + line + " " + kind(command);
-            tests.add(DynamicTest.dynamicTest(name, () -> check(runner, file, line, name, command, expected)));
+            tests.add(DynamicTest.dynamicTest(
+                    name, () -> check(runner, combination, file, line, name, command, expected)));
         }
         return DynamicContainer.dynamicContainer(file, tests);
     }
 
     private static void check(
-            ScriptRunner runner, String file, int line, String name, WastCommand command, ExpectedFailures expected) {
-        CommandOutcome outcome;
+            WastRunner runner,
+            Combination combination,
+            String file,
+            int line,
+            String name,
+            WastCommand command,
+            ExpectedFailures expected) {
+        WastOutcome outcome;
         try {
             outcome = runner.run(command);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // Anything but a JwasmException escaping jwasm is a bug worth its own failure text.
-            outcome = CommandOutcome.failed("no internal error", e.toString());
+            outcome = WastOutcome.failed("no internal error", e.toString());
         }
-        SUMMARY.record(runner.combination().key(), file, outcome.outcome());
-        switch (outcome.outcome()) {
+        SUMMARY.record(combination.key(), file, outcome.status());
+        switch (outcome.status()) {
             case PASSED -> {}
             case SKIPPED -> Assumptions.abort(outcome.detail());
             case FAILED -> {
@@ -82,7 +91,7 @@ class SpecTestsuiteTest {
                 if (entry.isPresent()) {
                     Assumptions.abort("expected failure (" + entry.get().reason() + "): " + outcome.detail());
                 }
-                fail(name + " [" + runner.combination().key() + "]: " + outcome.detail());
+                fail(name + " [" + combination.key() + "]: " + outcome.detail());
             }
         }
     }

@@ -1,16 +1,12 @@
-package dev.jwasm.it.spec;
+package dev.jwasm.wat;
 
 import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.MalformedModuleException;
 import dev.jwasm.api.WasmModule;
-import dev.jwasm.wat.ModuleSource;
-import dev.jwasm.wat.WastCommand;
-import dev.jwasm.wat.Wat;
-import dev.jwasm.wat.WatException;
 
 /**
- * Runs the commands of one {@code .wast} script for one backend combination.
+ * Runs the commands of a {@code .wast} script (the spec interpreter's script format).
  *
  * <p>What is checked today: every module command must encode (text and quote through the WAT
  * parser) and be accepted by the decoder and validator; {@code assert_malformed} must be rejected
@@ -21,21 +17,16 @@ import dev.jwasm.wat.WatException;
  * that need an instance (invoke, assert_return, assert_trap, register, …) are skipped, with that
  * reason, until an executor can instantiate modules.
  */
-final class ScriptRunner {
-    static final String NO_EXECUTION =
+public final class WastRunner {
+    /** Why commands that need an instance are skipped today. */
+    public static final String NO_EXECUTION =
             "needs instantiation and execution, which no executor provides yet (interpreter issue)";
 
-    private final Combination combination;
+    /** A runner for scripts whose modules are compiled but not yet instantiated. */
+    public WastRunner() {}
 
-    ScriptRunner(Combination combination) {
-        this.combination = combination;
-    }
-
-    Combination combination() {
-        return combination;
-    }
-
-    CommandOutcome run(WastCommand command) {
+    /** Runs one command; anything jwasm throws for bad input is part of the outcome, never thrown. */
+    public WastOutcome run(WastCommand command) {
         return switch (command) {
             case WastCommand.Module m -> expectValid(m.source());
             case WastCommand.AssertMalformed m -> expectMalformed(m.module(), m.message());
@@ -50,12 +41,12 @@ final class ScriptRunner {
                     WastCommand.AssertReturn _,
                     WastCommand.AssertTrap _,
                     WastCommand.AssertExhaustion _,
-                    WastCommand.AssertException _ -> CommandOutcome.skipped(NO_EXECUTION);
+                    WastCommand.AssertException _ -> WastOutcome.skipped(NO_EXECUTION);
         };
     }
 
     /** Text and quoted modules go through the WAT parser; binary ones straight to the decoder. */
-    static byte[] encode(ModuleSource source) {
+    public static byte[] encode(ModuleSource source) {
         return switch (source) {
             case ModuleSource.Binary b -> b.bytes();
             case ModuleSource.Text t -> Wat.toBinary(t.text());
@@ -67,50 +58,50 @@ final class ScriptRunner {
         return WasmModule.decode(encode(source)).validate();
     }
 
-    private static CommandOutcome expectValid(ModuleSource source) {
+    private static WastOutcome expectValid(ModuleSource source) {
         try {
             compile(source);
-            return CommandOutcome.passed();
+            return WastOutcome.passed();
         } catch (JwasmException e) {
-            return CommandOutcome.failed("a valid module", describe(e));
+            return WastOutcome.failed("a valid module", describe(e));
         }
     }
 
-    private static CommandOutcome compilesThenSkip(ModuleSource source) {
+    private static WastOutcome compilesThenSkip(ModuleSource source) {
         var compiled = expectValid(source);
-        return compiled.outcome() == SpecSummary.Outcome.PASSED ? CommandOutcome.skipped(NO_EXECUTION) : compiled;
+        return compiled.status() == WastOutcome.Status.PASSED ? WastOutcome.skipped(NO_EXECUTION) : compiled;
     }
 
-    private static CommandOutcome expectMalformed(ModuleSource source, String message) {
+    private static WastOutcome expectMalformed(ModuleSource source, String message) {
         try {
             compile(source);
-            return CommandOutcome.failed("malformed: \"" + message + "\"", "a valid module");
+            return WastOutcome.failed("malformed: \"" + message + "\"", "a valid module");
         } catch (WatException e) {
             // Only text reaches the parser, whose wording is its own: the reference interpreter's
             // text-format messages are not part of the spec.
-            return CommandOutcome.passed();
+            return WastOutcome.passed();
         } catch (MalformedModuleException e) {
             // Binary modules must fail for the spec's reason; malformed text that the parser let
             // through but that encodes to malformed bytes is still rejected as malformed.
             boolean binary = source instanceof ModuleSource.Binary;
             return !binary || e.getMessage().startsWith(message)
-                    ? CommandOutcome.passed()
-                    : CommandOutcome.failed("malformed: \"" + message + "\"", describe(e));
+                    ? WastOutcome.passed()
+                    : WastOutcome.failed("malformed: \"" + message + "\"", describe(e));
         } catch (JwasmException e) {
-            return CommandOutcome.failed("malformed: \"" + message + "\"", describe(e));
+            return WastOutcome.failed("malformed: \"" + message + "\"", describe(e));
         }
     }
 
-    private static CommandOutcome expectInvalid(ModuleSource source, String message) {
+    private static WastOutcome expectInvalid(ModuleSource source, String message) {
         try {
             compile(source);
-            return CommandOutcome.failed("invalid: \"" + message + "\"", "a valid module");
+            return WastOutcome.failed("invalid: \"" + message + "\"", "a valid module");
         } catch (InvalidModuleException e) {
             return e.getMessage().startsWith(message)
-                    ? CommandOutcome.passed()
-                    : CommandOutcome.failed("invalid: \"" + message + "\"", describe(e));
+                    ? WastOutcome.passed()
+                    : WastOutcome.failed("invalid: \"" + message + "\"", describe(e));
         } catch (JwasmException e) {
-            return CommandOutcome.failed("invalid: \"" + message + "\"", describe(e));
+            return WastOutcome.failed("invalid: \"" + message + "\"", describe(e));
         }
     }
 
