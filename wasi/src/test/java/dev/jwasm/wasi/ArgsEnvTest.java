@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jwasm.api.ConfigurationException;
-import java.util.Arrays;
+import dev.jwasm.spi.LinearMemory;
 import org.junit.jupiter.api.Test;
 
 class ArgsEnvTest {
-    private final ByteArrayMemory mem = new ByteArrayMemory(1);
+    private final LinearMemory mem = TestMemory.onePage();
 
     @Test
     void argsSizesCountEveryArgumentWithItsNul() {
@@ -29,8 +29,8 @@ class ArgsEnvTest {
         assertEquals(200, mem.load32(100));
         assertEquals(205, mem.load32(104));
         byte[] expected = {'p', 'r', 'o', 'g', 0, 'h', (byte) 0xC3, (byte) 0xA9, 'l', 'l', 'o', 0};
-        assertArrayEquals(expected, Arrays.copyOfRange(mem.bytes, 200, 212));
-        assertEquals(0, mem.bytes[212], "nothing written past the strings");
+        assertArrayEquals(expected, TestMemory.bytes(mem, 200, 12));
+        assertEquals(0, mem.load8(212), "nothing written past the strings");
     }
 
     @Test
@@ -43,7 +43,7 @@ class ArgsEnvTest {
         assertEquals(Errno.SUCCESS, wasi.environGet(mem, 16, 64));
         assertEquals(64, mem.load32(16));
         assertEquals(68, mem.load32(20));
-        assertEquals("B=2\0A=one\0", mem.string(64, 10));
+        assertEquals("B=2\0A=one\0", TestMemory.string(mem, 64, 10));
     }
 
     @Test

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwasm.spi.LinearMemory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class FilesTest {
         assertEquals(0, g.mem.load8(64), "tag dir");
         assertEquals(8, g.mem.load32(68));
         assertEquals(Errno.SUCCESS, g.wasi.fdPrestatDirName(g.mem, 3, 200, 8));
-        assertEquals("/sandbox", g.mem.string(200, 8));
+        assertEquals("/sandbox", TestMemory.string(g.mem, 200, 8));
         assertEquals(Errno.NAMETOOLONG, g.wasi.fdPrestatDirName(g.mem, 3, 200, 7));
         assertEquals(Errno.BADF, g.wasi.fdPrestatGet(g.mem, 1, 64));
         assertEquals(Errno.BADF, g.wasi.fdPrestatGet(g.mem, 4, 64));
@@ -110,13 +111,13 @@ class FilesTest {
     @Test
     void preadAndPwriteUseTheirOffsetAndLeaveThePositionAlone() throws IOException {
         int fd = g.openOk(3, "hello.txt", 0, RW);
-        g.mem.putString(Guest.DATA, "J");
-        g.mem.iovec(0, Guest.DATA, 1);
+        TestMemory.putString(g.mem, Guest.DATA, "J");
+        TestMemory.iovec(g.mem, 0, Guest.DATA, 1);
         assertEquals(Errno.SUCCESS, g.wasi.fdPwrite(g.mem, fd, 0, 1, 6, 8));
-        g.mem.iovec(0, Guest.DATA + 100, 5);
+        TestMemory.iovec(g.mem, 0, Guest.DATA + 100, 5);
         assertEquals(Errno.SUCCESS, g.wasi.fdPread(g.mem, fd, 0, 1, 6, 8));
         assertEquals(5, g.mem.load32(8));
-        assertEquals("Jorld", g.mem.string(Guest.DATA + 100, 5));
+        assertEquals("Jorld", TestMemory.string(g.mem, Guest.DATA + 100, 5));
         assertEquals(Errno.SUCCESS, g.wasi.fdTell(g.mem, fd, 300));
         assertEquals(0, g.mem.load64(300));
         assertEquals("hello Jorld", Files.readString(box.resolve("hello.txt")));
@@ -167,7 +168,7 @@ class FilesTest {
         assertEquals(Errno.SUCCESS, g.wasi.fdFilestatSetSize(g.mem, fd, 6));
         assertEquals("hell\0\0", Files.readString(box.resolve("hello.txt")));
         long mtim = 1_600_000_000_123_000_000L;
-        int len = g.mem.putString(Guest.PATH, "hello.txt");
+        int len = TestMemory.putString(g.mem, Guest.PATH, "hello.txt");
         assertEquals(Errno.SUCCESS, g.wasi.pathFilestatSetTimes(g.mem, 3, 0, Guest.PATH, len, 0, mtim, 4));
         assertEquals(FileTime.fromMillis(1_600_000_000_123L), Files.getLastModifiedTime(box.resolve("hello.txt")));
         assertEquals(Errno.INVAL, g.wasi.fdFilestatSetTimes(g.mem, fd, 0, 0, 4 | 8), "mtim and mtim_now");
@@ -193,7 +194,7 @@ class FilesTest {
     }
 
     /** Parses witx dirents into "name:d_type", checking that d_next counts up from 1. */
-    static List<String> parseDirents(ByteArrayMemory mem, int at, int used) {
+    static List<String> parseDirents(LinearMemory mem, int at, int used) {
         var out = new ArrayList<String>();
         int p = at;
         long expectNext = -1;
@@ -205,7 +206,7 @@ class FilesTest {
             expectNext = next + 1;
             int namlen = mem.load32(p + 16);
             int type = mem.load8(p + 20);
-            out.add(mem.string(p + 24, namlen) + ":" + type);
+            out.add(TestMemory.string(mem, p + 24, namlen) + ":" + type);
             p += 24 + namlen;
         }
         return out;
@@ -232,10 +233,10 @@ class FilesTest {
     void symlinksInsideThePreopenWork() throws IOException {
         assertEquals(Errno.SUCCESS, g.symlink("hello.txt", 3, "link"));
         assertEquals("hello.txt", Files.readSymbolicLink(box.resolve("link")).toString());
-        int len = g.mem.putString(Guest.PATH, "link");
+        int len = TestMemory.putString(g.mem, Guest.PATH, "link");
         assertEquals(Errno.SUCCESS, g.wasi.pathReadlink(g.mem, 3, Guest.PATH, len, 500, 100, 8));
         assertEquals(9, g.mem.load32(8));
-        assertEquals("hello.txt", g.mem.string(500, 9));
+        assertEquals("hello.txt", TestMemory.string(g.mem, 500, 9));
         assertEquals(Errno.SUCCESS, g.open(3, Guest.FOLLOW, "link", 0, FD_READ, 0));
         assertEquals("hello", g.read(g.openedFd(), 5));
         // Without symlink_follow the last component is not followed: O_NOFOLLOW gives ELOOP.

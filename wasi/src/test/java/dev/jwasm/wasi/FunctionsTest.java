@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwasm.api.JwasmException;
+import dev.jwasm.spi.LinearMemory;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -16,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FunctionsTest {
-    private final ByteArrayMemory mem = new ByteArrayMemory(1);
+    private final LinearMemory mem = TestMemory.onePage();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final WasiPreview1 wasi =
             new WasiPreview1(WasiConfig.builder().stdout(out).build());
@@ -57,8 +58,8 @@ class FunctionsTest {
 
     @Test
     void invokingThroughTheTableCallsTheFunction() {
-        mem.putString(1000, "via table");
-        mem.iovec(0, 1000, 9);
+        TestMemory.putString(mem, 1000, "via table");
+        TestMemory.iovec(mem, 0, 1000, 9);
         long errno = WasiFunctions.byName("fd_write").call(wasi, mem, 1, 0, 1, 100);
         assertEquals(Errno.SUCCESS, errno);
         assertEquals("via table", out.toString(StandardCharsets.UTF_8));
@@ -94,10 +95,10 @@ class FunctionsTest {
         assertEquals(Errno.SUCCESS, wasi.randomGet(mem, 100, 64));
         long nonZero = 0;
         for (int i = 100; i < 164; i++) {
-            nonZero += mem.bytes[i] != 0 ? 1 : 0;
+            nonZero += mem.load8(i) != 0 ? 1 : 0;
         }
         assertNotEquals(0, nonZero, "64 random bytes all zero (chance 2^-512)");
-        assertEquals(0, mem.bytes[164], "nothing written past the buffer");
+        assertEquals(0, mem.load8(164), "nothing written past the buffer");
         assertEquals(Errno.SUCCESS, wasi.randomGet(mem, 100, 0));
         assertEquals(Errno.FAULT, wasi.randomGet(mem, 65500, 100));
     }

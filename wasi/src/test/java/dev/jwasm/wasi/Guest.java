@@ -1,5 +1,7 @@
 package dev.jwasm.wasi;
 
+import dev.jwasm.spi.LinearMemory;
+
 /** Test helper: calls WASI functions the way a guest would, with strings laid out in memory. */
 final class Guest {
     // witx rights bits used by the tests (typenames.witx, "rights").
@@ -23,7 +25,7 @@ final class Guest {
     static final int FD_OUT = 100;
     static final int DATA = 20_000;
 
-    final ByteArrayMemory mem = new ByteArrayMemory(1);
+    final LinearMemory mem = TestMemory.onePage();
     final WasiPreview1 wasi;
 
     Guest(WasiPreview1 wasi) {
@@ -32,7 +34,7 @@ final class Guest {
 
     /** path_open; returns the errno, the new fd is {@link #openedFd()}. */
     int open(int dirFd, int lookup, String path, int oflags, long rights, int fdflags) {
-        int len = mem.putString(PATH, path);
+        int len = TestMemory.putString(mem, PATH, path);
         return wasi.pathOpen(mem, dirFd, lookup, PATH, len, oflags, rights, rights, fdflags, FD_OUT);
     }
 
@@ -50,22 +52,22 @@ final class Guest {
     }
 
     int write(int fd, String text) {
-        int len = mem.putString(DATA, text);
-        mem.iovec(0, DATA, len);
+        int len = TestMemory.putString(mem, DATA, text);
+        TestMemory.iovec(mem, 0, DATA, len);
         return wasi.fdWrite(mem, fd, 0, 1, 8);
     }
 
     /** Reads up to {@code max} bytes; returns the text, or null and the errno in {@link #lastErrno}. */
     String read(int fd, int max) {
-        mem.iovec(0, DATA, max);
+        TestMemory.iovec(mem, 0, DATA, max);
         lastErrno = wasi.fdRead(mem, fd, 0, 1, 8);
-        return lastErrno == Errno.SUCCESS ? mem.string(DATA, mem.load32(8)) : null;
+        return lastErrno == Errno.SUCCESS ? TestMemory.string(mem, DATA, mem.load32(8)) : null;
     }
 
     int lastErrno;
 
     int pathOp(String op, int fd, String path) {
-        int len = mem.putString(PATH, path);
+        int len = TestMemory.putString(mem, PATH, path);
         return switch (op) {
             case "mkdir" -> wasi.pathCreateDirectory(mem, fd, PATH, len);
             case "rmdir" -> wasi.pathRemoveDirectory(mem, fd, PATH, len);
@@ -75,19 +77,19 @@ final class Guest {
     }
 
     int rename(int fd, String from, int newFd, String to) {
-        int l1 = mem.putString(PATH, from);
-        int l2 = mem.putString(PATH2, to);
+        int l1 = TestMemory.putString(mem, PATH, from);
+        int l2 = TestMemory.putString(mem, PATH2, to);
         return wasi.pathRename(mem, fd, PATH, l1, newFd, PATH2, l2);
     }
 
     int symlink(String target, int fd, String at) {
-        int l1 = mem.putString(PATH, target);
-        int l2 = mem.putString(PATH2, at);
+        int l1 = TestMemory.putString(mem, PATH, target);
+        int l2 = TestMemory.putString(mem, PATH2, at);
         return wasi.pathSymlink(mem, PATH, l1, fd, PATH2, l2);
     }
 
     int filestat(int fd, int lookup, String path, int buf) {
-        int len = mem.putString(PATH, path);
+        int len = TestMemory.putString(mem, PATH, path);
         return wasi.pathFilestatGet(mem, fd, lookup, PATH, len, buf);
     }
 }

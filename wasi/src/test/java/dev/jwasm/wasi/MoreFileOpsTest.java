@@ -64,8 +64,8 @@ class MoreFileOpsTest {
 
     @Test
     void hardLinkSharesTheFile() throws IOException {
-        int l1 = g.mem.putString(Guest.PATH, "f.txt");
-        int l2 = g.mem.putString(Guest.PATH2, "g.txt");
+        int l1 = TestMemory.putString(g.mem, Guest.PATH, "f.txt");
+        int l2 = TestMemory.putString(g.mem, Guest.PATH2, "g.txt");
         assertEquals(Errno.SUCCESS, g.wasi.pathLink(g.mem, 3, 0, Guest.PATH, l1, 3, Guest.PATH2, l2));
         assertTrue(Files.isSameFile(box.resolve("f.txt"), box.resolve("g.txt")));
         assertEquals(Errno.EXIST, g.wasi.pathLink(g.mem, 3, 0, Guest.PATH, l1, 3, Guest.PATH2, l2));
@@ -82,11 +82,11 @@ class MoreFileOpsTest {
     @Test
     void readlinkTruncatesToTheBuffer() throws IOException {
         Files.createSymbolicLink(box.resolve("l"), Path.of("f.txt"));
-        int len = g.mem.putString(Guest.PATH, "l");
+        int len = TestMemory.putString(g.mem, Guest.PATH, "l");
         assertEquals(Errno.SUCCESS, g.wasi.pathReadlink(g.mem, 3, Guest.PATH, len, 500, 3, 8));
         assertEquals(3, g.mem.load32(8));
-        assertEquals("f.t", g.mem.string(500, 3));
-        len = g.mem.putString(Guest.PATH, "f.txt");
+        assertEquals("f.t", TestMemory.string(g.mem, 500, 3));
+        len = TestMemory.putString(g.mem, Guest.PATH, "f.txt");
         assertEquals(Errno.INVAL, g.wasi.pathReadlink(g.mem, 3, Guest.PATH, len, 500, 3, 8), "not a symlink");
     }
 

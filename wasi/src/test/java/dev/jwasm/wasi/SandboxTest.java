@@ -144,8 +144,8 @@ class SandboxTest {
 
     @Test
     void hardLinksCannotReachOutEither() {
-        int l1 = g.mem.putString(Guest.PATH, "../outside/secret.txt");
-        int l2 = g.mem.putString(Guest.PATH2, "stolen");
+        int l1 = TestMemory.putString(g.mem, Guest.PATH, "../outside/secret.txt");
+        int l2 = TestMemory.putString(g.mem, Guest.PATH2, "stolen");
         assertEquals(Errno.PERM, g.wasi.pathLink(g.mem, 3, 0, Guest.PATH, l1, 3, Guest.PATH2, l2));
         assertFalse(Files.exists(box.resolve("stolen")));
     }

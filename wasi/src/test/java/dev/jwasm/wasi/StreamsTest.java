@@ -2,13 +2,14 @@ package dev.jwasm.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jwasm.spi.LinearMemory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class StreamsTest {
-    private final ByteArrayMemory mem = new ByteArrayMemory(1);
+    private final LinearMemory mem = TestMemory.onePage();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final WasiPreview1 wasi = new WasiPreview1(WasiConfig.builder()
@@ -19,10 +20,10 @@ class StreamsTest {
 
     @Test
     void fdWriteGathersAllIovecsToStdout() {
-        mem.putString(1000, "Hello, ");
-        mem.putString(2000, "world\n");
-        mem.iovec(0, 1000, 7);
-        mem.iovec(8, 2000, 6);
+        TestMemory.putString(mem, 1000, "Hello, ");
+        TestMemory.putString(mem, 2000, "world\n");
+        TestMemory.iovec(mem, 0, 1000, 7);
+        TestMemory.iovec(mem, 8, 2000, 6);
         assertEquals(Errno.SUCCESS, wasi.fdWrite(mem, 1, 0, 2, 100));
         assertEquals("Hello, world\n", out.toString(StandardCharsets.UTF_8));
         assertEquals(13, mem.load32(100));
@@ -31,8 +32,8 @@ class StreamsTest {
 
     @Test
     void fdWriteToStderrGoesOnlyThere() {
-        mem.putString(1000, "oops");
-        mem.iovec(0, 1000, 4);
+        TestMemory.putString(mem, 1000, "oops");
+        TestMemory.iovec(mem, 0, 1000, 4);
         assertEquals(Errno.SUCCESS, wasi.fdWrite(mem, 2, 0, 1, 100));
         assertEquals("oops", err.toString(StandardCharsets.UTF_8));
         assertEquals(0, out.size());
@@ -40,7 +41,7 @@ class StreamsTest {
 
     @Test
     void fdWriteToUnknownOrReadOnlyDescriptorIsBadf() {
-        mem.iovec(0, 1000, 4);
+        TestMemory.iovec(mem, 0, 1000, 4);
         assertEquals(Errno.BADF, wasi.fdWrite(mem, 7, 0, 1, 100));
         assertEquals(Errno.BADF, wasi.fdWrite(mem, 0, 0, 1, 100));
         assertEquals(Errno.BADF, wasi.fdWrite(mem, -1, 0, 1, 100));
@@ -48,19 +49,19 @@ class StreamsTest {
 
     @Test
     void fdWriteWithIovecOutsideMemoryIsFaultAndWritesNothing() {
-        mem.iovec(0, 65530, 10);
+        TestMemory.iovec(mem, 0, 65530, 10);
         assertEquals(Errno.FAULT, wasi.fdWrite(mem, 1, 0, 1, 100));
         assertEquals(0, out.size());
     }
 
     @Test
     void fdReadFromStdinFillsIovecsInOrder() {
-        mem.iovec(0, 1000, 2);
-        mem.iovec(8, 2000, 10);
+        TestMemory.iovec(mem, 0, 1000, 2);
+        TestMemory.iovec(mem, 8, 2000, 10);
         assertEquals(Errno.SUCCESS, wasi.fdRead(mem, 0, 0, 2, 100));
         assertEquals(6, mem.load32(100));
-        assertEquals("in", mem.string(1000, 2));
-        assertEquals("put!", mem.string(2000, 4));
+        assertEquals("in", TestMemory.string(mem, 1000, 2));
+        assertEquals("put!", TestMemory.string(mem, 2000, 4));
         assertEquals(Errno.SUCCESS, wasi.fdRead(mem, 0, 0, 2, 100));
         assertEquals(0, mem.load32(100), "end of stream reads 0 bytes");
     }
@@ -90,8 +91,8 @@ class StreamsTest {
     @Test
     void renumberMovesADescriptor() {
         assertEquals(Errno.SUCCESS, wasi.fdRenumber(mem, 2, 1));
-        mem.putString(1000, "x");
-        mem.iovec(0, 1000, 1);
+        TestMemory.putString(mem, 1000, "x");
+        TestMemory.iovec(mem, 0, 1000, 1);
         assertEquals(Errno.SUCCESS, wasi.fdWrite(mem, 1, 0, 1, 100));
         assertEquals("x", err.toString(StandardCharsets.UTF_8));
         assertEquals(Errno.BADF, wasi.fdWrite(mem, 2, 0, 1, 100));

@@ -37,11 +37,11 @@ class WasiConfigTest {
                 .preopen(a, "first", false)
                 .preopen(b, "second", true)
                 .build());
-        var mem = new ByteArrayMemory(1);
+        var mem = TestMemory.onePage();
         assertEquals(Errno.SUCCESS, wasi.fdPrestatDirName(mem, 3, 0, 5));
-        assertEquals("first", mem.string(0, 5));
+        assertEquals("first", TestMemory.string(mem, 0, 5));
         assertEquals(Errno.SUCCESS, wasi.fdPrestatDirName(mem, 4, 0, 6));
-        assertEquals("second", mem.string(0, 6));
+        assertEquals("second", TestMemory.string(mem, 0, 6));
         assertEquals(Errno.BADF, wasi.fdPrestatGet(mem, 5, 0), "wasi-libc stops scanning at EBADF");
     }
 
