@@ -16,9 +16,16 @@ import java.util.Map;
  * 64 bits. Every accessor throws {@link dev.jwasm.api.Trap} with kind {@code OUT_OF_BOUNDS_MEMORY}
  * when any byte it touches lies at or past {@link #byteSize()}. Multi-byte values are
  * little-endian and need no alignment.
+ *
+ * <p>The threads proposal's atomic accesses and {@code wait}/{@code notify} are implemented here
+ * on a few overridable compare-and-exchange hooks, so every backend has them.
  */
 public abstract class LinearMemory implements AutoCloseable {
     private final MemoryType type;
+    /** Guards {@link #waiters}; the monitor {@code memory.atomic.wait} blocks on. */
+    private final Object waitLock = new Object();
+    /** Threads blocked in {@link #atomicWait}, per address, in arrival order; created on first wait. */
+    private Map<Long, ArrayDeque<Waiter>> waiters;
 
     protected LinearMemory(MemoryType type) {
         this.type = type;
@@ -320,9 +327,6 @@ public abstract class LinearMemory implements AutoCloseable {
             store64(addr, value);
         }
     }
-
-    private final Object waitLock = new Object();
-    private Map<Long, ArrayDeque<Waiter>> waiters;
 
     private static final class Waiter {
         boolean notified;

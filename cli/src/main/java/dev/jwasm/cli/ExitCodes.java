@@ -20,14 +20,17 @@ final class ExitCodes {
     static final int UNLINKABLE = 4;
     /** Reading or writing a file failed. */
     static final int IO_ERROR = 5;
+    /** {@code jwasm wast}: at least one assertion of the script failed. */
+    static final int ASSERTION_FAILED = 6;
 
     private ExitCodes() {}
 
-    /** The code for an error jwasm reports; refined as the decoder and linker add their types. */
+    /** The code for an error jwasm reports: malformed, invalid and bad-text modules are all {@link #INVALID_MODULE}. */
     static int of(JwasmException e) {
         return switch (e) {
             case Trap _ -> TRAP;
             case ConfigurationException _ -> USAGE;
+            case ModuleFiles.UnreadableFileException _ -> IO_ERROR;
             default -> INVALID_MODULE;
         };
     }

@@ -3,60 +3,16 @@ package dev.jwasm.api.numeric;
 /**
  * Lane-wise kernels on one 64-bit half of a v128, used by {@link SimdOps}. Integer lanes of 8, 16
  * and 32 bits are read sign-extended into a {@code long}, where no operation here can overflow, and
- * written back truncated. The {@code op} argument is always a compile-time constant at the call
- * site, so once HotSpot inlines a kernel the {@code switch} folds away.
+ * written back truncated. Each operator has its own small kernel (well under HotSpot's 325-byte
+ * {@code FreqInlineSize}), so a SimdOps method inlines with its kernel into the caller; the
+ * {@code bits} argument is a constant at every call site and the lane loops unroll.
  */
 final class Lanes {
-    static final int ADD = 0;
-    static final int SUB = 1;
-    static final int MUL = 2;
-    static final int ADD_SAT_S = 3;
-    static final int ADD_SAT_U = 4;
-    static final int SUB_SAT_S = 5;
-    static final int SUB_SAT_U = 6;
-    static final int MIN_S = 7;
-    static final int MIN_U = 8;
-    static final int MAX_S = 9;
-    static final int MAX_U = 10;
-    static final int AVGR_U = 11;
-    static final int EQ = 12;
-    static final int NE = 13;
-    static final int LT_S = 14;
-    static final int LT_U = 15;
-    static final int GT_S = 16;
-    static final int GT_U = 17;
-    static final int LE_S = 18;
-    static final int LE_U = 19;
-    static final int GE_S = 20;
-    static final int GE_U = 21;
-    static final int NEG = 22;
-    static final int ABS = 23;
-    static final int POPCNT = 24;
-    static final int Q15MULR_SAT_S = 25;
-    static final int SHL = 26;
-    static final int SHR_S = 27;
-    static final int SHR_U = 28;
+    /** The {@code op} of {@link #shift}; a constant at every call site, so its switch folds away. */
+    static final int SHL = 0;
 
-    // float lane operations
-    static final int F_ADD = 0;
-    static final int F_SUB = 1;
-    static final int F_MUL = 2;
-    static final int F_DIV = 3;
-    static final int F_MIN = 4;
-    static final int F_MAX = 5;
-    static final int F_PMIN = 6;
-    static final int F_PMAX = 7;
-    static final int F_EQ = 8;
-    static final int F_NE = 9;
-    static final int F_LT = 10;
-    static final int F_GT = 11;
-    static final int F_LE = 12;
-    static final int F_GE = 13;
-    static final int F_SQRT = 14;
-    static final int F_CEIL = 15;
-    static final int F_FLOOR = 16;
-    static final int F_TRUNC = 17;
-    static final int F_NEAREST = 18;
+    static final int SHR_S = 1;
+    static final int SHR_U = 2;
 
     private Lanes() {}
 
@@ -74,19 +30,7 @@ final class Lanes {
         return bits == 64 ? -1L : (1L << bits) - 1;
     }
 
-    /** Applies a binary (or, ignoring {@code b}, unary) integer lane operation to every lane. */
-    static long map(long a, long b, int op, int bits) {
-        long r = 0;
-        long m = mask(bits);
-        for (int i = 0, n = 64 / bits; i < n; i++) {
-            long x = signed(a, i, bits);
-            long y = signed(b, i, bits);
-            r |= (lane(op, x, y, bits) & m) << (i * bits);
-        }
-        return r;
-    }
-
-    /** Shifts every lane by {@code k mod bits} (spec 4.4.3.x: shift counts are taken modulo the lane width). */
+    /** Shifts every lane by {@code k mod bits}: the vector shifts take the count modulo the lane width. */
     static long shift(long a, int k, int op, int bits) {
         int s = k & (bits - 1);
         long r = 0;
@@ -102,43 +46,6 @@ final class Lanes {
             r |= (v & m) << (i * bits);
         }
         return r;
-    }
-
-    private static long lane(int op, long x, long y, int bits) {
-        long m = mask(bits);
-        long max = m >>> 1;
-        long min = ~max;
-        long ux = x & m;
-        long uy = y & m;
-        return switch (op) {
-            case ADD -> x + y;
-            case SUB -> x - y;
-            case MUL -> x * y;
-            case ADD_SAT_S -> Math.clamp(x + y, min, max);
-            case ADD_SAT_U -> Math.min(ux + uy, m);
-            case SUB_SAT_S -> Math.clamp(x - y, min, max);
-            case SUB_SAT_U -> Math.max(ux - uy, 0);
-            case MIN_S -> Math.min(x, y);
-            case MIN_U -> Math.min(ux, uy);
-            case MAX_S -> Math.max(x, y);
-            case MAX_U -> Math.max(ux, uy);
-            case AVGR_U -> (ux + uy + 1) >>> 1;
-            case EQ -> x == y ? -1 : 0;
-            case NE -> x != y ? -1 : 0;
-            case LT_S -> x < y ? -1 : 0;
-            case LT_U -> ux < uy ? -1 : 0;
-            case GT_S -> x > y ? -1 : 0;
-            case GT_U -> ux > uy ? -1 : 0;
-            case LE_S -> x <= y ? -1 : 0;
-            case LE_U -> ux <= uy ? -1 : 0;
-            case GE_S -> x >= y ? -1 : 0;
-            case GE_U -> ux >= uy ? -1 : 0;
-            case NEG -> -x;
-            case ABS -> Math.abs(x); // abs(MIN) wraps back to MIN once truncated, as the spec says
-            case POPCNT -> Long.bitCount(ux);
-            case Q15MULR_SAT_S -> Math.clamp((x * y + 0x4000) >> 15, min, max);
-            default -> throw new IllegalArgumentException("lane op " + op);
-        };
     }
 
     /** Saturates each signed lane of {@code lo} then {@code hi} (width {@code 2 * bits}) to {@code bits}. */
@@ -221,66 +128,6 @@ final class Lanes {
 
     // ---- float lanes ----
 
-    static long f32Map(long a, long b, int op) {
-        long r0 = f32Lane(op, (int) a, (int) b) & 0xFFFF_FFFFL;
-        long r1 = f32Lane(op, (int) (a >>> 32), (int) (b >>> 32));
-        return r0 | (r1 << 32);
-    }
-
-    private static int f32Lane(int op, int a, int b) {
-        float x = Float.intBitsToFloat(a);
-        float y = Float.intBitsToFloat(b);
-        return switch (op) {
-            case F_ADD -> canon(x + y);
-            case F_SUB -> canon(x - y);
-            case F_MUL -> canon(x * y);
-            case F_DIV -> canon(x / y);
-            case F_MIN -> canon(FloatOps.f32Min(x, y));
-            case F_MAX -> canon(FloatOps.f32Max(x, y));
-            case F_PMIN -> y < x ? b : a; // pseudo-min returns an operand's exact bits, NaNs included
-            case F_PMAX -> x < y ? b : a;
-            case F_EQ -> x == y ? -1 : 0;
-            case F_NE -> x != y ? -1 : 0;
-            case F_LT -> x < y ? -1 : 0;
-            case F_GT -> x > y ? -1 : 0;
-            case F_LE -> x <= y ? -1 : 0;
-            case F_GE -> x >= y ? -1 : 0;
-            case F_SQRT -> canon(FloatOps.f32Sqrt(x));
-            case F_CEIL -> canon(FloatOps.f32Ceil(x));
-            case F_FLOOR -> canon(FloatOps.f32Floor(x));
-            case F_TRUNC -> canon(FloatOps.f32Trunc(x));
-            case F_NEAREST -> canon(FloatOps.f32Nearest(x));
-            default -> throw new IllegalArgumentException("float lane op " + op);
-        };
-    }
-
-    static long f64Lane(int op, long a, long b) {
-        double x = Double.longBitsToDouble(a);
-        double y = Double.longBitsToDouble(b);
-        return switch (op) {
-            case F_ADD -> canon(x + y);
-            case F_SUB -> canon(x - y);
-            case F_MUL -> canon(x * y);
-            case F_DIV -> canon(x / y);
-            case F_MIN -> canon(FloatOps.f64Min(x, y));
-            case F_MAX -> canon(FloatOps.f64Max(x, y));
-            case F_PMIN -> y < x ? b : a;
-            case F_PMAX -> x < y ? b : a;
-            case F_EQ -> x == y ? -1 : 0;
-            case F_NE -> x != y ? -1 : 0;
-            case F_LT -> x < y ? -1 : 0;
-            case F_GT -> x > y ? -1 : 0;
-            case F_LE -> x <= y ? -1 : 0;
-            case F_GE -> x >= y ? -1 : 0;
-            case F_SQRT -> canon(FloatOps.f64Sqrt(x));
-            case F_CEIL -> canon(FloatOps.f64Ceil(x));
-            case F_FLOOR -> canon(FloatOps.f64Floor(x));
-            case F_TRUNC -> canon(FloatOps.f64Trunc(x));
-            case F_NEAREST -> canon(FloatOps.f64Nearest(x));
-            default -> throw new IllegalArgumentException("float lane op " + op);
-        };
-    }
-
     /** The bits of {@code f}, with any NaN replaced by the canonical NaN (see {@link FloatOps}). */
     static int canon(float f) {
         return f != f ? FloatOps.F32_CANONICAL_NAN_BITS : Float.floatToRawIntBits(f);
@@ -292,5 +139,391 @@ final class Lanes {
 
     static long pack32(int lo, int hi) {
         return (lo & 0xFFFF_FFFFL) | ((long) hi << 32);
+    }
+
+    /** High bit of every lane, for the carry-free SWAR add and subtract. */
+    private static long highBits(int bits) {
+        return switch (bits) {
+            case 8 -> 0x8080_8080_8080_8080L;
+            case 16 -> 0x8000_8000_8000_8000L;
+            default -> 0x8000_0000_8000_0000L;
+        };
+    }
+
+    /** Lane-wise wrapping add: add the low bits of each lane, then fix the high bit by xor. */
+    static long add(long a, long b, int bits) {
+        long h = highBits(bits);
+        return ((a & ~h) + (b & ~h)) ^ ((a ^ b) & h);
+    }
+
+    /** Lane-wise wrapping subtract: borrows stop at each lane's preset high bit. */
+    static long sub(long a, long b, int bits) {
+        long h = highBits(bits);
+        return ((a | h) - (b & ~h)) ^ ((a ^ ~b) & h);
+    }
+
+    static long mul(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((x * y) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long addSatS(long a, long b, int bits) {
+        long m = mask(bits);
+        long max = m >>> 1;
+        long min = ~max;
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((Math.clamp(x + y, min, max)) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long addSatU(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((Math.min((x & m) + (y & m), m)) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long subSatS(long a, long b, int bits) {
+        long m = mask(bits);
+        long max = m >>> 1;
+        long min = ~max;
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((Math.clamp(x - y, min, max)) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long subSatU(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((Math.max((x & m) - (y & m), 0)) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long minS(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((Math.min(x, y)) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long minU(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((Math.min(x & m, y & m)) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long maxS(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((Math.max(x, y)) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long maxU(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((Math.max(x & m, y & m)) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long avgrU(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((((x & m) + (y & m) + 1) >>> 1) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long eq(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((x == y ? -1 : 0) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long ne(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((x != y ? -1 : 0) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long ltS(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((x < y ? -1 : 0) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long ltU(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= (((x & m) < (y & m) ? -1 : 0) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long gtS(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((x > y ? -1 : 0) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long gtU(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= (((x & m) > (y & m) ? -1 : 0) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long leS(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((x <= y ? -1 : 0) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long leU(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= (((x & m) <= (y & m) ? -1 : 0) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long geS(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((x >= y ? -1 : 0) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long geU(long a, long b, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= (((x & m) >= (y & m) ? -1 : 0) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long q15mulrSatS(long a, long b, int bits) {
+        long m = mask(bits);
+        long max = m >>> 1;
+        long min = ~max;
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            long y = signed(b, i, bits);
+            r |= ((Math.clamp((x * y + 0x4000) >> 15, min, max)) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long neg(long a, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            r |= ((-x) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    static long abs(long a, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            r |= ((Math.abs(x)) & m) << (i * bits); // abs(MIN) wraps back to MIN once truncated, as the spec says
+        }
+        return r;
+    }
+
+    static long popcnt(long a, int bits) {
+        long m = mask(bits);
+        long r = 0;
+        for (int i = 0, n = 64 / bits; i < n; i++) {
+            long x = signed(a, i, bits);
+            r |= ((Long.bitCount(x & m)) & m) << (i * bits);
+        }
+        return r;
+    }
+
+    private static float f32(long half, int lane) {
+        return Float.intBitsToFloat((int) (half >>> (lane * 32)));
+    }
+
+    private static int f32Bits(long half, int lane) {
+        return (int) (half >>> (lane * 32));
+    }
+
+    static long f32Add(long a, long b) {
+        return pack32(canon(f32(a, 0) + f32(b, 0)), canon(f32(a, 1) + f32(b, 1)));
+    }
+
+    static long f32Sub(long a, long b) {
+        return pack32(canon(f32(a, 0) - f32(b, 0)), canon(f32(a, 1) - f32(b, 1)));
+    }
+
+    static long f32Mul(long a, long b) {
+        return pack32(canon(f32(a, 0) * f32(b, 0)), canon(f32(a, 1) * f32(b, 1)));
+    }
+
+    static long f32Div(long a, long b) {
+        return pack32(canon(f32(a, 0) / f32(b, 0)), canon(f32(a, 1) / f32(b, 1)));
+    }
+
+    static long f32Min(long a, long b) {
+        return pack32(canon(FloatOps.f32Min(f32(a, 0), f32(b, 0))), canon(FloatOps.f32Min(f32(a, 1), f32(b, 1))));
+    }
+
+    static long f32Max(long a, long b) {
+        return pack32(canon(FloatOps.f32Max(f32(a, 0), f32(b, 0))), canon(FloatOps.f32Max(f32(a, 1), f32(b, 1))));
+    }
+
+    static long f32Sqrt(long a) {
+        return pack32(canon(FloatOps.f32Sqrt(f32(a, 0))), canon(FloatOps.f32Sqrt(f32(a, 1))));
+    }
+
+    static long f32Ceil(long a) {
+        return pack32(canon(FloatOps.f32Ceil(f32(a, 0))), canon(FloatOps.f32Ceil(f32(a, 1))));
+    }
+
+    static long f32Floor(long a) {
+        return pack32(canon(FloatOps.f32Floor(f32(a, 0))), canon(FloatOps.f32Floor(f32(a, 1))));
+    }
+
+    static long f32Trunc(long a) {
+        return pack32(canon(FloatOps.f32Trunc(f32(a, 0))), canon(FloatOps.f32Trunc(f32(a, 1))));
+    }
+
+    static long f32Nearest(long a) {
+        return pack32(canon(FloatOps.f32Nearest(f32(a, 0))), canon(FloatOps.f32Nearest(f32(a, 1))));
+    }
+
+    static long f32Eq(long a, long b) {
+        return pack32(f32(a, 0) == f32(b, 0) ? -1 : 0, f32(a, 1) == f32(b, 1) ? -1 : 0);
+    }
+
+    static long f32Ne(long a, long b) {
+        return pack32(f32(a, 0) != f32(b, 0) ? -1 : 0, f32(a, 1) != f32(b, 1) ? -1 : 0);
+    }
+
+    static long f32Lt(long a, long b) {
+        return pack32(f32(a, 0) < f32(b, 0) ? -1 : 0, f32(a, 1) < f32(b, 1) ? -1 : 0);
+    }
+
+    static long f32Gt(long a, long b) {
+        return pack32(f32(a, 0) > f32(b, 0) ? -1 : 0, f32(a, 1) > f32(b, 1) ? -1 : 0);
+    }
+
+    static long f32Le(long a, long b) {
+        return pack32(f32(a, 0) <= f32(b, 0) ? -1 : 0, f32(a, 1) <= f32(b, 1) ? -1 : 0);
+    }
+
+    static long f32Ge(long a, long b) {
+        return pack32(f32(a, 0) >= f32(b, 0) ? -1 : 0, f32(a, 1) >= f32(b, 1) ? -1 : 0);
+    }
+
+    /** Pseudo-minimum, {@code b < a ? b : a}: returns an operand's exact bits, NaNs included. */
+    static long f32Pmin(long a, long b) {
+        return pack32(
+                f32(b, 0) < f32(a, 0) ? f32Bits(b, 0) : f32Bits(a, 0),
+                f32(b, 1) < f32(a, 1) ? f32Bits(b, 1) : f32Bits(a, 1));
+    }
+
+    /** Pseudo-maximum, {@code a < b ? b : a}. */
+    static long f32Pmax(long a, long b) {
+        return pack32(
+                f32(a, 0) < f32(b, 0) ? f32Bits(b, 0) : f32Bits(a, 0),
+                f32(a, 1) < f32(b, 1) ? f32Bits(b, 1) : f32Bits(a, 1));
+    }
+
+    static long f64Pmin(long a, long b) {
+        return Double.longBitsToDouble(b) < Double.longBitsToDouble(a) ? b : a;
+    }
+
+    static long f64Pmax(long a, long b) {
+        return Double.longBitsToDouble(a) < Double.longBitsToDouble(b) ? b : a;
     }
 }

@@ -1,8 +1,9 @@
 package dev.jwasm.api.numeric;
 
 /**
- * The fixed-width SIMD operators (spec 4.3.5 "Vector Operations" and the relaxed-SIMD operators of
- * WebAssembly 3.0) on v128 values held as two longs.
+ * The fixed-width SIMD operators (the spec's execution rules for "Vector Instructions", built on
+ * the lane operators of section 4.3, and the relaxed-SIMD operators of WebAssembly 3.0) on v128
+ * values held as two longs.
  *
  * <h2>Representation and calling convention</h2>
  *
@@ -245,123 +246,123 @@ public final class SimdOps {
     // ---- i8x16 integer lanes ----
 
     public static void i8x16Add(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.ADD, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.ADD, 8);
+        out[at] = Lanes.add(aLo, bLo, 8);
+        out[at + 1] = Lanes.add(aHi, bHi, 8);
     }
 
     public static void i8x16Sub(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.SUB, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.SUB, 8);
+        out[at] = Lanes.sub(aLo, bLo, 8);
+        out[at + 1] = Lanes.sub(aHi, bHi, 8);
     }
 
     public static void i8x16Eq(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.EQ, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.EQ, 8);
+        out[at] = Lanes.eq(aLo, bLo, 8);
+        out[at + 1] = Lanes.eq(aHi, bHi, 8);
     }
 
     public static void i8x16Ne(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.NE, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.NE, 8);
+        out[at] = Lanes.ne(aLo, bLo, 8);
+        out[at + 1] = Lanes.ne(aHi, bHi, 8);
     }
 
     public static void i8x16LtS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.LT_S, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.LT_S, 8);
+        out[at] = Lanes.ltS(aLo, bLo, 8);
+        out[at + 1] = Lanes.ltS(aHi, bHi, 8);
     }
 
     public static void i8x16LtU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.LT_U, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.LT_U, 8);
+        out[at] = Lanes.ltU(aLo, bLo, 8);
+        out[at + 1] = Lanes.ltU(aHi, bHi, 8);
     }
 
     public static void i8x16GtS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.GT_S, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.GT_S, 8);
+        out[at] = Lanes.gtS(aLo, bLo, 8);
+        out[at + 1] = Lanes.gtS(aHi, bHi, 8);
     }
 
     public static void i8x16GtU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.GT_U, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.GT_U, 8);
+        out[at] = Lanes.gtU(aLo, bLo, 8);
+        out[at + 1] = Lanes.gtU(aHi, bHi, 8);
     }
 
     public static void i8x16LeS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.LE_S, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.LE_S, 8);
+        out[at] = Lanes.leS(aLo, bLo, 8);
+        out[at + 1] = Lanes.leS(aHi, bHi, 8);
     }
 
     public static void i8x16LeU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.LE_U, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.LE_U, 8);
+        out[at] = Lanes.leU(aLo, bLo, 8);
+        out[at + 1] = Lanes.leU(aHi, bHi, 8);
     }
 
     public static void i8x16GeS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.GE_S, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.GE_S, 8);
+        out[at] = Lanes.geS(aLo, bLo, 8);
+        out[at + 1] = Lanes.geS(aHi, bHi, 8);
     }
 
     public static void i8x16GeU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.GE_U, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.GE_U, 8);
+        out[at] = Lanes.geU(aLo, bLo, 8);
+        out[at + 1] = Lanes.geU(aHi, bHi, 8);
     }
 
     public static void i8x16MinS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MIN_S, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MIN_S, 8);
+        out[at] = Lanes.minS(aLo, bLo, 8);
+        out[at + 1] = Lanes.minS(aHi, bHi, 8);
     }
 
     public static void i8x16MinU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MIN_U, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MIN_U, 8);
+        out[at] = Lanes.minU(aLo, bLo, 8);
+        out[at + 1] = Lanes.minU(aHi, bHi, 8);
     }
 
     public static void i8x16MaxS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MAX_S, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MAX_S, 8);
+        out[at] = Lanes.maxS(aLo, bLo, 8);
+        out[at + 1] = Lanes.maxS(aHi, bHi, 8);
     }
 
     public static void i8x16MaxU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MAX_U, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MAX_U, 8);
+        out[at] = Lanes.maxU(aLo, bLo, 8);
+        out[at + 1] = Lanes.maxU(aHi, bHi, 8);
     }
 
     public static void i8x16AddSatS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.ADD_SAT_S, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.ADD_SAT_S, 8);
+        out[at] = Lanes.addSatS(aLo, bLo, 8);
+        out[at + 1] = Lanes.addSatS(aHi, bHi, 8);
     }
 
     public static void i8x16AddSatU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.ADD_SAT_U, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.ADD_SAT_U, 8);
+        out[at] = Lanes.addSatU(aLo, bLo, 8);
+        out[at + 1] = Lanes.addSatU(aHi, bHi, 8);
     }
 
     public static void i8x16SubSatS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.SUB_SAT_S, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.SUB_SAT_S, 8);
+        out[at] = Lanes.subSatS(aLo, bLo, 8);
+        out[at + 1] = Lanes.subSatS(aHi, bHi, 8);
     }
 
     public static void i8x16SubSatU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.SUB_SAT_U, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.SUB_SAT_U, 8);
+        out[at] = Lanes.subSatU(aLo, bLo, 8);
+        out[at + 1] = Lanes.subSatU(aHi, bHi, 8);
     }
 
     public static void i8x16AvgrU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.AVGR_U, 8);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.AVGR_U, 8);
+        out[at] = Lanes.avgrU(aLo, bLo, 8);
+        out[at + 1] = Lanes.avgrU(aHi, bHi, 8);
     }
 
     public static void i8x16Neg(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, 0, Lanes.NEG, 8);
-        out[at + 1] = Lanes.map(aHi, 0, Lanes.NEG, 8);
+        out[at] = Lanes.neg(aLo, 8);
+        out[at + 1] = Lanes.neg(aHi, 8);
     }
 
     public static void i8x16Abs(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, 0, Lanes.ABS, 8);
-        out[at + 1] = Lanes.map(aHi, 0, Lanes.ABS, 8);
+        out[at] = Lanes.abs(aLo, 8);
+        out[at + 1] = Lanes.abs(aHi, 8);
     }
 
     public static void i8x16Popcnt(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, 0, Lanes.POPCNT, 8);
-        out[at + 1] = Lanes.map(aHi, 0, Lanes.POPCNT, 8);
+        out[at] = Lanes.popcnt(aLo, 8);
+        out[at + 1] = Lanes.popcnt(aHi, 8);
     }
 
     /** Shift count taken modulo the lane width. */
@@ -392,128 +393,128 @@ public final class SimdOps {
     // ---- i16x8 integer lanes ----
 
     public static void i16x8Add(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.ADD, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.ADD, 16);
+        out[at] = Lanes.add(aLo, bLo, 16);
+        out[at + 1] = Lanes.add(aHi, bHi, 16);
     }
 
     public static void i16x8Sub(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.SUB, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.SUB, 16);
+        out[at] = Lanes.sub(aLo, bLo, 16);
+        out[at + 1] = Lanes.sub(aHi, bHi, 16);
     }
 
     public static void i16x8Eq(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.EQ, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.EQ, 16);
+        out[at] = Lanes.eq(aLo, bLo, 16);
+        out[at + 1] = Lanes.eq(aHi, bHi, 16);
     }
 
     public static void i16x8Ne(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.NE, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.NE, 16);
+        out[at] = Lanes.ne(aLo, bLo, 16);
+        out[at + 1] = Lanes.ne(aHi, bHi, 16);
     }
 
     public static void i16x8LtS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.LT_S, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.LT_S, 16);
+        out[at] = Lanes.ltS(aLo, bLo, 16);
+        out[at + 1] = Lanes.ltS(aHi, bHi, 16);
     }
 
     public static void i16x8LtU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.LT_U, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.LT_U, 16);
+        out[at] = Lanes.ltU(aLo, bLo, 16);
+        out[at + 1] = Lanes.ltU(aHi, bHi, 16);
     }
 
     public static void i16x8GtS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.GT_S, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.GT_S, 16);
+        out[at] = Lanes.gtS(aLo, bLo, 16);
+        out[at + 1] = Lanes.gtS(aHi, bHi, 16);
     }
 
     public static void i16x8GtU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.GT_U, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.GT_U, 16);
+        out[at] = Lanes.gtU(aLo, bLo, 16);
+        out[at + 1] = Lanes.gtU(aHi, bHi, 16);
     }
 
     public static void i16x8LeS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.LE_S, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.LE_S, 16);
+        out[at] = Lanes.leS(aLo, bLo, 16);
+        out[at + 1] = Lanes.leS(aHi, bHi, 16);
     }
 
     public static void i16x8LeU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.LE_U, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.LE_U, 16);
+        out[at] = Lanes.leU(aLo, bLo, 16);
+        out[at + 1] = Lanes.leU(aHi, bHi, 16);
     }
 
     public static void i16x8GeS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.GE_S, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.GE_S, 16);
+        out[at] = Lanes.geS(aLo, bLo, 16);
+        out[at + 1] = Lanes.geS(aHi, bHi, 16);
     }
 
     public static void i16x8GeU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.GE_U, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.GE_U, 16);
+        out[at] = Lanes.geU(aLo, bLo, 16);
+        out[at + 1] = Lanes.geU(aHi, bHi, 16);
     }
 
     public static void i16x8MinS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MIN_S, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MIN_S, 16);
+        out[at] = Lanes.minS(aLo, bLo, 16);
+        out[at + 1] = Lanes.minS(aHi, bHi, 16);
     }
 
     public static void i16x8MinU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MIN_U, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MIN_U, 16);
+        out[at] = Lanes.minU(aLo, bLo, 16);
+        out[at + 1] = Lanes.minU(aHi, bHi, 16);
     }
 
     public static void i16x8MaxS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MAX_S, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MAX_S, 16);
+        out[at] = Lanes.maxS(aLo, bLo, 16);
+        out[at + 1] = Lanes.maxS(aHi, bHi, 16);
     }
 
     public static void i16x8MaxU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MAX_U, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MAX_U, 16);
+        out[at] = Lanes.maxU(aLo, bLo, 16);
+        out[at + 1] = Lanes.maxU(aHi, bHi, 16);
     }
 
     public static void i16x8AddSatS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.ADD_SAT_S, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.ADD_SAT_S, 16);
+        out[at] = Lanes.addSatS(aLo, bLo, 16);
+        out[at + 1] = Lanes.addSatS(aHi, bHi, 16);
     }
 
     public static void i16x8AddSatU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.ADD_SAT_U, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.ADD_SAT_U, 16);
+        out[at] = Lanes.addSatU(aLo, bLo, 16);
+        out[at + 1] = Lanes.addSatU(aHi, bHi, 16);
     }
 
     public static void i16x8SubSatS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.SUB_SAT_S, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.SUB_SAT_S, 16);
+        out[at] = Lanes.subSatS(aLo, bLo, 16);
+        out[at + 1] = Lanes.subSatS(aHi, bHi, 16);
     }
 
     public static void i16x8SubSatU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.SUB_SAT_U, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.SUB_SAT_U, 16);
+        out[at] = Lanes.subSatU(aLo, bLo, 16);
+        out[at + 1] = Lanes.subSatU(aHi, bHi, 16);
     }
 
     public static void i16x8AvgrU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.AVGR_U, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.AVGR_U, 16);
+        out[at] = Lanes.avgrU(aLo, bLo, 16);
+        out[at + 1] = Lanes.avgrU(aHi, bHi, 16);
     }
 
     public static void i16x8Mul(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MUL, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MUL, 16);
+        out[at] = Lanes.mul(aLo, bLo, 16);
+        out[at + 1] = Lanes.mul(aHi, bHi, 16);
     }
 
     public static void i16x8Q15mulrSatS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.Q15MULR_SAT_S, 16);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.Q15MULR_SAT_S, 16);
+        out[at] = Lanes.q15mulrSatS(aLo, bLo, 16);
+        out[at + 1] = Lanes.q15mulrSatS(aHi, bHi, 16);
     }
 
     public static void i16x8Neg(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, 0, Lanes.NEG, 16);
-        out[at + 1] = Lanes.map(aHi, 0, Lanes.NEG, 16);
+        out[at] = Lanes.neg(aLo, 16);
+        out[at + 1] = Lanes.neg(aHi, 16);
     }
 
     public static void i16x8Abs(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, 0, Lanes.ABS, 16);
-        out[at + 1] = Lanes.map(aHi, 0, Lanes.ABS, 16);
+        out[at] = Lanes.abs(aLo, 16);
+        out[at + 1] = Lanes.abs(aHi, 16);
     }
 
     /** Shift count taken modulo the lane width. */
@@ -544,98 +545,98 @@ public final class SimdOps {
     // ---- i32x4 integer lanes ----
 
     public static void i32x4Add(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.ADD, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.ADD, 32);
+        out[at] = Lanes.add(aLo, bLo, 32);
+        out[at + 1] = Lanes.add(aHi, bHi, 32);
     }
 
     public static void i32x4Sub(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.SUB, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.SUB, 32);
+        out[at] = Lanes.sub(aLo, bLo, 32);
+        out[at + 1] = Lanes.sub(aHi, bHi, 32);
     }
 
     public static void i32x4Eq(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.EQ, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.EQ, 32);
+        out[at] = Lanes.eq(aLo, bLo, 32);
+        out[at + 1] = Lanes.eq(aHi, bHi, 32);
     }
 
     public static void i32x4Ne(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.NE, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.NE, 32);
+        out[at] = Lanes.ne(aLo, bLo, 32);
+        out[at + 1] = Lanes.ne(aHi, bHi, 32);
     }
 
     public static void i32x4LtS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.LT_S, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.LT_S, 32);
+        out[at] = Lanes.ltS(aLo, bLo, 32);
+        out[at + 1] = Lanes.ltS(aHi, bHi, 32);
     }
 
     public static void i32x4LtU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.LT_U, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.LT_U, 32);
+        out[at] = Lanes.ltU(aLo, bLo, 32);
+        out[at + 1] = Lanes.ltU(aHi, bHi, 32);
     }
 
     public static void i32x4GtS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.GT_S, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.GT_S, 32);
+        out[at] = Lanes.gtS(aLo, bLo, 32);
+        out[at + 1] = Lanes.gtS(aHi, bHi, 32);
     }
 
     public static void i32x4GtU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.GT_U, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.GT_U, 32);
+        out[at] = Lanes.gtU(aLo, bLo, 32);
+        out[at + 1] = Lanes.gtU(aHi, bHi, 32);
     }
 
     public static void i32x4LeS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.LE_S, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.LE_S, 32);
+        out[at] = Lanes.leS(aLo, bLo, 32);
+        out[at + 1] = Lanes.leS(aHi, bHi, 32);
     }
 
     public static void i32x4LeU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.LE_U, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.LE_U, 32);
+        out[at] = Lanes.leU(aLo, bLo, 32);
+        out[at + 1] = Lanes.leU(aHi, bHi, 32);
     }
 
     public static void i32x4GeS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.GE_S, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.GE_S, 32);
+        out[at] = Lanes.geS(aLo, bLo, 32);
+        out[at + 1] = Lanes.geS(aHi, bHi, 32);
     }
 
     public static void i32x4GeU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.GE_U, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.GE_U, 32);
+        out[at] = Lanes.geU(aLo, bLo, 32);
+        out[at + 1] = Lanes.geU(aHi, bHi, 32);
     }
 
     public static void i32x4MinS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MIN_S, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MIN_S, 32);
+        out[at] = Lanes.minS(aLo, bLo, 32);
+        out[at + 1] = Lanes.minS(aHi, bHi, 32);
     }
 
     public static void i32x4MinU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MIN_U, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MIN_U, 32);
+        out[at] = Lanes.minU(aLo, bLo, 32);
+        out[at + 1] = Lanes.minU(aHi, bHi, 32);
     }
 
     public static void i32x4MaxS(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MAX_S, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MAX_S, 32);
+        out[at] = Lanes.maxS(aLo, bLo, 32);
+        out[at + 1] = Lanes.maxS(aHi, bHi, 32);
     }
 
     public static void i32x4MaxU(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MAX_U, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MAX_U, 32);
+        out[at] = Lanes.maxU(aLo, bLo, 32);
+        out[at + 1] = Lanes.maxU(aHi, bHi, 32);
     }
 
     public static void i32x4Mul(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, bLo, Lanes.MUL, 32);
-        out[at + 1] = Lanes.map(aHi, bHi, Lanes.MUL, 32);
+        out[at] = Lanes.mul(aLo, bLo, 32);
+        out[at + 1] = Lanes.mul(aHi, bHi, 32);
     }
 
     public static void i32x4Neg(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, 0, Lanes.NEG, 32);
-        out[at + 1] = Lanes.map(aHi, 0, Lanes.NEG, 32);
+        out[at] = Lanes.neg(aLo, 32);
+        out[at + 1] = Lanes.neg(aHi, 32);
     }
 
     public static void i32x4Abs(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.map(aLo, 0, Lanes.ABS, 32);
-        out[at + 1] = Lanes.map(aHi, 0, Lanes.ABS, 32);
+        out[at] = Lanes.abs(aLo, 32);
+        out[at + 1] = Lanes.abs(aHi, 32);
     }
 
     /** Shift count taken modulo the lane width. */
@@ -781,15 +782,15 @@ public final class SimdOps {
     }
 
     public static void i16x8ExtmulLowI8x16S(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        long lo = Lanes.map(Lanes.widen(aLo, 0, 8, true), Lanes.widen(bLo, 0, 8, true), Lanes.MUL, 16);
-        long hi = Lanes.map(Lanes.widen(aLo, 4, 8, true), Lanes.widen(bLo, 4, 8, true), Lanes.MUL, 16);
+        long lo = Lanes.mul(Lanes.widen(aLo, 0, 8, true), Lanes.widen(bLo, 0, 8, true), 16);
+        long hi = Lanes.mul(Lanes.widen(aLo, 4, 8, true), Lanes.widen(bLo, 4, 8, true), 16);
         out[at] = lo;
         out[at + 1] = hi;
     }
 
     public static void i16x8ExtmulHighI8x16S(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        long lo = Lanes.map(Lanes.widen(aHi, 0, 8, true), Lanes.widen(bHi, 0, 8, true), Lanes.MUL, 16);
-        long hi = Lanes.map(Lanes.widen(aHi, 4, 8, true), Lanes.widen(bHi, 4, 8, true), Lanes.MUL, 16);
+        long lo = Lanes.mul(Lanes.widen(aHi, 0, 8, true), Lanes.widen(bHi, 0, 8, true), 16);
+        long hi = Lanes.mul(Lanes.widen(aHi, 4, 8, true), Lanes.widen(bHi, 4, 8, true), 16);
         out[at] = lo;
         out[at + 1] = hi;
     }
@@ -805,15 +806,15 @@ public final class SimdOps {
     }
 
     public static void i16x8ExtmulLowI8x16U(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        long lo = Lanes.map(Lanes.widen(aLo, 0, 8, false), Lanes.widen(bLo, 0, 8, false), Lanes.MUL, 16);
-        long hi = Lanes.map(Lanes.widen(aLo, 4, 8, false), Lanes.widen(bLo, 4, 8, false), Lanes.MUL, 16);
+        long lo = Lanes.mul(Lanes.widen(aLo, 0, 8, false), Lanes.widen(bLo, 0, 8, false), 16);
+        long hi = Lanes.mul(Lanes.widen(aLo, 4, 8, false), Lanes.widen(bLo, 4, 8, false), 16);
         out[at] = lo;
         out[at + 1] = hi;
     }
 
     public static void i16x8ExtmulHighI8x16U(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        long lo = Lanes.map(Lanes.widen(aHi, 0, 8, false), Lanes.widen(bHi, 0, 8, false), Lanes.MUL, 16);
-        long hi = Lanes.map(Lanes.widen(aHi, 4, 8, false), Lanes.widen(bHi, 4, 8, false), Lanes.MUL, 16);
+        long lo = Lanes.mul(Lanes.widen(aHi, 0, 8, false), Lanes.widen(bHi, 0, 8, false), 16);
+        long hi = Lanes.mul(Lanes.widen(aHi, 4, 8, false), Lanes.widen(bHi, 4, 8, false), 16);
         out[at] = lo;
         out[at + 1] = hi;
     }
@@ -829,15 +830,15 @@ public final class SimdOps {
     }
 
     public static void i32x4ExtmulLowI16x8S(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        long lo = Lanes.map(Lanes.widen(aLo, 0, 16, true), Lanes.widen(bLo, 0, 16, true), Lanes.MUL, 32);
-        long hi = Lanes.map(Lanes.widen(aLo, 2, 16, true), Lanes.widen(bLo, 2, 16, true), Lanes.MUL, 32);
+        long lo = Lanes.mul(Lanes.widen(aLo, 0, 16, true), Lanes.widen(bLo, 0, 16, true), 32);
+        long hi = Lanes.mul(Lanes.widen(aLo, 2, 16, true), Lanes.widen(bLo, 2, 16, true), 32);
         out[at] = lo;
         out[at + 1] = hi;
     }
 
     public static void i32x4ExtmulHighI16x8S(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        long lo = Lanes.map(Lanes.widen(aHi, 0, 16, true), Lanes.widen(bHi, 0, 16, true), Lanes.MUL, 32);
-        long hi = Lanes.map(Lanes.widen(aHi, 2, 16, true), Lanes.widen(bHi, 2, 16, true), Lanes.MUL, 32);
+        long lo = Lanes.mul(Lanes.widen(aHi, 0, 16, true), Lanes.widen(bHi, 0, 16, true), 32);
+        long hi = Lanes.mul(Lanes.widen(aHi, 2, 16, true), Lanes.widen(bHi, 2, 16, true), 32);
         out[at] = lo;
         out[at + 1] = hi;
     }
@@ -853,15 +854,15 @@ public final class SimdOps {
     }
 
     public static void i32x4ExtmulLowI16x8U(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        long lo = Lanes.map(Lanes.widen(aLo, 0, 16, false), Lanes.widen(bLo, 0, 16, false), Lanes.MUL, 32);
-        long hi = Lanes.map(Lanes.widen(aLo, 2, 16, false), Lanes.widen(bLo, 2, 16, false), Lanes.MUL, 32);
+        long lo = Lanes.mul(Lanes.widen(aLo, 0, 16, false), Lanes.widen(bLo, 0, 16, false), 32);
+        long hi = Lanes.mul(Lanes.widen(aLo, 2, 16, false), Lanes.widen(bLo, 2, 16, false), 32);
         out[at] = lo;
         out[at + 1] = hi;
     }
 
     public static void i32x4ExtmulHighI16x8U(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        long lo = Lanes.map(Lanes.widen(aHi, 0, 16, false), Lanes.widen(bHi, 0, 16, false), Lanes.MUL, 32);
-        long hi = Lanes.map(Lanes.widen(aHi, 2, 16, false), Lanes.widen(bHi, 2, 16, false), Lanes.MUL, 32);
+        long lo = Lanes.mul(Lanes.widen(aHi, 0, 16, false), Lanes.widen(bHi, 0, 16, false), 32);
+        long hi = Lanes.mul(Lanes.widen(aHi, 2, 16, false), Lanes.widen(bHi, 2, 16, false), 32);
         out[at] = lo;
         out[at + 1] = hi;
     }
@@ -951,98 +952,98 @@ public final class SimdOps {
     // ---- f32x4 ----
 
     public static void f32x4Add(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_ADD);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_ADD);
+        out[at] = Lanes.f32Add(aLo, bLo);
+        out[at + 1] = Lanes.f32Add(aHi, bHi);
     }
 
     public static void f32x4Sub(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_SUB);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_SUB);
+        out[at] = Lanes.f32Sub(aLo, bLo);
+        out[at + 1] = Lanes.f32Sub(aHi, bHi);
     }
 
     public static void f32x4Mul(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_MUL);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_MUL);
+        out[at] = Lanes.f32Mul(aLo, bLo);
+        out[at + 1] = Lanes.f32Mul(aHi, bHi);
     }
 
     public static void f32x4Div(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_DIV);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_DIV);
+        out[at] = Lanes.f32Div(aLo, bLo);
+        out[at + 1] = Lanes.f32Div(aHi, bHi);
     }
 
     public static void f32x4Min(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_MIN);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_MIN);
+        out[at] = Lanes.f32Min(aLo, bLo);
+        out[at + 1] = Lanes.f32Min(aHi, bHi);
     }
 
     public static void f32x4Max(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_MAX);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_MAX);
+        out[at] = Lanes.f32Max(aLo, bLo);
+        out[at + 1] = Lanes.f32Max(aHi, bHi);
     }
 
     public static void f32x4Pmin(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_PMIN);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_PMIN);
+        out[at] = Lanes.f32Pmin(aLo, bLo);
+        out[at + 1] = Lanes.f32Pmin(aHi, bHi);
     }
 
     public static void f32x4Pmax(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_PMAX);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_PMAX);
+        out[at] = Lanes.f32Pmax(aLo, bLo);
+        out[at + 1] = Lanes.f32Pmax(aHi, bHi);
     }
 
     public static void f32x4Eq(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_EQ);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_EQ);
+        out[at] = Lanes.f32Eq(aLo, bLo);
+        out[at + 1] = Lanes.f32Eq(aHi, bHi);
     }
 
     public static void f32x4Ne(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_NE);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_NE);
+        out[at] = Lanes.f32Ne(aLo, bLo);
+        out[at + 1] = Lanes.f32Ne(aHi, bHi);
     }
 
     public static void f32x4Lt(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_LT);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_LT);
+        out[at] = Lanes.f32Lt(aLo, bLo);
+        out[at + 1] = Lanes.f32Lt(aHi, bHi);
     }
 
     public static void f32x4Gt(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_GT);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_GT);
+        out[at] = Lanes.f32Gt(aLo, bLo);
+        out[at + 1] = Lanes.f32Gt(aHi, bHi);
     }
 
     public static void f32x4Le(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_LE);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_LE);
+        out[at] = Lanes.f32Le(aLo, bLo);
+        out[at + 1] = Lanes.f32Le(aHi, bHi);
     }
 
     public static void f32x4Ge(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, bLo, Lanes.F_GE);
-        out[at + 1] = Lanes.f32Map(aHi, bHi, Lanes.F_GE);
+        out[at] = Lanes.f32Ge(aLo, bLo);
+        out[at + 1] = Lanes.f32Ge(aHi, bHi);
     }
 
     public static void f32x4Sqrt(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, 0, Lanes.F_SQRT);
-        out[at + 1] = Lanes.f32Map(aHi, 0, Lanes.F_SQRT);
+        out[at] = Lanes.f32Sqrt(aLo);
+        out[at + 1] = Lanes.f32Sqrt(aHi);
     }
 
     public static void f32x4Ceil(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, 0, Lanes.F_CEIL);
-        out[at + 1] = Lanes.f32Map(aHi, 0, Lanes.F_CEIL);
+        out[at] = Lanes.f32Ceil(aLo);
+        out[at + 1] = Lanes.f32Ceil(aHi);
     }
 
     public static void f32x4Floor(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, 0, Lanes.F_FLOOR);
-        out[at + 1] = Lanes.f32Map(aHi, 0, Lanes.F_FLOOR);
+        out[at] = Lanes.f32Floor(aLo);
+        out[at + 1] = Lanes.f32Floor(aHi);
     }
 
     public static void f32x4Trunc(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, 0, Lanes.F_TRUNC);
-        out[at + 1] = Lanes.f32Map(aHi, 0, Lanes.F_TRUNC);
+        out[at] = Lanes.f32Trunc(aLo);
+        out[at + 1] = Lanes.f32Trunc(aHi);
     }
 
     public static void f32x4Nearest(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.f32Map(aLo, 0, Lanes.F_NEAREST);
-        out[at + 1] = Lanes.f32Map(aHi, 0, Lanes.F_NEAREST);
+        out[at] = Lanes.f32Nearest(aLo);
+        out[at + 1] = Lanes.f32Nearest(aHi);
     }
 
     /** Clears each lane's sign bit; NaN payloads kept. */
@@ -1060,98 +1061,98 @@ public final class SimdOps {
     // ---- f64x2 ----
 
     public static void f64x2Add(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_ADD, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_ADD, aHi, bHi);
+        out[at] = Lanes.canon(f64(aLo) + f64(bLo));
+        out[at + 1] = Lanes.canon(f64(aHi) + f64(bHi));
     }
 
     public static void f64x2Sub(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_SUB, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_SUB, aHi, bHi);
+        out[at] = Lanes.canon(f64(aLo) - f64(bLo));
+        out[at + 1] = Lanes.canon(f64(aHi) - f64(bHi));
     }
 
     public static void f64x2Mul(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_MUL, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_MUL, aHi, bHi);
+        out[at] = Lanes.canon(f64(aLo) * f64(bLo));
+        out[at + 1] = Lanes.canon(f64(aHi) * f64(bHi));
     }
 
     public static void f64x2Div(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_DIV, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_DIV, aHi, bHi);
+        out[at] = Lanes.canon(f64(aLo) / f64(bLo));
+        out[at + 1] = Lanes.canon(f64(aHi) / f64(bHi));
     }
 
     public static void f64x2Min(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_MIN, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_MIN, aHi, bHi);
+        out[at] = Lanes.canon(FloatOps.f64Min(f64(aLo), f64(bLo)));
+        out[at + 1] = Lanes.canon(FloatOps.f64Min(f64(aHi), f64(bHi)));
     }
 
     public static void f64x2Max(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_MAX, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_MAX, aHi, bHi);
+        out[at] = Lanes.canon(FloatOps.f64Max(f64(aLo), f64(bLo)));
+        out[at + 1] = Lanes.canon(FloatOps.f64Max(f64(aHi), f64(bHi)));
     }
 
     public static void f64x2Pmin(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_PMIN, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_PMIN, aHi, bHi);
+        out[at] = Lanes.f64Pmin(aLo, bLo);
+        out[at + 1] = Lanes.f64Pmin(aHi, bHi);
     }
 
     public static void f64x2Pmax(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_PMAX, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_PMAX, aHi, bHi);
+        out[at] = Lanes.f64Pmax(aLo, bLo);
+        out[at + 1] = Lanes.f64Pmax(aHi, bHi);
     }
 
     public static void f64x2Eq(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_EQ, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_EQ, aHi, bHi);
+        out[at] = f64(aLo) == f64(bLo) ? -1L : 0;
+        out[at + 1] = f64(aHi) == f64(bHi) ? -1L : 0;
     }
 
     public static void f64x2Ne(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_NE, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_NE, aHi, bHi);
+        out[at] = f64(aLo) != f64(bLo) ? -1L : 0;
+        out[at + 1] = f64(aHi) != f64(bHi) ? -1L : 0;
     }
 
     public static void f64x2Lt(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_LT, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_LT, aHi, bHi);
+        out[at] = f64(aLo) < f64(bLo) ? -1L : 0;
+        out[at + 1] = f64(aHi) < f64(bHi) ? -1L : 0;
     }
 
     public static void f64x2Gt(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_GT, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_GT, aHi, bHi);
+        out[at] = f64(aLo) > f64(bLo) ? -1L : 0;
+        out[at + 1] = f64(aHi) > f64(bHi) ? -1L : 0;
     }
 
     public static void f64x2Le(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_LE, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_LE, aHi, bHi);
+        out[at] = f64(aLo) <= f64(bLo) ? -1L : 0;
+        out[at + 1] = f64(aHi) <= f64(bHi) ? -1L : 0;
     }
 
     public static void f64x2Ge(long aLo, long aHi, long bLo, long bHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_GE, aLo, bLo);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_GE, aHi, bHi);
+        out[at] = f64(aLo) >= f64(bLo) ? -1L : 0;
+        out[at + 1] = f64(aHi) >= f64(bHi) ? -1L : 0;
     }
 
     public static void f64x2Sqrt(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_SQRT, aLo, 0);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_SQRT, aHi, 0);
+        out[at] = Lanes.canon(FloatOps.f64Sqrt(f64(aLo)));
+        out[at + 1] = Lanes.canon(FloatOps.f64Sqrt(f64(aHi)));
     }
 
     public static void f64x2Ceil(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_CEIL, aLo, 0);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_CEIL, aHi, 0);
+        out[at] = Lanes.canon(FloatOps.f64Ceil(f64(aLo)));
+        out[at + 1] = Lanes.canon(FloatOps.f64Ceil(f64(aHi)));
     }
 
     public static void f64x2Floor(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_FLOOR, aLo, 0);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_FLOOR, aHi, 0);
+        out[at] = Lanes.canon(FloatOps.f64Floor(f64(aLo)));
+        out[at + 1] = Lanes.canon(FloatOps.f64Floor(f64(aHi)));
     }
 
     public static void f64x2Trunc(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_TRUNC, aLo, 0);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_TRUNC, aHi, 0);
+        out[at] = Lanes.canon(FloatOps.f64Trunc(f64(aLo)));
+        out[at + 1] = Lanes.canon(FloatOps.f64Trunc(f64(aHi)));
     }
 
     public static void f64x2Nearest(long aLo, long aHi, long[] out, int at) {
-        out[at] = Lanes.f64Lane(Lanes.F_NEAREST, aLo, 0);
-        out[at + 1] = Lanes.f64Lane(Lanes.F_NEAREST, aHi, 0);
+        out[at] = Lanes.canon(FloatOps.f64Nearest(f64(aLo)));
+        out[at + 1] = Lanes.canon(FloatOps.f64Nearest(f64(aHi)));
     }
 
     public static void f64x2Abs(long aLo, long aHi, long[] out, int at) {

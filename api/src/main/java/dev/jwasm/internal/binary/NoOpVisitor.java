@@ -9,8 +9,8 @@ import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.ValType;
 import java.util.List;
 
-/** A visitor that ignores everything; subclasses override what they need. */
-class NoOpVisitor implements InstructionVisitor {
+/** A visitor that ignores everything; subclasses (here and in tests) override what they need. */
+public class NoOpVisitor implements InstructionVisitor {
     @Override
     public void visitSimple(Opcode op) {}
 

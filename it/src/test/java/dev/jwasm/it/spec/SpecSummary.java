@@ -1,5 +1,6 @@
 package dev.jwasm.it.spec;
 
+import dev.jwasm.wat.WastOutcome.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,18 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * file (relative to the testsuite root), then reports them as a table and as JSON. Thread-safe.
  */
 public final class SpecSummary {
-    /** The three outcomes the summary counts; an expected failure counts as failed. */
-    public enum Outcome {
-        PASSED,
-        FAILED,
-        SKIPPED
-    }
-
     /** Counts of one file in one combination. */
     public record Counts(int passed, int failed, int skipped) {
         static final Counts ZERO = new Counts(0, 0, 0);
 
-        Counts plus(Outcome outcome) {
+        Counts plus(Status outcome) {
             return switch (outcome) {
                 case PASSED -> new Counts(passed + 1, failed, skipped);
                 case FAILED -> new Counts(passed, failed + 1, skipped);
@@ -44,7 +38,7 @@ public final class SpecSummary {
         counts.computeIfAbsent(combination, c -> new ConcurrentHashMap<>()).putIfAbsent(file, Counts.ZERO);
     }
 
-    public void record(String combination, String file, Outcome outcome) {
+    public void record(String combination, String file, Status outcome) {
         counts.computeIfAbsent(combination, c -> new ConcurrentHashMap<>())
                 .merge(file, Counts.ZERO.plus(outcome), Counts::plus);
     }

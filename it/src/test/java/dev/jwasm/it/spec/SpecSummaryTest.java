@@ -3,17 +3,17 @@ package dev.jwasm.it.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jwasm.it.spec.SpecSummary.Outcome;
+import dev.jwasm.wat.WastOutcome.Status;
 import org.junit.jupiter.api.Test;
 
 class SpecSummaryTest {
     @Test
     void countsAreKeptPerCombinationAndFileAndWrittenAsSortedJson() {
         var summary = new SpecSummary();
-        summary.record("interp+heap", "i32.wast", Outcome.PASSED);
-        summary.record("interp+heap", "i32.wast", Outcome.PASSED);
-        summary.record("interp+heap", "i32.wast", Outcome.FAILED);
-        summary.record("interp+heap", "proposals/threads/atomic.wast", Outcome.SKIPPED);
+        summary.record("interp+heap", "i32.wast", Status.PASSED);
+        summary.record("interp+heap", "i32.wast", Status.PASSED);
+        summary.record("interp+heap", "i32.wast", Status.FAILED);
+        summary.record("interp+heap", "proposals/threads/atomic.wast", Status.SKIPPED);
         summary.touch("interp+mmap", "i32.wast");
         assertEquals("""
                 {
@@ -32,7 +32,7 @@ class SpecSummaryTest {
     @Test
     void theTableEndsEachCombinationWithItsTotal() {
         var summary = new SpecSummary();
-        summary.record("jit+mmap", "a \"quoted\".wast", Outcome.PASSED);
+        summary.record("jit+mmap", "a \"quoted\".wast", Status.PASSED);
         String table = summary.toTable();
         assertTrue(table.contains("== jit+mmap =="), table);
         assertTrue(

@@ -143,10 +143,11 @@ public final class HeapLinearMemory extends LinearMemory {
                 return -1;
             }
             try {
-                // Grow geometrically up to the cap so repeated small grows stay linear overall.
-                long target = Math.min(
-                        Math.max(roundUp8(newSize), (long) bytes.length * 2), roundUp8(maxPages << pageSizeLog2));
-                bytes = Arrays.copyOf(bytes, (int) Math.max(target, roundUp8(newSize)));
+                // Grow geometrically so that many one-page grows copy O(n) bytes in total; the cap
+                // is at least roundUp8(newSize) because newSize is within maxPages.
+                long need = roundUp8(newSize);
+                long cap = roundUp8(maxPages << pageSizeLog2);
+                bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(need, 2L * bytes.length), cap));
             } catch (OutOfMemoryError e) {
                 budget.release(newSize - size);
                 return -1;

@@ -2,8 +2,10 @@ package dev.jwasm.memory.heap;
 
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.model.MemoryType;
+import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.MemoryBudget;
 import dev.jwasm.spi.MemoryProvider;
+import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,15 +17,17 @@ public final class HeapMemoryProvider implements MemoryProvider {
     public static final String NAME = "heap";
 
     private final byte[] fixedBuffer;
+    private final MemorySegment fixedSegment;
     private final AtomicBoolean fixedBufferTaken = new AtomicBoolean();
 
     /** Instantiated by {@link java.util.ServiceLoader}. */
     public HeapMemoryProvider() {
-        this.fixedBuffer = null;
+        this(null, null);
     }
 
-    private HeapMemoryProvider(byte[] fixedBuffer) {
+    private HeapMemoryProvider(byte[] fixedBuffer, MemorySegment fixedSegment) {
         this.fixedBuffer = fixedBuffer;
+        this.fixedSegment = fixedSegment;
     }
 
     /**
@@ -33,7 +37,20 @@ public final class HeapMemoryProvider implements MemoryProvider {
      * second memory from the same provider is an error.
      */
     public static HeapMemoryProvider fixed(byte[] buffer) {
-        return new HeapMemoryProvider(Objects.requireNonNull(buffer, "buffer"));
+        return new HeapMemoryProvider(Objects.requireNonNull(buffer, "buffer"), null);
+    }
+
+    /**
+     * Like {@link #fixed(byte[])}, for a writable segment the embedder owns (native or heap); its
+     * memories are {@link SegmentLinearMemory}. The embedder keeps the segment alive while the
+     * memory is used: once its arena is closed, accesses fail with a {@link JwasmException}.
+     */
+    public static HeapMemoryProvider fixed(MemorySegment buffer) {
+        Objects.requireNonNull(buffer, "buffer");
+        if (buffer.isReadOnly()) {
+            throw new IllegalArgumentException("a fixed memory buffer must be writable");
+        }
+        return new HeapMemoryProvider(null, buffer);
     }
 
     @Override
@@ -47,15 +64,17 @@ public final class HeapMemoryProvider implements MemoryProvider {
     }
 
     @Override
-    public HeapLinearMemory create(MemoryType type, MemoryBudget budget) {
-        if (fixedBuffer == null) {
+    public LinearMemory create(MemoryType type, MemoryBudget budget) {
+        if (fixedBuffer == null && fixedSegment == null) {
             return HeapLinearMemory.create(type, budget);
         }
         if (!fixedBufferTaken.compareAndSet(false, true)) {
             throw new JwasmException("this fixed buffer already holds a memory; a fixed-buffer provider creates one");
         }
         try {
-            return HeapLinearMemory.fixed(type, budget, fixedBuffer);
+            return fixedBuffer != null
+                    ? HeapLinearMemory.fixed(type, budget, fixedBuffer)
+                    : SegmentLinearMemory.fixed(type, budget, fixedSegment);
         } catch (RuntimeException e) {
             fixedBufferTaken.set(false);
             throw e;

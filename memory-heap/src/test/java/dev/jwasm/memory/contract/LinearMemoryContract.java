@@ -38,7 +38,11 @@ public abstract class LinearMemoryContract {
     protected abstract LinearMemory newMemory(MemoryType type, MemoryBudget budget);
 
     protected final LinearMemory create(MemoryType type, MemoryBudget budget) {
-        var memory = newMemory(type, budget);
+        return registerForClose(newMemory(type, budget));
+    }
+
+    /** Closes {@code memory} after the test. */
+    protected final LinearMemory registerForClose(LinearMemory memory) {
         opened.add(memory);
         return memory;
     }
@@ -64,6 +68,11 @@ public abstract class LinearMemoryContract {
 
     protected static void assertOob(Executable access) {
         assertTrap(TrapKind.OUT_OF_BOUNDS_MEMORY, access);
+    }
+
+    protected static void assertOob(Executable access, String why) {
+        var trap = assertThrows(Trap.class, access, why);
+        assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY, trap.kind(), why);
     }
 
     @Test
@@ -153,6 +162,19 @@ public abstract class LinearMemoryContract {
         assertEquals(-1, memory.grow(-1), "a delta of 2^64-1 pages never fits");
         assertEquals(-1, memory.grow(Long.MAX_VALUE));
         assertOob(() -> memory.load8(4 * PAGE));
+    }
+
+    @Test
+    void memory64AddressesAreCheckedAsUnsigned64BitSums() {
+        var type = new MemoryType(new Limits(1, 4), AddressType.I64, false, MemoryType.DEFAULT_PAGE_SIZE_LOG2);
+        var memory = create(type, MemoryBudget.unlimited());
+        memory.store64(PAGE - 8, 11);
+        assertEquals(11, memory.load64(PAGE - 8));
+        assertOob(() -> memory.load8(1L << 32), "4 GiB is far past a 1-page memory64");
+        assertOob(() -> memory.load32(0xFFFF_FFFF_FFFF_FFFCL), "the last u64 address");
+        assertEquals(-1, memory.grow(1L << 48), "more pages than the type allows");
+        assertEquals(1, memory.grow(3));
+        assertEquals(4 * PAGE, memory.byteSize());
     }
 
     @Test
@@ -400,6 +422,25 @@ public abstract class LinearMemoryContract {
         assertEquals(20000, memory.load16(2));
         assertEquals(0, memory.load8(0), "a neighbour's updates never leak into this byte");
         assertEquals(20000L, memory.load64(8));
+    }
+
+    @Test
+    void sharedMemoryGrowsWithoutLosingConcurrentUpdates() throws InterruptedException {
+        var memory = create(shared(1, 16), MemoryBudget.unlimited());
+        var worker = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 20000; i++) {
+                memory.atomicRmw(RmwOp.ADD, 4, 64, 1);
+            }
+        });
+        for (int page = 1; page < 16; page++) {
+            assertEquals(page, memory.grow(1));
+            memory.atomicStore(4, page * PAGE, page);
+        }
+        worker.join();
+        assertEquals(20000, memory.atomicLoad(4, 64), "no update lost while the memory grew");
+        for (int page = 1; page < 16; page++) {
+            assertEquals(page, memory.load32(page * PAGE));
+        }
     }
 
     @Test

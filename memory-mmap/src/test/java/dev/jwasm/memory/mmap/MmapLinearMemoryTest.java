@@ -14,6 +14,7 @@ import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.MemoryBudget;
 import dev.jwasm.spi.MemoryProvider;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
@@ -107,5 +108,31 @@ class MmapLinearMemoryTest extends LinearMemoryContract {
         try (var lines = Files.lines(MAPS)) {
             return lines.count();
         }
+    }
+
+    @Test
+    void unreachableMemoryIsReleasedByTheCleaner() throws InterruptedException {
+        var budget = MemoryBudget.unlimited();
+        newMemory(MemoryType.of(2, 2), budget).store8(0, (byte) 1); // never closed
+        assertEquals(2 * PAGE, budget.committed());
+        for (int i = 0; i < 200 && budget.committed() != 0; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertEquals(0, budget.committed(), "the Cleaner unmapped the forgotten memory and released its bytes");
+    }
+
+    @Test
+    void withoutNativeAccessTheProviderStepsAsideWithAReason() throws IOException, InterruptedException {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), NativeAccessProbe.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        var lastLine = output.strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(lastLine.startsWith("false|native access is not enabled"), output);
+        assertTrue(lastLine.contains("--enable-native-access="), output);
     }
 }

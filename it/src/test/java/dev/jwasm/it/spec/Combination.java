@@ -1,0 +1,34 @@
+package dev.jwasm.it.spec;
+
+import dev.jwasm.it.CustomMemoryProvider;
+import dev.jwasm.spi.Backend;
+import dev.jwasm.spi.ExecutorProvider;
+import dev.jwasm.spi.MemoryProvider;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** One executor and one memory backend, keyed {@code EXECUTOR+MEMORY} as in the summary. */
+public record Combination(String executor, String memory) {
+    public String key() {
+        return executor + "+" + memory;
+    }
+
+    /** Every pairing of the supported executors and memories on the module path, sorted. */
+    public static List<Combination> available() {
+        var executors = supported(ExecutorProvider.class);
+        var memories = supported(MemoryProvider.class);
+        return executors.stream()
+                .flatMap(e -> memories.stream().map(m -> new Combination(e, m)))
+                .toList();
+    }
+
+    private static <T extends Backend> List<String> supported(Class<T> spi) {
+        return ServiceLoader.load(spi).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(Backend::isSupported)
+                .filter(p -> !(p instanceof CustomMemoryProvider)) // the selection test's, not a real backend
+                .map(Backend::name)
+                .sorted()
+                .toList();
+    }
+}

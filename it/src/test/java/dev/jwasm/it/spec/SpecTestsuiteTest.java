@@ -1,0 +1,120 @@
+package dev.jwasm.it.spec;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.jwasm.api.JwasmException;
+import dev.jwasm.wat.WastCommand;
+import dev.jwasm.wat.WastOutcome;
+import dev.jwasm.wat.WastRunner;
+import dev.jwasm.wat.WastScript;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The official spec testsuite, every {@code .wast} under {@code ../shared/testsuite}, once per
+ * backend combination on the module path: one dynamic test per file and command. At the end it
+ * prints a table of passed/failed/skipped per combination and file and writes the same as
+ * {@code it/target/spec-summary.json}. Failures listed in {@code it/expected-failures.txt} are
+ * counted as failed and reported as skipped tests naming their reason.
+ */
+class SpecTestsuiteTest {
+    private static final Path SUMMARY_FILE = Path.of("target", "spec-summary.json");
+    private static final Path EXPECTED_FAILURES = Path.of("expected-failures.txt");
+    private static final SpecSummary SUMMARY = new SpecSummary();
+
+    @TestFactory
+    Stream<DynamicNode> testsuite() {
+        var root = Testsuite.root();
+        Assumptions.assumeTrue(root.isPresent(), Testsuite::absentMessage);
+        var expected =
+                Files.exists(EXPECTED_FAILURES) ? ExpectedFailures.load(EXPECTED_FAILURES) : ExpectedFailures.none();
+        var scripts = Testsuite.scripts(root.get());
+        return Combination.available().stream()
+                .map(combination -> DynamicContainer.dynamicContainer(
+                        combination.key(),
+                        scripts.stream().map(file -> script(root.get(), file, combination, expected))));
+    }
+
+    private static DynamicNode script(Path root, String file, Combination combination, ExpectedFailures expected) {
+        SUMMARY.touch(combination.key(), file);
+        WastScript script;
+        try {
+            script = WastScript.parse(Files.readString(root.resolve(file)), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JwasmException e) {
+            return DynamicTest.dynamicTest(file + " parses", () -> fail(file + " does not parse: " + e.getMessage()));
+        }
+        var runner = new WastRunner();
+        List<DynamicNode> tests = new ArrayList<>();
+        for (WastCommand command : script.commands()) {
+            int line = command.pos().line();
+            String name = file + ":" + line + " " + kind(command);
+            tests.add(DynamicTest.dynamicTest(
+                    name, () -> check(runner, combination, file, line, name, command, expected)));
+        }
+        return DynamicContainer.dynamicContainer(file, tests);
+    }
+
+    private static void check(
+            WastRunner runner,
+            Combination combination,
+            String file,
+            int line,
+            String name,
+            WastCommand command,
+            ExpectedFailures expected) {
+        WastOutcome outcome;
+        try {
+            outcome = runner.run(command);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Anything but a JwasmException escaping jwasm is a bug worth its own failure text.
+            outcome = WastOutcome.failed("no internal error", e.toString());
+        }
+        SUMMARY.record(combination.key(), file, outcome.status());
+        switch (outcome.status()) {
+            case PASSED -> {}
+            case SKIPPED -> Assumptions.abort(outcome.detail());
+            case FAILED -> {
+                var entry = expected.lookup(file, line);
+                if (entry.isPresent()) {
+                    Assumptions.abort("expected failure (" + entry.get().reason() + "): " + outcome.detail());
+                }
+                fail(name + " [" + combination.key() + "]: " + outcome.detail());
+            }
+        }
+    }
+
+    @AfterAll
+    static void report() {
+        if (SUMMARY.snapshot().isEmpty()) {
+            return;
+        }
+        System.out.println(SUMMARY.toTable());
+        SUMMARY.writeJson(SUMMARY_FILE);
+        System.out.println("spec summary written to " + SUMMARY_FILE.toAbsolutePath());
+    }
+
+    private static String kind(WastCommand command) {
+        String simple = command.getClass().getSimpleName();
+        var snake = new StringBuilder();
+        for (char ch : simple.toCharArray()) {
+            if (Character.isUpperCase(ch) && !snake.isEmpty()) {
+                snake.append('_');
+            }
+            snake.append(Character.toLowerCase(ch));
+        }
+        return snake.toString();
+    }
+}

@@ -1,0 +1,560 @@
+package dev.jwasm.wat.internal.encode;
+
+import dev.jwasm.api.code.Opcode;
+import dev.jwasm.wat.WatException;
+import dev.jwasm.wat.internal.lex.NumberLiterals;
+import dev.jwasm.wat.internal.lex.Token;
+import dev.jwasm.wat.internal.sexpr.SExpr;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodes instruction sequences (spec 6.5), plain and folded, to binary code (spec 5.4). Mnemonics
+ * and immediate shapes come from the shared {@link Opcode} table.
+ */
+final class CodeEncoder {
+    private static final int MAX_DEPTH = 10_000;
+
+    private final ModuleEncoder m;
+    private final Space locals;
+    /** Enclosing block labels, innermost last; null for unnamed blocks. */
+    private final List<String> labels = new ArrayList<>();
+
+    CodeEncoder(ModuleEncoder module, Space locals) {
+        this.m = module;
+        this.locals = locals;
+    }
+
+    /** Encodes all remaining items of {@code in}. */
+    void instructions(In in, Bytes out) {
+        sequence(in, out);
+        if (!in.atEnd()) {
+            throw new WatException(in.peek().pos(), "unexpected token");
+        }
+    }
+
+    private static boolean isTerminator(Token t) {
+        return t != null
+                && t.is(Token.Kind.KEYWORD)
+                && switch (t.text()) {
+                    case "end", "else", "catch", "catch_all", "delegate" -> true;
+                    default -> false;
+                };
+    }
+
+    /** Encodes instructions until the end of {@code in} or a block terminator keyword. */
+    private void sequence(In in, Bytes out) {
+        while (!in.atEnd() && !isTerminator(in.peekToken())) {
+            var e = in.next();
+            if (e instanceof SExpr.SList l) {
+                folded(l, out);
+            } else {
+                plain(((SExpr.Atom) e).token(), in, out);
+            }
+        }
+    }
+
+    private static Opcode opcode(Token t) {
+        if (!t.is(Token.Kind.KEYWORD)) {
+            throw new WatException(t.pos(), "unexpected token");
+        }
+        var op = Opcode.forMnemonic(t.text());
+        if (op == null) {
+            throw new WatException(t.pos(), "unknown operator " + t.text());
+        }
+        return op;
+    }
+
+    private void pushLabel(In in) {
+        if (labels.size() >= MAX_DEPTH) {
+            throw new WatException(in.here().pos(), "nesting too deep");
+        }
+        labels.add(in.optId());
+    }
+
+    private void popLabel() {
+        labels.removeLast();
+    }
+
+    private void plain(Token t, In in, Bytes out) {
+        var op = opcode(t);
+        switch (op) {
+            case BLOCK, LOOP, IF -> {
+                out.raw(opBytes(op));
+                pushLabel(in);
+                blockType(in, out);
+                sequence(in, out);
+                if (op == Opcode.IF && in.keyword("else")) {
+                    in.optId();
+                    out.b(0x05);
+                    sequence(in, out);
+                }
+                closeBlock(in, t);
+                out.b(0x0B);
+            }
+            case TRY_TABLE -> {
+                out.raw(opBytes(op));
+                var label = in.optId();
+                blockType(in, out);
+                catches(in, out);
+                labels.add(label);
+                sequence(in, out);
+                closeBlock(in, t);
+                out.b(0x0B);
+            }
+            case TRY -> {
+                out.raw(opBytes(op));
+                pushLabel(in);
+                blockType(in, out);
+                sequence(in, out);
+                while (in.peekKeyword("catch") || in.peekKeyword("catch_all")) {
+                    var c = opcode(in.token());
+                    out.raw(opBytes(c));
+                    if (c == Opcode.CATCH) {
+                        out.u32(m.tags.resolve(in.token()));
+                    }
+                    sequence(in, out);
+                }
+                if (in.keyword("delegate")) {
+                    popLabel();
+                    out.b(0x18).u32(label(in.token()));
+                    return;
+                }
+                closeBlock(in, t);
+                out.b(0x0B);
+            }
+            default -> out.raw(instruction(op, in, t));
+        }
+    }
+
+    private void closeBlock(In in, Token opener) {
+        if (!in.keyword("end")) {
+            throw new WatException(in.here().pos(), "unexpected token: missing end of " + opener.text());
+        }
+        in.optId();
+        popLabel();
+    }
+
+    private void folded(SExpr.SList l, Bytes out) {
+        var in = In.of(l, 0);
+        var t = in.token();
+        var op = opcode(t);
+        switch (op) {
+            case BLOCK, LOOP -> {
+                out.raw(opBytes(op));
+                pushLabel(in);
+                blockType(in, out);
+                instructions(in, out);
+                popLabel();
+                out.b(0x0B);
+            }
+            case IF -> {
+                var label = in.optId();
+                var bt = new Bytes();
+                blockType(in, bt);
+                while (!in.atEnd() && !in.peekList("then")) {
+                    var cond = in.next();
+                    if (!(cond instanceof SExpr.SList c)) {
+                        throw new WatException(cond.pos(), "unexpected token");
+                    }
+                    folded(c, out);
+                }
+                out.raw(opBytes(op)).vec(bt);
+                labels.add(label);
+                if (!in.peekList("then")) {
+                    throw new WatException(in.here().pos(), "unexpected token: expected (then ...)");
+                }
+                instructions(In.of(in.list(), 1), out);
+                if (in.peekList("else")) {
+                    out.b(0x05);
+                    instructions(In.of(in.list(), 1), out);
+                }
+                in.end();
+                popLabel();
+                out.b(0x0B);
+            }
+            case TRY_TABLE -> {
+                out.raw(opBytes(op));
+                var label = in.optId();
+                blockType(in, out);
+                catches(in, out);
+                labels.add(label);
+                instructions(in, out);
+                popLabel();
+                out.b(0x0B);
+            }
+            case TRY -> {
+                out.raw(opBytes(op));
+                pushLabel(in);
+                blockType(in, out);
+                if (in.peekList("do")) {
+                    instructions(In.of(in.list(), 1), out);
+                }
+                while (in.peekList("catch") || in.peekList("catch_all")) {
+                    var c = in.list();
+                    var ci = In.of(c, 1);
+                    if ("catch".equals(c.head())) {
+                        out.b(0x07).u32(m.tags.resolve(ci.token()));
+                    } else {
+                        out.b(0x19);
+                    }
+                    instructions(ci, out);
+                }
+                if (in.peekList("delegate")) {
+                    var d = In.of(in.list(), 1);
+                    popLabel();
+                    out.b(0x18).u32(label(d.token()));
+                    d.end();
+                    in.end();
+                    return;
+                }
+                in.end();
+                popLabel();
+                out.b(0x0B);
+            }
+            default -> {
+                byte[] self = instruction(op, in, t);
+                while (!in.atEnd()) {
+                    var operand = in.next();
+                    if (!(operand instanceof SExpr.SList ol)) {
+                        throw new WatException(operand.pos(), "unexpected token");
+                    }
+                    folded(ol, out);
+                }
+                out.raw(self);
+            }
+        }
+    }
+
+    /** try_table catch clauses; their labels resolve outside the try_table (spec 3.3.8). */
+    private void catches(In in, Bytes out) {
+        var clauses = new Bytes();
+        int n = 0;
+        while (in.peek() instanceof SExpr.SList l
+                && l.head() != null
+                && l.head().startsWith("catch")) {
+            in.next();
+            var c = In.of(l, 1);
+            switch (l.head()) {
+                case "catch" -> clauses.b(0).u32(m.tags.resolve(c.token())).u32(label(c.token()));
+                case "catch_ref" -> clauses.b(1).u32(m.tags.resolve(c.token())).u32(label(c.token()));
+                case "catch_all" -> clauses.b(2).u32(label(c.token()));
+                case "catch_all_ref" -> clauses.b(3).u32(label(c.token()));
+                default -> throw new WatException(l.pos(), "unexpected token");
+            }
+            c.end();
+            n++;
+        }
+        out.u32(n).vec(clauses);
+    }
+
+    private static byte[] opBytes(Opcode op) {
+        var b = new Bytes();
+        if (op.prefix() == 0) {
+            b.b(op.code());
+        } else {
+            b.b(op.prefix()).u32(op.code());
+        }
+        return b.toArray();
+    }
+
+    /** A block type (spec 6.5.2): empty, one result, or a type use encoded as an s33 index. */
+    private void blockType(In in, Bytes out) {
+        if (!in.peekList("type") && !in.peekList("param")) {
+            int save = in.i;
+            int results = 0;
+            byte[] single = null;
+            while (in.peekList("result")) {
+                var r = In.of(in.list(), 1);
+                while (!r.atEnd()) {
+                    single = m.typeEncoder.valType(r.next());
+                    results++;
+                }
+            }
+            if (results == 0) {
+                out.b(0x40);
+                return;
+            }
+            if (results == 1) {
+                out.raw(single);
+                return;
+            }
+            in.i = save;
+        }
+        out.s64(m.typeEncoder.typeUse(in, null, false));
+    }
+
+    private int label(Token t) {
+        if (t.is(Token.Kind.ID)) {
+            int idx = labels.lastIndexOf(t.text());
+            if (idx < 0) {
+                throw new WatException(t.pos(), "unknown label " + t.text());
+            }
+            return labels.size() - 1 - idx;
+        }
+        if (t.is(Token.Kind.NUMBER)) {
+            return u32(t);
+        }
+        throw new WatException(t.pos(), "unexpected token");
+    }
+
+    private static int u32(Token t) {
+        if (!t.is(Token.Kind.NUMBER)) {
+            throw new WatException(t.pos(), "unexpected token");
+        }
+        return NumberLiterals.parseUnsigned(t.text(), 32)
+                .map(Long::intValue)
+                .orElseThrow(() -> new WatException(t.pos(), "constant out of range"));
+    }
+
+    private static int optIndex(In in, Space space) {
+        return Space.isIndex(in.peekToken()) ? space.resolve(in.token()) : 0;
+    }
+
+    private static boolean nextIsIndex(In in) {
+        return Space.isIndex(in.peekToken());
+    }
+
+    /** One non-block instruction: opcode (variant chosen by its immediates) and immediates. */
+    private byte[] instruction(Opcode op, In in, Token at) {
+        var imm = new Bytes();
+        switch (op.immediates()) {
+            case NONE -> {
+                if (op == Opcode.SELECT && in.peekList("result")) {
+                    var types = new Bytes();
+                    int n = 0;
+                    while (in.peekList("result")) {
+                        var r = In.of(in.list(), 1);
+                        while (!r.atEnd()) {
+                            types.raw(m.typeEncoder.valType(r.next()));
+                            n++;
+                        }
+                    }
+                    op = Opcode.SELECT_TYPED;
+                    imm.u32(n).vec(types);
+                }
+            }
+            case LABEL -> imm.u32(label(in.token()));
+            case LABEL_TABLE -> {
+                var targets = new ArrayList<Integer>();
+                while (nextIsIndex(in)) {
+                    targets.add(label(in.token()));
+                }
+                if (targets.isEmpty()) {
+                    throw new WatException(in.here().pos(), "unexpected token: br_table needs a label");
+                }
+                imm.u32(targets.size() - 1);
+                for (int target : targets) {
+                    imm.u32(target);
+                }
+            }
+            case FUNC -> imm.u32(m.funcs.resolve(in.token()));
+            case CALL_INDIRECT -> {
+                int table = optIndex(in, m.tables);
+                int type = m.typeEncoder.typeUse(in, null, false);
+                imm.u32(type).u32(table);
+            }
+            case TYPE -> imm.u32(m.types.resolve(in.token()));
+            case TAG -> imm.u32(m.tags.resolve(in.token()));
+            case LOCAL -> imm.u32(locals.resolve(in.token()));
+            case GLOBAL -> imm.u32(m.globals.resolve(in.token()));
+            case TABLE -> imm.u32(optIndex(in, m.tables));
+            case TABLE_TABLE -> {
+                int dst = optIndex(in, m.tables);
+                int src = optIndex(in, m.tables);
+                imm.u32(dst).u32(src);
+            }
+            case TABLE_INIT -> {
+                var first = in.token();
+                if (nextIsIndex(in)) {
+                    imm.u32(m.elems.resolve(in.token())).u32(m.tables.resolve(first));
+                } else {
+                    imm.u32(m.elems.resolve(first)).u32(0);
+                }
+            }
+            case ELEM -> imm.u32(m.elems.resolve(in.token()));
+            case MEMORY -> imm.u32(optIndex(in, m.memories));
+            case MEMORY_MEMORY -> {
+                int dst = optIndex(in, m.memories);
+                int src = optIndex(in, m.memories);
+                imm.u32(dst).u32(src);
+            }
+            case MEMORY_INIT -> {
+                var first = in.token();
+                if (nextIsIndex(in)) {
+                    imm.u32(m.datas.resolve(in.token())).u32(m.memories.resolve(first));
+                } else {
+                    imm.u32(m.datas.resolve(first)).u32(0);
+                }
+            }
+            case DATA -> imm.u32(m.datas.resolve(in.token()));
+            case MEMARG -> memarg(op, in, imm, false);
+            case MEMARG_LANE -> memarg(op, in, imm, true);
+            case LANE -> imm.b(lane(in.token()));
+            case SHUFFLE -> {
+                for (int i = 0; i < 16; i++) {
+                    imm.b(lane(in.token()));
+                }
+            }
+            case I32 -> imm.s64((int) intLit(in.token(), 32));
+            case I64 -> imm.s64(intLit(in.token(), 64));
+            case F32 -> imm.le32(f32(in.token()));
+            case F64 -> imm.le64(f64(in.token()));
+            case V128 -> v128(in, imm);
+            case HEAP_TYPE -> imm.raw(m.typeEncoder.heapType(in.next()));
+            case REF_TYPE -> {
+                byte[] rt = m.typeEncoder.refType(in.next());
+                if (TypeEncoder.nullable(rt)) {
+                    op = op == Opcode.REF_TEST ? Opcode.REF_TEST_NULL : Opcode.REF_CAST_NULL;
+                }
+                imm.raw(heapOf(rt));
+            }
+            case SELECT_TYPES -> throw new WatException(at.pos(), "unknown operator");
+            case TYPE_FIELD -> {
+                int type = m.types.resolve(in.token());
+                var fieldTok = in.token();
+                var fields = m.fieldNames.get(type);
+                int field = fieldTok.is(Token.Kind.ID) && fields != null ? fields.resolve(fieldTok) : u32(fieldTok);
+                imm.u32(type).u32(field);
+            }
+            case TYPE_TYPE -> imm.u32(m.types.resolve(in.token())).u32(m.types.resolve(in.token()));
+            case TYPE_LENGTH -> imm.u32(m.types.resolve(in.token())).u32(u32(in.token()));
+            case TYPE_DATA -> imm.u32(m.types.resolve(in.token())).u32(m.datas.resolve(in.token()));
+            case TYPE_ELEM -> imm.u32(m.types.resolve(in.token())).u32(m.elems.resolve(in.token()));
+            case BR_ON_CAST -> {
+                int label = label(in.token());
+                byte[] from = m.typeEncoder.refType(in.next());
+                byte[] to = m.typeEncoder.refType(in.next());
+                int flags = (TypeEncoder.nullable(from) ? 1 : 0) | (TypeEncoder.nullable(to) ? 2 : 0);
+                imm.b(flags).u32(label).raw(heapOf(from)).raw(heapOf(to));
+            }
+            case ATOMIC_FENCE -> imm.b(0);
+            case BLOCK_TYPE, TRY_TABLE -> throw new WatException(at.pos(), "unexpected token");
+        }
+        return new Bytes().raw(opBytes(op)).vec(imm).toArray();
+    }
+
+    /** The heap type inside an encoded reference type: shorthands are their own heap type byte. */
+    private static byte[] heapOf(byte[] refType) {
+        if (refType[0] == 0x63 || refType[0] == 0x64) {
+            return java.util.Arrays.copyOfRange(refType, 1, refType.length);
+        }
+        return refType;
+    }
+
+    private static int lane(Token t) {
+        long v = NumberLiterals.parseUnsigned(t.text(), 8)
+                .orElseThrow(() -> new WatException(t.pos(), "malformed lane index"));
+        return (int) v;
+    }
+
+    /** memidx? offset=? align=? (spec 6.5.6); bit 6 of the flags announces a memory index. */
+    private void memarg(Opcode op, In in, Bytes imm, boolean lane) {
+        int mem = 0;
+        var t = in.peekToken();
+        if (t != null && t.is(Token.Kind.ID)) {
+            mem = m.memories.resolve(in.token());
+        } else if (t != null && t.is(Token.Kind.NUMBER) && (!lane || laneFollowsIndex(in))) {
+            mem = m.memories.resolve(in.token());
+        }
+        long offset = 0;
+        int alignLog2 = Integer.numberOfTrailingZeros(op.accessBytes());
+        if (in.peekToken() != null && in.peekToken().text().startsWith("offset=")) {
+            var o = in.token();
+            String v = o.text().substring(7);
+            // An offset beyond a 32-bit memory's range is a validation error (spec 3.3.7), so read u64.
+            offset = NumberLiterals.parseUnsigned(v, 64)
+                    .orElseThrow(() -> new WatException(o.pos(), "offset out of range"));
+        }
+        if (in.peekToken() != null && in.peekToken().text().startsWith("align=")) {
+            var a = in.token();
+            long align = NumberLiterals.parseUnsigned(a.text().substring(6), 64)
+                    .orElseThrow(() -> new WatException(a.pos(), "malformed memop alignment"));
+            if (Long.bitCount(align) != 1) {
+                throw new WatException(a.pos(), "alignment must be a power of two");
+            }
+            alignLog2 = Long.numberOfTrailingZeros(align);
+        }
+        if (mem != 0) {
+            imm.u32(alignLog2 | 0x40).u32(mem);
+        } else {
+            imm.u32(alignLog2);
+        }
+        imm.u64(offset);
+        if (lane) {
+            imm.b(lane(in.token()));
+        }
+    }
+
+    /** For lane memory ops, a leading number is a memory index only if more immediates follow it. */
+    private static boolean laneFollowsIndex(In in) {
+        if (in.i + 1 >= in.items.size()) {
+            return false;
+        }
+        return in.items.get(in.i + 1) instanceof SExpr.Atom(var next)
+                && (next.is(Token.Kind.NUMBER)
+                        || next.text().startsWith("offset=")
+                        || next.text().startsWith("align="));
+    }
+
+    private static long intLit(Token t, int bits) {
+        if (!t.is(Token.Kind.NUMBER)) {
+            throw new WatException(t.pos(), "unexpected token");
+        }
+        return NumberLiterals.parseInt(t.text(), bits)
+                .orElseThrow(() -> new WatException(t.pos(), "constant out of range"));
+    }
+
+    private static int f32(Token t) {
+        if (!t.is(Token.Kind.NUMBER)) {
+            throw new WatException(t.pos(), "unexpected token");
+        }
+        return NumberLiterals.parseF32(t.text()).orElseThrow(() -> new WatException(t.pos(), "constant out of range"));
+    }
+
+    private static long f64(Token t) {
+        if (!t.is(Token.Kind.NUMBER)) {
+            throw new WatException(t.pos(), "unexpected token");
+        }
+        return NumberLiterals.parseF64(t.text()).orElseThrow(() -> new WatException(t.pos(), "constant out of range"));
+    }
+
+    /** {@code v128.const shape lane*} (spec 6.5.7) as 16 little-endian bytes. */
+    private static void v128(In in, Bytes imm) {
+        var shape = in.token();
+        switch (shape.text()) {
+            case "i8x16" -> {
+                for (int i = 0; i < 16; i++) {
+                    imm.b((int) intLit(in.token(), 8));
+                }
+            }
+            case "i16x8" -> {
+                for (int i = 0; i < 8; i++) {
+                    long v = intLit(in.token(), 16);
+                    imm.b((int) v).b((int) (v >>> 8));
+                }
+            }
+            case "i32x4" -> {
+                for (int i = 0; i < 4; i++) {
+                    imm.le32((int) intLit(in.token(), 32));
+                }
+            }
+            case "i64x2" -> {
+                for (int i = 0; i < 2; i++) {
+                    imm.le64(intLit(in.token(), 64));
+                }
+            }
+            case "f32x4" -> {
+                for (int i = 0; i < 4; i++) {
+                    imm.le32(f32(in.token()));
+                }
+            }
+            case "f64x2" -> {
+                for (int i = 0; i < 2; i++) {
+                    imm.le64(f64(in.token()));
+                }
+            }
+            default -> throw new WatException(shape.pos(), "unexpected token: unknown vector shape " + shape.text());
+        }
+    }
+}

@@ -1,0 +1,812 @@
+package dev.jwasm.wat.internal.encode;
+
+import dev.jwasm.wat.WatException;
+import dev.jwasm.wat.internal.lex.NumberLiterals;
+import dev.jwasm.wat.internal.lex.Token;
+import dev.jwasm.wat.internal.sexpr.SExpr;
+import dev.jwasm.wat.internal.sexpr.SExprReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes one text-format module (spec 6.6) to the binary format (spec 5.5). A first pass binds
+ * every identifier to its index (imports first in each space, spec 6.6.1), a second pass encodes.
+ */
+public final class ModuleEncoder {
+    final Space types = new Space("type");
+    final Space funcs = new Space("func");
+    final Space tables = new Space("table");
+    final Space memories = new Space("memory");
+    final Space globals = new Space("global");
+    final Space tags = new Space("tag");
+    final Space elems = new Space("elem");
+    final Space datas = new Space("data");
+    /** Field names per type index, for struct.get and friends. */
+    final Map<Integer, Space> fieldNames = new HashMap<>();
+    /** Encoded func type (0x60 ...) to index, for types usable by implicit type uses (spec 6.6.3). */
+    private final Map<String, Integer> plainFuncTypes = new HashMap<>();
+    /** Parameter count of each func type, for local indexing. */
+    final Map<Integer, Integer> paramCounts = new HashMap<>();
+    /** Encoded func types by index, to check a type use's inline signature against (spec 6.6.3). */
+    final Map<Integer, byte[]> funcTypeBytes = new HashMap<>();
+
+    private final List<byte[]> implicitTypes = new ArrayList<>();
+    private final List<Boolean> memory64 = new ArrayList<>();
+    private final List<Boolean> table64 = new ArrayList<>();
+    final TypeEncoder typeEncoder = new TypeEncoder(this);
+
+    private final Bytes typeSec = new Bytes();
+    private int typeCount;
+    private final Bytes importSec = new Bytes();
+    private int importCount;
+    private final Bytes funcSec = new Bytes();
+    private int funcCount;
+    private final Bytes tableSec = new Bytes();
+    private int tableCount;
+    private final Bytes memSec = new Bytes();
+    private int memCount;
+    private final Bytes tagSec = new Bytes();
+    private int tagCount;
+    private final Bytes globalSec = new Bytes();
+    private int globalCount;
+    private final Bytes exportSec = new Bytes();
+    private int exportCount;
+    private Bytes startSec;
+    private final Bytes elemSec = new Bytes();
+    private int elemCount;
+    private final Bytes codeSec = new Bytes();
+    private int codeCount;
+    private final Bytes dataSec = new Bytes();
+    private int dataCount;
+
+    private ModuleEncoder() {}
+
+    /** Encodes {@code source}: one {@code (module ...)} or a bare sequence of module fields. */
+    public static byte[] encode(String source) {
+        var top = SExprReader.read(source);
+        List<SExpr> fields;
+        SExpr owner;
+        if (top.size() == 1 && top.getFirst() instanceof SExpr.SList m && "module".equals(m.head())) {
+            var in = In.of(m, 1);
+            // A script's (module definition ...) is encoded like a plain module.
+            in.keyword("definition");
+            in.optId();
+            if (in.peekKeyword("binary") || in.peekKeyword("quote")) {
+                throw new WatException(m.pos(), "unexpected token: script module form in a .wat file");
+            }
+            fields = m.items().subList(in.i, m.items().size());
+            owner = m;
+        } else {
+            fields = top;
+            owner = top.isEmpty() ? null : top.getFirst();
+        }
+        var enc = new ModuleEncoder();
+        var lists = new ArrayList<SExpr.SList>();
+        for (var f : fields) {
+            if (!(f instanceof SExpr.SList l) || l.head() == null) {
+                throw new WatException(f.pos(), "unexpected token");
+            }
+            lists.add(l);
+        }
+        enc.bind(lists);
+        enc.emit(lists);
+        return enc.assemble(owner);
+    }
+
+    static WatException err(SExpr at, String reason) {
+        return new WatException(at.pos(), reason);
+    }
+
+    private static boolean isImport(SExpr.SList l) {
+        if ("import".equals(l.head())) {
+            return true;
+        }
+        var in = In.of(l, 1);
+        in.optId();
+        while (in.peekList("export")) {
+            in.next();
+        }
+        return in.peekList("import");
+    }
+
+    // ---- pass 1: bind identifiers -------------------------------------------------------------
+
+    private void bind(List<SExpr.SList> fields) {
+        for (var f : fields) {
+            switch (f.head()) {
+                case "type" -> bindType(f);
+                case "rec" -> {
+                    var in = In.of(f, 1);
+                    while (!in.atEnd()) {
+                        bindType(in.list());
+                    }
+                }
+                default -> {}
+            }
+        }
+        // Imports take the lowest indices of each space (spec 6.6.1, text order within).
+        for (var f : fields) {
+            if (isImport(f)) {
+                bindEntity(f);
+            }
+        }
+        for (var f : fields) {
+            if (!isImport(f)) {
+                bindEntity(f);
+            }
+        }
+    }
+
+    private void bindType(SExpr.SList t) {
+        if (!"type".equals(t.head())) {
+            throw err(t, "unexpected token");
+        }
+        var in = In.of(t, 1);
+        var idTok = in.peekToken();
+        String id = in.optId();
+        int index =
+                types.add(id, idTok != null ? idTok : ((SExpr.Atom) t.items().getFirst()).token());
+        var fields = new Space("field");
+        fieldNames.put(index, fields);
+        var def = in.list();
+        var comp = def;
+        if ("sub".equals(def.head())) {
+            var s = In.of(def, 1);
+            s.keyword("final");
+            while (Space.isIndex(s.peekToken())) {
+                s.next();
+            }
+            comp = s.list();
+        }
+        if ("struct".equals(comp.head())) {
+            var s = In.of(comp, 1);
+            while (!s.atEnd()) {
+                var field = s.list();
+                var fin = In.of(field, 1);
+                var at = fin.peekToken();
+                String fid = fin.optId();
+                if (fid != null) {
+                    fields.add(fid, at);
+                } else {
+                    while (!fin.atEnd()) {
+                        fin.next();
+                        fields.add(null, null);
+                    }
+                }
+            }
+        }
+    }
+
+    private void bindEntity(SExpr.SList f) {
+        String head = f.head();
+        SExpr.SList target = f;
+        In in;
+        if ("import".equals(head)) {
+            in = In.of(f, 1);
+            in.token();
+            in.token();
+            target = in.list();
+            head = target.head();
+        }
+        in = In.of(target, 1);
+        var at = in.peekToken() != null
+                ? in.peekToken()
+                : ((SExpr.Atom) target.items().getFirst()).token();
+        String id = in.optId();
+        switch (head == null ? "" : head) {
+            case "func" -> funcs.add(id, at);
+            case "table" -> tables.add(id, at);
+            case "memory" -> memories.add(id, at);
+            case "global" -> globals.add(id, at);
+            case "tag" -> tags.add(id, at);
+            case "elem" -> elems.add(id, at);
+            case "data" -> datas.add(id, at);
+            case "type", "rec", "export", "start" -> {}
+            default -> throw err(target, "unexpected token: unknown module field " + head);
+        }
+        if ("table".equals(head) && containsList(target, "elem")) {
+            elems.add(null, at); // the segment of an inline (elem ...) abbreviation (spec 6.6.8)
+        }
+        if ("memory".equals(head) && containsList(target, "data")) {
+            datas.add(null, at);
+        }
+    }
+
+    private static boolean containsList(SExpr.SList l, String head) {
+        return l.items().stream().anyMatch(e -> e instanceof SExpr.SList s && head.equals(s.head()));
+    }
+
+    // ---- pass 2: encode -----------------------------------------------------------------------
+
+    private void emit(List<SExpr.SList> fields) {
+        int funcIndex = 0;
+        int tableIndex = 0;
+        int memIndex = 0;
+        int globalIndex = 0;
+        int tagIndex = 0;
+        int typeIndex = 0;
+        for (var f : fields) {
+            if (f.head().equals("type")) {
+                typeSec.raw(typeEncoder.subType(f, typeIndex, true));
+                typeIndex++;
+                typeCount++;
+            } else if (f.head().equals("rec")) {
+                var in = In.of(f, 1);
+                var group = new Bytes();
+                int n = 0;
+                while (!in.atEnd()) {
+                    group.raw(typeEncoder.subType(in.list(), typeIndex++, false));
+                    n++;
+                }
+                typeSec.b(0x4E).u32(n).vec(group);
+                typeCount++;
+            }
+        }
+        // Imports first, mirroring the index assignment of pass 1.
+        for (var f : fields) {
+            if (isImport(f)) {
+                switch (importKind(f)) {
+                    case "func" -> emitFunc(f, funcIndex++);
+                    case "table" -> emitTable(f, tableIndex++);
+                    case "memory" -> emitMemory(f, memIndex++);
+                    case "global" -> emitGlobal(f, globalIndex++);
+                    case "tag" -> emitTag(f, tagIndex++);
+                    default -> throw err(f, "unexpected token");
+                }
+            }
+        }
+        for (var f : fields) {
+            if (isImport(f)) {
+                continue;
+            }
+            switch (f.head()) {
+                case "func" -> emitFunc(f, funcIndex++);
+                case "table" -> emitTable(f, tableIndex++);
+                case "memory" -> emitMemory(f, memIndex++);
+                case "global" -> emitGlobal(f, globalIndex++);
+                case "tag" -> emitTag(f, tagIndex++);
+                case "export" -> emitExport(f);
+                case "start" -> {
+                    if (startSec != null) {
+                        throw err(f, "multiple start sections");
+                    }
+                    var in = In.of(f, 1);
+                    startSec = new Bytes().u32(funcs.resolve(in.token()));
+                    in.end();
+                }
+                case "elem" -> emitElem(f);
+                case "data" -> emitData(f);
+                default -> {}
+            }
+        }
+    }
+
+    private static String importKind(SExpr.SList f) {
+        if ("import".equals(f.head())) {
+            var in = In.of(f, 3);
+            return in.list().head();
+        }
+        return f.head();
+    }
+
+    /** For an import field {@code (import "m" "n" (kind ...))} returns the inner list and writes the names. */
+    private SExpr.SList importHeader(SExpr.SList f, int kind) {
+        if ("import".equals(f.head())) {
+            var in = In.of(f, 1);
+            importSec.nameBytes(string(in.token())).nameBytes(string(in.token()));
+            var desc = in.list();
+            in.end();
+            importSec.b(kind);
+            importCount++;
+            return desc;
+        }
+        return null;
+    }
+
+    static byte[] string(Token t) {
+        if (!t.is(Token.Kind.STRING)) {
+            throw new WatException(t.pos(), "unexpected token: expected a string");
+        }
+        return t.bytes();
+    }
+
+    /** Reads inline {@code (export "n")*} and an inline {@code (import "m" "n")}; true if imported. */
+    private boolean inlineExportsImport(In in, int kind, int index) {
+        while (in.peekList("export")) {
+            var e = In.of(in.list(), 1);
+            exportSec.nameBytes(string(e.token())).b(kind).u32(index);
+            exportCount++;
+            e.end();
+        }
+        if (in.peekList("import")) {
+            var im = In.of(in.list(), 1);
+            importSec
+                    .nameBytes(string(im.token()))
+                    .nameBytes(string(im.token()))
+                    .b(kind);
+            importCount++;
+            im.end();
+            return true;
+        }
+        return false;
+    }
+
+    private void emitFunc(SExpr.SList f, int index) {
+        var desc = importHeader(f, 0);
+        var in = In.of(desc != null ? desc : f, 1);
+        in.optId();
+        boolean imported = desc != null || inlineExportsImport(in, 0, index);
+        var locals = new Space("local");
+        int type = typeEncoder.typeUse(in, locals, true);
+        if (imported) {
+            importSec.u32(type);
+            in.end();
+            return;
+        }
+        funcSec.u32(type);
+        funcCount++;
+        var localTypes = new ArrayList<byte[]>();
+        while (in.peekList("local")) {
+            var l = In.of(in.list(), 1);
+            var at = l.peekToken();
+            String id = l.optId();
+            if (id != null) {
+                locals.add(id, at);
+                localTypes.add(typeEncoder.valType(l.next()));
+                l.end();
+            } else {
+                while (!l.atEnd()) {
+                    locals.add(null, null);
+                    localTypes.add(typeEncoder.valType(l.next()));
+                }
+            }
+        }
+        var body = new Bytes();
+        // Runs of equal local types compress to (count, type) pairs (spec 5.5.13).
+        var runs = new Bytes();
+        int runCount = 0;
+        for (int i = 0; i < localTypes.size(); ) {
+            int j = i;
+            while (j < localTypes.size() && java.util.Arrays.equals(localTypes.get(j), localTypes.get(i))) {
+                j++;
+            }
+            runs.u32(j - i).raw(localTypes.get(i));
+            runCount++;
+            i = j;
+        }
+        body.u32(runCount).vec(runs);
+        new CodeEncoder(this, locals).instructions(in, body);
+        body.b(0x0B);
+        codeSec.u32(body.size()).vec(body);
+        codeCount++;
+    }
+
+    private void emitTable(SExpr.SList f, int index) {
+        var desc = importHeader(f, 1);
+        var in = In.of(desc != null ? desc : f, 1);
+        in.optId();
+        boolean imported = desc != null || inlineExportsImport(in, 1, index);
+        if (imported) {
+            importSec.raw(tableType(in));
+            in.end();
+            return;
+        }
+        tableCount++;
+        int save = in.i;
+        boolean is64 = in.keyword("i64");
+        if (!is64) {
+            in.keyword("i32");
+        }
+        if (!in.peekKind(Token.Kind.NUMBER)) {
+            // (table addr? reftype (elem ...)): size from the element count (spec 6.6.6 abbreviation).
+            byte[] ref = typeEncoder.refType(in.next());
+            var elemList = in.list();
+            if (!"elem".equals(elemList.head())) {
+                throw err(elemList, "unexpected token");
+            }
+            in.end();
+            var items = In.of(elemList, 1);
+            var seg = new Bytes();
+            int n = elemItems(items, seg, ref, true);
+            table64.add(is64);
+            tableSec.raw(ref).b(is64 ? 0x05 : 0x01).u64(n).u64(n);
+            // Active segment, explicit table, expressions (flag 6).
+            elemSec.b(0x06)
+                    .u32(index)
+                    .raw(constExpr(is64 ? "i64" : "i32"))
+                    .raw(ref)
+                    .u32(n)
+                    .vec(seg);
+            elemCount++;
+            return;
+        }
+        in.i = save;
+        byte[] tt = tableType(in);
+        if (!in.atEnd()) {
+            var init = new Bytes();
+            new CodeEncoder(this, new Space("local")).instructions(in, init);
+            init.b(0x0B);
+            tableSec.b(0x40).b(0x00).raw(tt).vec(init);
+        } else {
+            tableSec.raw(tt);
+        }
+    }
+
+    private static byte[] constExpr(String type) {
+        return new byte[] {(byte) (type.equals("i64") ? 0x42 : 0x41), 0x00, 0x0B};
+    }
+
+    private byte[] tableType(In in) {
+        boolean is64 = in.keyword("i64");
+        if (!is64) {
+            in.keyword("i32");
+        }
+        table64.add(is64);
+        var limits = limits(in, is64, false);
+        byte[] ref = typeEncoder.refType(in.next());
+        return new Bytes().raw(ref).raw(limits).toArray();
+    }
+
+    /** Limits (spec 5.3.7): flags bit 0 max, bit 1 shared, bit 2 64-bit, bit 3 custom page size. */
+    private byte[] limits(In in, boolean is64, boolean memory) {
+        var minTok = in.token();
+        long min = u64Limit(minTok, is64);
+        Long max = null;
+        if (in.peekKind(Token.Kind.NUMBER)) {
+            max = u64Limit(in.token(), is64);
+        }
+        boolean shared = memory && in.keyword("shared");
+        if (memory && !shared) {
+            in.keyword("unshared");
+        }
+        Integer pageLog2 = null;
+        if (memory && in.peekList("pagesize")) {
+            var p = In.of(in.list(), 1);
+            pageLog2 = Long.numberOfTrailingZeros(pageSize(p.token()));
+        }
+        int flags = (max != null ? 1 : 0) | (shared ? 2 : 0) | (is64 ? 4 : 0) | (pageLog2 != null ? 8 : 0);
+        var b = new Bytes().b(flags).u64(min);
+        if (max != null) {
+            b.u64(max);
+        }
+        if (pageLog2 != null) {
+            b.u32(pageLog2);
+        }
+        return b.toArray();
+    }
+
+    /** A custom page size (custom-page-sizes proposal): a power of two. */
+    private static long pageSize(Token t) {
+        long size = NumberLiterals.parseUnsigned(t.text(), 64)
+                .orElseThrow(() -> new WatException(t.pos(), "constant out of range"));
+        if (Long.bitCount(size) != 1) {
+            throw new WatException(t.pos(), "invalid custom page size");
+        }
+        return size;
+    }
+
+    private static long u64Limit(Token t, boolean is64) {
+        if (!t.is(Token.Kind.NUMBER)) {
+            throw new WatException(t.pos(), "unexpected token");
+        }
+        // Sizes beyond the address type are a validation error (spec 3.2.4), not a syntax error.
+        return NumberLiterals.parseUnsigned(t.text(), 64)
+                .orElseThrow(
+                        () -> new WatException(t.pos(), is64 ? "constant out of range" : "i32 constant out of range"));
+    }
+
+    private void emitMemory(SExpr.SList f, int index) {
+        var desc = importHeader(f, 2);
+        var in = In.of(desc != null ? desc : f, 1);
+        in.optId();
+        boolean imported = desc != null || inlineExportsImport(in, 2, index);
+        boolean is64 = in.keyword("i64");
+        if (!is64) {
+            in.keyword("i32");
+        }
+        memory64.add(is64);
+        int save = in.i;
+        long pageSize = 65536;
+        boolean customPage = false;
+        if (!imported && in.peekList("pagesize")) {
+            var p = In.of(in.list(), 1);
+            pageSize = pageSize(p.token());
+            customPage = true;
+        }
+        if (!imported && in.peekList("data")) {
+            // (memory addr? (data str*)): min = max = pages needed (spec 6.6.7 abbreviation).
+            var data = In.of(in.list(), 1);
+            in.end();
+            var bytes = new Bytes();
+            while (!data.atEnd()) {
+                bytes.raw(string(data.token()));
+            }
+            long pages = (bytes.size() + pageSize - 1) / pageSize;
+            memSec.b((is64 ? 0x05 : 0x01) | (customPage ? 0x08 : 0)).u64(pages).u64(pages);
+            if (customPage) {
+                memSec.u32(Long.numberOfTrailingZeros(pageSize));
+            }
+            memCount++;
+            dataSec.b(0x00)
+                    .raw(constExpr(is64 ? "i64" : "i32"))
+                    .u32(bytes.size())
+                    .vec(bytes);
+            dataCount++;
+            return;
+        }
+        in.i = save;
+        byte[] lim = limits(in, is64, true);
+        in.end();
+        if (imported) {
+            importSec.raw(lim);
+        } else {
+            memSec.raw(lim);
+            memCount++;
+        }
+    }
+
+    private void emitGlobal(SExpr.SList f, int index) {
+        var desc = importHeader(f, 3);
+        var in = In.of(desc != null ? desc : f, 1);
+        in.optId();
+        boolean imported = desc != null || inlineExportsImport(in, 3, index);
+        var gt = new Bytes();
+        if (in.peekList("mut")) {
+            var m = In.of(in.list(), 1);
+            gt.raw(typeEncoder.valType(m.next())).b(1);
+            m.end();
+        } else {
+            gt.raw(typeEncoder.valType(in.next())).b(0);
+        }
+        if (imported) {
+            importSec.vec(gt);
+            in.end();
+            return;
+        }
+        globalSec.vec(gt);
+        new CodeEncoder(this, new Space("local")).instructions(in, globalSec);
+        globalSec.b(0x0B);
+        globalCount++;
+    }
+
+    private void emitTag(SExpr.SList f, int index) {
+        var desc = importHeader(f, 4);
+        var in = In.of(desc != null ? desc : f, 1);
+        in.optId();
+        boolean imported = desc != null || inlineExportsImport(in, 4, index);
+        int type = typeEncoder.typeUse(in, new Space("local"), false);
+        in.end();
+        (imported ? importSec : tagSec).b(0x00).u32(type);
+        if (!imported) {
+            tagCount++;
+        }
+    }
+
+    private void emitExport(SExpr.SList f) {
+        var in = In.of(f, 1);
+        byte[] name = string(in.token());
+        var desc = In.of(in.list(), 1);
+        in.end();
+        var d = (SExpr.SList) desc.owner;
+        int kind;
+        Space space;
+        switch (d.head() == null ? "" : d.head()) {
+            case "func" -> {
+                kind = 0;
+                space = funcs;
+            }
+            case "table" -> {
+                kind = 1;
+                space = tables;
+            }
+            case "memory" -> {
+                kind = 2;
+                space = memories;
+            }
+            case "global" -> {
+                kind = 3;
+                space = globals;
+            }
+            case "tag" -> {
+                kind = 4;
+                space = tags;
+            }
+            default -> throw err(d, "unexpected token");
+        }
+        exportSec.nameBytes(name).b(kind).u32(space.resolve(desc.token()));
+        desc.end();
+        exportCount++;
+    }
+
+    /** An offset: {@code (offset instr*)} or one folded instruction (spec 6.6.8 abbreviation). */
+    private byte[] offset(SExpr.SList l) {
+        var out = new Bytes();
+        var code = new CodeEncoder(this, new Space("local"));
+        if ("offset".equals(l.head())) {
+            code.instructions(In.of(l, 1), out);
+        } else {
+            code.instructions(new In(List.of(l), l, 0), out);
+        }
+        return out.b(0x0B).toArray();
+    }
+
+    private void emitElem(SExpr.SList f) {
+        var in = In.of(f, 1);
+        in.optId();
+        elemCount++;
+        boolean declare = in.keyword("declare");
+        Integer table = null;
+        byte[] offset = null;
+        if (in.peekList("table")) {
+            var t = In.of(in.list(), 1);
+            table = tables.resolve(t.token());
+            t.end();
+        }
+        if (!declare && in.peek() instanceof SExpr.SList l && !"item".equals(l.head()) && !isRefTypeList(l)) {
+            offset = offset(in.list());
+            if (table == null) {
+                table = 0;
+            }
+        } else if (!declare && Space.isIndex(in.peekToken()) && table == null && offset == null) {
+            // Legacy form (elem tableidx (offset ...) funcidx*) of the MVP.
+            var save = in.i;
+            in.next();
+            if (in.peek() instanceof SExpr.SList l2 && !"item".equals(l2.head())) {
+                table = tables.resolve(((SExpr.Atom) in.items.get(save)).token());
+                offset = offset(in.list());
+            } else {
+                in.i = save;
+            }
+        }
+        var seg = new Bytes();
+        boolean funcIndices = in.atEnd() || in.peekKeyword("func") || Space.isIndex(in.peekToken());
+        byte[] ref;
+        int n;
+        if (funcIndices) {
+            in.keyword("func");
+            n = 0;
+            while (!in.atEnd()) {
+                seg.u32(funcs.resolve(in.token()));
+                n++;
+            }
+            int flags = offset != null ? 2 : declare ? 3 : 1;
+            elemSec.b(flags);
+            if (offset != null) {
+                elemSec.u32(table).raw(offset);
+            }
+            elemSec.b(0x00).u32(n).vec(seg);
+            return;
+        }
+        ref = typeEncoder.refType(in.next());
+        n = elemItems(in, seg, ref, false);
+        int flags = offset != null ? 6 : declare ? 7 : 5;
+        elemSec.b(flags);
+        if (offset != null) {
+            elemSec.u32(table).raw(offset);
+        }
+        elemSec.raw(ref).u32(n).vec(seg);
+    }
+
+    private static boolean isRefTypeList(SExpr.SList l) {
+        return "ref".equals(l.head());
+    }
+
+    /** Element expressions {@code (item instr*)} or {@code (instr)}; plain indices under inline tables. */
+    private int elemItems(In in, Bytes seg, byte[] ref, boolean allowIndices) {
+        int n = 0;
+        while (!in.atEnd()) {
+            if (allowIndices && Space.isIndex(in.peekToken())) {
+                seg.b(0xD2).u32(funcs.resolve(in.token())).b(0x0B);
+            } else {
+                var l = in.list();
+                var code = new CodeEncoder(this, new Space("local"));
+                if ("item".equals(l.head())) {
+                    code.instructions(In.of(l, 1), seg);
+                } else {
+                    code.instructions(new In(List.of(l), l, 0), seg);
+                }
+                seg.b(0x0B);
+            }
+            n++;
+        }
+        return n;
+    }
+
+    private void emitData(SExpr.SList f) {
+        var in = In.of(f, 1);
+        in.optId();
+        dataCount++;
+        Integer mem = null;
+        if (in.peekList("memory")) {
+            var m = In.of(in.list(), 1);
+            mem = memories.resolve(m.token());
+            m.end();
+        } else if (Space.isIndex(in.peekToken())) {
+            mem = memories.resolve(in.token()); // MVP form (data memidx offset str*)
+        }
+        byte[] offset = null;
+        if (in.peek() instanceof SExpr.SList) {
+            offset = offset(in.list());
+        }
+        var bytes = new Bytes();
+        while (!in.atEnd()) {
+            bytes.raw(string(in.token()));
+        }
+        if (offset == null) {
+            if (mem != null) {
+                throw err(f, "unexpected token");
+            }
+            dataSec.b(0x01);
+        } else if (mem == null || mem == 0) {
+            dataSec.b(0x00).raw(offset);
+        } else {
+            dataSec.b(0x02).u32(mem).raw(offset);
+        }
+        dataSec.u32(bytes.size()).vec(bytes);
+    }
+
+    /** The type index for an implicit or explicit function type, adding one if needed (spec 6.6.3). */
+    int funcTypeIndex(byte[] encodedFuncType, int params) {
+        String key = HexFormat.of().formatHex(encodedFuncType);
+        Integer found = plainFuncTypes.get(key);
+        if (found != null) {
+            return found;
+        }
+        int index = types.count() + implicitTypes.size();
+        implicitTypes.add(encodedFuncType);
+        plainFuncTypes.put(key, index);
+        paramCounts.put(index, params);
+        return index;
+    }
+
+    /** Records a defined type that implicit type uses may reuse: a final func type alone in its group. */
+    void registerPlainFuncType(int index, byte[] encoded) {
+        plainFuncTypes.putIfAbsent(HexFormat.of().formatHex(encoded), index);
+    }
+
+    boolean isMemory64(int index) {
+        return index < memory64.size() && memory64.get(index);
+    }
+
+    boolean isTable64(int index) {
+        return index < table64.size() && table64.get(index);
+    }
+
+    private byte[] assemble(SExpr owner) {
+        for (var t : implicitTypes) {
+            typeSec.raw(t);
+            typeCount++;
+        }
+        var out = new Bytes().raw(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+        section(out, 1, typeCount, typeSec);
+        section(out, 2, importCount, importSec);
+        section(out, 3, funcCount, funcSec);
+        section(out, 4, tableCount, tableSec);
+        section(out, 5, memCount, memSec);
+        section(out, 13, tagCount, tagSec);
+        section(out, 6, globalCount, globalSec);
+        section(out, 7, exportCount, exportSec);
+        if (startSec != null) {
+            out.b(8).u32(startSec.size()).vec(startSec);
+        }
+        section(out, 9, elemCount, elemSec);
+        if (dataCount > 0) {
+            var dc = new Bytes().u32(dataCount);
+            out.b(12).u32(dc.size()).vec(dc);
+        }
+        section(out, 10, codeCount, codeSec);
+        section(out, 11, dataCount, dataSec);
+        return out.toArray();
+    }
+
+    private static void section(Bytes out, int id, int count, Bytes body) {
+        if (count == 0) {
+            return;
+        }
+        var content = new Bytes().u32(count).vec(body);
+        out.b(id).u32(content.size()).vec(content);
+    }
+}
