@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,6 +31,9 @@ final class WastScriptCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.wast", description = "The script.")
     Path file;
 
+    @Mixin
+    EngineOptions engineOptions;
+
     @Option(
             names = {"-v", "--verbose"},
             description = "Also print passed and skipped commands, with the reason for each skip.")
@@ -46,7 +50,12 @@ final class WastScriptCommand implements Callable<Integer> {
             throw new ModuleFiles.UnreadableFileException("cannot read " + file + ": " + e.getMessage(), e);
         }
         var script = WastScript.parse(text, file.toString());
-        var runner = new WastRunner();
+        try (var runner = new WastRunner(engineOptions.buildEngine())) {
+            return run(script, runner);
+        }
+    }
+
+    private int run(WastScript script, WastRunner runner) {
         var counts = new EnumMap<WastOutcome.Status, Integer>(WastOutcome.Status.class);
         var out = spec.commandLine().getOut();
         for (WastCommand command : script.commands()) {

@@ -90,23 +90,27 @@ class ModuleCommandsTest {
     }
 
     @Test
-    void wastCountsAssertionsAndFailsOnAFailedOne() throws IOException {
+    void wastRunsAssertionsAndFailsOnAFailedOne() throws IOException {
         Path script = Files.writeString(dir.resolve("t.wast"), """
-                (module (func (export "f") (result i32) (i32.const 1)))
+                (module (func (export "f") (result i32) (i32.const 1))
+                        (func (export "div") (param i32) (result i32) (i32.div_u (i32.const 6) (local.get 0))))
                 (assert_invalid (module (func (result i32) (i64.const 1))) "type mismatch")
                 (assert_malformed (module binary "\\00asm\\02\\00\\00\\00") "unknown binary version")
                 (assert_return (invoke "f") (i32.const 1))
+                (assert_return (invoke "div" (i32.const 3)) (i32.const 2))
+                (assert_trap (invoke "div" (i32.const 0)) "integer divide by zero")
                 """);
         var result = run("wast", script.toString());
         assertEquals(0, result.exitCode(), result.out() + result.err());
-        assertEquals("3 passed, 0 failed, 1 skipped", result.out().strip());
+        assertEquals("6 passed, 0 failed, 0 skipped", result.out().strip());
 
-        Path wrong = Files.writeString(
-                dir.resolve("w.wast"),
-                "(assert_invalid (module (func (result i32) (i32.const 1))) \"type mismatch\")\n");
+        Path wrong = Files.writeString(dir.resolve("w.wast"), """
+                (module (func (export "f") (result i32) (i32.const 1)))
+                (assert_return (invoke "f") (i32.const 2))
+                """);
         var failed = run("wast", wrong.toString());
         assertEquals(6, failed.exitCode());
-        assertTrue(failed.out().contains("w.wast:1 failed AssertInvalid: expected invalid"), failed.out());
-        assertTrue(failed.out().strip().endsWith("0 passed, 1 failed, 0 skipped"), failed.out());
+        assertTrue(failed.out().contains("w.wast:2 failed AssertReturn: expected result 0"), failed.out());
+        assertTrue(failed.out().strip().endsWith("1 passed, 1 failed, 0 skipped"), failed.out());
     }
 }

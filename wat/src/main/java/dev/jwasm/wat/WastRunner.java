@@ -1,47 +1,93 @@
 package dev.jwasm.wat;
 
+import dev.jwasm.api.Engine;
+import dev.jwasm.api.Instance;
 import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.JwasmException;
+import dev.jwasm.api.LinkException;
+import dev.jwasm.api.Linker;
 import dev.jwasm.api.MalformedModuleException;
+import dev.jwasm.api.Store;
+import dev.jwasm.api.Trap;
+import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmModule;
+import dev.jwasm.api.model.AddressType;
+import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.GlobalType;
+import dev.jwasm.api.model.Limits;
+import dev.jwasm.api.model.MemoryType;
+import dev.jwasm.api.model.RefType;
+import dev.jwasm.api.model.TableType;
+import dev.jwasm.api.model.ValType;
+import dev.jwasm.spi.runtime.GlobalCell;
+import dev.jwasm.spi.runtime.StoreState;
+import dev.jwasm.spi.runtime.TableInstance;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Runs the commands of a {@code .wast} script (the spec interpreter's script format).
+ * Runs the commands of a {@code .wast} script (the spec interpreter's script format) in order,
+ * against one engine: modules are compiled, instantiated and registered in a store of their own,
+ * with the {@code spectest} host module the testsuite imports from.
  *
- * <p>What is checked today: every module command must encode (text and quote through the WAT
+ * <p>Compile-time checks: every module command must encode (text and quote through the WAT
  * parser) and be accepted by the decoder and validator; {@code assert_malformed} must be rejected
  * by the WAT parser or the decoder (never only by the validator), for binary modules with the
- * spec's leading message text;
- * {@code assert_invalid} must be rejected by the validator with the spec's leading message text;
- * {@code assert_unlinkable}/{@code assert_uninstantiable} modules must at least compile. Commands
- * that need an instance (invoke, assert_return, assert_trap, register, …) are skipped, with that
- * reason, until an executor can instantiate modules.
+ * spec's leading message text; {@code assert_invalid} must be rejected by the validator with the
+ * spec's leading message text. Run-time checks: {@code assert_return} compares results bitwise
+ * (with the spec's NaN patterns), {@code assert_trap} and {@code assert_unlinkable} compare the
+ * leading message text, {@code assert_exhaustion} expects "call stack exhausted".
+ *
+ * <p>Not thread-safe: one runner per script. Close it to release the store's memories.
  */
-public final class WastRunner {
-    /** Why commands that need an instance are skipped today. */
-    public static final String NO_EXECUTION =
-            "needs instantiation and execution, which no executor provides yet (interpreter issue)";
+public final class WastRunner implements AutoCloseable {
+    /** Why commands are skipped when the runner has no engine to execute with. */
+    public static final String NO_EXECUTION = "needs an engine to instantiate and run modules";
 
-    /** A runner for scripts whose modules are compiled but not yet instantiated. */
-    public WastRunner() {}
+    private final Engine engine;
+    private final Store store;
+    private final Linker linker = new Linker();
+    private final Map<String, Instance> instances = new HashMap<>();
+    private final Map<String, WasmModule> definitions = new HashMap<>();
+    private Instance current;
+
+    /** A runner that only compiles: commands needing an instance are skipped. */
+    public WastRunner() {
+        this.engine = null;
+        this.store = null;
+    }
+
+    /** A runner that instantiates and runs modules on {@code engine}. */
+    public WastRunner(Engine engine) {
+        this.engine = engine;
+        this.store = new Store(engine);
+        defineSpectest();
+    }
 
     /** Runs one command; anything jwasm throws for bad input is part of the outcome, never thrown. */
     public WastOutcome run(WastCommand command) {
         return switch (command) {
-            case WastCommand.Module m -> expectValid(m.source());
+            case WastCommand.Module m -> module(m);
             case WastCommand.AssertMalformed m -> expectMalformed(m.module(), m.message());
             case WastCommand.AssertMalformedCustom m -> expectMalformed(m.module(), m.message());
             case WastCommand.AssertInvalid m -> expectInvalid(m.module(), m.message());
             case WastCommand.AssertInvalidCustom m -> expectInvalid(m.module(), m.message());
-            case WastCommand.AssertUnlinkable m -> compilesThenSkip(m.module());
-            case WastCommand.AssertUninstantiable m -> compilesThenSkip(m.module());
-            case WastCommand.ModuleInstance _,
-                    WastCommand.Register _,
-                    WastCommand.Action _,
-                    WastCommand.AssertReturn _,
-                    WastCommand.AssertTrap _,
-                    WastCommand.AssertExhaustion _,
-                    WastCommand.AssertException _ -> WastOutcome.skipped(NO_EXECUTION);
+            case WastCommand.AssertUnlinkable m -> expectUnlinkable(m.module(), m.message());
+            case WastCommand.AssertUninstantiable m -> expectUninstantiable(m.module(), m.message());
+            case WastCommand.ModuleInstance m -> moduleInstance(m);
+            case WastCommand.Register r -> register(r);
+            case WastCommand.Action a ->
+                executing(() -> {
+                    act(a.action());
+                    return WastOutcome.passed();
+                });
+            case WastCommand.AssertReturn a -> executing(() -> expectReturn(a));
+            case WastCommand.AssertTrap a -> executing(() -> expectTrap(a.action(), a.message()));
+            case WastCommand.AssertExhaustion a -> executing(() -> expectExhaustion(a.action()));
+            case WastCommand.AssertException _ ->
+                WastOutcome.skipped("Wasm exceptions do not cross into Java yet: no exception type to observe");
         };
     }
 
@@ -58,18 +104,233 @@ public final class WastRunner {
         return WasmModule.decode(encode(source)).validate();
     }
 
-    private static WastOutcome expectValid(ModuleSource source) {
+    private WastOutcome module(WastCommand.Module m) {
+        WasmModule compiled;
         try {
-            compile(source);
-            return WastOutcome.passed();
+            compiled = compile(m.source());
         } catch (JwasmException e) {
+            current = null;
             return WastOutcome.failed("a valid module", describe(e));
+        }
+        if (m.definitionOnly()) {
+            if (m.id() != null) {
+                definitions.put(m.id(), compiled);
+            }
+            return WastOutcome.passed();
+        }
+        if (engine == null) {
+            return WastOutcome.passed();
+        }
+        return instantiate(compiled, m.id());
+    }
+
+    private WastOutcome moduleInstance(WastCommand.ModuleInstance m) {
+        if (engine == null) {
+            return WastOutcome.skipped(NO_EXECUTION);
+        }
+        WasmModule definition = definitions.get(m.definitionId());
+        if (definition == null) {
+            return WastOutcome.failed("a module definition " + m.definitionId(), "none by that name");
+        }
+        return instantiate(definition, m.instanceId());
+    }
+
+    private WastOutcome instantiate(WasmModule module, String id) {
+        try {
+            current = linker.instantiate(store, module);
+        } catch (JwasmException e) {
+            current = null;
+            return WastOutcome.failed("an instance", describe(e));
+        } catch (StackOverflowError e) {
+            current = null;
+            return WastOutcome.failed("an instance", "StackOverflowError while instantiating");
+        }
+        if (id != null) {
+            instances.put(id, current);
+        }
+        return WastOutcome.passed();
+    }
+
+    private WastOutcome register(WastCommand.Register r) {
+        if (engine == null) {
+            return WastOutcome.skipped(NO_EXECUTION);
+        }
+        Instance instance = r.module() == null ? current : instances.get(r.module());
+        if (instance == null) {
+            return WastOutcome.failed("an instance to register as " + r.name(), "none");
+        }
+        linker.define(r.name(), instance);
+        return WastOutcome.passed();
+    }
+
+    private interface Execution {
+        WastOutcome run();
+    }
+
+    private WastOutcome executing(Execution execution) {
+        if (engine == null) {
+            return WastOutcome.skipped(NO_EXECUTION);
+        }
+        try {
+            return execution.run();
+        } catch (JwasmException e) {
+            return WastOutcome.failed("the action to complete", describe(e));
         }
     }
 
-    private static WastOutcome compilesThenSkip(ModuleSource source) {
-        var compiled = expectValid(source);
-        return compiled.status() == WastOutcome.Status.PASSED ? WastOutcome.skipped(NO_EXECUTION) : compiled;
+    private long[] act(WastAction action) {
+        Instance instance = action.module() == null ? current : instances.get(action.module());
+        if (instance == null) {
+            throw new JwasmException("no instance " + (action.module() == null ? "(current)" : action.module()));
+        }
+        return switch (action) {
+            case WastAction.Invoke invoke -> {
+                long[] args = new long[invoke.args().size()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = raw(invoke.args().get(i));
+                }
+                yield instance.function(invoke.name()).call(args);
+            }
+            case WastAction.Get get -> new long[] {instance.global(get.name()).value};
+        };
+    }
+
+    private long raw(WastValue value) {
+        return switch (value) {
+            case WastValue.I32 v -> v.value();
+            case WastValue.I64 v -> v.value();
+            case WastValue.F32 v -> v.bits();
+            case WastValue.F64 v -> v.bits();
+            case WastValue.RefNull _ -> 0;
+            case WastValue.RefExtern v -> store.state().externRef(v.id());
+            case WastValue.RefHost v -> store.state().externRef(v.id());
+            case WastValue.V128 _ -> throw new JwasmException("v128 arguments do not cross the embedding API yet");
+        };
+    }
+
+    private WastOutcome expectReturn(WastCommand.AssertReturn a) {
+        long[] results = act(a.action());
+        if (results.length != a.expected().size()) {
+            return WastOutcome.failed(a.expected().size() + " results", results.length + " results");
+        }
+        for (int i = 0; i < results.length; i++) {
+            if (!matches(a.expected().get(i), results[i])) {
+                return WastOutcome.failed(
+                        "result " + i + " = " + a.expected().get(i), "0x" + Long.toHexString(results[i]));
+            }
+        }
+        return WastOutcome.passed();
+    }
+
+    private boolean matches(WastResult expected, long actual) {
+        return switch (expected) {
+            case WastResult.Exact e ->
+                switch (e.value()) {
+                    case WastValue.I32 v -> (int) actual == v.value();
+                    case WastValue.I64 v -> actual == v.value();
+                    case WastValue.F32 v -> (int) actual == v.bits();
+                    case WastValue.F64 v -> actual == v.bits();
+                    case WastValue.RefNull _ -> actual == 0;
+                    case WastValue.RefExtern v -> isExtern(actual, v.id());
+                    case WastValue.RefHost v -> isExtern(actual, v.id());
+                    case WastValue.V128 _ -> false;
+                };
+            case WastResult.Nan n -> n.bits() == 32 ? isNan32((int) actual, n.kind()) : isNan64(actual, n.kind());
+            case WastResult.RefNull _ -> actual == 0;
+            case WastResult.RefExtern e -> e.id() == null ? actual != 0 : isExtern(actual, e.id());
+            case WastResult.RefHost h -> isExtern(actual, h.id());
+            case WastResult.RefKind _ -> actual != 0;
+            case WastResult.Either e -> e.alternatives().stream().anyMatch(alt -> matches(alt, actual));
+            case WastResult.V128Lanes _ -> false;
+        };
+    }
+
+    private boolean isExtern(long ref, long id) {
+        return ref != 0
+                && (ref & StoreState.EXTERN_TAG) != 0
+                && Long.valueOf(id).equals(store.state().extern(ref));
+    }
+
+    /** Spec 4.3.3: canonical NaNs have only the top payload bit set; arithmetic ones at least it. */
+    private static boolean isNan32(int bits, WastResult.NanKind kind) {
+        int payload = bits & 0x007f_ffff;
+        boolean nan = (bits & 0x7f80_0000) == 0x7f80_0000 && payload != 0;
+        return nan && (kind == WastResult.NanKind.CANONICAL ? payload == 0x0040_0000 : (payload & 0x0040_0000) != 0);
+    }
+
+    private static boolean isNan64(long bits, WastResult.NanKind kind) {
+        long payload = bits & 0x000f_ffff_ffff_ffffL;
+        boolean nan = (bits & 0x7ff0_0000_0000_0000L) == 0x7ff0_0000_0000_0000L && payload != 0;
+        return nan
+                && (kind == WastResult.NanKind.CANONICAL
+                        ? payload == 0x0008_0000_0000_0000L
+                        : (payload & 0x0008_0000_0000_0000L) != 0);
+    }
+
+    private WastOutcome expectTrap(WastAction action, String message) {
+        try {
+            act(action);
+            return WastOutcome.failed("trap \"" + message + "\"", "a normal return");
+        } catch (Trap trap) {
+            return trap.getMessage().startsWith(message)
+                    ? WastOutcome.passed()
+                    : WastOutcome.failed("trap \"" + message + "\"", describe(trap));
+        }
+    }
+
+    private WastOutcome expectExhaustion(WastAction action) {
+        try {
+            act(action);
+            return WastOutcome.failed("call stack exhausted", "a normal return");
+        } catch (Trap trap) {
+            return trap.kind() == TrapKind.CALL_STACK_EXHAUSTED
+                    ? WastOutcome.passed()
+                    : WastOutcome.failed("call stack exhausted", describe(trap));
+        }
+    }
+
+    private WastOutcome expectUnlinkable(ModuleSource source, String message) {
+        WasmModule module;
+        try {
+            module = compile(source);
+        } catch (JwasmException e) {
+            return WastOutcome.failed("a valid module", describe(e));
+        }
+        if (engine == null) {
+            return WastOutcome.skipped(NO_EXECUTION);
+        }
+        try {
+            linker.instantiate(store, module);
+            return WastOutcome.failed("unlinkable: \"" + message + "\"", "an instance");
+        } catch (LinkException e) {
+            return e.getMessage().startsWith(message)
+                    ? WastOutcome.passed()
+                    : WastOutcome.failed("unlinkable: \"" + message + "\"", describe(e));
+        } catch (JwasmException e) {
+            return WastOutcome.failed("unlinkable: \"" + message + "\"", describe(e));
+        }
+    }
+
+    private WastOutcome expectUninstantiable(ModuleSource source, String message) {
+        WasmModule module;
+        try {
+            module = compile(source);
+        } catch (JwasmException e) {
+            return WastOutcome.failed("a valid module", describe(e));
+        }
+        if (engine == null) {
+            return WastOutcome.skipped(NO_EXECUTION);
+        }
+        try {
+            linker.instantiate(store, module);
+            return WastOutcome.failed("a trap while instantiating: \"" + message + "\"", "an instance");
+        } catch (Trap trap) {
+            return trap.getMessage().startsWith(message)
+                    ? WastOutcome.passed()
+                    : WastOutcome.failed("a trap \"" + message + "\"", describe(trap));
+        } catch (JwasmException e) {
+            return WastOutcome.failed("a trap \"" + message + "\"", describe(e));
+        }
     }
 
     private static WastOutcome expectMalformed(ModuleSource source, String message) {
@@ -107,5 +368,47 @@ public final class WastRunner {
 
     private static String describe(JwasmException e) {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** The host module the spec testsuite imports (the reference interpreter's {@code spectest}). */
+    private void defineSpectest() {
+        List<ValType> none = List.of();
+        for (var params : List.of(
+                none,
+                List.of(ValType.I32),
+                List.of(ValType.I64),
+                List.of(ValType.F32),
+                List.of(ValType.F64),
+                List.of(ValType.I32, ValType.F32),
+                List.of(ValType.F64, ValType.F64))) {
+            var name = new ArrayList<String>();
+            params.forEach(p -> name.add(p.toString()));
+            String suffix = name.isEmpty() ? "" : "_" + String.join("_", name);
+            linker.define("spectest", "print" + suffix, FuncType.of(params, none), args -> new long[0]);
+        }
+        linker.define("spectest", "global_i32", new GlobalCell(new GlobalType(ValType.I32, false), 666));
+        linker.define("spectest", "global_i64", new GlobalCell(new GlobalType(ValType.I64, false), 666));
+        linker.define(
+                "spectest",
+                "global_f32",
+                new GlobalCell(new GlobalType(ValType.F32, false), Float.floatToRawIntBits(666.6f)));
+        linker.define(
+                "spectest",
+                "global_f64",
+                new GlobalCell(new GlobalType(ValType.F64, false), Double.doubleToRawLongBits(666.6)));
+        linker.define(
+                "spectest",
+                "table",
+                new TableInstance(new TableType(RefType.FUNCREF, new Limits(10, 20), AddressType.I32), 0));
+        var memory = engine.memoryProvider().create(MemoryType.of(1, 2), engine.memoryBudget());
+        store.state().own(memory);
+        linker.define("spectest", "memory", memory);
+    }
+
+    @Override
+    public void close() {
+        if (store != null) {
+            store.close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jwasm.it.spec;
 
+import dev.jwasm.api.Engine;
 import dev.jwasm.it.CustomMemoryProvider;
 import dev.jwasm.spi.Backend;
 import dev.jwasm.spi.ExecutorProvider;
@@ -11,6 +12,11 @@ import java.util.ServiceLoader;
 public record Combination(String executor, String memory) {
     public String key() {
         return executor + "+" + memory;
+    }
+
+    /** An engine with exactly these backends (engines are cheap; stores hold the state). */
+    public Engine engine() {
+        return Engine.builder().executor(executor).memory(memory).build();
     }
 
     /** Every pairing of the supported executors and memories on the module path, sorted. */

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -26,12 +28,16 @@ import org.junit.jupiter.api.TestFactory;
  * backend combination on the module path: one dynamic test per file and command. At the end it
  * prints a table of passed/failed/skipped per combination and file and writes the same as
  * {@code it/target/spec-summary.json}. Failures listed in {@code it/expected-failures.txt} are
- * counted as failed and reported as skipped tests naming their reason.
+ * counted as failed and reported as skipped tests naming their reason; every failure, listed or
+ * not, is also written to {@code it/target/spec-failures.txt}.
  */
 class SpecTestsuiteTest {
     private static final Path SUMMARY_FILE = Path.of("target", "spec-summary.json");
     private static final Path EXPECTED_FAILURES = Path.of("expected-failures.txt");
+    private static final Path FAILURES_FILE = Path.of("target", "spec-failures.txt");
     private static final SpecSummary SUMMARY = new SpecSummary();
+    /** Every failure, listed or not, as {@code file:line command [combination]: detail}. */
+    private static final Queue<String> FAILURES = new ConcurrentLinkedQueue<>();
 
     @TestFactory
     Stream<DynamicNode> testsuite() {
@@ -56,13 +62,28 @@ class SpecTestsuiteTest {
         } catch (JwasmException e) {
             return DynamicTest.dynamicTest(file + " parses", () -> fail(file + " does not parse: " + e.getMessage()));
         }
-        var runner = new WastRunner();
+        // One runner (and store) per script, made when its first command runs and closed after its last.
+        var runner = new WastRunner[1];
         List<DynamicNode> tests = new ArrayList<>();
-        for (WastCommand command : script.commands()) {
+        var commands = script.commands();
+        for (int i = 0; i < commands.size(); i++) {
+            WastCommand command = commands.get(i);
+            boolean first = i == 0;
+            boolean last = i == commands.size() - 1;
             int line = command.pos().line();
             String name = file + ":" + line + " " + kind(command);
-            tests.add(DynamicTest.dynamicTest(
-                    name, () -> check(runner, combination, file, line, name, command, expected)));
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                if (first) {
+                    runner[0] = new WastRunner(combination.engine());
+                }
+                try {
+                    check(runner[0], combination, file, line, name, command, expected);
+                } finally {
+                    if (last) {
+                        runner[0].close();
+                    }
+                }
+            }));
         }
         return DynamicContainer.dynamicContainer(file, tests);
     }
@@ -87,6 +108,7 @@ class SpecTestsuiteTest {
             case PASSED -> {}
             case SKIPPED -> Assumptions.abort(outcome.detail());
             case FAILED -> {
+                FAILURES.add(name + " [" + combination.key() + "]: " + outcome.detail());
                 var entry = expected.lookup(file, line);
                 if (entry.isPresent()) {
                     Assumptions.abort("expected failure (" + entry.get().reason() + "): " + outcome.detail());
@@ -104,6 +126,11 @@ class SpecTestsuiteTest {
         System.out.println(SUMMARY.toTable());
         SUMMARY.writeJson(SUMMARY_FILE);
         System.out.println("spec summary written to " + SUMMARY_FILE.toAbsolutePath());
+        try {
+            Files.write(FAILURES_FILE, FAILURES.stream().sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + FAILURES_FILE, e);
+        }
     }
 
     private static String kind(WastCommand command) {
