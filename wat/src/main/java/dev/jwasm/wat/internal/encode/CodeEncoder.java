@@ -319,6 +319,10 @@ final class CodeEncoder {
     private byte[] instruction(Opcode op, In in, Token at) {
         var imm = new Bytes();
         switch (op.immediates()) {
+            case MEMORY_INIT, DATA, TYPE_DATA -> m.usesDataIndex = true;
+            default -> {}
+        }
+        switch (op.immediates()) {
             case NONE -> {
                 if (op == Opcode.SELECT && in.peekList("result")) {
                     var types = new Bytes();

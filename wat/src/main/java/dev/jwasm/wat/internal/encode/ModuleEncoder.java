@@ -34,6 +34,9 @@ public final class ModuleEncoder {
     final Map<Integer, byte[]> funcTypeBytes = new HashMap<>();
 
     private final List<byte[]> implicitTypes = new ArrayList<>();
+    /** Set when code uses a data index (memory.init, data.drop, array.new_data, ...). */
+    boolean usesDataIndex;
+
     private final List<Boolean> memory64 = new ArrayList<>();
     private final List<Boolean> table64 = new ArrayList<>();
     final TypeEncoder typeEncoder = new TypeEncoder(this);
@@ -793,7 +796,8 @@ public final class ModuleEncoder {
             out.b(8).u32(startSec.size()).vec(startSec);
         }
         section(out, 9, elemCount, elemSec);
-        if (dataCount > 0) {
+        // The data count section lets code refer to data segments before the data section (5.5.15).
+        if (dataCount > 0 || usesDataIndex) {
             var dc = new Bytes().u32(dataCount);
             out.b(12).u32(dc.size()).vec(dc);
         }
