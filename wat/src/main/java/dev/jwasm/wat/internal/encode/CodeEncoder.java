@@ -85,7 +85,7 @@ final class CodeEncoder {
                 blockType(in, out);
                 sequence(in, out);
                 if (op == Opcode.IF && in.keyword("else")) {
-                    in.optId();
+                    checkEndLabel(in);
                     out.b(0x05);
                     sequence(in, out);
                 }
@@ -107,13 +107,23 @@ final class CodeEncoder {
                 pushLabel(in);
                 blockType(in, out);
                 sequence(in, out);
+                boolean sawCatch = false;
+                boolean sawCatchAll = false;
                 while (in.peekKeyword("catch") || in.peekKeyword("catch_all")) {
+                    if (sawCatchAll) {
+                        throw new WatException(in.peek().pos(), "unexpected token: handler after catch_all");
+                    }
+                    sawCatch = true;
                     var c = opcode(in.token());
+                    sawCatchAll = c == Opcode.CATCH_ALL;
                     out.raw(opBytes(c));
                     if (c == Opcode.CATCH) {
                         out.u32(m.tags.resolve(in.token()));
                     }
                     sequence(in, out);
+                }
+                if (sawCatch && in.peekKeyword("delegate")) {
+                    throw new WatException(in.peek().pos(), "unexpected token: delegate after a handler");
                 }
                 if (in.keyword("delegate")) {
                     popLabel();
@@ -131,8 +141,17 @@ final class CodeEncoder {
         if (!in.keyword("end")) {
             throw new WatException(in.here().pos(), "unexpected token: missing end of " + opener.text());
         }
-        in.optId();
+        checkEndLabel(in);
         popLabel();
+    }
+
+    /** A label after {@code end} or {@code else} must repeat the block's own label (spec 6.5.2). */
+    private void checkEndLabel(In in) {
+        var t = in.peekToken();
+        String id = in.optId();
+        if (id != null && !id.equals(labels.getLast())) {
+            throw new WatException(t.pos(), "mismatching label");
+        }
     }
 
     private void folded(SExpr.SList l, Bytes out) {
@@ -140,6 +159,7 @@ final class CodeEncoder {
         var t = in.token();
         var op = opcode(t);
         switch (op) {
+            case END, ELSE, CATCH, CATCH_ALL, DELEGATE -> throw new WatException(t.pos(), "unexpected token");
             case BLOCK, LOOP -> {
                 out.raw(opBytes(op));
                 pushLabel(in);
@@ -190,8 +210,15 @@ final class CodeEncoder {
                 if (in.peekList("do")) {
                     instructions(In.of(in.list(), 1), out);
                 }
+                boolean sawCatch = false;
+                boolean sawCatchAll = false;
                 while (in.peekList("catch") || in.peekList("catch_all")) {
+                    if (sawCatchAll) {
+                        throw new WatException(in.peek().pos(), "unexpected token: handler after catch_all");
+                    }
+                    sawCatch = true;
                     var c = in.list();
+                    sawCatchAll = "catch_all".equals(c.head());
                     var ci = In.of(c, 1);
                     if ("catch".equals(c.head())) {
                         out.b(0x07).u32(m.tags.resolve(ci.token()));
@@ -201,6 +228,9 @@ final class CodeEncoder {
                     instructions(ci, out);
                 }
                 if (in.peekList("delegate")) {
+                    if (sawCatch) {
+                        throw new WatException(in.peek().pos(), "unexpected token: delegate after a handler");
+                    }
                     var d = In.of(in.list(), 1);
                     popLabel();
                     out.b(0x18).u32(label(d.token()));
@@ -281,7 +311,7 @@ final class CodeEncoder {
             }
             in.i = save;
         }
-        out.s64(m.typeEncoder.typeUse(in, null, false));
+        out.s64(m.typeEncoder.typeUse(in, null, false, false));
     }
 
     private int label(Token t) {
@@ -355,7 +385,7 @@ final class CodeEncoder {
             case FUNC -> imm.u32(m.funcs.resolve(in.token()));
             case CALL_INDIRECT -> {
                 int table = optIndex(in, m.tables);
-                int type = m.typeEncoder.typeUse(in, null, false);
+                int type = m.typeEncoder.typeUse(in, null, false, false);
                 imm.u32(type).u32(table);
             }
             case TYPE -> imm.u32(m.types.resolve(in.token()));

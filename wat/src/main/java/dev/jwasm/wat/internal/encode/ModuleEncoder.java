@@ -1,6 +1,7 @@
 package dev.jwasm.wat.internal.encode;
 
 import dev.jwasm.wat.WatException;
+import dev.jwasm.wat.internal.lex.Lexer;
 import dev.jwasm.wat.internal.lex.NumberLiterals;
 import dev.jwasm.wat.internal.lex.Token;
 import dev.jwasm.wat.internal.sexpr.SExpr;
@@ -131,9 +132,20 @@ public final class ModuleEncoder {
             }
         }
         // Imports take the lowest indices of each space (spec 6.6.1, text order within).
+        String definedKind = null;
         for (var f : fields) {
             if (isImport(f)) {
+                if (definedKind != null) {
+                    // Imports precede definitions in the text format too (spec 6.6.13).
+                    throw err(f, "import after " + definedKind);
+                }
                 bindEntity(f);
+            } else {
+                definedKind = switch (f.head()) {
+                    case "func" -> "function";
+                    case "table", "memory", "global", "tag" -> f.head();
+                    default -> definedKind;
+                };
             }
         }
         for (var f : fields) {
@@ -299,7 +311,7 @@ public final class ModuleEncoder {
     private SExpr.SList importHeader(SExpr.SList f, int kind) {
         if ("import".equals(f.head())) {
             var in = In.of(f, 1);
-            importSec.nameBytes(string(in.token())).nameBytes(string(in.token()));
+            importSec.nameBytes(name(in.token())).nameBytes(name(in.token()));
             var desc = in.list();
             in.end();
             importSec.b(kind);
@@ -307,6 +319,13 @@ public final class ModuleEncoder {
             return desc;
         }
         return null;
+    }
+
+    /** A name (import, export): a string that must be valid UTF-8 (spec 6.3.4). */
+    static byte[] name(Token t) {
+        byte[] bytes = string(t);
+        Lexer.checkUtf8(bytes, t.pos());
+        return bytes;
     }
 
     static byte[] string(Token t) {
@@ -320,16 +339,13 @@ public final class ModuleEncoder {
     private boolean inlineExportsImport(In in, int kind, int index) {
         while (in.peekList("export")) {
             var e = In.of(in.list(), 1);
-            exportSec.nameBytes(string(e.token())).b(kind).u32(index);
+            exportSec.nameBytes(name(e.token())).b(kind).u32(index);
             exportCount++;
             e.end();
         }
         if (in.peekList("import")) {
             var im = In.of(in.list(), 1);
-            importSec
-                    .nameBytes(string(im.token()))
-                    .nameBytes(string(im.token()))
-                    .b(kind);
+            importSec.nameBytes(name(im.token())).nameBytes(name(im.token())).b(kind);
             importCount++;
             im.end();
             return true;
@@ -590,7 +606,7 @@ public final class ModuleEncoder {
 
     private void emitExport(SExpr.SList f) {
         var in = In.of(f, 1);
-        byte[] name = string(in.token());
+        byte[] name = name(in.token());
         var desc = In.of(in.list(), 1);
         in.end();
         var d = (SExpr.SList) desc.owner;
