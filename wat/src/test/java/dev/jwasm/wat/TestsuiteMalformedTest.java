@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Text modules the testsuite declares malformed are rejected with a WatException. */
+/**
+ * Text modules the testsuite declares malformed ({@code assert_malformed (module quote ...)}) are
+ * rejected with a WatException whose reason starts with the testsuite's expected message.
+ */
 class TestsuiteMalformedTest {
 
     /**
@@ -19,9 +22,20 @@ class TestsuiteMalformedTest {
         return path.contains("proposals/threads") && message.equals("i32 constant out of range");
     }
 
+    /**
+     * Three quoted modules put a raw line break or tab inside a string; the reference interpreter
+     * names the enclosing construct ("empty identifier", "empty annotation id") while we report the
+     * string error itself. Both reject the module.
+     */
+    private static boolean knownWordingDifference(String expected, String actual) {
+        return (expected.equals("empty identifier") || expected.equals("empty annotation id"))
+                && (actual.startsWith("unclosed string") || actual.startsWith("illegal control character"));
+    }
+
     @Test
-    void everyMalformedQuotedModuleIsRejected() throws IOException {
+    void everyMalformedQuotedModuleIsRejectedWithTheExpectedMessage() throws IOException {
         var accepted = new ArrayList<String>();
+        var wrongMessage = new ArrayList<String>();
         int rejected = 0;
         for (var p : TestsuiteParseTest.allScripts()) {
             var script = WastScript.parse(Files.readString(p, StandardCharsets.UTF_8), p.toString());
@@ -33,13 +47,19 @@ class TestsuiteMalformedTest {
                         accepted.add(p.getFileName() + ":" + pos + " expected \"" + msg + "\"");
                     } catch (WatException e) {
                         rejected++;
+                        if (!e.reason().startsWith(msg) && !knownWordingDifference(msg, e.reason())) {
+                            wrongMessage.add(p.getFileName() + ":" + pos + " expected \"" + msg + "\" got \""
+                                    + e.reason() + "\"");
+                        }
                     }
                 }
             }
         }
+        assertTrue(rejected > 1000, "only " + rejected + " malformed modules seen");
         assertTrue(
-                accepted.isEmpty(),
-                accepted.size() + " malformed modules accepted (" + rejected + " rejected):\n"
-                        + String.join("\n", accepted));
+                accepted.isEmpty(), accepted.size() + " malformed modules accepted:\n" + String.join("\n", accepted));
+        assertTrue(
+                wrongMessage.isEmpty(),
+                wrongMessage.size() + " rejected with another message:\n" + String.join("\n", wrongMessage));
     }
 }

@@ -54,8 +54,14 @@ final class CodeEncoder {
         }
     }
 
+    /** Keywords of the module syntax that are not instructions: misplaced, they are unexpected. */
+    private static final java.util.Set<String> STRUCTURAL = java.util.Set.of(
+            "param", "result", "local", "type", "export", "import", "then", "do", "mut", "func", "table", "memory",
+            "global", "elem", "data", "offset", "item", "declare", "start", "module", "rec", "sub", "final", "field",
+            "struct", "array", "ref", "null", "tag");
+
     private static Opcode opcode(Token t) {
-        if (!t.is(Token.Kind.KEYWORD)) {
+        if (!t.is(Token.Kind.KEYWORD) || STRUCTURAL.contains(t.text())) {
             throw new WatException(t.pos(), "unexpected token");
         }
         var op = Opcode.forMnemonic(t.text());
@@ -427,7 +433,17 @@ final class CodeEncoder {
             case LANE -> imm.b(lane(in.token()));
             case SHUFFLE -> {
                 for (int i = 0; i < 16; i++) {
-                    imm.b(lane(in.token()));
+                    if (!in.peekKind(Token.Kind.NUMBER)) {
+                        throw new WatException(in.here().pos(), "invalid lane length");
+                    }
+                    var lt = in.token();
+                    if (!NumberLiterals.isUnsignedInt(lt.text())) {
+                        throw new WatException(lt.pos(), "i8 constant out of range");
+                    }
+                    imm.b(lane(lt));
+                }
+                if (in.peekKind(Token.Kind.NUMBER)) {
+                    throw new WatException(in.here().pos(), "invalid lane length");
                 }
             }
             case I32 -> imm.s64((int) intLit(in.token(), 32));
@@ -477,8 +493,11 @@ final class CodeEncoder {
     }
 
     private static int lane(Token t) {
+        if (!t.is(Token.Kind.NUMBER) || !NumberLiterals.isUnsignedInt(t.text())) {
+            throw new WatException(t.pos(), "unexpected token");
+        }
         long v = NumberLiterals.parseUnsigned(t.text(), 8)
-                .orElseThrow(() -> new WatException(t.pos(), "malformed lane index"));
+                .orElseThrow(() -> new WatException(t.pos(), "i8 constant out of range"));
         return (int) v;
     }
 
@@ -533,7 +552,13 @@ final class CodeEncoder {
 
     private static long intLit(Token t, int bits) {
         if (!t.is(Token.Kind.NUMBER)) {
-            throw new WatException(t.pos(), "unexpected token");
+            throw new WatException(
+                    t.pos(),
+                    t.is(Token.Kind.KEYWORD)
+                                    && !t.text().equals("nan:canonical")
+                                    && !t.text().equals("nan:arithmetic")
+                            ? "unknown operator"
+                            : "unexpected token");
         }
         return NumberLiterals.parseInt(t.text(), bits)
                 .orElseThrow(() -> new WatException(t.pos(), "constant out of range"));
@@ -541,14 +566,26 @@ final class CodeEncoder {
 
     private static int f32(Token t) {
         if (!t.is(Token.Kind.NUMBER)) {
-            throw new WatException(t.pos(), "unexpected token");
+            throw new WatException(
+                    t.pos(),
+                    t.is(Token.Kind.KEYWORD)
+                                    && !t.text().equals("nan:canonical")
+                                    && !t.text().equals("nan:arithmetic")
+                            ? "unknown operator"
+                            : "unexpected token");
         }
         return NumberLiterals.parseF32(t.text()).orElseThrow(() -> new WatException(t.pos(), "constant out of range"));
     }
 
     private static long f64(Token t) {
         if (!t.is(Token.Kind.NUMBER)) {
-            throw new WatException(t.pos(), "unexpected token");
+            throw new WatException(
+                    t.pos(),
+                    t.is(Token.Kind.KEYWORD)
+                                    && !t.text().equals("nan:canonical")
+                                    && !t.text().equals("nan:arithmetic")
+                            ? "unknown operator"
+                            : "unexpected token");
         }
         return NumberLiterals.parseF64(t.text()).orElseThrow(() -> new WatException(t.pos(), "constant out of range"));
     }
@@ -556,6 +593,24 @@ final class CodeEncoder {
     /** {@code v128.const shape lane*} (spec 6.5.7) as 16 little-endian bytes. */
     private static void v128(In in, Bytes imm) {
         var shape = in.token();
+        int lanes =
+                switch (shape.text()) {
+                    case "i8x16" -> 16;
+                    case "i16x8" -> 8;
+                    case "i32x4", "f32x4" -> 4;
+                    case "i64x2", "f64x2" -> 2;
+                    default ->
+                        throw new WatException(shape.pos(), "unexpected token: unknown vector shape " + shape.text());
+                };
+        int available = 0;
+        while (in.i + available < in.items.size()
+                && in.items.get(in.i + available) instanceof SExpr.Atom(var lit)
+                && (lit.is(Token.Kind.NUMBER) || lit.is(Token.Kind.KEYWORD))) {
+            available++;
+        }
+        if (available != lanes) {
+            throw new WatException(shape.pos(), "wrong number of lane literals");
+        }
         switch (shape.text()) {
             case "i8x16" -> {
                 for (int i = 0; i < 16; i++) {

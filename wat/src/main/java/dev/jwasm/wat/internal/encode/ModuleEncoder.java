@@ -70,6 +70,7 @@ public final class ModuleEncoder {
 
     /** Encodes {@code source}: one {@code (module ...)} or a bare sequence of module fields. */
     public static byte[] encode(String source) {
+        rejectReservedTokens(source);
         var top = SExprReader.read(source);
         List<SExpr> fields;
         SExpr owner;
@@ -98,6 +99,25 @@ public final class ModuleEncoder {
         enc.bind(lists);
         enc.emit(lists);
         return enc.assemble(owner);
+    }
+
+    /**
+     * The reference lexer turns every token that is not a known keyword, number, string, id or
+     * parenthesis into "unknown operator", so a reserved token anywhere makes the module malformed.
+     */
+    private static void rejectReservedTokens(String source) {
+        for (var t : Lexer.tokenize(source)) {
+            if (t.is(Token.Kind.RESERVED)) {
+                throw new WatException(t.pos(), t.text().equals("$") ? "empty identifier" : "unknown operator");
+            }
+            if (t.is(Token.Kind.KEYWORD)
+                    && (t.text().startsWith("offset=") || t.text().startsWith("align="))) {
+                String value = t.text().substring(t.text().indexOf('=') + 1);
+                if (!NumberLiterals.isUnsignedInt(value)) {
+                    throw new WatException(t.pos(), "unknown operator");
+                }
+            }
+        }
     }
 
     static WatException err(SExpr at, String reason) {
@@ -513,8 +533,7 @@ public final class ModuleEncoder {
         }
         // Sizes beyond the address type are a validation error (spec 3.2.4), not a syntax error.
         return NumberLiterals.parseUnsigned(t.text(), 64)
-                .orElseThrow(
-                        () -> new WatException(t.pos(), is64 ? "constant out of range" : "i32 constant out of range"));
+                .orElseThrow(() -> new WatException(t.pos(), "i64 constant out of range"));
     }
 
     private void emitMemory(SExpr.SList f, int index) {

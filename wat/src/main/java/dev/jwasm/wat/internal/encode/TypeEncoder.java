@@ -109,6 +109,10 @@ final class TypeEncoder {
         try {
             return refType(e);
         } catch (WatException ex) {
+            // An unknown keyword is an unknown token to the reference lexer.
+            if (e instanceof SExpr.Atom(var t) && t.is(Token.Kind.KEYWORD)) {
+                throw new WatException(e.pos(), "unknown operator " + t.text());
+            }
             throw new WatException(e.pos(), "unexpected token: expected a value type");
         }
     }
@@ -244,6 +248,9 @@ final class TypeEncoder {
                 results.raw(valType(r.next()));
                 nr++;
             }
+        }
+        if (in.peekList("param")) {
+            throw new WatException(in.peek().pos(), "unexpected token: param after result");
         }
         byte[] enc =
                 new Bytes().b(0x60).u32(np).vec(params).u32(nr).vec(results).toArray();
