@@ -13,7 +13,14 @@ import java.util.List;
  * and immediate shapes come from the shared {@link Opcode} table.
  */
 final class CodeEncoder {
-    private static final int MAX_DEPTH = 10_000;
+    /**
+     * Nesting of blocks and folded operands the encoder accepts. The encoder recurses once per
+     * level, so a bound keeps absurd input from exhausting the JVM stack (DESIGN: no raw
+     * StackOverflowError); real modules stay far below it.
+     */
+    static final int MAX_DEPTH = 1_000;
+
+    private int depth;
 
     private final ModuleEncoder m;
     private final Space locals;
@@ -72,10 +79,14 @@ final class CodeEncoder {
     }
 
     private void pushLabel(In in) {
+        addLabel(in.optId(), in);
+    }
+
+    private void addLabel(String label, In in) {
         if (labels.size() >= MAX_DEPTH) {
             throw new WatException(in.here().pos(), "nesting too deep");
         }
-        labels.add(in.optId());
+        labels.add(label);
     }
 
     private void popLabel() {
@@ -103,7 +114,7 @@ final class CodeEncoder {
                 var label = in.optId();
                 blockType(in, out);
                 catches(in, out);
-                labels.add(label);
+                addLabel(label, in);
                 sequence(in, out);
                 closeBlock(in, t);
                 out.b(0x0B);
@@ -161,6 +172,17 @@ final class CodeEncoder {
     }
 
     private void folded(SExpr.SList l, Bytes out) {
+        if (++depth > MAX_DEPTH) {
+            throw new WatException(l.pos(), "nesting too deep");
+        }
+        try {
+            foldedBody(l, out);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void foldedBody(SExpr.SList l, Bytes out) {
         var in = In.of(l, 0);
         var t = in.token();
         var op = opcode(t);
@@ -186,7 +208,7 @@ final class CodeEncoder {
                     folded(c, out);
                 }
                 out.raw(opBytes(op)).vec(bt);
-                labels.add(label);
+                addLabel(label, in);
                 if (!in.peekList("then")) {
                     throw new WatException(in.here().pos(), "unexpected token: expected (then ...)");
                 }
@@ -204,7 +226,7 @@ final class CodeEncoder {
                 var label = in.optId();
                 blockType(in, out);
                 catches(in, out);
-                labels.add(label);
+                addLabel(label, in);
                 instructions(in, out);
                 popLabel();
                 out.b(0x0B);
