@@ -5,6 +5,7 @@ import dev.jwasm.api.model.Export;
 import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.ModuleInfo;
 import dev.jwasm.internal.binary.ModuleDecoder;
+import dev.jwasm.internal.validate.ModuleValidator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,5 +57,17 @@ public final class WasmModule {
                 .filter(c -> c.name().equals(name))
                 .findFirst()
                 .map(info::customData);
+    }
+
+    /**
+     * Validates the module (spec chapter 3): every type, import, export, segment, constant
+     * expression and function body.
+     *
+     * @return this module, for chaining
+     * @throws InvalidModuleException at the first rule broken, with the spec testsuite's wording
+     */
+    public WasmModule validate() {
+        ModuleValidator.validate(info);
+        return this;
     }
 }
