@@ -6,7 +6,9 @@ import dev.jwasm.wat.internal.lex.NumberLiterals;
 import dev.jwasm.wat.internal.lex.Token;
 import dev.jwasm.wat.internal.sexpr.SExpr;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Encodes instruction sequences (spec 6.5), plain and folded, to binary code (spec 5.4). Mnemonics
@@ -62,7 +64,7 @@ final class CodeEncoder {
     }
 
     /** Keywords of the module syntax that are not instructions: misplaced, they are unexpected. */
-    private static final java.util.Set<String> STRUCTURAL = java.util.Set.of(
+    private static final Set<String> STRUCTURAL = Set.of(
             "param", "result", "local", "type", "export", "import", "then", "do", "mut", "func", "table", "memory",
             "global", "elem", "data", "offset", "item", "declare", "start", "module", "rec", "sub", "final", "field",
             "struct", "array", "ref", "null", "tag");
@@ -509,7 +511,7 @@ final class CodeEncoder {
     /** The heap type inside an encoded reference type: shorthands are their own heap type byte. */
     private static byte[] heapOf(byte[] refType) {
         if (refType[0] == 0x63 || refType[0] == 0x64) {
-            return java.util.Arrays.copyOfRange(refType, 1, refType.length);
+            return Arrays.copyOfRange(refType, 1, refType.length);
         }
         return refType;
     }

@@ -7,6 +7,7 @@ import dev.jwasm.wat.internal.lex.Token;
 import dev.jwasm.wat.internal.sexpr.SExpr;
 import dev.jwasm.wat.internal.sexpr.SExprReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,8 +39,6 @@ public final class ModuleEncoder {
     /** Set when code uses a data index (memory.init, data.drop, array.new_data, ...). */
     boolean usesDataIndex;
 
-    private final List<Boolean> memory64 = new ArrayList<>();
-    private final List<Boolean> table64 = new ArrayList<>();
     final TypeEncoder typeEncoder = new TypeEncoder(this);
 
     private final Bytes typeSec = new Bytes();
@@ -409,7 +408,7 @@ public final class ModuleEncoder {
         int runCount = 0;
         for (int i = 0; i < localTypes.size(); ) {
             int j = i;
-            while (j < localTypes.size() && java.util.Arrays.equals(localTypes.get(j), localTypes.get(i))) {
+            while (j < localTypes.size() && Arrays.equals(localTypes.get(j), localTypes.get(i))) {
                 j++;
             }
             runs.u32(j - i).raw(localTypes.get(i));
@@ -450,7 +449,6 @@ public final class ModuleEncoder {
             var items = In.of(elemList, 1);
             var seg = new Bytes();
             int n = elemItems(items, seg, ref, true);
-            table64.add(is64);
             tableSec.raw(ref).b(is64 ? 0x05 : 0x01).u64(n).u64(n);
             // Active segment, explicit table, expressions (flag 6).
             elemSec.b(0x06)
@@ -483,7 +481,6 @@ public final class ModuleEncoder {
         if (!is64) {
             in.keyword("i32");
         }
-        table64.add(is64);
         var limits = limits(in, is64, false);
         byte[] ref = typeEncoder.refType(in.next());
         return new Bytes().raw(ref).raw(limits).toArray();
@@ -545,7 +542,6 @@ public final class ModuleEncoder {
         if (!is64) {
             in.keyword("i32");
         }
-        memory64.add(is64);
         int save = in.i;
         long pageSize = 65536;
         boolean customPage = false;
@@ -803,14 +799,6 @@ public final class ModuleEncoder {
     /** Records a defined type that implicit type uses may reuse: a final func type alone in its group. */
     void registerPlainFuncType(int index, byte[] encoded) {
         plainFuncTypes.putIfAbsent(HexFormat.of().formatHex(encoded), index);
-    }
-
-    boolean isMemory64(int index) {
-        return index < memory64.size() && memory64.get(index);
-    }
-
-    boolean isTable64(int index) {
-        return index < table64.size() && table64.get(index);
     }
 
     private byte[] assemble(SExpr owner) {
