@@ -119,6 +119,14 @@ public final class ModuleEncoder {
         }
     }
 
+    /** The first token of a list, which must be a keyword such as {@code func}. */
+    static Token headToken(SExpr.SList l) {
+        if (!l.items().isEmpty() && l.items().getFirst() instanceof SExpr.Atom(var t)) {
+            return t;
+        }
+        throw new WatException(l.pos(), "unexpected token");
+    }
+
     static WatException err(SExpr at, String reason) {
         return new WatException(at.pos(), reason);
     }
@@ -181,8 +189,7 @@ public final class ModuleEncoder {
         var in = In.of(t, 1);
         var idTok = in.peekToken();
         String id = in.optId();
-        int index =
-                types.add(id, idTok != null ? idTok : ((SExpr.Atom) t.items().getFirst()).token());
+        int index = types.add(id, idTok != null ? idTok : headToken(t));
         var fields = new Space("field");
         fieldNames.put(index, fields);
         var def = in.list();
@@ -226,9 +233,7 @@ public final class ModuleEncoder {
             head = target.head();
         }
         in = In.of(target, 1);
-        var at = in.peekToken() != null
-                ? in.peekToken()
-                : ((SExpr.Atom) target.items().getFirst()).token();
+        var at = in.peekToken() != null ? in.peekToken() : headToken(target);
         String id = in.optId();
         switch (head == null ? "" : head) {
             case "func" -> funcs.add(id, at);
@@ -321,7 +326,8 @@ public final class ModuleEncoder {
     private static String importKind(SExpr.SList f) {
         if ("import".equals(f.head())) {
             var in = In.of(f, 3);
-            return in.list().head();
+            String head = in.list().head();
+            return head == null ? "" : head;
         }
         return f.head();
     }
