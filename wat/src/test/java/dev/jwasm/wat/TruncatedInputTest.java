@@ -55,4 +55,38 @@ class TruncatedInputTest {
                 raw.isEmpty(),
                 raw.size() + " raw exceptions:\n" + String.join("\n", raw.subList(0, Math.min(30, raw.size()))));
     }
+
+    @Test
+    void mangledScriptsFailOnlyWithWatException() throws IOException {
+        var raw = new ArrayList<String>();
+        int tried = 0;
+        for (var p : TestsuiteParseTest.allScripts()) {
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            // Commands start at column 1; dropping the token after each "(" mangles one command.
+            for (int at = text.indexOf("\n("); at >= 0 && tried < 20_000; at = text.indexOf("\n(", at + 1)) {
+                int from = at + 2;
+                int to = from;
+                while (to < text.length() && !Character.isWhitespace(text.charAt(to)) && text.charAt(to) != ')') {
+                    to++;
+                }
+                int next = text.indexOf("\n(", to);
+                String command = text.substring(at + 1, next < 0 ? text.length() : next);
+                String mangled = "(" + command.substring(to - at - 1);
+                for (String candidate : new String[] {mangled, command.substring(0, command.length() / 2)}) {
+                    tried++;
+                    try {
+                        WastScript.parse(candidate, p.toString());
+                    } catch (WatException e) {
+                        // expected for most candidates
+                    } catch (RuntimeException e) {
+                        raw.add(p.getFileName() + " at char " + at + ": " + e);
+                    }
+                }
+            }
+        }
+        assertTrue(tried > 1000, "only " + tried + " candidates");
+        assertTrue(
+                raw.isEmpty(),
+                raw.size() + " raw exceptions:\n" + String.join("\n", raw.subList(0, Math.min(30, raw.size()))));
+    }
 }
