@@ -58,12 +58,10 @@ public final class ModuleEncoder {
     private final Bytes exportSec = new Bytes();
     private int exportCount;
     private Bytes startSec;
-    private final Bytes elemSec = new Bytes();
-    private int elemCount;
     private final Bytes codeSec = new Bytes();
     private int codeCount;
-    private final Bytes dataSec = new Bytes();
-    private int dataCount;
+
+    private final SegmentEncoder segments = new SegmentEncoder(this);
 
     private ModuleEncoder() {}
 
@@ -316,8 +314,8 @@ public final class ModuleEncoder {
                     startSec = new Bytes().u32(funcs.resolve(in.token()));
                     in.end();
                 }
-                case "elem" -> emitElem(f);
-                case "data" -> emitData(f);
+                case "elem" -> segments.emitElem(f);
+                case "data" -> segments.emitData(f);
                 default -> {}
             }
         }
@@ -454,16 +452,17 @@ public final class ModuleEncoder {
             in.end();
             var items = In.of(elemList, 1);
             var seg = new Bytes();
-            int n = elemItems(items, seg, ref, true);
+            int n = segments.elemItems(items, seg, ref, true);
             tableSec.raw(ref).b(is64 ? 0x05 : 0x01).u64(n).u64(n);
             // Active segment, explicit table, expressions (flag 6).
-            elemSec.b(0x06)
+            segments.elemSec
+                    .b(0x06)
                     .u32(index)
-                    .raw(constExpr(is64 ? "i64" : "i32"))
+                    .raw(SegmentEncoder.constExpr(is64 ? "i64" : "i32"))
                     .raw(ref)
                     .u32(n)
                     .vec(seg);
-            elemCount++;
+            segments.elemCount++;
             return;
         }
         in.i = save;
@@ -476,10 +475,6 @@ public final class ModuleEncoder {
         } else {
             tableSec.raw(tt);
         }
-    }
-
-    private static byte[] constExpr(String type) {
-        return new byte[] {(byte) (type.equals("i64") ? 0x42 : 0x41), 0x00, 0x0B};
     }
 
     private byte[] tableType(In in) {
@@ -570,11 +565,12 @@ public final class ModuleEncoder {
                 memSec.u32(Long.numberOfTrailingZeros(pageSize));
             }
             memCount++;
-            dataSec.b(0x00)
-                    .raw(constExpr(is64 ? "i64" : "i32"))
+            segments.dataSec
+                    .b(0x00)
+                    .raw(SegmentEncoder.constExpr(is64 ? "i64" : "i32"))
                     .u32(bytes.size())
                     .vec(bytes);
-            dataCount++;
+            segments.dataCount++;
             return;
         }
         in.i = save;
@@ -661,133 +657,6 @@ public final class ModuleEncoder {
         exportCount++;
     }
 
-    /** An offset: {@code (offset instr*)} or one folded instruction (spec 6.6.8 abbreviation). */
-    private byte[] offset(SExpr.SList l) {
-        var out = new Bytes();
-        var code = new CodeEncoder(this, new Space("local"));
-        if ("offset".equals(l.head())) {
-            code.instructions(In.of(l, 1), out);
-        } else {
-            code.instructions(new In(List.of(l), l, 0), out);
-        }
-        return out.b(0x0B).toArray();
-    }
-
-    private void emitElem(SExpr.SList f) {
-        var in = In.of(f, 1);
-        in.optId();
-        elemCount++;
-        boolean declare = in.keyword("declare");
-        Integer table = null;
-        byte[] offset = null;
-        if (in.peekList("table")) {
-            var t = In.of(in.list(), 1);
-            table = tables.resolve(t.token());
-            t.end();
-        }
-        if (!declare && in.peek() instanceof SExpr.SList l && !"item".equals(l.head()) && !isRefTypeList(l)) {
-            offset = offset(in.list());
-            if (table == null) {
-                table = 0;
-            }
-        } else if (!declare && Space.isIndex(in.peekToken()) && table == null && offset == null) {
-            // Legacy form (elem tableidx (offset ...) funcidx*) of the MVP.
-            var save = in.i;
-            in.next();
-            if (in.peek() instanceof SExpr.SList l2 && !"item".equals(l2.head())) {
-                table = tables.resolve(((SExpr.Atom) in.items.get(save)).token());
-                offset = offset(in.list());
-            } else {
-                in.i = save;
-            }
-        }
-        var seg = new Bytes();
-        boolean funcIndices = in.atEnd() || in.peekKeyword("func") || Space.isIndex(in.peekToken());
-        byte[] ref;
-        int n;
-        if (funcIndices) {
-            in.keyword("func");
-            n = 0;
-            while (!in.atEnd()) {
-                seg.u32(funcs.resolve(in.token()));
-                n++;
-            }
-            int flags = offset != null ? 2 : declare ? 3 : 1;
-            elemSec.b(flags);
-            if (offset != null) {
-                elemSec.u32(table).raw(offset);
-            }
-            elemSec.b(0x00).u32(n).vec(seg);
-            return;
-        }
-        ref = typeEncoder.refType(in.next());
-        n = elemItems(in, seg, ref, false);
-        int flags = offset != null ? 6 : declare ? 7 : 5;
-        elemSec.b(flags);
-        if (offset != null) {
-            elemSec.u32(table).raw(offset);
-        }
-        elemSec.raw(ref).u32(n).vec(seg);
-    }
-
-    private static boolean isRefTypeList(SExpr.SList l) {
-        return "ref".equals(l.head());
-    }
-
-    /** Element expressions {@code (item instr*)} or {@code (instr)}; plain indices under inline tables. */
-    private int elemItems(In in, Bytes seg, byte[] ref, boolean allowIndices) {
-        int n = 0;
-        while (!in.atEnd()) {
-            if (allowIndices && Space.isIndex(in.peekToken())) {
-                seg.b(0xD2).u32(funcs.resolve(in.token())).b(0x0B);
-            } else {
-                var l = in.list();
-                var code = new CodeEncoder(this, new Space("local"));
-                if ("item".equals(l.head())) {
-                    code.instructions(In.of(l, 1), seg);
-                } else {
-                    code.instructions(new In(List.of(l), l, 0), seg);
-                }
-                seg.b(0x0B);
-            }
-            n++;
-        }
-        return n;
-    }
-
-    private void emitData(SExpr.SList f) {
-        var in = In.of(f, 1);
-        in.optId();
-        dataCount++;
-        Integer mem = null;
-        if (in.peekList("memory")) {
-            var m = In.of(in.list(), 1);
-            mem = memories.resolve(m.token());
-            m.end();
-        } else if (Space.isIndex(in.peekToken())) {
-            mem = memories.resolve(in.token()); // MVP form (data memidx offset str*)
-        }
-        byte[] offset = null;
-        if (in.peek() instanceof SExpr.SList) {
-            offset = offset(in.list());
-        }
-        var bytes = new Bytes();
-        while (!in.atEnd()) {
-            bytes.raw(string(in.token()));
-        }
-        if (offset == null) {
-            if (mem != null) {
-                throw err(f, "unexpected token");
-            }
-            dataSec.b(0x01);
-        } else if (mem == null || mem == 0) {
-            dataSec.b(0x00).raw(offset);
-        } else {
-            dataSec.b(0x02).u32(mem).raw(offset);
-        }
-        dataSec.u32(bytes.size()).vec(bytes);
-    }
-
     /** The type index for an implicit or explicit function type, adding one if needed (spec 6.6.3). */
     int funcTypeIndex(byte[] encodedFuncType, int params) {
         String key = HexFormat.of().formatHex(encodedFuncType);
@@ -824,14 +693,14 @@ public final class ModuleEncoder {
         if (startSec != null) {
             out.b(8).u32(startSec.size()).vec(startSec);
         }
-        section(out, 9, elemCount, elemSec);
+        section(out, 9, segments.elemCount, segments.elemSec);
         // The data count section lets code refer to data segments before the data section (5.5.15).
-        if (dataCount > 0 || usesDataIndex) {
-            var dc = new Bytes().u32(dataCount);
+        if (segments.dataCount > 0 || usesDataIndex) {
+            var dc = new Bytes().u32(segments.dataCount);
             out.b(12).u32(dc.size()).vec(dc);
         }
         section(out, 10, codeCount, codeSec);
-        section(out, 11, dataCount, dataSec);
+        section(out, 11, segments.dataCount, segments.dataSec);
         return out.toArray();
     }
 
