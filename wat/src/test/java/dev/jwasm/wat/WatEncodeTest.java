@@ -101,4 +101,16 @@ class WatEncodeTest {
         e = assertThrows(WatException.class, () -> Wat.toBinary("(module (func) (import \"a\" \"b\" (func)))"));
         assertEquals("import after function", e.reason());
     }
+
+    @Test
+    void scriptModuleSourcesAllBecomeBinaries() {
+        var cmds = WastScript.parse(
+                        "(module (func))\n(module quote \"(func)\")\n(module binary \"\\00asm\\01\\00\\00\\00\")",
+                        "t.wast")
+                .commands();
+        String func = HEADER + "010401600000" + "03020100" + "0a040102000b";
+        assertEquals(func, HexFormat.of().formatHex(Wat.toBinary(((WastCommand.Module) cmds.get(0)).source())));
+        assertEquals(func, HexFormat.of().formatHex(Wat.toBinary(((WastCommand.Module) cmds.get(1)).source())));
+        assertEquals(HEADER, HexFormat.of().formatHex(Wat.toBinary(((WastCommand.Module) cmds.get(2)).source())));
+    }
 }
