@@ -14,4 +14,18 @@ public final class Wat {
     public static byte[] toBinary(String source) {
         return ModuleEncoder.encode(source);
     }
+
+    /**
+     * The binary of a script module: text and quoted modules are encoded, binary ones returned as
+     * written (a copy).
+     *
+     * @throws WatException when a text or quoted module is malformed
+     */
+    public static byte[] toBinary(ModuleSource source) {
+        return switch (source) {
+            case ModuleSource.Text t -> toBinary(t.text());
+            case ModuleSource.Quote q -> toBinary(q.text());
+            case ModuleSource.Binary b -> b.bytes();
+        };
+    }
 }

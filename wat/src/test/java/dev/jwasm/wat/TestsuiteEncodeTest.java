@@ -3,6 +3,9 @@ package dev.jwasm.wat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwasm.api.InvalidModuleException;
+import dev.jwasm.api.MalformedModuleException;
+import dev.jwasm.api.WasmModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +15,25 @@ import org.junit.jupiter.api.Test;
 
 /** Every text module that the testsuite expects to be well-formed encodes to a binary module. */
 class TestsuiteEncodeTest {
+
+    /**
+     * The independent binary decoder must read the bytes as well-formed. Only malformedness is
+     * checked: validity is the validator's job, and the decoder reports a few validity rules
+     * (limits beyond its model) early as {@link InvalidModuleException}.
+     */
+    private static void decodes(byte[] bin, boolean expectedInvalid) {
+        try {
+            WasmModule.decode(bin);
+        } catch (InvalidModuleException e) {
+            // well-formed but invalid: fine here
+        } catch (MalformedModuleException e) {
+            // An invalid module that uses a data index in a constant expression (array.new_data in
+            // a global) cannot be ordered before the data count section in binary (spec 5.5.16).
+            if (!(expectedInvalid && e.getMessage().startsWith("data count section required"))) {
+                throw e;
+            }
+        }
+    }
 
     @Test
     void everyWellFormedTextModuleEncodes() throws IOException {
@@ -50,8 +72,13 @@ class TestsuiteEncodeTest {
                     byte[] bin = Wat.toBinary(text);
                     // Every binary module starts with the magic and version (spec 5.5.16).
                     assertArrayEquals(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}, Arrays.copyOf(bin, 8));
+                    // The independent binary decoder must read it back as well-formed.
+                    if (!p.toString().contains("custom-page-sizes")) {
+                        // The decoder reads custom page sizes only when that proposal is enabled.
+                        decodes(bin, c instanceof WastCommand.AssertInvalid);
+                    }
                     encoded++;
-                } catch (WatException e) {
+                } catch (WatException | MalformedModuleException e) {
                     failures.add(p.getFileName() + ":" + c.pos() + ": " + e.getMessage());
                 }
             }

@@ -6,14 +6,23 @@ import dev.jwasm.wat.internal.lex.NumberLiterals;
 import dev.jwasm.wat.internal.lex.Token;
 import dev.jwasm.wat.internal.sexpr.SExpr;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Encodes instruction sequences (spec 6.5), plain and folded, to binary code (spec 5.4). Mnemonics
  * and immediate shapes come from the shared {@link Opcode} table.
  */
 final class CodeEncoder {
-    private static final int MAX_DEPTH = 10_000;
+    /**
+     * Nesting of blocks and folded operands the encoder accepts. The encoder recurses once per
+     * level, so a bound keeps absurd input from exhausting the JVM stack (DESIGN: no raw
+     * StackOverflowError); real modules stay far below it.
+     */
+    static final int MAX_DEPTH = 1_000;
+
+    private int depth;
 
     private final ModuleEncoder m;
     private final Space locals;
@@ -54,8 +63,14 @@ final class CodeEncoder {
         }
     }
 
+    /** Keywords of the module syntax that are not instructions: misplaced, they are unexpected. */
+    private static final Set<String> STRUCTURAL = Set.of(
+            "param", "result", "local", "type", "export", "import", "then", "do", "mut", "func", "table", "memory",
+            "global", "elem", "data", "offset", "item", "declare", "start", "module", "rec", "sub", "final", "field",
+            "struct", "array", "ref", "null", "tag");
+
     private static Opcode opcode(Token t) {
-        if (!t.is(Token.Kind.KEYWORD)) {
+        if (!t.is(Token.Kind.KEYWORD) || STRUCTURAL.contains(t.text())) {
             throw new WatException(t.pos(), "unexpected token");
         }
         var op = Opcode.forMnemonic(t.text());
@@ -66,10 +81,14 @@ final class CodeEncoder {
     }
 
     private void pushLabel(In in) {
+        addLabel(in.optId(), in);
+    }
+
+    private void addLabel(String label, In in) {
         if (labels.size() >= MAX_DEPTH) {
             throw new WatException(in.here().pos(), "nesting too deep");
         }
-        labels.add(in.optId());
+        labels.add(label);
     }
 
     private void popLabel() {
@@ -85,7 +104,7 @@ final class CodeEncoder {
                 blockType(in, out);
                 sequence(in, out);
                 if (op == Opcode.IF && in.keyword("else")) {
-                    in.optId();
+                    checkEndLabel(in);
                     out.b(0x05);
                     sequence(in, out);
                 }
@@ -97,7 +116,7 @@ final class CodeEncoder {
                 var label = in.optId();
                 blockType(in, out);
                 catches(in, out);
-                labels.add(label);
+                addLabel(label, in);
                 sequence(in, out);
                 closeBlock(in, t);
                 out.b(0x0B);
@@ -107,13 +126,23 @@ final class CodeEncoder {
                 pushLabel(in);
                 blockType(in, out);
                 sequence(in, out);
+                boolean sawCatch = false;
+                boolean sawCatchAll = false;
                 while (in.peekKeyword("catch") || in.peekKeyword("catch_all")) {
+                    if (sawCatchAll) {
+                        throw new WatException(in.peek().pos(), "unexpected token: handler after catch_all");
+                    }
+                    sawCatch = true;
                     var c = opcode(in.token());
+                    sawCatchAll = c == Opcode.CATCH_ALL;
                     out.raw(opBytes(c));
                     if (c == Opcode.CATCH) {
                         out.u32(m.tags.resolve(in.token()));
                     }
                     sequence(in, out);
+                }
+                if (sawCatch && in.peekKeyword("delegate")) {
+                    throw new WatException(in.peek().pos(), "unexpected token: delegate after a handler");
                 }
                 if (in.keyword("delegate")) {
                     popLabel();
@@ -131,15 +160,36 @@ final class CodeEncoder {
         if (!in.keyword("end")) {
             throw new WatException(in.here().pos(), "unexpected token: missing end of " + opener.text());
         }
-        in.optId();
+        checkEndLabel(in);
         popLabel();
     }
 
+    /** A label after {@code end} or {@code else} must repeat the block's own label (spec 6.5.2). */
+    private void checkEndLabel(In in) {
+        var t = in.peekToken();
+        String id = in.optId();
+        if (id != null && !id.equals(labels.getLast())) {
+            throw new WatException(t.pos(), "mismatching label");
+        }
+    }
+
     private void folded(SExpr.SList l, Bytes out) {
+        if (++depth > MAX_DEPTH) {
+            throw new WatException(l.pos(), "nesting too deep");
+        }
+        try {
+            foldedBody(l, out);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void foldedBody(SExpr.SList l, Bytes out) {
         var in = In.of(l, 0);
         var t = in.token();
         var op = opcode(t);
         switch (op) {
+            case END, ELSE, CATCH, CATCH_ALL, DELEGATE -> throw new WatException(t.pos(), "unexpected token");
             case BLOCK, LOOP -> {
                 out.raw(opBytes(op));
                 pushLabel(in);
@@ -160,7 +210,7 @@ final class CodeEncoder {
                     folded(c, out);
                 }
                 out.raw(opBytes(op)).vec(bt);
-                labels.add(label);
+                addLabel(label, in);
                 if (!in.peekList("then")) {
                     throw new WatException(in.here().pos(), "unexpected token: expected (then ...)");
                 }
@@ -178,7 +228,7 @@ final class CodeEncoder {
                 var label = in.optId();
                 blockType(in, out);
                 catches(in, out);
-                labels.add(label);
+                addLabel(label, in);
                 instructions(in, out);
                 popLabel();
                 out.b(0x0B);
@@ -190,8 +240,15 @@ final class CodeEncoder {
                 if (in.peekList("do")) {
                     instructions(In.of(in.list(), 1), out);
                 }
+                boolean sawCatch = false;
+                boolean sawCatchAll = false;
                 while (in.peekList("catch") || in.peekList("catch_all")) {
+                    if (sawCatchAll) {
+                        throw new WatException(in.peek().pos(), "unexpected token: handler after catch_all");
+                    }
+                    sawCatch = true;
                     var c = in.list();
+                    sawCatchAll = "catch_all".equals(c.head());
                     var ci = In.of(c, 1);
                     if ("catch".equals(c.head())) {
                         out.b(0x07).u32(m.tags.resolve(ci.token()));
@@ -201,6 +258,9 @@ final class CodeEncoder {
                     instructions(ci, out);
                 }
                 if (in.peekList("delegate")) {
+                    if (sawCatch) {
+                        throw new WatException(in.peek().pos(), "unexpected token: delegate after a handler");
+                    }
                     var d = In.of(in.list(), 1);
                     popLabel();
                     out.b(0x18).u32(label(d.token()));
@@ -281,7 +341,7 @@ final class CodeEncoder {
             }
             in.i = save;
         }
-        out.s64(m.typeEncoder.typeUse(in, null, false));
+        out.s64(m.typeEncoder.typeUse(in, null, false, false));
     }
 
     private int label(Token t) {
@@ -319,6 +379,10 @@ final class CodeEncoder {
     private byte[] instruction(Opcode op, In in, Token at) {
         var imm = new Bytes();
         switch (op.immediates()) {
+            case MEMORY_INIT, DATA, TYPE_DATA -> m.usesDataIndex = true;
+            default -> {}
+        }
+        switch (op.immediates()) {
             case NONE -> {
                 if (op == Opcode.SELECT && in.peekList("result")) {
                     var types = new Bytes();
@@ -351,7 +415,7 @@ final class CodeEncoder {
             case FUNC -> imm.u32(m.funcs.resolve(in.token()));
             case CALL_INDIRECT -> {
                 int table = optIndex(in, m.tables);
-                int type = m.typeEncoder.typeUse(in, null, false);
+                int type = m.typeEncoder.typeUse(in, null, false, false);
                 imm.u32(type).u32(table);
             }
             case TYPE -> imm.u32(m.types.resolve(in.token()));
@@ -393,7 +457,17 @@ final class CodeEncoder {
             case LANE -> imm.b(lane(in.token()));
             case SHUFFLE -> {
                 for (int i = 0; i < 16; i++) {
-                    imm.b(lane(in.token()));
+                    if (!in.peekKind(Token.Kind.NUMBER)) {
+                        throw new WatException(in.here().pos(), "invalid lane length");
+                    }
+                    var lt = in.token();
+                    if (!NumberLiterals.isUnsignedInt(lt.text())) {
+                        throw new WatException(lt.pos(), "i8 constant out of range");
+                    }
+                    imm.b(lane(lt));
+                }
+                if (in.peekKind(Token.Kind.NUMBER)) {
+                    throw new WatException(in.here().pos(), "invalid lane length");
                 }
             }
             case I32 -> imm.s64((int) intLit(in.token(), 32));
@@ -437,14 +511,17 @@ final class CodeEncoder {
     /** The heap type inside an encoded reference type: shorthands are their own heap type byte. */
     private static byte[] heapOf(byte[] refType) {
         if (refType[0] == 0x63 || refType[0] == 0x64) {
-            return java.util.Arrays.copyOfRange(refType, 1, refType.length);
+            return Arrays.copyOfRange(refType, 1, refType.length);
         }
         return refType;
     }
 
     private static int lane(Token t) {
+        if (!t.is(Token.Kind.NUMBER) || !NumberLiterals.isUnsignedInt(t.text())) {
+            throw new WatException(t.pos(), "unexpected token");
+        }
         long v = NumberLiterals.parseUnsigned(t.text(), 8)
-                .orElseThrow(() -> new WatException(t.pos(), "malformed lane index"));
+                .orElseThrow(() -> new WatException(t.pos(), "i8 constant out of range"));
         return (int) v;
     }
 
@@ -499,7 +576,13 @@ final class CodeEncoder {
 
     private static long intLit(Token t, int bits) {
         if (!t.is(Token.Kind.NUMBER)) {
-            throw new WatException(t.pos(), "unexpected token");
+            throw new WatException(
+                    t.pos(),
+                    t.is(Token.Kind.KEYWORD)
+                                    && !t.text().equals("nan:canonical")
+                                    && !t.text().equals("nan:arithmetic")
+                            ? "unknown operator"
+                            : "unexpected token");
         }
         return NumberLiterals.parseInt(t.text(), bits)
                 .orElseThrow(() -> new WatException(t.pos(), "constant out of range"));
@@ -507,14 +590,26 @@ final class CodeEncoder {
 
     private static int f32(Token t) {
         if (!t.is(Token.Kind.NUMBER)) {
-            throw new WatException(t.pos(), "unexpected token");
+            throw new WatException(
+                    t.pos(),
+                    t.is(Token.Kind.KEYWORD)
+                                    && !t.text().equals("nan:canonical")
+                                    && !t.text().equals("nan:arithmetic")
+                            ? "unknown operator"
+                            : "unexpected token");
         }
         return NumberLiterals.parseF32(t.text()).orElseThrow(() -> new WatException(t.pos(), "constant out of range"));
     }
 
     private static long f64(Token t) {
         if (!t.is(Token.Kind.NUMBER)) {
-            throw new WatException(t.pos(), "unexpected token");
+            throw new WatException(
+                    t.pos(),
+                    t.is(Token.Kind.KEYWORD)
+                                    && !t.text().equals("nan:canonical")
+                                    && !t.text().equals("nan:arithmetic")
+                            ? "unknown operator"
+                            : "unexpected token");
         }
         return NumberLiterals.parseF64(t.text()).orElseThrow(() -> new WatException(t.pos(), "constant out of range"));
     }
@@ -522,6 +617,24 @@ final class CodeEncoder {
     /** {@code v128.const shape lane*} (spec 6.5.7) as 16 little-endian bytes. */
     private static void v128(In in, Bytes imm) {
         var shape = in.token();
+        int lanes =
+                switch (shape.text()) {
+                    case "i8x16" -> 16;
+                    case "i16x8" -> 8;
+                    case "i32x4", "f32x4" -> 4;
+                    case "i64x2", "f64x2" -> 2;
+                    default ->
+                        throw new WatException(shape.pos(), "unexpected token: unknown vector shape " + shape.text());
+                };
+        int available = 0;
+        while (in.i + available < in.items.size()
+                && in.items.get(in.i + available) instanceof SExpr.Atom(var lit)
+                && (lit.is(Token.Kind.NUMBER) || lit.is(Token.Kind.KEYWORD))) {
+            available++;
+        }
+        if (available != lanes) {
+            throw new WatException(shape.pos(), "wrong number of lane literals");
+        }
         switch (shape.text()) {
             case "i8x16" -> {
                 for (int i = 0; i < 16; i++) {

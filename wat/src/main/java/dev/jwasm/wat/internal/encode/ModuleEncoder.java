@@ -1,11 +1,13 @@
 package dev.jwasm.wat.internal.encode;
 
 import dev.jwasm.wat.WatException;
+import dev.jwasm.wat.internal.lex.Lexer;
 import dev.jwasm.wat.internal.lex.NumberLiterals;
 import dev.jwasm.wat.internal.lex.Token;
 import dev.jwasm.wat.internal.sexpr.SExpr;
 import dev.jwasm.wat.internal.sexpr.SExprReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,8 +36,9 @@ public final class ModuleEncoder {
     final Map<Integer, byte[]> funcTypeBytes = new HashMap<>();
 
     private final List<byte[]> implicitTypes = new ArrayList<>();
-    private final List<Boolean> memory64 = new ArrayList<>();
-    private final List<Boolean> table64 = new ArrayList<>();
+    /** Set when code uses a data index (memory.init, data.drop, array.new_data, ...). */
+    boolean usesDataIndex;
+
     final TypeEncoder typeEncoder = new TypeEncoder(this);
 
     private final Bytes typeSec = new Bytes();
@@ -55,17 +58,16 @@ public final class ModuleEncoder {
     private final Bytes exportSec = new Bytes();
     private int exportCount;
     private Bytes startSec;
-    private final Bytes elemSec = new Bytes();
-    private int elemCount;
     private final Bytes codeSec = new Bytes();
     private int codeCount;
-    private final Bytes dataSec = new Bytes();
-    private int dataCount;
+
+    private final SegmentEncoder segments = new SegmentEncoder(this);
 
     private ModuleEncoder() {}
 
     /** Encodes {@code source}: one {@code (module ...)} or a bare sequence of module fields. */
     public static byte[] encode(String source) {
+        rejectReservedTokens(source);
         var top = SExprReader.read(source);
         List<SExpr> fields;
         SExpr owner;
@@ -94,6 +96,33 @@ public final class ModuleEncoder {
         enc.bind(lists);
         enc.emit(lists);
         return enc.assemble(owner);
+    }
+
+    /**
+     * The reference lexer turns every token that is not a known keyword, number, string, id or
+     * parenthesis into "unknown operator", so a reserved token anywhere makes the module malformed.
+     */
+    private static void rejectReservedTokens(String source) {
+        for (var t : Lexer.tokenize(source)) {
+            if (t.is(Token.Kind.RESERVED)) {
+                throw new WatException(t.pos(), t.text().equals("$") ? "empty identifier" : "unknown operator");
+            }
+            if (t.is(Token.Kind.KEYWORD)
+                    && (t.text().startsWith("offset=") || t.text().startsWith("align="))) {
+                String value = t.text().substring(t.text().indexOf('=') + 1);
+                if (!NumberLiterals.isUnsignedInt(value)) {
+                    throw new WatException(t.pos(), "unknown operator");
+                }
+            }
+        }
+    }
+
+    /** The first token of a list, which must be a keyword such as {@code func}. */
+    static Token headToken(SExpr.SList l) {
+        if (!l.items().isEmpty() && l.items().getFirst() instanceof SExpr.Atom(var t)) {
+            return t;
+        }
+        throw new WatException(l.pos(), "unexpected token");
     }
 
     static WatException err(SExpr at, String reason) {
@@ -128,9 +157,20 @@ public final class ModuleEncoder {
             }
         }
         // Imports take the lowest indices of each space (spec 6.6.1, text order within).
+        String definedKind = null;
         for (var f : fields) {
             if (isImport(f)) {
+                if (definedKind != null) {
+                    // Imports precede definitions in the text format too (spec 6.6.13).
+                    throw err(f, "import after " + definedKind);
+                }
                 bindEntity(f);
+            } else {
+                definedKind = switch (f.head()) {
+                    case "func" -> "function";
+                    case "table", "memory", "global", "tag" -> f.head();
+                    default -> definedKind;
+                };
             }
         }
         for (var f : fields) {
@@ -147,8 +187,7 @@ public final class ModuleEncoder {
         var in = In.of(t, 1);
         var idTok = in.peekToken();
         String id = in.optId();
-        int index =
-                types.add(id, idTok != null ? idTok : ((SExpr.Atom) t.items().getFirst()).token());
+        int index = types.add(id, idTok != null ? idTok : headToken(t));
         var fields = new Space("field");
         fieldNames.put(index, fields);
         var def = in.list();
@@ -192,9 +231,7 @@ public final class ModuleEncoder {
             head = target.head();
         }
         in = In.of(target, 1);
-        var at = in.peekToken() != null
-                ? in.peekToken()
-                : ((SExpr.Atom) target.items().getFirst()).token();
+        var at = in.peekToken() != null ? in.peekToken() : headToken(target);
         String id = in.optId();
         switch (head == null ? "" : head) {
             case "func" -> funcs.add(id, at);
@@ -277,8 +314,8 @@ public final class ModuleEncoder {
                     startSec = new Bytes().u32(funcs.resolve(in.token()));
                     in.end();
                 }
-                case "elem" -> emitElem(f);
-                case "data" -> emitData(f);
+                case "elem" -> segments.emitElem(f);
+                case "data" -> segments.emitData(f);
                 default -> {}
             }
         }
@@ -287,7 +324,8 @@ public final class ModuleEncoder {
     private static String importKind(SExpr.SList f) {
         if ("import".equals(f.head())) {
             var in = In.of(f, 3);
-            return in.list().head();
+            String head = in.list().head();
+            return head == null ? "" : head;
         }
         return f.head();
     }
@@ -296,7 +334,7 @@ public final class ModuleEncoder {
     private SExpr.SList importHeader(SExpr.SList f, int kind) {
         if ("import".equals(f.head())) {
             var in = In.of(f, 1);
-            importSec.nameBytes(string(in.token())).nameBytes(string(in.token()));
+            importSec.nameBytes(name(in.token())).nameBytes(name(in.token()));
             var desc = in.list();
             in.end();
             importSec.b(kind);
@@ -304,6 +342,13 @@ public final class ModuleEncoder {
             return desc;
         }
         return null;
+    }
+
+    /** A name (import, export): a string that must be valid UTF-8 (spec 6.3.4). */
+    static byte[] name(Token t) {
+        byte[] bytes = string(t);
+        Lexer.checkUtf8(bytes, t.pos());
+        return bytes;
     }
 
     static byte[] string(Token t) {
@@ -317,16 +362,13 @@ public final class ModuleEncoder {
     private boolean inlineExportsImport(In in, int kind, int index) {
         while (in.peekList("export")) {
             var e = In.of(in.list(), 1);
-            exportSec.nameBytes(string(e.token())).b(kind).u32(index);
+            exportSec.nameBytes(name(e.token())).b(kind).u32(index);
             exportCount++;
             e.end();
         }
         if (in.peekList("import")) {
             var im = In.of(in.list(), 1);
-            importSec
-                    .nameBytes(string(im.token()))
-                    .nameBytes(string(im.token()))
-                    .b(kind);
+            importSec.nameBytes(name(im.token())).nameBytes(name(im.token())).b(kind);
             importCount++;
             im.end();
             return true;
@@ -370,7 +412,7 @@ public final class ModuleEncoder {
         int runCount = 0;
         for (int i = 0; i < localTypes.size(); ) {
             int j = i;
-            while (j < localTypes.size() && java.util.Arrays.equals(localTypes.get(j), localTypes.get(i))) {
+            while (j < localTypes.size() && Arrays.equals(localTypes.get(j), localTypes.get(i))) {
                 j++;
             }
             runs.u32(j - i).raw(localTypes.get(i));
@@ -410,17 +452,17 @@ public final class ModuleEncoder {
             in.end();
             var items = In.of(elemList, 1);
             var seg = new Bytes();
-            int n = elemItems(items, seg, ref, true);
-            table64.add(is64);
+            int n = segments.elemItems(items, seg, ref, true);
             tableSec.raw(ref).b(is64 ? 0x05 : 0x01).u64(n).u64(n);
             // Active segment, explicit table, expressions (flag 6).
-            elemSec.b(0x06)
+            segments.elemSec
+                    .b(0x06)
                     .u32(index)
-                    .raw(constExpr(is64 ? "i64" : "i32"))
+                    .raw(SegmentEncoder.constExpr(is64 ? "i64" : "i32"))
                     .raw(ref)
                     .u32(n)
                     .vec(seg);
-            elemCount++;
+            segments.elemCount++;
             return;
         }
         in.i = save;
@@ -435,16 +477,11 @@ public final class ModuleEncoder {
         }
     }
 
-    private static byte[] constExpr(String type) {
-        return new byte[] {(byte) (type.equals("i64") ? 0x42 : 0x41), 0x00, 0x0B};
-    }
-
     private byte[] tableType(In in) {
         boolean is64 = in.keyword("i64");
         if (!is64) {
             in.keyword("i32");
         }
-        table64.add(is64);
         var limits = limits(in, is64, false);
         byte[] ref = typeEncoder.refType(in.next());
         return new Bytes().raw(ref).raw(limits).toArray();
@@ -494,8 +531,7 @@ public final class ModuleEncoder {
         }
         // Sizes beyond the address type are a validation error (spec 3.2.4), not a syntax error.
         return NumberLiterals.parseUnsigned(t.text(), 64)
-                .orElseThrow(
-                        () -> new WatException(t.pos(), is64 ? "constant out of range" : "i32 constant out of range"));
+                .orElseThrow(() -> new WatException(t.pos(), "i64 constant out of range"));
     }
 
     private void emitMemory(SExpr.SList f, int index) {
@@ -507,7 +543,6 @@ public final class ModuleEncoder {
         if (!is64) {
             in.keyword("i32");
         }
-        memory64.add(is64);
         int save = in.i;
         long pageSize = 65536;
         boolean customPage = false;
@@ -530,11 +565,12 @@ public final class ModuleEncoder {
                 memSec.u32(Long.numberOfTrailingZeros(pageSize));
             }
             memCount++;
-            dataSec.b(0x00)
-                    .raw(constExpr(is64 ? "i64" : "i32"))
+            segments.dataSec
+                    .b(0x00)
+                    .raw(SegmentEncoder.constExpr(is64 ? "i64" : "i32"))
                     .u32(bytes.size())
                     .vec(bytes);
-            dataCount++;
+            segments.dataCount++;
             return;
         }
         in.i = save;
@@ -587,7 +623,7 @@ public final class ModuleEncoder {
 
     private void emitExport(SExpr.SList f) {
         var in = In.of(f, 1);
-        byte[] name = string(in.token());
+        byte[] name = name(in.token());
         var desc = In.of(in.list(), 1);
         in.end();
         var d = (SExpr.SList) desc.owner;
@@ -621,133 +657,6 @@ public final class ModuleEncoder {
         exportCount++;
     }
 
-    /** An offset: {@code (offset instr*)} or one folded instruction (spec 6.6.8 abbreviation). */
-    private byte[] offset(SExpr.SList l) {
-        var out = new Bytes();
-        var code = new CodeEncoder(this, new Space("local"));
-        if ("offset".equals(l.head())) {
-            code.instructions(In.of(l, 1), out);
-        } else {
-            code.instructions(new In(List.of(l), l, 0), out);
-        }
-        return out.b(0x0B).toArray();
-    }
-
-    private void emitElem(SExpr.SList f) {
-        var in = In.of(f, 1);
-        in.optId();
-        elemCount++;
-        boolean declare = in.keyword("declare");
-        Integer table = null;
-        byte[] offset = null;
-        if (in.peekList("table")) {
-            var t = In.of(in.list(), 1);
-            table = tables.resolve(t.token());
-            t.end();
-        }
-        if (!declare && in.peek() instanceof SExpr.SList l && !"item".equals(l.head()) && !isRefTypeList(l)) {
-            offset = offset(in.list());
-            if (table == null) {
-                table = 0;
-            }
-        } else if (!declare && Space.isIndex(in.peekToken()) && table == null && offset == null) {
-            // Legacy form (elem tableidx (offset ...) funcidx*) of the MVP.
-            var save = in.i;
-            in.next();
-            if (in.peek() instanceof SExpr.SList l2 && !"item".equals(l2.head())) {
-                table = tables.resolve(((SExpr.Atom) in.items.get(save)).token());
-                offset = offset(in.list());
-            } else {
-                in.i = save;
-            }
-        }
-        var seg = new Bytes();
-        boolean funcIndices = in.atEnd() || in.peekKeyword("func") || Space.isIndex(in.peekToken());
-        byte[] ref;
-        int n;
-        if (funcIndices) {
-            in.keyword("func");
-            n = 0;
-            while (!in.atEnd()) {
-                seg.u32(funcs.resolve(in.token()));
-                n++;
-            }
-            int flags = offset != null ? 2 : declare ? 3 : 1;
-            elemSec.b(flags);
-            if (offset != null) {
-                elemSec.u32(table).raw(offset);
-            }
-            elemSec.b(0x00).u32(n).vec(seg);
-            return;
-        }
-        ref = typeEncoder.refType(in.next());
-        n = elemItems(in, seg, ref, false);
-        int flags = offset != null ? 6 : declare ? 7 : 5;
-        elemSec.b(flags);
-        if (offset != null) {
-            elemSec.u32(table).raw(offset);
-        }
-        elemSec.raw(ref).u32(n).vec(seg);
-    }
-
-    private static boolean isRefTypeList(SExpr.SList l) {
-        return "ref".equals(l.head());
-    }
-
-    /** Element expressions {@code (item instr*)} or {@code (instr)}; plain indices under inline tables. */
-    private int elemItems(In in, Bytes seg, byte[] ref, boolean allowIndices) {
-        int n = 0;
-        while (!in.atEnd()) {
-            if (allowIndices && Space.isIndex(in.peekToken())) {
-                seg.b(0xD2).u32(funcs.resolve(in.token())).b(0x0B);
-            } else {
-                var l = in.list();
-                var code = new CodeEncoder(this, new Space("local"));
-                if ("item".equals(l.head())) {
-                    code.instructions(In.of(l, 1), seg);
-                } else {
-                    code.instructions(new In(List.of(l), l, 0), seg);
-                }
-                seg.b(0x0B);
-            }
-            n++;
-        }
-        return n;
-    }
-
-    private void emitData(SExpr.SList f) {
-        var in = In.of(f, 1);
-        in.optId();
-        dataCount++;
-        Integer mem = null;
-        if (in.peekList("memory")) {
-            var m = In.of(in.list(), 1);
-            mem = memories.resolve(m.token());
-            m.end();
-        } else if (Space.isIndex(in.peekToken())) {
-            mem = memories.resolve(in.token()); // MVP form (data memidx offset str*)
-        }
-        byte[] offset = null;
-        if (in.peek() instanceof SExpr.SList) {
-            offset = offset(in.list());
-        }
-        var bytes = new Bytes();
-        while (!in.atEnd()) {
-            bytes.raw(string(in.token()));
-        }
-        if (offset == null) {
-            if (mem != null) {
-                throw err(f, "unexpected token");
-            }
-            dataSec.b(0x01);
-        } else if (mem == null || mem == 0) {
-            dataSec.b(0x00).raw(offset);
-        } else {
-            dataSec.b(0x02).u32(mem).raw(offset);
-        }
-        dataSec.u32(bytes.size()).vec(bytes);
-    }
-
     /** The type index for an implicit or explicit function type, adding one if needed (spec 6.6.3). */
     int funcTypeIndex(byte[] encodedFuncType, int params) {
         String key = HexFormat.of().formatHex(encodedFuncType);
@@ -767,14 +676,6 @@ public final class ModuleEncoder {
         plainFuncTypes.putIfAbsent(HexFormat.of().formatHex(encoded), index);
     }
 
-    boolean isMemory64(int index) {
-        return index < memory64.size() && memory64.get(index);
-    }
-
-    boolean isTable64(int index) {
-        return index < table64.size() && table64.get(index);
-    }
-
     private byte[] assemble(SExpr owner) {
         for (var t : implicitTypes) {
             typeSec.raw(t);
@@ -792,13 +693,14 @@ public final class ModuleEncoder {
         if (startSec != null) {
             out.b(8).u32(startSec.size()).vec(startSec);
         }
-        section(out, 9, elemCount, elemSec);
-        if (dataCount > 0) {
-            var dc = new Bytes().u32(dataCount);
+        section(out, 9, segments.elemCount, segments.elemSec);
+        // The data count section lets code refer to data segments before the data section (5.5.15).
+        if (segments.dataCount > 0 || usesDataIndex) {
+            var dc = new Bytes().u32(segments.dataCount);
             out.b(12).u32(dc.size()).vec(dc);
         }
         section(out, 10, codeCount, codeSec);
-        section(out, 11, dataCount, dataSec);
+        section(out, 11, segments.dataCount, segments.dataSec);
         return out.toArray();
     }
 

@@ -109,6 +109,10 @@ final class TypeEncoder {
         try {
             return refType(e);
         } catch (WatException ex) {
+            // An unknown keyword is an unknown token to the reference lexer.
+            if (e instanceof SExpr.Atom(var t) && t.is(Token.Kind.KEYWORD)) {
+                throw new WatException(e.pos(), "unknown operator " + t.text());
+            }
             throw new WatException(e.pos(), "unexpected token: expected a value type");
         }
     }
@@ -205,12 +209,20 @@ final class TypeEncoder {
 
     /** {@code (param ...)* (result ...)*} as a binary func type; binds named params into {@code locals}. */
     Signature signature(In in, Space locals) {
+        return signature(in, locals, true);
+    }
+
+    /** As above; {@code allowIds} is false where parameters cannot be named (block types, call_indirect). */
+    Signature signature(In in, Space locals, boolean allowIds) {
         var params = new Bytes();
         int np = 0;
         while (in.peekList("param")) {
             var p = In.of(in.list(), 1);
             var at = p.peekToken();
             String id = p.optId();
+            if (id != null && !allowIds) {
+                throw new WatException(at.pos(), "unexpected token: parameter names are not allowed here");
+            }
             if (id != null) {
                 params.raw(valType(p.next()));
                 np++;
@@ -237,6 +249,9 @@ final class TypeEncoder {
                 nr++;
             }
         }
+        if (in.peekList("param")) {
+            throw new WatException(in.peek().pos(), "unexpected token: param after result");
+        }
         byte[] enc =
                 new Bytes().b(0x60).u32(np).vec(params).u32(nr).vec(results).toArray();
         return new Signature(enc, np, nr);
@@ -247,6 +262,11 @@ final class TypeEncoder {
      * the index of a matching or newly added func type. Named params are bound in {@code locals}.
      */
     int typeUse(In in, Space locals, boolean bindParams) {
+        return typeUse(in, locals, bindParams, true);
+    }
+
+    /** A type use where parameter names are allowed or not. */
+    int typeUse(In in, Space locals, boolean bindParams, boolean allowIds) {
         Integer explicit = null;
         SExpr at = in.here();
         if (in.peekList("type")) {
@@ -255,9 +275,13 @@ final class TypeEncoder {
             t.end();
         }
         boolean hasInline = in.peekList("param") || in.peekList("result");
-        var sig = signature(in, bindParams ? locals : null);
+        var sig = signature(in, bindParams ? locals : null, allowIds);
         if (explicit != null) {
             if (hasInline) {
+                // The inline signature must match a type written in the text, not an implicit one.
+                if (explicit >= module.types.count()) {
+                    throw new WatException(at.pos(), "unknown type");
+                }
                 if (!sameAsDeclared(explicit, sig.encoded())) {
                     throw new WatException(at.pos(), "inline function type");
                 }

@@ -77,11 +77,15 @@ public final class Lexer {
                 throw error(at, "empty identifier");
             }
             checkUtf8(name, at);
+            if (pos < src.length() && !isSeparator(src.charAt(pos))) {
+                readReservedTail();
+                return new Token(Token.Kind.RESERVED, src.substring(start, pos), null, at, start, pos);
+            }
             // $"name" and $name denote the same identifier (spec 6.3.5), so both get the plain spelling.
             return new Token(Token.Kind.ID, "$" + new String(name, StandardCharsets.UTF_8), name, at, start, pos);
         }
         if (!isIdChar(c) && !isReservedChar(c)) {
-            throw error(at, "illegal character");
+            throw error(at, Character.isSurrogate(c) ? "malformed UTF-8 encoding" : "illegal character");
         }
         readReservedTail();
         String text = src.substring(start, pos);
@@ -210,14 +214,18 @@ public final class Lexer {
         var at = here();
         pos += 2;
         if (pos < src.length() && src.charAt(pos) == '"') {
-            readString(here());
+            byte[] name = readString(here());
+            if (name.length == 0) {
+                throw error(at, "empty annotation id");
+            }
+            checkUtf8(name, at);
         } else {
             int nameStart = pos;
             while (pos < src.length() && isIdChar(src.charAt(pos))) {
                 pos++;
             }
             if (pos == nameStart) {
-                throw error(at, "malformed annotation id");
+                throw error(at, "empty annotation id");
             }
         }
         int depth = 1;
@@ -235,8 +243,11 @@ public final class Lexer {
                 pos++;
             } else if (c == '"') {
                 readString(here());
+            } else if (isIdChar(c) || isReservedChar(c)) {
+                readReservedTail();
             } else {
-                pos++;
+                // Annotation bodies are token sequences too (annotations proposal).
+                throw error(here(), Character.isSurrogate(c) ? "malformed UTF-8 encoding" : "illegal character");
             }
         }
     }
@@ -258,6 +269,10 @@ public final class Lexer {
                 readEscape(out);
             } else if (c < 0x20 || c == 0x7f) {
                 throw error(here(), "illegal control character in string");
+            } else if (Character.isSurrogate(c)
+                    && !Character.isSurrogatePair(c, pos + 1 < src.length() ? src.charAt(pos + 1) : 0)) {
+                // Lone surrogates stand for bytes that were not UTF-8 (see QuotedSource).
+                throw error(here(), "malformed UTF-8 encoding");
             } else {
                 int cp = src.codePointAt(pos);
                 pos += Character.charCount(cp);

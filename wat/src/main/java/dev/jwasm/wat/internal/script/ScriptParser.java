@@ -163,8 +163,7 @@ public final class ScriptParser {
         if (c.keyword("quote")) {
             var text = new StringBuilder();
             while (!c.atEnd()) {
-                // Bytes that are not UTF-8 become U+FFFD, which the lexer rejects outside strings.
-                text.append(new String(c.stringBytes(), StandardCharsets.UTF_8));
+                text.append(QuotedSource.decode(c.stringBytes()));
             }
             return new ModuleSource.Quote(text.toString(), l.pos());
         }
