@@ -33,9 +33,10 @@ class SpecBinaryTest {
                 "spec testsuite not found at " + SUITE.toAbsolutePath() + " (set -Djwasm.testsuite)");
         var tests = new ArrayList<DynamicTest>();
         for (Path dir : DIRS) {
-            addTests(SUITE.resolve(dir), DecoderOptions.DEFAULT, tests);
+            // Core binary.wast has flag 0x08 malformed, as it is in plain 3.0.
+            addTests(SUITE.resolve(dir), DecoderOptions.WASM_3_0, tests);
         }
-        addTests(SUITE.resolve(PAGE_SIZES), new DecoderOptions(true), tests);
+        addTests(SUITE.resolve(PAGE_SIZES), DecoderOptions.DEFAULT, tests);
         return tests.stream();
     }
 
