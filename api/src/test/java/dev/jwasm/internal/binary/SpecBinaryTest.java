@@ -24,7 +24,9 @@ class SpecBinaryTest {
 
     // Directories of proposals this decoder implements, with the options they need.
     private static final List<Path> DIRS = List.of(Path.of(""), Path.of("legacy"), Path.of("proposals/threads"));
-    private static final Path PAGE_SIZES = Path.of("proposals/custom-page-sizes");
+    // Proposals beyond 3.0 that the default options accept.
+    private static final List<Path> PROPOSALS =
+            List.of(Path.of("proposals/custom-page-sizes"), Path.of("proposals/wide-arithmetic"));
 
     @TestFactory
     Stream<DynamicTest> binaryModulesOfTheSpecTestsuite() throws IOException {
@@ -36,7 +38,9 @@ class SpecBinaryTest {
             // Core binary.wast has flag 0x08 malformed, as it is in plain 3.0.
             addTests(SUITE.resolve(dir), DecoderOptions.WASM_3_0, tests);
         }
-        addTests(SUITE.resolve(PAGE_SIZES), DecoderOptions.DEFAULT, tests);
+        for (Path dir : PROPOSALS) {
+            addTests(SUITE.resolve(dir), DecoderOptions.DEFAULT, tests);
+        }
         return tests.stream();
     }
 
