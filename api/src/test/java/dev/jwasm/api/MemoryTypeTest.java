@@ -13,7 +13,8 @@ class MemoryTypeTest {
     void maxPagesFollowsTheDeclaredMaximumElseTheAddressSpace() {
         assertEquals(65_536, MemoryType.of(1, Limits.UNBOUNDED).maxPagesAllowed());
         assertEquals(7, MemoryType.of(1, 7).maxPagesAllowed());
-        assertEquals(1L << 32, new MemoryType(Limits.of(0), AddressType.I32, false, 0).maxPagesAllowed());
+        // 1-byte pages, i32: 2^32 bytes would be 2^32 pages, one more than the largest address.
+        assertEquals(0xFFFF_FFFFL, new MemoryType(Limits.of(0), AddressType.I32, false, 0).maxPagesAllowed());
         assertEquals(1L << 48, new MemoryType(Limits.of(0), AddressType.I64, false, 16).maxPagesAllowed());
     }
 

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Every instruction of Wasm 3.0 (core, SIMD and relaxed SIMD, GC, function references, tail
  * calls, exceptions including the legacy try/catch/delegate/rethrow, bulk memory, reference types,
- * memory64, multi-memory, extended constants) and the threads proposal's atomics: the one opcode
+ * memory64, multi-memory, extended constants), the threads proposal's atomics and the
+ * wide-arithmetic proposal's 128-bit operators: the one opcode
  * table that the decoder, validator, executors and the text format share.
  *
  * <p>Each constant is one binary opcode: a prefix byte ({@code 0} for single-byte opcodes, else
@@ -278,6 +279,12 @@ public enum Opcode {
     TABLE_GROW("table.grow", 0xFC, 0xF, Immediates.TABLE),
     TABLE_SIZE("table.size", 0xFC, 0x10, Immediates.TABLE),
     TABLE_FILL("table.fill", 0xFC, 0x11, Immediates.TABLE),
+    // Wide-arithmetic proposal: 128-bit add/sub on (low, high) i64 pairs and 64x64->128 multiply,
+    // results low half first.
+    I64_ADD128("i64.add128", 0xFC, 0x13, Immediates.NONE, "IIII>II"),
+    I64_SUB128("i64.sub128", 0xFC, 0x14, Immediates.NONE, "IIII>II"),
+    I64_MUL_WIDE_S("i64.mul_wide_s", 0xFC, 0x15, Immediates.NONE, "II>II"),
+    I64_MUL_WIDE_U("i64.mul_wide_u", 0xFC, 0x16, Immediates.NONE, "II>II"),
     V128_LOAD("v128.load", 0xFD, 0x0, Immediates.MEMARG, ">v", 16),
     V128_LOAD8X8_S("v128.load8x8_s", 0xFD, 0x1, Immediates.MEMARG, ">v", 8),
     V128_LOAD8X8_U("v128.load8x8_u", 0xFD, 0x2, Immediates.MEMARG, ">v", 8),

@@ -25,12 +25,14 @@ public record MemoryType(Limits limits, AddressType addressType, boolean shared,
 
     /**
      * The most pages this memory can ever have: its declared maximum, else what its address type
-     * can address (2^32 bytes for i32, 2^64 for i64, in pages).
+     * can address (2^32 bytes for i32, 2^64 for i64, in pages), and never more pages than the
+     * largest address (custom-page-sizes: 2^32-1 one-byte pages for i32, so that memory.size fits
+     * an i32 and memory.grow's failure value -1 is no size).
      */
     public long maxPagesAllowed() {
         long addressable;
         if (addressType == AddressType.I32) {
-            addressable = 1L << (32 - pageSizeLog2);
+            addressable = Math.min(1L << (32 - pageSizeLog2), 0xFFFF_FFFFL);
         } else {
             // 2^64 bytes of 1-byte pages does not fit a long; no real memory comes near it.
             addressable = pageSizeLog2 == 0 ? Long.MAX_VALUE : 1L << (64 - pageSizeLog2);

@@ -237,7 +237,7 @@ final class TypeDecoder {
             throw ByteReader.errorAt("malformed limits flags", start);
         }
         AddressType at = (flags & 0b100) != 0 ? AddressType.I64 : AddressType.I32;
-        Limits limits = limits((flags & 1) != 0, "table");
+        Limits limits = limits((flags & 1) != 0);
         return new TableType(element, limits, at);
     }
 
@@ -251,7 +251,7 @@ final class TypeDecoder {
             throw ByteReader.errorAt("malformed limits flags", start);
         }
         AddressType at = (flags & 0b100) != 0 ? AddressType.I64 : AddressType.I32;
-        Limits limits = limits((flags & 1) != 0, "memory");
+        Limits limits = limits((flags & 1) != 0);
         int pageSizeLog2 = MemoryType.DEFAULT_PAGE_SIZE_LOG2;
         if ((flags & 0b1000) != 0) {
             int logStart = in.position();
@@ -270,7 +270,7 @@ final class TypeDecoder {
         return new MemoryType(limits, at, (flags & 0b10) != 0, pageSizeLog2);
     }
 
-    private Limits limits(boolean hasMax, String what) {
+    private Limits limits(boolean hasMax) {
         int start = in.position();
         // Read as u64 whatever the address type, as the reference interpreter does; the
         // validator checks the range the address type allows.
@@ -279,13 +279,11 @@ final class TypeDecoder {
         if (hasMax) {
             max = in.u64();
         }
-        // Limits cannot hold these; they are validity errors (spec 3.2.1), reported early.
-        if (min < 0 || (hasMax && max < 0)) {
-            throw new InvalidModuleException(what + " size must be at most 2^64-1", start);
-        }
-        if (hasMax && max < min) {
+        if (hasMax && Long.compareUnsigned(max, min) < 0) {
             throw new InvalidModuleException("size minimum must not be greater than maximum", start);
         }
-        return new Limits(min, max);
+        // Every u64 is a valid limit for an i64 table or memory (spec 3.2.1); Limits holds values
+        // from 2^63 on saturated, see its note.
+        return new Limits(Limits.saturate(min), hasMax ? Limits.saturate(max) : Limits.UNBOUNDED);
     }
 }

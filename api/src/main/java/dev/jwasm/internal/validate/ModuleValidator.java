@@ -38,6 +38,7 @@ public final class ModuleValidator {
     public static final int MAX_LOCALS = 50_000;
 
     private static final long MAX_TABLE32 = 0xFFFF_FFFFL;
+    private static final long MAX_ADDRESS32 = 0xFFFF_FFFFL;
 
     private final ModuleInfo module;
     private final InstructionReader reader;
@@ -245,16 +246,27 @@ public final class ModuleValidator {
         return table;
     }
 
-    /** Spec 3.2.x: memory limits within the address range in pages; shared memories need a maximum. */
+    /**
+     * Spec 3.2.x: memory limits within the address range in pages; shared memories need a maximum.
+     * Custom-page-sizes proposal: the page size is 1 or 65536 bytes, and a page count is also at
+     * most the largest address (2^32-1 for i32, 2^64-1 for i64), which binds for 1-byte pages.
+     */
     private static MemoryType memory(MemoryType memory) {
+        int pageBits = memory.pageSizeLog2();
+        if (pageBits != 0 && pageBits != MemoryType.DEFAULT_PAGE_SIZE_LOG2) {
+            throw new ValidationFailure("invalid custom page size");
+        }
         var limits = memory.limits();
         if (limits.hasMax() && limits.max() < limits.min()) {
             throw new ValidationFailure("size minimum must not be greater than maximum");
         }
-        int addressBits = memory.addressType() == AddressType.I32 ? 32 : 64;
-        int pageBits = memory.pageSizeLog2();
-        // 2^(bits - pageBits) pages address the whole space; for i64 with 64 KiB pages, 2^48.
-        long maxPages = addressBits - pageBits >= 63 ? Long.MAX_VALUE : 1L << (addressBits - pageBits);
+        long maxPages;
+        if (memory.addressType() == AddressType.I32) {
+            maxPages = Math.min(1L << (32 - pageBits), MAX_ADDRESS32);
+        } else {
+            // 2^48 pages of 64 KiB; with 1-byte pages every u64 fits, and Limits saturates at 2^63-1.
+            maxPages = pageBits == 0 ? Long.MAX_VALUE : 1L << (64 - pageBits);
+        }
         if (limits.min() > maxPages || (limits.hasMax() && limits.max() > maxPages)) {
             throw new ValidationFailure(
                     memory.addressType() == AddressType.I32 && pageBits == MemoryType.DEFAULT_PAGE_SIZE_LOG2

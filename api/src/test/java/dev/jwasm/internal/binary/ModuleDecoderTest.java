@@ -155,18 +155,50 @@ class ModuleDecoderTest {
                 m.memories().get(1));
 
         assertEquals("malformed limits flags", malformed(module(section(4, vec(b(0x70, 0x02, 0))))));
-        assertEquals("malformed limits flags", malformed(module(section(5, vec(b(0x08, 0))))));
+        assertEquals("malformed limits flags", malformed(module(section(5, vec(b(0x10, 0))))));
         var inverted = assertThrows(
                 InvalidModuleException.class, () -> ModuleDecoder.decode(module(section(5, vec(b(0x01, 2, 1))))));
         assertEquals("size minimum must not be greater than maximum", inverted.reason());
     }
 
     @Test
-    void customPageSizesOnlyWhenEnabled() {
+    void customPageSizesOnByDefaultAndOffInPlainWasm30() {
         byte[] binary = module(section(5, vec(b(0x08, 1, 0))));
-        assertEquals("malformed limits flags", malformed(binary));
-        ModuleInfo m = ModuleDecoder.decode(binary, new DecoderOptions(true));
+        ModuleInfo m = ModuleDecoder.decode(binary);
         assertEquals(0, m.memories().getFirst().pageSizeLog2());
+        var strict = assertThrows(
+                MalformedModuleException.class, () -> ModuleDecoder.decode(binary, DecoderOptions.WASM_3_0));
+        assertEquals("malformed limits flags", strict.reason());
+    }
+
+    @Test
+    void customPageSizeTooLargeToRepresent() {
+        // 2^65-byte pages: no such size exists (malformed); 2^17: a size, but not a valid one.
+        assertEquals("invalid custom page size", malformed(module(section(5, vec(b(0x08, 0, 0x41))))));
+        var invalid = assertThrows(
+                InvalidModuleException.class, () -> ModuleDecoder.decode(module(section(5, vec(b(0x08, 0, 17))))));
+        assertEquals("invalid custom page size", invalid.reason());
+    }
+
+    @Test
+    void u64LimitsOfI64TablesAndMemoriesAreKeptSaturated() {
+        // table i64 with min 2^64-1 (flags 0x04), and with min 0, max 2^64-1 (flags 0x05).
+        byte[] u64Max = b(0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01);
+        byte[] tables = vec(cat(b(0x70, 0x04), u64Max), cat(b(0x70, 0x05, 0), u64Max));
+        // memory i64 with 1-byte pages (flags 0x0C), min 2^63 = 0x80.. LEB128, page size 2^0.
+        byte[] twoTo63 = b(0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01);
+        byte[] memories = vec(cat(b(0x0C), twoTo63, b(0)));
+        ModuleInfo m = ModuleDecoder.decode(module(section(4, tables), section(5, memories)));
+        assertEquals(Limits.of(Long.MAX_VALUE), m.tables().get(0).type().limits());
+        assertEquals(new Limits(0, Long.MAX_VALUE), m.tables().get(1).type().limits());
+        assertTrue(m.tables().get(1).type().limits().hasMax());
+        assertEquals(Limits.of(Long.MAX_VALUE), m.memories().getFirst().limits());
+
+        // Maximum below minimum compares as unsigned: 2^64-1 then 1.
+        var inverted = assertThrows(
+                InvalidModuleException.class,
+                () -> ModuleDecoder.decode(module(section(4, vec(cat(b(0x70, 0x05), u64Max, b(1)))))));
+        assertEquals("size minimum must not be greater than maximum", inverted.reason());
     }
 
     @Test

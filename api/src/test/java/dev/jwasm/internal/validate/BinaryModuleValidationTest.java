@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class BinaryModuleValidationTest {
     private static final int TYPE = 1;
     private static final int FUNCTION = 3;
+    private static final int TABLE = 4;
     private static final int MEMORY = 5;
     private static final int GLOBAL = 6;
     private static final int EXPORT = 7;
@@ -126,5 +127,64 @@ class BinaryModuleValidationTest {
         assertEquals(
                 "memory size must be at most 65536 pages (4GiB)",
                 invalid(binary).reason());
+    }
+
+    private static void valid(Binary binary) {
+        var module = WasmModule.decode(binary.bytes());
+        assertEquals(module, module.validate());
+    }
+
+    @Test
+    void customPageSizesAreOneByteOr64KiB() {
+        // Memory flags 0x08: custom page size follows the limits, as its log2.
+        valid(new Binary().section(MEMORY, 1, 0x08, 0, 0));
+        valid(new Binary().section(MEMORY, 1, 0x08, 0, 16));
+        assertEquals(
+                "invalid custom page size",
+                invalid(new Binary().section(MEMORY, 1, 0x08, 0, 1)).reason());
+        assertEquals(
+                "invalid custom page size",
+                invalid(new Binary().section(MEMORY, 1, 0x08, 0, 15)).reason());
+    }
+
+    @Test
+    void memoryPageCountsAreBoundedByTheLargestAddress() {
+        // i32, 1-byte pages: 2^32-1 pages fit (LEB128 ff ff ff ff 0f), 2^32 (80 80 80 80 10) do not.
+        valid(new Binary().section(MEMORY, 1, 0x08, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0));
+        assertEquals(
+                "memory size must be at most 4294967295 pages",
+                invalid(new Binary().section(MEMORY, 1, 0x08, 0x80, 0x80, 0x80, 0x80, 0x10, 0))
+                        .reason());
+        // i64 (flags 0x0c), 1-byte pages: even 2^64-1 pages are valid.
+        valid(new Binary().section(MEMORY, 1, 0x0C, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, 0));
+        // i64 (flags 0x04), 64 KiB pages: at most 2^48 pages; 2^48+1 is 81 80 80 80 80 80 40.
+        assertEquals(
+                "memory size must be at most 281474976710656 pages",
+                invalid(new Binary().section(MEMORY, 1, 0x04, 0x81, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40))
+                        .reason());
+    }
+
+    @Test
+    void i64TablesTakeAnyU64Limits() {
+        // funcref (0x70), flags 0x04 = i64 without maximum, minimum 2^64-1; then 0x05 = 0 to 2^64-1.
+        valid(new Binary().section(TABLE, 1, 0x70, 0x04, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01));
+        valid(new Binary()
+                .section(TABLE, 1, 0x70, 0x05, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01));
+    }
+
+    @Test
+    void wideArithmeticOperatorsTakeAndLeaveI64Pairs() {
+        // i64.add128 = fc 13 and i64.sub128 = fc 14: [i64 i64 i64 i64] -> [i64 i64].
+        valid(oneFunction(1, 0x42, 1, 0x42, 2, 0x42, 3, 0x42, 4, 0xFC, 0x13, 0x1A, 0x1A));
+        valid(oneFunction(1, 0x42, 1, 0x42, 2, 0x42, 3, 0x42, 4, 0xFC, 0x14, 0x1A, 0x1A));
+        // i64.mul_wide_s = fc 15 and i64.mul_wide_u = fc 16: [i64 i64] -> [i64 i64].
+        valid(oneFunction(1, 0x42, 1, 0x42, 2, 0xFC, 0x15, 0x1A, 0x1A));
+        valid(oneFunction(1, 0x42, 1, 0x42, 2, 0xFC, 0x16, 0x1A, 0x1A));
+
+        var operand = invalid(oneFunction(1, 0x42, 1, 0x42, 2, 0x42, 3, 0x41, 4, 0xFC, 0x13, 0x1A, 0x1A));
+        assertEquals("type mismatch: instruction requires [i64] but stack has [i32]", operand.reason());
+        // Two results left where the function returns one i32.
+        var results = invalid(oneFunction(0, 0x42, 1, 0x42, 2, 0xFC, 0x16));
+        assertEquals("type mismatch: block requires [i32] but stack has [i64 i64]", results.reason());
     }
 }
