@@ -293,4 +293,40 @@ class InterpreterTest {
         Instance instance = new Linker().instantiate(new Store(Modules.engine(300_000)), m.build());
         assertArrayEquals(new long[] {20_000_100_000L}, instance.function("sum").call(200_000));
     }
+
+    @Test
+    void operatorsReadingLocalsInPlaceKeepStackOrderSemantics() {
+        var m = new Modules()
+                .func("swapSub", Modules.sig(List.of(I32, I32), List.of(I32)), List.of(), v -> {
+                    // a, then L0 := b, then a - L0: the first operand is the old a, not the new local.
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitLocal(LOCAL_GET, 1);
+                    v.visitLocal(LOCAL_SET, 0);
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitSimple(I32_SUB);
+                    v.visitSimple(END);
+                })
+                .func("square", Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
+                    // (L0 := L0 + 1) * L0
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitI32Const(1);
+                    v.visitSimple(I32_ADD);
+                    v.visitLocal(LOCAL_TEE, 0);
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitSimple(Opcode.I32_MUL);
+                    v.visitSimple(END);
+                })
+                .func("dropped", Modules.sig(List.of(I32, I32), List.of(I32)), List.of(), v -> {
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitSimple(DROP);
+                    v.visitLocal(LOCAL_GET, 1);
+                    v.visitI32Const(2);
+                    v.visitSimple(Opcode.I32_MUL);
+                    v.visitSimple(END);
+                })
+                .instantiate();
+        assertEquals(10 - 3, m.function("swapSub").callForLong(10, 3));
+        assertEquals(25, m.function("square").callForLong(4));
+        assertEquals(6, m.function("dropped").callForLong(100, 3));
+    }
 }
