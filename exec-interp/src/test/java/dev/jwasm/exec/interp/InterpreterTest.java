@@ -329,4 +329,48 @@ class InterpreterTest {
         assertEquals(25, m.function("square").callForLong(4));
         assertEquals(6, m.function("dropped").callForLong(100, 3));
     }
+
+    /** max(a, b) by {@code if (compare a b) a else b}: a compare fused into the if's jump. */
+    private static void max(Modules m, String name, Opcode compare) {
+        m.func(name, Modules.sig(List.of(I32, I32), List.of(I32)), List.of(), v -> {
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitLocal(LOCAL_GET, 1);
+            v.visitSimple(compare);
+            v.visitBlock(IF, RESULT_I32);
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitSimple(ELSE);
+            v.visitLocal(LOCAL_GET, 1);
+            v.visitSimple(END);
+            v.visitSimple(END);
+        });
+    }
+
+    @Test
+    void fusedCompareAndBranchKeepSignedness() {
+        var m = new Modules();
+        max(m, "maxS", Opcode.I32_GT_S);
+        max(m, "maxU", Opcode.I32_GT_U);
+        max(m, "maxLeU", Opcode.I32_GE_U);
+        // do { i++ } while (i <u n); return i
+        m.func("count", Modules.sig(List.of(I32), List.of(I32)), List.of(I32), v -> {
+            v.visitBlock(LOOP, BlockType.EMPTY);
+            v.visitLocal(LOCAL_GET, 1);
+            v.visitI32Const(1);
+            v.visitSimple(I32_ADD);
+            v.visitLocal(LOCAL_TEE, 1);
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitSimple(Opcode.I32_LT_U);
+            v.visitLabel(BR_IF, 0);
+            v.visitSimple(END);
+            v.visitLocal(LOCAL_GET, 1);
+            v.visitSimple(END);
+        });
+        var inst = m.instantiate();
+        assertEquals(1, inst.function("maxS").callForLong(-1, 1));
+        assertEquals(-1, (int) inst.function("maxU").callForLong(-1, 1)); // 0xFFFFFFFF is the larger
+        assertEquals(-1, (int) inst.function("maxLeU").callForLong(-1, 1));
+        assertEquals(7, inst.function("maxLeU").callForLong(7, 7));
+        assertEquals(1, inst.function("count").callForLong(0));
+        assertEquals(5, inst.function("count").callForLong(5));
+    }
 }

@@ -195,6 +195,33 @@ public final class Lowering implements InstructionVisitor {
         }
     }
 
+    /**
+     * Emits a conditional jump on {@code cond} (placeholder target in the last word), fusing it
+     * with the compare that just produced {@code cond} when there is one: jump when the condition
+     * is non-zero if {@code whenTrue}, else when it is zero.
+     */
+    private void conditionalJump(int cond, boolean whenTrue) {
+        if (lastDst > 0 && code.get(lastDst) == cond) {
+            int at = lastDst - 1;
+            int op = code.get(at);
+            if (op == Ir.I32_EQZ) {
+                int a = code.get(at + 2);
+                code.remove(at, 3);
+                emit(whenTrue ? Ir.JUMP_IF_ZERO : Ir.JUMP_IF_NONZERO, a, 0);
+                return;
+            }
+            int fused = Ir.fusedJump(op, !whenTrue);
+            if (fused >= 0) {
+                int a = code.get(at + 2);
+                int b = code.get(at + 3);
+                code.remove(at, 4);
+                emit(fused, a, b, 0);
+                return;
+            }
+        }
+        emit(whenTrue ? Ir.JUMP_IF_NONZERO : Ir.JUMP_IF_ZERO, cond, 0);
+    }
+
     private boolean needsMoves(int depth) {
         Control target = controls.get(controls.size() - 1 - depth);
         int arity = target.branchArity();
@@ -364,7 +391,7 @@ public final class Lowering implements InstructionVisitor {
             case IF -> {
                 // Parameters stay in their slots for whichever arm runs: only one of them does.
                 height--;
-                emit(Ir.JUMP_IF_ZERO, slot(height), 0);
+                conditionalJump(slot(height), false);
                 var c = new Control(op, height - p, p, r, -1, false);
                 c.elseFixup = code.size() - 1;
                 controls.add(c);
@@ -387,15 +414,17 @@ public final class Lowering implements InstructionVisitor {
                 height--;
                 int cond = slot(height);
                 if (needsMoves(depth)) {
-                    emit(Ir.JUMP_IF_ZERO, cond, 0);
+                    conditionalJump(cond, false);
                     int skip = code.size() - 1;
                     branch(depth);
                     barrier();
                     code.set(skip, code.size());
                 } else {
                     Control target = controls.get(controls.size() - 1 - depth);
-                    emit(Ir.JUMP_IF_NONZERO, cond, target.kind == Opcode.LOOP ? target.loopStart : 0);
-                    if (target.kind != Opcode.LOOP) {
+                    conditionalJump(cond, true);
+                    if (target.kind == Opcode.LOOP) {
+                        code.set(code.size() - 1, target.loopStart);
+                    } else {
                         target.fixups.add(code.size() - 1);
                     }
                 }
