@@ -373,4 +373,33 @@ class InterpreterTest {
         assertEquals(1, inst.function("count").callForLong(0));
         assertEquals(5, inst.function("count").callForLong(5));
     }
+
+    @Test
+    void anotherThreadCanInterruptAnEndlessLoop() throws InterruptedException {
+        var m = new Modules().func("spin", Modules.sig(List.of(), List.of()), List.of(), v -> {
+            v.visitBlock(LOOP, BlockType.EMPTY);
+            v.visitLabel(BR, 0);
+            v.visitSimple(END);
+            v.visitSimple(END);
+        });
+        m.func("one", Modules.sig(List.of(), List.of(I32)), List.of(), v -> {
+            v.visitI32Const(1);
+            v.visitSimple(END);
+        });
+        var store = new Store(Modules.engine(100));
+        var instance = new Linker().instantiate(store, m.build());
+        var timer = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            store.interrupt();
+        });
+        var trap = assertThrows(Trap.class, () -> instance.function("spin").call());
+        assertEquals(TrapKind.INTERRUPTED, trap.kind());
+        timer.join();
+        store.resume();
+        assertEquals(1, instance.function("one").callForLong());
+    }
 }

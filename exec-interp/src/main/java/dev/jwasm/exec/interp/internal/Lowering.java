@@ -187,6 +187,9 @@ public final class Lowering implements InstructionVisitor {
         if (arity > 0 && target.height != height - arity) {
             emit(Ir.MOVE_N, slot(target.height), slot(height - arity), arity);
         }
+        if (target.kind == Opcode.LOOP) {
+            emit(Ir.SAFEPOINT);
+        }
         emit(Ir.JUMP, 0);
         if (target.kind == Opcode.LOOP) {
             code.set(code.size() - 1, target.loopStart);
@@ -220,6 +223,30 @@ public final class Lowering implements InstructionVisitor {
             }
         }
         emit(whenTrue ? Ir.JUMP_IF_NONZERO : Ir.JUMP_IF_ZERO, cond, 0);
+    }
+
+    /**
+     * Emits a SAFEPOINT before a conditional back-edge. It goes in front of the compare that
+     * feeds the branch, if there is one, so that the two can still fuse.
+     */
+    private void safepointKeepingFusion() {
+        if (lastDst > 0) {
+            int at = lastDst - 1;
+            int end = code.size();
+            int[] tail = new int[end - at];
+            for (int i = 0; i < tail.length; i++) {
+                tail[i] = code.get(at + i);
+            }
+            code.remove(at, tail.length);
+            code.add(Ir.SAFEPOINT);
+            for (int w : tail) {
+                code.add(w);
+            }
+            lastDst++;
+            peepCount = 0;
+        } else {
+            emit(Ir.SAFEPOINT);
+        }
     }
 
     private boolean needsMoves(int depth) {
@@ -421,6 +448,10 @@ public final class Lowering implements InstructionVisitor {
                     code.set(skip, code.size());
                 } else {
                     Control target = controls.get(controls.size() - 1 - depth);
+                    if (target.kind == Opcode.LOOP) {
+                        // Checked on every pass, taken or not: one volatile read per iteration.
+                        safepointKeepingFusion();
+                    }
                     conditionalJump(cond, true);
                     if (target.kind == Opcode.LOOP) {
                         code.set(code.size() - 1, target.loopStart);
