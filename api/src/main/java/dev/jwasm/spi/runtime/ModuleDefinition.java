@@ -13,7 +13,8 @@ import java.util.OptionalInt;
 
 /**
  * A validated module in the form the linker instantiates (spec 2.5): the decoder's module, or one
- * built by hand. Index spaces put imports first, in import order, as in the spec.
+ * built by hand. Index spaces put imports first, in import order, as in the spec. It must be
+ * valid (spec chapter 3): the linker trusts its indexes and types and does not validate again.
  */
 public record ModuleDefinition(
         List<FuncType> types,

@@ -386,6 +386,10 @@ class InterpreterTest {
             v.visitI32Const(1);
             v.visitSimple(END);
         });
+        m.func("callsOne", Modules.sig(List.of(), List.of(I32)), List.of(), v -> {
+            v.visitFunction(CALL, 1);
+            v.visitSimple(END);
+        });
         var store = new Store(Modules.engine(100));
         var instance = new Linker().instantiate(store, m.build());
         var timer = Thread.ofVirtual().start(() -> {
@@ -399,7 +403,12 @@ class InterpreterTest {
         var trap = assertThrows(Trap.class, () -> instance.function("spin").call());
         assertEquals(TrapKind.INTERRUPTED, trap.kind());
         timer.join();
+        // Still interrupted: even a call traps, until the store resumes.
+        assertEquals(
+                TrapKind.INTERRUPTED,
+                assertThrows(Trap.class, () -> instance.function("callsOne").call())
+                        .kind());
         store.resume();
-        assertEquals(1, instance.function("one").callForLong());
+        assertEquals(1, instance.function("callsOne").callForLong());
     }
 }
