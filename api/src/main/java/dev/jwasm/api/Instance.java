@@ -5,6 +5,7 @@ import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.TableInstance;
+import dev.jwasm.spi.runtime.TagInstance;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,6 +49,10 @@ public final class Instance {
 
     public TableInstance table(String name) {
         return get(name, TableInstance.class, "table");
+    }
+
+    public TagInstance tag(String name) {
+        return get(name, TagInstance.class, "tag");
     }
 
     private <T> T get(String name, Class<T> kind, String what) {

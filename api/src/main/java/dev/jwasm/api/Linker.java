@@ -8,6 +8,7 @@ import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.ModuleDefinition;
 import dev.jwasm.spi.runtime.TableInstance;
+import dev.jwasm.spi.runtime.TagInstance;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,6 +42,10 @@ public final class Linker {
 
     public Linker define(String module, String name, TableInstance table) {
         return put(module, name, table);
+    }
+
+    public Linker define(String module, String name, TagInstance tag) {
+        return put(module, name, tag);
     }
 
     public Linker define(String module, String name, ExportedFunction function) {
@@ -90,6 +95,7 @@ public final class Linker {
                         case GLOBAL -> state.globals[e.index()];
                         case TABLE -> state.tables[e.index()];
                         case MEMORY -> state.memories[e.index()];
+                        case TAG -> state.tags[e.index()];
                     };
             exports.put(e.name(), value);
         }

@@ -32,6 +32,20 @@ public final class Store implements AutoCloseable {
         return state;
     }
 
+    /**
+     * Stops Wasm code running in this store, from any thread: it traps with {@link
+     * TrapKind#INTERRUPTED} at its next loop iteration or call. Later calls trap the same way
+     * until {@link #resume()}. A timer that calls this gives a deadline.
+     */
+    public void interrupt() {
+        state.requestInterrupt();
+    }
+
+    /** Lets code run again after {@link #interrupt()}. */
+    public void resume() {
+        state.clearInterrupt();
+    }
+
     /** Releases the memories this store's instances created; using them afterwards is an error. */
     @Override
     public void close() {

@@ -24,8 +24,10 @@ import dev.jwasm.spi.runtime.ModuleDefinition.Import;
 import dev.jwasm.spi.runtime.ModuleDefinition.MemoryImport;
 import dev.jwasm.spi.runtime.ModuleDefinition.SegmentMode;
 import dev.jwasm.spi.runtime.ModuleDefinition.TableImport;
+import dev.jwasm.spi.runtime.ModuleDefinition.TagImport;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.TableInstance;
+import dev.jwasm.spi.runtime.TagInstance;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.function.BiFunction;
 
@@ -48,7 +50,8 @@ public final class Instantiator {
 
     /**
      * @param resolve returns the store object a (module, name) import names, or null: a
-     *     {@link FunctionInstance}, {@link GlobalCell}, {@link TableInstance} or {@link LinearMemory}
+     *     {@link FunctionInstance}, {@link GlobalCell}, {@link TableInstance}, {@link LinearMemory} or
+     *     {@link TagInstance}
      * @throws LinkException for an unknown or incompatible import
      */
     public InstanceState instantiate(ModuleDefinition module, BiFunction<String, String, Object> resolve) {
@@ -56,12 +59,14 @@ public final class Instantiator {
         int ng = 0;
         int nt = 0;
         int nm = 0;
+        int nx = 0;
         for (Import imp : module.imports()) {
             switch (imp.desc().kind()) {
                 case FUNC -> nf++;
                 case GLOBAL -> ng++;
                 case TABLE -> nt++;
                 case MEMORY -> nm++;
+                case TAG -> nx++;
             }
         }
         var inst = new InstanceState(
@@ -72,11 +77,13 @@ public final class Instantiator {
                 nt + module.tables().size(),
                 nm + module.memories().size(),
                 module.datas().size(),
-                module.elements().size());
+                module.elements().size(),
+                nx + module.tags().size());
         int fi = 0;
         int gi = 0;
         int ti = 0;
         int mi = 0;
+        int xi = 0;
         for (Import imp : module.imports()) {
             Object found = resolve.apply(imp.module(), imp.name());
             if (found == null) {
@@ -121,7 +128,17 @@ public final class Instantiator {
                     }
                     inst.memories[mi++] = memory;
                 }
+                case TagImport t -> {
+                    FuncType expected = module.types().get(t.typeIndex());
+                    if (!(found instanceof TagInstance tag) || !tag.type().equals(expected)) {
+                        throw incompatible(imp, "tag " + expected, found);
+                    }
+                    inst.tags[xi++] = tag;
+                }
             }
+        }
+        for (int typeIndex : module.tags()) {
+            inst.tags[xi++] = new TagInstance(module.types().get(typeIndex));
         }
         for (var f : module.functions()) {
             FunctionInstance fn = new WasmFunctionInstance(module.types().get(f.typeIndex()), inst, fi, f.code());
@@ -231,6 +248,7 @@ public final class Instantiator {
             case GlobalCell g -> "global " + g.type();
             case TableInstance t -> "table " + t.type();
             case LinearMemory m -> "memory " + m.type();
+            case TagInstance t -> "tag " + t.type();
             default -> throw new JwasmException("not an external value: " + found);
         };
     }

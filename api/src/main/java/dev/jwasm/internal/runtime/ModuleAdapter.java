@@ -1,6 +1,5 @@
 package dev.jwasm.internal.runtime;
 
-import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.model.Expr;
 import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.FuncType;
@@ -41,7 +40,7 @@ public final class ModuleAdapter {
                         case TableType t -> new ModuleDefinition.TableImport(t);
                         case MemoryType m -> new ModuleDefinition.MemoryImport(m);
                         case GlobalType g -> new ModuleDefinition.GlobalImport(g);
-                        case TagType t -> throw new JwasmException("tag imports are not supported yet");
+                        case TagType t -> new ModuleDefinition.TagImport(t.typeIndex());
                     };
             imports.add(new ModuleDefinition.Import(imp.module(), imp.name(), desc));
         }
@@ -73,7 +72,7 @@ public final class ModuleAdapter {
                         case TABLE -> ModuleDefinition.ExternKind.TABLE;
                         case MEMORY -> ModuleDefinition.ExternKind.MEMORY;
                         case GLOBAL -> ModuleDefinition.ExternKind.GLOBAL;
-                        case TAG -> throw new JwasmException("tag exports are not supported yet");
+                        case TAG -> ModuleDefinition.ExternKind.TAG;
                     };
             exports.add(new ModuleDefinition.Export(e.name(), kind, e.index()));
         }
@@ -105,7 +104,8 @@ public final class ModuleAdapter {
                 exports,
                 elements,
                 datas,
-                info.start() < 0 ? OptionalInt.empty() : OptionalInt.of(info.start()));
+                info.start() < 0 ? OptionalInt.empty() : OptionalInt.of(info.start()),
+                info.tags().stream().map(TagType::typeIndex).toList());
     }
 
     private static ConstExpr expr(ModuleInfo info, Expr e) {

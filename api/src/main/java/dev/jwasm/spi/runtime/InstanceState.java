@@ -17,6 +17,7 @@ public final class InstanceState {
     public final LinearMemory[] memories;
     public final DataSegment[] datas;
     public final ElementSegment[] elements;
+    public final TagInstance[] tags;
 
     public InstanceState(
             StoreState store,
@@ -26,7 +27,8 @@ public final class InstanceState {
             int tables,
             int memories,
             int datas,
-            int elements) {
+            int elements,
+            int tags) {
         this.store = store;
         this.types = types;
         this.functions = new FunctionInstance[functions];
@@ -35,5 +37,6 @@ public final class InstanceState {
         this.memories = new LinearMemory[memories];
         this.datas = new DataSegment[datas];
         this.elements = new ElementSegment[elements];
+        this.tags = new TagInstance[tags];
     }
 }

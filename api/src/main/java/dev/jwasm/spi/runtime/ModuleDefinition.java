@@ -13,7 +13,9 @@ import java.util.OptionalInt;
 
 /**
  * A validated module in the form the linker instantiates (spec 2.5): the decoder's module, or one
- * built by hand. Index spaces put imports first, in import order, as in the spec.
+ * built by hand. Index spaces put imports first, in import order, as in the spec. It must be
+ * valid (spec chapter 3): the linker trusts its indexes and types and does not validate again.
+ * {@code tags} lists the type index of each defined tag.
  */
 public record ModuleDefinition(
         List<FuncType> types,
@@ -25,7 +27,8 @@ public record ModuleDefinition(
         List<Export> exports,
         List<Element> elements,
         List<Data> datas,
-        OptionalInt start) {
+        OptionalInt start,
+        List<Integer> tags) {
     public ModuleDefinition {
         // Non-function types (GC structs and arrays) are null entries: calls never name them.
         types = Collections.unmodifiableList(new ArrayList<>(types));
@@ -38,6 +41,7 @@ public record ModuleDefinition(
         elements = List.copyOf(elements);
         datas = List.copyOf(datas);
         Objects.requireNonNull(start, "start");
+        tags = List.copyOf(tags);
     }
 
     /** What an import or export names (spec 2.5.10). */
@@ -45,7 +49,8 @@ public record ModuleDefinition(
         FUNC,
         TABLE,
         MEMORY,
-        GLOBAL
+        GLOBAL,
+        TAG
     }
 
     /** An import's description: the kind and the type the module expects. */
@@ -78,6 +83,14 @@ public record ModuleDefinition(
         @Override
         public ExternKind kind() {
             return ExternKind.GLOBAL;
+        }
+    }
+
+    /** A tag import: the type index of its payload's function type. */
+    public record TagImport(int typeIndex) implements ImportDesc {
+        @Override
+        public ExternKind kind() {
+            return ExternKind.TAG;
         }
     }
 

@@ -22,6 +22,7 @@ public final class StoreState {
     private final List<FunctionInstance> functions = new ArrayList<>();
     private final List<Object> externs = new ArrayList<>();
     private final List<LinearMemory> memories = new ArrayList<>();
+    private volatile boolean interruptRequested;
 
     /** An empty store state; each {@link dev.jwasm.api.Store} has one. */
     public StoreState() {}
@@ -75,5 +76,22 @@ public final class StoreState {
             m.close();
         }
         memories.clear();
+    }
+
+    /**
+     * Asks running code to stop with the trap "interrupted" at its next loop back-edge or call;
+     * safe from any thread. Stays set until {@link #clearInterrupt()}.
+     */
+    public void requestInterrupt() {
+        interruptRequested = true;
+    }
+
+    public void clearInterrupt() {
+        interruptRequested = false;
+    }
+
+    /** Whether an interrupt is pending: executors check this at back-edges and calls. */
+    public boolean interruptRequested() {
+        return interruptRequested;
     }
 }

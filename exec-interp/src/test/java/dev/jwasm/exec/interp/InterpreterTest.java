@@ -293,4 +293,122 @@ class InterpreterTest {
         Instance instance = new Linker().instantiate(new Store(Modules.engine(300_000)), m.build());
         assertArrayEquals(new long[] {20_000_100_000L}, instance.function("sum").call(200_000));
     }
+
+    @Test
+    void operatorsReadingLocalsInPlaceKeepStackOrderSemantics() {
+        var m = new Modules()
+                .func("swapSub", Modules.sig(List.of(I32, I32), List.of(I32)), List.of(), v -> {
+                    // a, then L0 := b, then a - L0: the first operand is the old a, not the new local.
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitLocal(LOCAL_GET, 1);
+                    v.visitLocal(LOCAL_SET, 0);
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitSimple(I32_SUB);
+                    v.visitSimple(END);
+                })
+                .func("square", Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
+                    // (L0 := L0 + 1) * L0
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitI32Const(1);
+                    v.visitSimple(I32_ADD);
+                    v.visitLocal(LOCAL_TEE, 0);
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitSimple(Opcode.I32_MUL);
+                    v.visitSimple(END);
+                })
+                .func("dropped", Modules.sig(List.of(I32, I32), List.of(I32)), List.of(), v -> {
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitSimple(DROP);
+                    v.visitLocal(LOCAL_GET, 1);
+                    v.visitI32Const(2);
+                    v.visitSimple(Opcode.I32_MUL);
+                    v.visitSimple(END);
+                })
+                .instantiate();
+        assertEquals(10 - 3, m.function("swapSub").callForLong(10, 3));
+        assertEquals(25, m.function("square").callForLong(4));
+        assertEquals(6, m.function("dropped").callForLong(100, 3));
+    }
+
+    /** max(a, b) by {@code if (compare a b) a else b}: a compare fused into the if's jump. */
+    private static void max(Modules m, String name, Opcode compare) {
+        m.func(name, Modules.sig(List.of(I32, I32), List.of(I32)), List.of(), v -> {
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitLocal(LOCAL_GET, 1);
+            v.visitSimple(compare);
+            v.visitBlock(IF, RESULT_I32);
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitSimple(ELSE);
+            v.visitLocal(LOCAL_GET, 1);
+            v.visitSimple(END);
+            v.visitSimple(END);
+        });
+    }
+
+    @Test
+    void fusedCompareAndBranchKeepSignedness() {
+        var m = new Modules();
+        max(m, "maxS", Opcode.I32_GT_S);
+        max(m, "maxU", Opcode.I32_GT_U);
+        max(m, "maxLeU", Opcode.I32_GE_U);
+        // do { i++ } while (i <u n); return i
+        m.func("count", Modules.sig(List.of(I32), List.of(I32)), List.of(I32), v -> {
+            v.visitBlock(LOOP, BlockType.EMPTY);
+            v.visitLocal(LOCAL_GET, 1);
+            v.visitI32Const(1);
+            v.visitSimple(I32_ADD);
+            v.visitLocal(LOCAL_TEE, 1);
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitSimple(Opcode.I32_LT_U);
+            v.visitLabel(BR_IF, 0);
+            v.visitSimple(END);
+            v.visitLocal(LOCAL_GET, 1);
+            v.visitSimple(END);
+        });
+        var inst = m.instantiate();
+        assertEquals(1, inst.function("maxS").callForLong(-1, 1));
+        assertEquals(-1, (int) inst.function("maxU").callForLong(-1, 1)); // 0xFFFFFFFF is the larger
+        assertEquals(-1, (int) inst.function("maxLeU").callForLong(-1, 1));
+        assertEquals(7, inst.function("maxLeU").callForLong(7, 7));
+        assertEquals(1, inst.function("count").callForLong(0));
+        assertEquals(5, inst.function("count").callForLong(5));
+    }
+
+    @Test
+    void anotherThreadCanInterruptAnEndlessLoop() throws InterruptedException {
+        var m = new Modules().func("spin", Modules.sig(List.of(), List.of()), List.of(), v -> {
+            v.visitBlock(LOOP, BlockType.EMPTY);
+            v.visitLabel(BR, 0);
+            v.visitSimple(END);
+            v.visitSimple(END);
+        });
+        m.func("one", Modules.sig(List.of(), List.of(I32)), List.of(), v -> {
+            v.visitI32Const(1);
+            v.visitSimple(END);
+        });
+        m.func("callsOne", Modules.sig(List.of(), List.of(I32)), List.of(), v -> {
+            v.visitFunction(CALL, 1);
+            v.visitSimple(END);
+        });
+        var store = new Store(Modules.engine(100));
+        var instance = new Linker().instantiate(store, m.build());
+        var timer = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            store.interrupt();
+        });
+        var trap = assertThrows(Trap.class, () -> instance.function("spin").call());
+        assertEquals(TrapKind.INTERRUPTED, trap.kind());
+        timer.join();
+        // Still interrupted: even a call traps, until the store resumes.
+        assertEquals(
+                TrapKind.INTERRUPTED,
+                assertThrows(Trap.class, () -> instance.function("callsOne").call())
+                        .kind());
+        store.resume();
+        assertEquals(1, instance.function("callsOne").callForLong());
+    }
 }

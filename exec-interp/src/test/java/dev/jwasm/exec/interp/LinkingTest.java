@@ -230,4 +230,27 @@ class LinkingTest {
                 LinkException.class,
                 () -> new Linker().define("env", "f", mutable).instantiate(store(), m.build()));
     }
+
+    @Test
+    void tagsAreExportedAndImportedByIdentityAndType() {
+        var store = store();
+        var definer = new Modules();
+        definer.tags.add(definer.type(Modules.sig(List.of(I32), List.of())));
+        definer.exports.add(new ModuleDefinition.Export("e", ModuleDefinition.ExternKind.TAG, 0));
+        var exporter = new Linker().instantiate(store, definer.build());
+
+        var user = new Modules();
+        int i32Payload = user.type(Modules.sig(List.of(I32), List.of()));
+        user.imports.add(new ModuleDefinition.Import("lib", "e", new ModuleDefinition.TagImport(i32Payload)));
+        user.exports.add(new ModuleDefinition.Export("same", ModuleDefinition.ExternKind.TAG, 0));
+        var linker = new Linker().define("lib", exporter);
+        assertSame(exporter.tag("e"), linker.instantiate(store, user.build()).tag("same"));
+
+        var wrong = new Modules();
+        int i64Payload = wrong.type(Modules.sig(List.of(I64), List.of()));
+        wrong.imports.add(new ModuleDefinition.Import("lib", "e", new ModuleDefinition.TagImport(i64Payload)));
+        var e = assertThrows(LinkException.class, () -> linker.instantiate(store, wrong.build()));
+        assertEquals(
+                true, e.getMessage().startsWith("incompatible import type: \"lib\" \"e\" expects tag"), e.getMessage());
+    }
 }

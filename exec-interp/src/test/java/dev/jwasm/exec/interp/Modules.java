@@ -28,6 +28,7 @@ final class Modules {
     final List<ModuleDefinition.Element> elements = new ArrayList<>();
     final List<ModuleDefinition.Data> datas = new ArrayList<>();
     OptionalInt start = OptionalInt.empty();
+    final List<Integer> tags = new ArrayList<>();
 
     static FuncType sig(List<ValType> params, List<ValType> results) {
         return FuncType.of(params, results);
@@ -66,7 +67,7 @@ final class Modules {
 
     ModuleDefinition build() {
         return new ModuleDefinition(
-                types, imports, functions, tables, memories, globals, exports, elements, datas, start);
+                types, imports, functions, tables, memories, globals, exports, elements, datas, start, tags);
     }
 
     static Engine engine(int maxCallDepth) {

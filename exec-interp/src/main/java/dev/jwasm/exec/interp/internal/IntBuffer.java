@@ -22,6 +22,16 @@ final class IntBuffer {
         data[index] = value;
     }
 
+    int get(int index) {
+        return data[index];
+    }
+
+    /** Removes {@code length} words at {@code from}, moving later words down. */
+    void remove(int from, int length) {
+        System.arraycopy(data, from + length, data, from, size - from - length);
+        size -= length;
+    }
+
     int[] toArray() {
         return Arrays.copyOf(data, size);
     }

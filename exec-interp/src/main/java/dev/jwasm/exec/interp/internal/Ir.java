@@ -98,4 +98,39 @@ final class Ir {
     static final int JUMP_IF_NULL = 55;
     /** {@code JUMP_IF_NON_NULL ref target}. */
     static final int JUMP_IF_NON_NULL = 56;
+    /** {@code SAFEPOINT}: traps "interrupted" if the store asked; before every loop back-edge. */
+    static final int SAFEPOINT = 57;
+    // Fused compare-and-branch superinstructions: {@code OP a b target}, jumping when the i32
+    // relation holds. Each has its negation in the set, so `if` and `br_if` can both fuse.
+    static final int JUMP_I32_EQ = 60;
+    static final int JUMP_I32_NE = 61;
+    static final int JUMP_I32_LT_S = 62;
+    static final int JUMP_I32_GE_S = 63;
+    static final int JUMP_I32_GT_S = 64;
+    static final int JUMP_I32_LE_S = 65;
+    static final int JUMP_I32_LT_U = 66;
+    static final int JUMP_I32_GE_U = 67;
+    static final int JUMP_I32_GT_U = 68;
+    static final int JUMP_I32_LE_U = 69;
+
+    /** The fused jump for a compare IR op, or -1; {@code negate} gives the jump when it fails. */
+    static int fusedJump(int compare, boolean negate) {
+        int j =
+                switch (compare) {
+                    case I32_EQ -> JUMP_I32_EQ;
+                    case I32_NE -> JUMP_I32_NE;
+                    case I32_LT_S -> JUMP_I32_LT_S;
+                    case I32_GE_S -> JUMP_I32_GE_S;
+                    case I32_GT_S -> JUMP_I32_GT_S;
+                    case I32_LE_S -> JUMP_I32_LE_S;
+                    case I32_LT_U -> JUMP_I32_LT_U;
+                    case I32_GT_U -> JUMP_I32_GT_U;
+                    default -> -1;
+                };
+        if (j < 0 || !negate) {
+            return j;
+        }
+        // Pairs are adjacent: even codes negate to the next, odd to the previous.
+        return (j - JUMP_I32_EQ) % 2 == 0 ? j + 1 : j - 1;
+    }
 }

@@ -59,6 +59,20 @@ public final class Lowering implements InstructionVisitor {
     private final int locals;
     private int height;
     private int maxHeight;
+    /**
+     * Peephole state (the design's "local+const+op" superinstruction, done as copy elimination):
+     * the trailing {@code local.get} copies and constants, in code order, that an operator may
+     * read in place. Reset by every other instruction and at every label, since a jump must
+     * never land between a removed copy and its use.
+     */
+    private final int[] peepPos = new int[2];
+
+    private final int[] peepDst = new int[2];
+    private final int[] peepLocal = new int[2];
+    private int peepCount;
+    /** Where the last instruction's destination operand is, while a local.set may retarget it. */
+    private int lastDst = -1;
+
     private boolean dead;
     private boolean finished;
 
@@ -91,9 +105,63 @@ public final class Lowering implements InstructionVisitor {
     }
 
     private void emit(int... words) {
+        barrier();
         for (int w : words) {
             code.add(w);
         }
+    }
+
+    /** Forgets the peephole state: called before each instruction and where a label binds. */
+    private void barrier() {
+        peepCount = 0;
+        lastDst = -1;
+    }
+
+    /** Emits an instruction whose destination operand (right after the code) a local.set may retarget. */
+    private void emitResult(int... words) {
+        int at = code.size();
+        emit(words);
+        lastDst = at + 1;
+    }
+
+    /** Remembers a trailing copy or constant ({@code local} is -1 for a constant). */
+    private void remember(int at, int dst, int local) {
+        if (peepCount == peepPos.length) {
+            peepPos[0] = peepPos[1];
+            peepDst[0] = peepDst[1];
+            peepLocal[0] = peepLocal[1];
+            peepCount = 1;
+        }
+        peepPos[peepCount] = at;
+        peepDst[peepCount] = dst;
+        peepLocal[peepCount] = local;
+        peepCount++;
+        lastDst = at + 1;
+    }
+
+    /**
+     * The slot an operator should read for the stack value in {@code slot}: the local itself when
+     * the value is a trailing {@code local.get} copy, whose 3 words are then removed.
+     */
+    private int operand(int slot) {
+        for (int i = peepCount - 1; i >= 0; i--) {
+            if (peepDst[i] == slot) {
+                int local = peepLocal[i];
+                if (local < 0) {
+                    return slot;
+                }
+                code.remove(peepPos[i], 3);
+                for (int k = i + 1; k < peepCount; k++) {
+                    peepPos[k] -= 3;
+                    peepPos[k - 1] = peepPos[k];
+                    peepDst[k - 1] = peepDst[k];
+                    peepLocal[k - 1] = peepLocal[k];
+                }
+                peepCount--;
+                return local;
+            }
+        }
+        return slot;
     }
 
     private static JwasmException unsupported(Opcode op) {
@@ -119,11 +187,65 @@ public final class Lowering implements InstructionVisitor {
         if (arity > 0 && target.height != height - arity) {
             emit(Ir.MOVE_N, slot(target.height), slot(height - arity), arity);
         }
+        if (target.kind == Opcode.LOOP) {
+            emit(Ir.SAFEPOINT);
+        }
         emit(Ir.JUMP, 0);
         if (target.kind == Opcode.LOOP) {
             code.set(code.size() - 1, target.loopStart);
         } else {
             target.fixups.add(code.size() - 1);
+        }
+    }
+
+    /**
+     * Emits a conditional jump on {@code cond} (placeholder target in the last word), fusing it
+     * with the compare that just produced {@code cond} when there is one: jump when the condition
+     * is non-zero if {@code whenTrue}, else when it is zero.
+     */
+    private void conditionalJump(int cond, boolean whenTrue) {
+        if (lastDst > 0 && code.get(lastDst) == cond) {
+            int at = lastDst - 1;
+            int op = code.get(at);
+            if (op == Ir.I32_EQZ) {
+                int a = code.get(at + 2);
+                code.remove(at, 3);
+                emit(whenTrue ? Ir.JUMP_IF_ZERO : Ir.JUMP_IF_NONZERO, a, 0);
+                return;
+            }
+            int fused = Ir.fusedJump(op, !whenTrue);
+            if (fused >= 0) {
+                int a = code.get(at + 2);
+                int b = code.get(at + 3);
+                code.remove(at, 4);
+                emit(fused, a, b, 0);
+                return;
+            }
+        }
+        emit(whenTrue ? Ir.JUMP_IF_NONZERO : Ir.JUMP_IF_ZERO, cond, 0);
+    }
+
+    /**
+     * Emits a SAFEPOINT before a conditional back-edge. It goes in front of the compare that
+     * feeds the branch, if there is one, so that the two can still fuse.
+     */
+    private void safepointKeepingFusion() {
+        if (lastDst > 0) {
+            int at = lastDst - 1;
+            int end = code.size();
+            int[] tail = new int[end - at];
+            for (int i = 0; i < tail.length; i++) {
+                tail[i] = code.get(at + i);
+            }
+            code.remove(at, tail.length);
+            code.add(Ir.SAFEPOINT);
+            for (int w : tail) {
+                code.add(w);
+            }
+            lastDst++;
+            peepCount = 0;
+        } else {
+            emit(Ir.SAFEPOINT);
         }
     }
 
@@ -186,20 +308,23 @@ public final class Lowering implements InstructionVisitor {
         switch (op.operands().size()) {
             case 1 -> {
                 int a = slot(height - 1);
+                int srcA = operand(a);
                 if (op == Opcode.I32_EQZ) {
-                    emit(Ir.I32_EQZ, a, a);
+                    emitResult(Ir.I32_EQZ, a, srcA);
                 } else {
-                    emit(Ir.UNARY, a, a, op.ordinal());
+                    emitResult(Ir.UNARY, a, srcA, op.ordinal());
                 }
             }
             case 2 -> {
                 int a = slot(height - 2);
                 int b = slot(height - 1);
+                int srcB = operand(b);
+                int srcA = operand(a);
                 int hot = hotBinary(op);
                 if (hot >= 0) {
-                    emit(hot, a, a, b);
+                    emitResult(hot, a, srcA, srcB);
                 } else {
-                    emit(Ir.BINARY, a, a, b, op.ordinal());
+                    emitResult(Ir.BINARY, a, srcA, srcB, op.ordinal());
                 }
                 height--;
             }
@@ -248,6 +373,7 @@ public final class Lowering implements InstructionVisitor {
             finished = true;
             return;
         }
+        barrier();
         int here = code.size();
         for (int at : c.fixups) {
             code.set(at, here);
@@ -265,6 +391,7 @@ public final class Lowering implements InstructionVisitor {
             emit(Ir.JUMP, 0);
             c.fixups.add(code.size() - 1);
         }
+        barrier();
         if (c.elseFixup >= 0) {
             code.set(c.elseFixup, code.size());
             c.elseFixup = -1;
@@ -284,11 +411,14 @@ public final class Lowering implements InstructionVisitor {
         int r = bt.results().size();
         switch (op) {
             case BLOCK -> controls.add(new Control(op, height - p, p, r, -1, false));
-            case LOOP -> controls.add(new Control(op, height - p, p, r, code.size(), false));
+            case LOOP -> {
+                barrier();
+                controls.add(new Control(op, height - p, p, r, code.size(), false));
+            }
             case IF -> {
                 // Parameters stay in their slots for whichever arm runs: only one of them does.
                 height--;
-                emit(Ir.JUMP_IF_ZERO, slot(height), 0);
+                conditionalJump(slot(height), false);
                 var c = new Control(op, height - p, p, r, -1, false);
                 c.elseFixup = code.size() - 1;
                 controls.add(c);
@@ -311,14 +441,21 @@ public final class Lowering implements InstructionVisitor {
                 height--;
                 int cond = slot(height);
                 if (needsMoves(depth)) {
-                    emit(Ir.JUMP_IF_ZERO, cond, 0);
+                    conditionalJump(cond, false);
                     int skip = code.size() - 1;
                     branch(depth);
+                    barrier();
                     code.set(skip, code.size());
                 } else {
                     Control target = controls.get(controls.size() - 1 - depth);
-                    emit(Ir.JUMP_IF_NONZERO, cond, target.kind == Opcode.LOOP ? target.loopStart : 0);
-                    if (target.kind != Opcode.LOOP) {
+                    if (target.kind == Opcode.LOOP) {
+                        // Checked on every pass, taken or not: one volatile read per iteration.
+                        safepointKeepingFusion();
+                    }
+                    conditionalJump(cond, true);
+                    if (target.kind == Opcode.LOOP) {
+                        code.set(code.size() - 1, target.loopStart);
+                    } else {
                         target.fixups.add(code.size() - 1);
                     }
                 }
@@ -331,6 +468,7 @@ public final class Lowering implements InstructionVisitor {
                 height--;
                 branch(depth);
                 height++;
+                barrier();
                 code.set(skip, code.size());
             }
             case BR_ON_NON_NULL -> {
@@ -339,6 +477,7 @@ public final class Lowering implements InstructionVisitor {
                 emit(Ir.JUMP_IF_NULL, ref, 0);
                 int skip = code.size() - 1;
                 branch(depth);
+                barrier();
                 code.set(skip, code.size());
                 height--;
             }
@@ -359,6 +498,7 @@ public final class Lowering implements InstructionVisitor {
         }
         // One landing pad per entry: moves the branch values and jumps, as br would.
         for (int i = 0; i <= depths.length; i++) {
+            barrier();
             code.set(table + i, code.size());
             branch(i < depths.length ? depths[i] : defaultDepth);
         }
@@ -420,12 +560,23 @@ public final class Lowering implements InstructionVisitor {
         }
         switch (op) {
             case LOCAL_GET -> {
+                int at = code.size();
+                int peeps = peepCount;
+                int[] keep = {peepPos[0], peepDst[0], peepLocal[0], peepPos[1], peepDst[1], peepLocal[1]};
                 emit(Ir.COPY, slot(height), localIndex);
+                restore(peeps, keep);
+                remember(at, slot(height), localIndex);
                 push(1);
             }
             case LOCAL_SET -> {
                 height--;
-                emit(Ir.COPY, localIndex, slot(height));
+                if (lastDst >= 0 && code.get(lastDst) == slot(height)) {
+                    // The producer writes the local directly: it reads its operands before writing.
+                    code.set(lastDst, localIndex);
+                    barrier();
+                } else {
+                    emit(Ir.COPY, localIndex, slot(height));
+                }
             }
             case LOCAL_TEE -> emit(Ir.COPY, localIndex, slot(height - 1));
             default -> throw unsupported(op);
@@ -441,7 +592,7 @@ public final class Lowering implements InstructionVisitor {
             throw unsupported(op);
         }
         if (op == Opcode.GLOBAL_GET) {
-            emit(Ir.GLOBAL_GET, slot(height), globalIndex);
+            emitResult(Ir.GLOBAL_GET, slot(height), globalIndex);
             push(1);
         } else {
             height--;
@@ -499,9 +650,9 @@ public final class Lowering implements InstructionVisitor {
             }
             int addr = slot(height - 1);
             if (op == Opcode.I32_LOAD) {
-                emit(Ir.I32_LOAD, addr, addr, flags, lo, hi);
+                emitResult(Ir.I32_LOAD, addr, operand(addr), flags, lo, hi);
             } else {
-                emit(Ir.LOAD, addr, addr, flags, lo, hi, op.ordinal());
+                emitResult(Ir.LOAD, addr, operand(addr), flags, lo, hi, op.ordinal());
             }
         }
     }
@@ -510,8 +661,24 @@ public final class Lowering implements InstructionVisitor {
         if (dead) {
             return;
         }
+        int at = code.size();
+        int peeps = peepCount;
+        int[] keep = {peepPos[0], peepDst[0], peepLocal[0], peepPos[1], peepDst[1], peepLocal[1]};
         emit(Ir.CONST, slot(height), (int) value, (int) (value >>> 32));
+        restore(peeps, keep);
+        remember(at, slot(height), -1);
         push(1);
+    }
+
+    /** Undoes the barrier of emitting a copy or constant, which an operator may still fold. */
+    private void restore(int count, int[] saved) {
+        peepCount = count;
+        peepPos[0] = saved[0];
+        peepDst[0] = saved[1];
+        peepLocal[0] = saved[2];
+        peepPos[1] = saved[3];
+        peepDst[1] = saved[4];
+        peepLocal[1] = saved[5];
     }
 
     @Override

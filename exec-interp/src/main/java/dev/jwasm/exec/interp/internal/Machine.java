@@ -163,7 +163,41 @@ public final class Machine {
                     pc += 3;
                 }
                 case Ir.JUMP -> pc = code[pc + 1];
+                case Ir.SAFEPOINT -> {
+                    if (inst.store.interruptRequested()) {
+                        throw new Trap(TrapKind.INTERRUPTED);
+                    }
+                    pc++;
+                }
                 case Ir.JUMP_IF_ZERO -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                case Ir.JUMP_I32_EQ ->
+                    pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                case Ir.JUMP_I32_NE ->
+                    pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                case Ir.JUMP_I32_LT_S ->
+                    pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                case Ir.JUMP_I32_GE_S ->
+                    pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                case Ir.JUMP_I32_GT_S ->
+                    pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                case Ir.JUMP_I32_LE_S ->
+                    pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                case Ir.JUMP_I32_LT_U ->
+                    pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) < 0
+                            ? code[pc + 3]
+                            : pc + 4;
+                case Ir.JUMP_I32_GE_U ->
+                    pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) >= 0
+                            ? code[pc + 3]
+                            : pc + 4;
+                case Ir.JUMP_I32_GT_U ->
+                    pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) > 0
+                            ? code[pc + 3]
+                            : pc + 4;
+                case Ir.JUMP_I32_LE_U ->
+                    pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) <= 0
+                            ? code[pc + 3]
+                            : pc + 4;
                 case Ir.JUMP_IF_NULL -> pc = s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
                 case Ir.JUMP_IF_NON_NULL -> pc = s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
                 case Ir.JUMP_IF_NONZERO -> pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
@@ -209,6 +243,9 @@ public final class Machine {
                         f = indirectTarget(inst, code[pc + 1], code[pc + 2], s[fp + code[pc + 4]] & 0xFFFF_FFFFL);
                         argBase = fp + code[pc + 3];
                         next = pc + 5;
+                    }
+                    if (inst.store.interruptRequested()) {
+                        throw new Trap(TrapKind.INTERRUPTED);
                     }
                     if (f instanceof WasmFunctionInstance w) {
                         CompiledFunction callee = compiled(w);

@@ -1,0 +1,24 @@
+/**
+ * The interpreter's internals: {@link dev.jwasm.exec.interp.internal.Lowering} turns a function
+ * body into register IR once, on its first call; {@link dev.jwasm.exec.interp.internal.Machine}
+ * runs it.
+ *
+ * <p>Decisions other code relies on:
+ *
+ * <ul>
+ *   <li>A frame is a window of one {@code long[]} value stack: the function's locals first, then
+ *       its operand stack, so each Wasm stack position is a fixed slot ("register") known at
+ *       lowering time. A call's arguments are already in place at the top of the caller's stack
+ *       and become the callee's first locals without copying; results come back the same way.
+ *   <li>i32 and f32 values are kept sign-extended from their 32 bits; i64/f64 use all 64; a
+ *       reference is 0 for null, else a tagged value from the store.
+ *   <li>Wasm-to-Wasm calls and returns push and pop the machine's own frame arrays: no JVM
+ *       recursion, so the call depth limit is exact and a trap unwinds by discarding the machine.
+ *   <li>The dispatch method must stay under HotSpot's 8000-bytecode HugeMethodLimit (a test
+ *       checks it); rare operators run in {@code NumericOps}, {@code MemoryOps} and
+ *       {@code BulkOps}.
+ *   <li>The lowering tracks stack heights itself from the opcode table and the module's types;
+ *       it can switch to the validator's forwarded {@code FunctionState} without changing the IR.
+ * </ul>
+ */
+package dev.jwasm.exec.interp.internal;
