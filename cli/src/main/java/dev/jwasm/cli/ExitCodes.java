@@ -2,6 +2,7 @@ package dev.jwasm.cli;
 
 import dev.jwasm.api.ConfigurationException;
 import dev.jwasm.api.JwasmException;
+import dev.jwasm.api.LinkException;
 import dev.jwasm.api.Trap;
 
 /**
@@ -31,6 +32,7 @@ final class ExitCodes {
             case Trap _ -> TRAP;
             case ConfigurationException _ -> USAGE;
             case ModuleFiles.UnreadableFileException _ -> IO_ERROR;
+            case LinkException _ -> UNLINKABLE;
             default -> INVALID_MODULE;
         };
     }

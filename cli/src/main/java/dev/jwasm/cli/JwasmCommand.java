@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionCommand.Provider.class,
         description = "A WebAssembly runtime for the JVM.",
         subcommands = {
+            RunCommand.class,
             InspectCommand.class,
             ValidateCommand.class,
             Wat2WasmCommand.class,

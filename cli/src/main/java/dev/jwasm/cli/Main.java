@@ -17,6 +17,8 @@ public final class Main {
         var commandLine = new CommandLine(new JwasmCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // Everything after the program file belongs to the program, even if it looks like an option.
+        commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             if (e instanceof JwasmException error) {
                 // One line a user can act on; the Java stack trace helps nobody here.

@@ -1,0 +1,224 @@
+package dev.jwasm.cli;
+
+import dev.jwasm.api.ConfigurationException;
+import dev.jwasm.api.ExportedFunction;
+import dev.jwasm.api.Instance;
+import dev.jwasm.api.Linker;
+import dev.jwasm.api.Store;
+import dev.jwasm.api.WasmModule;
+import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.NumType;
+import dev.jwasm.api.model.ValType;
+import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.wasi.WasiConfig;
+import dev.jwasm.wasi.WasiExitException;
+import dev.jwasm.wasi.WasiImports;
+import dev.jwasm.wasi.WasiPreview1;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jwasm run FILE [ARGS…]}: runs a WASI command's {@code _start}, or with {@code --invoke}
+ * calls one export with arguments parsed by its parameter types. Deny by default: the program
+ * sees only the directories, environment variables and arguments given here.
+ */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Run a WASI program (.wasm or .wat), or call one of its exports with --invoke.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Option(
+            names = "--dir",
+            paramLabel = "HOST[::GUEST]",
+            description = "Give the program a host directory, seen as GUEST (default: the same path).")
+    List<String> dirs = new ArrayList<>();
+
+    @Option(
+            names = "--dir-ro",
+            paramLabel = "HOST[::GUEST]",
+            description = "Like --dir, read-only: the program may not change anything below it.")
+    List<String> readOnlyDirs = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Set an environment variable for the program.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--inherit-env", description = "Pass this process's whole environment to the program.")
+    boolean inheritEnv;
+
+    @Option(
+            names = "--invoke",
+            paramLabel = "NAME",
+            description = "Call this export with ARGS as its arguments and print its results, instead of _start.")
+    String invoke;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            converter = TimeSpan.class,
+            description = "Stop the program with a trap after this long, e.g. 500ms, 10s or 2m.")
+    Duration timeout;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The program: a .wasm binary or a .wat text file.")
+    Path file;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program (or for --invoke).")
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        var module = WasmModule.decode(ModuleFiles.readBinary(file)).validate();
+        var engine = engineOptions.buildEngine();
+        try (var store = new Store(engine);
+                var wasi = new WasiPreview1(wasiConfig());
+                var watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+                    var thread = new Thread(r, "jwasm-timeout");
+                    thread.setDaemon(true);
+                    return thread;
+                })) {
+            var memory = new LinearMemory[1];
+            var linker = WasiImports.define(new Linker(), wasi, () -> memory[0]);
+            Instance instance = linker.instantiate(store, module);
+            if (instance.exportNames().contains("memory")) {
+                memory[0] = instance.memory("memory");
+            }
+            if (timeout != null) {
+                watchdog.schedule(store::interrupt, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            try {
+                return invoke == null ? start(instance) : invokeExport(instance);
+            } catch (WasiExitException exit) {
+                return exit.exitCode();
+            }
+        }
+    }
+
+    private int start(Instance instance) {
+        if (!instance.exportNames().contains("_start")) {
+            throw new ConfigurationException(file + " exports no _start function; name one with --invoke");
+        }
+        instance.function("_start").call();
+        return ExitCodes.OK;
+    }
+
+    private int invokeExport(Instance instance) {
+        if (!instance.exportNames().contains(invoke)) {
+            throw new ConfigurationException(file + " exports no \"" + invoke + "\"; its exports: "
+                    + String.join(", ", instance.exportNames().stream().sorted().toList()));
+        }
+        ExportedFunction function = instance.function(invoke);
+        FuncType type = function.type();
+        if (args.size() != type.params().size()) {
+            throw new ConfigurationException(
+                    invoke + " takes " + type.params().size() + " arguments " + type.params() + ", not " + args.size());
+        }
+        long[] values = new long[args.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = parseValue(type.params().get(i), args.get(i), i);
+        }
+        long[] results = function.call(values);
+        var out = spec.commandLine().getOut();
+        for (int i = 0; i < results.length; i++) {
+            out.println(formatValue(type.results().get(i), results[i]));
+        }
+        return ExitCodes.OK;
+    }
+
+    private WasiConfig wasiConfig() {
+        var config = WasiConfig.builder().inheritStdio();
+        config.arg(file.getFileName().toString());
+        if (invoke == null) {
+            args.forEach(config::arg);
+        }
+        for (String variable : env) {
+            int eq = variable.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigurationException("--env takes NAME=VALUE, not '" + variable + "'");
+            }
+            config.env(variable.substring(0, eq), variable.substring(eq + 1));
+        }
+        if (inheritEnv) {
+            config.inheritEnv();
+        }
+        dirs.forEach(d -> preopen(config, d, false));
+        readOnlyDirs.forEach(d -> preopen(config, d, true));
+        return config.build();
+    }
+
+    private static void preopen(WasiConfig.Builder config, String spec, boolean readOnly) {
+        int split = spec.indexOf("::");
+        String host = split < 0 ? spec : spec.substring(0, split);
+        String guest = split < 0 ? spec : spec.substring(split + 2);
+        Path hostPath = Path.of(host);
+        if (!Files.isDirectory(hostPath)) {
+            throw new ConfigurationException("--dir " + spec + ": " + host + " is not a directory");
+        }
+        config.preopen(hostPath, guest, readOnly);
+    }
+
+    /** Parses a command-line argument as a value of a numeric Wasm type. */
+    static long parseValue(ValType type, String text, int index) {
+        try {
+            if (!(type instanceof NumType number)) {
+                throw new ConfigurationException(
+                        "argument " + (index + 1) + " is a " + type + ", which cannot be given on the command line");
+            }
+            return switch (number) {
+                case I32 -> (int) parseInteger(text, 32);
+                case I64 -> parseInteger(text, 64);
+                case F32 -> Float.floatToRawIntBits(Float.parseFloat(text));
+                case F64 -> Double.doubleToRawLongBits(Double.parseDouble(text));
+            };
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("argument " + (index + 1) + " '" + text + "' is not a valid " + type, e);
+        }
+    }
+
+    /** Signed or unsigned decimal, or 0x hex, that fits {@code bits}. */
+    private static long parseInteger(String text, int bits) {
+        String t = text.strip();
+        boolean hex = t.startsWith("0x") || t.startsWith("0X");
+        long value = hex ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
+        if (bits == 32 && (value < Integer.MIN_VALUE || value > 0xFFFF_FFFFL)) {
+            throw new NumberFormatException("out of range for i32");
+        }
+        return value;
+    }
+
+    static String formatValue(ValType type, long raw) {
+        if (type instanceof NumType number) {
+            return switch (number) {
+                case I32 -> Integer.toString((int) raw);
+                case I64 -> Long.toString(raw);
+                case F32 -> Float.toString(Float.intBitsToFloat((int) raw));
+                case F64 -> Double.toString(Double.longBitsToDouble(raw));
+            };
+        }
+        return type + " 0x" + Long.toHexString(raw);
+    }
+
+    static final class TimeSpan implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return Sizes.parseDuration(value);
+        }
+    }
+}

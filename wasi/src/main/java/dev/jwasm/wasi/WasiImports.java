@@ -1,0 +1,49 @@
+package dev.jwasm.wasi;
+
+import dev.jwasm.api.JwasmException;
+import dev.jwasm.api.Linker;
+import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.ValType;
+import dev.jwasm.spi.LinearMemory;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Binds every {@code wasi_snapshot_preview1} function of {@link WasiFunctions#ALL} into a
+ * {@link Linker}, so that a module importing them can be instantiated.
+ */
+public final class WasiImports {
+    private WasiImports() {}
+
+    /**
+     * Defines the WASI functions in {@code linker}, all served by {@code wasi}.
+     *
+     * @param memory the memory WASI reads and writes: a program's exported {@code memory}, known
+     *     only once it is instantiated, hence a supplier; a call before it exists is an error
+     */
+    public static Linker define(Linker linker, WasiPreview1 wasi, Supplier<LinearMemory> memory) {
+        for (WasiFunction function : WasiFunctions.ALL) {
+            var type = FuncType.of(wasmTypes(function.params()), wasmTypes(function.results()));
+            boolean returns = !function.results().isEmpty();
+            linker.define(WasiFunctions.MODULE, function.name(), type, args -> {
+                LinearMemory mem = memory.get();
+                if (mem == null) {
+                    throw new JwasmException("WASI function " + function.name()
+                            + " was called before the program's memory existed (the module exports no \"memory\")");
+                }
+                long result = function.invoker().invoke(wasi, mem, args);
+                return returns ? new long[] {result} : new long[0];
+            });
+        }
+        return linker;
+    }
+
+    private static List<ValType> wasmTypes(List<WasiFunction.ValType> types) {
+        return types.stream()
+                .map(t -> switch (t) {
+                    case I32 -> ValType.I32;
+                    case I64 -> ValType.I64;
+                })
+                .toList();
+    }
+}
