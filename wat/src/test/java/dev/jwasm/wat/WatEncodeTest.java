@@ -59,6 +59,36 @@ class WatEncodeTest {
     }
 
     @Test
+    void inlineDataBelongsToItsOwnMemory() {
+        // Second memory: the segment needs flag 2 with memidx 1 (spec 5.5.12), not flag 0.
+        assertEquals(
+                HEADER + "0506020000010101" + "0c0101" + "0b08010201" + "41000b0161",
+                hex("(module (memory 0) (memory (data \"a\")))"));
+        // Imported memories come first in the index space, so the defined one is index 1 too.
+        assertEquals(
+                HEADER + "0208010161016202" + "0001" + "050401010101" + "0c0101" + "0b08010201" + "41000b0161",
+                hex("(module (import \"a\" \"b\" (memory 1)) (memory (data \"a\")))"));
+    }
+
+    @Test
+    void dataCountSectionWhenCodeNamesADataSegment() {
+        // data.drop is 0xfc 9 dataidx; its data count section (id 12) sits between elem and code.
+        assertEquals(
+                HEADER + "010401600000" + "03020100" + "0c0101" + "0a07010500fc09000b" + "0b0401010178",
+                hex("(module (func data.drop 0) (data \"x\"))"));
+        // With no segments at all the count is 0, so a validator reports the unknown segment
+        // (memory_init.wast:189) instead of the decoder calling the binary malformed (spec 5.5.13).
+        assertEquals(
+                HEADER + "010401600000" + "03020100" + "0c0100" + "0a07010500fc09000b",
+                hex("(module (func data.drop 0))"));
+        // memory.init is 0xfc 8 dataidx memidx.
+        assertEquals(
+                HEADER + "010401600000" + "03020100" + "0503010000" + "0c0100" + "0a0e010c00" + "410041004100"
+                        + "fc0800000b",
+                hex("(module (memory 0) (func (memory.init 0 (i32.const 0) (i32.const 0) (i32.const 0))))"));
+    }
+
+    @Test
     void memargDefaultsAndExplicitAlignment() {
         // i32.load: natural alignment 2^2; align=1 is 2^0; offset=8.
         assertEquals(

@@ -565,8 +565,14 @@ public final class ModuleEncoder {
                 memSec.u32(Long.numberOfTrailingZeros(pageSize));
             }
             memCount++;
+            // The inline segment belongs to this memory: flag 0 only names memory 0, any other
+            // index needs flag 2 with an explicit memidx (spec 5.5.12).
+            if (index == 0) {
+                segments.dataSec.b(0x00);
+            } else {
+                segments.dataSec.b(0x02).u32(index);
+            }
             segments.dataSec
-                    .b(0x00)
                     .raw(SegmentEncoder.constExpr(is64 ? "i64" : "i32"))
                     .u32(bytes.size())
                     .vec(bytes);
