@@ -16,17 +16,18 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Runs each program of {@code ../shared/bench} to completion on each runtime, in one JMH run, so
- * that the runtimes are compared as ratios on the same machine at the same time. jwasm's
- * executors join the {@code runtime} parameter as they become able to run WASI commands.
+ * that the runtimes are compared as ratios on the same machine at the same time. Each operation
+ * instantiates the program and runs its {@code _start} to the end; parsing is not measured.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class ProgramBenchmark {
-    @Param({"chicory"})
+    /** {@code chicory}, or jwasm as {@code jwasm-EXECUTOR-MEMORY}. */
+    @Param({"chicory", "jwasm-interp-mmap", "jwasm-interp-heap"})
     public String runtime;
 
     @Param({
@@ -60,10 +61,14 @@ public class ProgramBenchmark {
 
     @Setup(Level.Trial)
     public void prepare() {
-        runner = switch (runtime) {
-            case "chicory" -> new ChicoryRunner();
-            default -> throw new IllegalArgumentException("unknown runtime " + runtime);
-        };
+        if (runtime.equals("chicory")) {
+            runner = new ChicoryRunner();
+        } else if (runtime.startsWith("jwasm-")) {
+            String[] parts = runtime.split("-");
+            runner = new JwasmRunner(parts[1], parts[2]);
+        } else {
+            throw new IllegalArgumentException("unknown runtime " + runtime);
+        }
         runner.prepare(BenchPrograms.load(program));
     }
 
