@@ -21,6 +21,7 @@ import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.code.Opcode;
 import dev.jwasm.api.model.MemoryType;
+import dev.jwasm.memory.heap.HeapMemoryProvider;
 import dev.jwasm.spi.runtime.ConstExpr;
 import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
@@ -157,7 +158,7 @@ class MemoryTest {
     @Test
     void closingTheStoreClosesTheMemoriesItCreated() {
         var engine = dev.jwasm.api.Engine.builder()
-                .memory(TestMemory.PROVIDER)
+                .memory(new HeapMemoryProvider())
                 .executor(new InterpreterProvider())
                 .build();
         var store = new dev.jwasm.api.Store(engine);
@@ -165,6 +166,6 @@ class MemoryTest {
         var instance = new dev.jwasm.api.Linker().instantiate(store, m.build());
         var memory = instance.state().memories[0];
         store.close();
-        assertEquals(true, ((TestMemory) memory).closed);
+        assertEquals(true, memory.isClosed());
     }
 }

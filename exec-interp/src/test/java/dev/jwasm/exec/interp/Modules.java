@@ -9,6 +9,7 @@ import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.memory.heap.HeapMemoryProvider;
 import dev.jwasm.spi.runtime.FunctionCode;
 import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class Modules {
 
     static Engine engine(int maxCallDepth) {
         return Engine.builder()
-                .memory(TestMemory.PROVIDER)
+                .memory(new HeapMemoryProvider())
                 .executor(new InterpreterProvider())
                 .maxCallDepth(maxCallDepth)
                 .build();
