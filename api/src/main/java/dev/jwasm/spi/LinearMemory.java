@@ -49,6 +49,22 @@ public abstract class LinearMemory implements AutoCloseable {
      */
     public abstract long grow(long deltaPages);
 
+    /**
+     * The size check and accounting every backend's {@link #grow} starts with (spec 4.5.3.8):
+     * the byte size after growing {@code currentBytes} by {@code deltaPages}, already reserved from
+     * {@code budget}, or -1 with nothing reserved when the result would pass {@code maxPages} or
+     * the budget refuses. A backend that then fails to commit must release the difference.
+     */
+    protected final long reserveGrowth(long currentBytes, long deltaPages, long maxPages, MemoryBudget budget) {
+        int pageSizeLog2 = type.pageSizeLog2();
+        long oldPages = currentBytes >> pageSizeLog2;
+        if (isClosed() || deltaPages < 0 || deltaPages > maxPages - oldPages) {
+            return -1;
+        }
+        long newBytes = (oldPages + deltaPages) << pageSizeLog2;
+        return budget.tryReserve(currentBytes, newBytes) ? newBytes : -1;
+    }
+
     public abstract byte load8(long addr);
 
     public abstract short load16(long addr);

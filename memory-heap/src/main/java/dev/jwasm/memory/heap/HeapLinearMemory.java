@@ -130,11 +130,8 @@ public final class HeapLinearMemory extends LinearMemory {
     @Override
     public synchronized long grow(long deltaPages) {
         long oldPages = size >> pageSizeLog2;
-        if (closed || deltaPages < 0 || deltaPages > maxPages - oldPages) {
-            return -1;
-        }
-        long newSize = (oldPages + deltaPages) << pageSizeLog2;
-        if (!budget.tryReserve(size, newSize)) {
+        long newSize = reserveGrowth(size, deltaPages, maxPages, budget);
+        if (newSize < 0) {
             return -1;
         }
         if (roundUp8(newSize) > bytes.length) {

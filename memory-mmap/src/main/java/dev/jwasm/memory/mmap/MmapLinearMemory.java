@@ -145,11 +145,8 @@ public final class MmapLinearMemory extends LinearMemory {
     @Override
     public synchronized long grow(long deltaPages) {
         long oldPages = size >> pageSizeLog2;
-        if (isClosed() || deltaPages < 0 || deltaPages > maxPages - oldPages) {
-            return -1;
-        }
-        long newSize = (oldPages + deltaPages) << pageSizeLog2;
-        if (!region.budget.tryReserve(size, newSize)) {
+        long newSize = reserveGrowth(size, deltaPages, maxPages, region.budget);
+        if (newSize < 0) {
             return -1;
         }
         long page = region.mman.osPageSize;
