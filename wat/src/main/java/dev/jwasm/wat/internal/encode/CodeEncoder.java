@@ -367,6 +367,26 @@ final class CodeEncoder {
                 .orElseThrow(() -> new WatException(t.pos(), "constant out of range"));
     }
 
+    /** {@code table.copy} / {@code memory.copy}: optional destination then source, each 0 by default. */
+    private static void destinationAndSource(In in, Bytes imm, Space space) {
+        int dst = optIndex(in, space);
+        int src = optIndex(in, space);
+        imm.u32(dst).u32(src);
+    }
+
+    /**
+     * {@code table.init} / {@code memory.init}: the text writes the target first when it writes it
+     * at all ({@code x? y}), the binary the segment first, then the target (0 by default).
+     */
+    private static void segmentAndTarget(In in, Bytes imm, Space segments, Space targets) {
+        var first = in.token();
+        if (nextIsIndex(in)) {
+            imm.u32(segments.resolve(in.token())).u32(targets.resolve(first));
+        } else {
+            imm.u32(segments.resolve(first)).u32(0);
+        }
+    }
+
     private static int optIndex(In in, Space space) {
         return Space.isIndex(in.peekToken()) ? space.resolve(in.token()) : 0;
     }
@@ -423,34 +443,12 @@ final class CodeEncoder {
             case LOCAL -> imm.u32(locals.resolve(in.token()));
             case GLOBAL -> imm.u32(m.globals.resolve(in.token()));
             case TABLE -> imm.u32(optIndex(in, m.tables));
-            case TABLE_TABLE -> {
-                int dst = optIndex(in, m.tables);
-                int src = optIndex(in, m.tables);
-                imm.u32(dst).u32(src);
-            }
-            case TABLE_INIT -> {
-                var first = in.token();
-                if (nextIsIndex(in)) {
-                    imm.u32(m.elems.resolve(in.token())).u32(m.tables.resolve(first));
-                } else {
-                    imm.u32(m.elems.resolve(first)).u32(0);
-                }
-            }
+            case TABLE_TABLE -> destinationAndSource(in, imm, m.tables);
+            case TABLE_INIT -> segmentAndTarget(in, imm, m.elems, m.tables);
             case ELEM -> imm.u32(m.elems.resolve(in.token()));
             case MEMORY -> imm.u32(optIndex(in, m.memories));
-            case MEMORY_MEMORY -> {
-                int dst = optIndex(in, m.memories);
-                int src = optIndex(in, m.memories);
-                imm.u32(dst).u32(src);
-            }
-            case MEMORY_INIT -> {
-                var first = in.token();
-                if (nextIsIndex(in)) {
-                    imm.u32(m.datas.resolve(in.token())).u32(m.memories.resolve(first));
-                } else {
-                    imm.u32(m.datas.resolve(first)).u32(0);
-                }
-            }
+            case MEMORY_MEMORY -> destinationAndSource(in, imm, m.memories);
+            case MEMORY_INIT -> segmentAndTarget(in, imm, m.datas, m.memories);
             case DATA -> imm.u32(m.datas.resolve(in.token()));
             case MEMARG -> memarg(op, in, imm, false);
             case MEMARG_LANE -> memarg(op, in, imm, true);
