@@ -23,16 +23,25 @@ final class ModuleFiles {
         }
     }
 
-    /** The module's binary: the file as is when it starts with the Wasm magic, else its text encoded. */
-    static byte[] readBinary(Path file) {
-        byte[] bytes;
+    /** The file's bytes; a missing or unreadable file is an {@link UnreadableFileException}. */
+    static byte[] read(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UnreadableFileException("cannot read " + file + ": no such file", e);
         } catch (IOException e) {
             throw new UnreadableFileException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The file as UTF-8 text. */
+    static String readText(Path file) {
+        return new String(read(file), StandardCharsets.UTF_8);
+    }
+
+    /** The module's binary: the file as is when it starts with the Wasm magic, else its text encoded. */
+    static byte[] readBinary(Path file) {
+        byte[] bytes = read(file);
         if (isBinary(bytes) || !file.toString().endsWith(".wat")) {
             // Anything not named .wat is treated as binary, so that a wrong file gets the decoder's
             // "magic header not detected" rather than a confusing text-format error.

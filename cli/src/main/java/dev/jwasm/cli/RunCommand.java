@@ -9,7 +9,6 @@ import dev.jwasm.api.WasmModule;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.NumType;
 import dev.jwasm.api.model.ValType;
-import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.wasi.WasiConfig;
 import dev.jwasm.wasi.WasiExitException;
 import dev.jwasm.wasi.WasiImports;
@@ -94,12 +93,7 @@ final class RunCommand implements Callable<Integer> {
                     thread.setDaemon(true);
                     return thread;
                 })) {
-            var memory = new LinearMemory[1];
-            var linker = WasiImports.define(new Linker(), wasi, () -> memory[0]);
-            Instance instance = linker.instantiate(store, module);
-            if (instance.exportNames().contains("memory")) {
-                memory[0] = instance.memory("memory");
-            }
+            Instance instance = WasiImports.instantiate(new Linker(), store, module, wasi);
             if (timeout != null) {
                 watchdog.schedule(store::interrupt, timeout.toMillis(), TimeUnit.MILLISECONDS);
             }

@@ -4,10 +4,6 @@ import dev.jwasm.wat.WastCommand;
 import dev.jwasm.wat.WastOutcome;
 import dev.jwasm.wat.WastRunner;
 import dev.jwasm.wat.WastScript;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -41,14 +37,7 @@ final class WastScriptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ModuleFiles.UnreadableFileException("cannot read " + file + ": no such file", e);
-        } catch (IOException e) {
-            throw new ModuleFiles.UnreadableFileException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        String text = ModuleFiles.readText(file);
         var script = WastScript.parse(text, file.toString());
         try (var runner = new WastRunner(engineOptions.buildEngine())) {
             return run(script, runner);

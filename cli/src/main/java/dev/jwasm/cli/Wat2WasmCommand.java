@@ -2,9 +2,7 @@ package dev.jwasm.cli;
 
 import dev.jwasm.wat.Wat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,14 +31,7 @@ final class Wat2WasmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text;
-        try {
-            text = Files.readString(input, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ModuleFiles.UnreadableFileException("cannot read " + input + ": no such file", e);
-        } catch (IOException e) {
-            throw new ModuleFiles.UnreadableFileException("cannot read " + input + ": " + e.getMessage(), e);
-        }
+        String text = ModuleFiles.readText(input);
         byte[] binary = Wat.toBinary(text);
         Path target = output != null ? output : defaultOutput(input);
         try {

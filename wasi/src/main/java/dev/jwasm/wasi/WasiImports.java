@@ -1,7 +1,10 @@
 package dev.jwasm.wasi;
 
+import dev.jwasm.api.Instance;
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.Linker;
+import dev.jwasm.api.Store;
+import dev.jwasm.api.WasmModule;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.LinearMemory;
@@ -36,6 +39,20 @@ public final class WasiImports {
             });
         }
         return linker;
+    }
+
+    /**
+     * Instantiates a WASI program: defines the WASI functions in {@code linker} (beside whatever
+     * else it defines), instantiates {@code module}, and points WASI at its exported {@code memory}.
+     */
+    public static Instance instantiate(Linker linker, Store store, WasmModule module, WasiPreview1 wasi) {
+        var memory = new LinearMemory[1];
+        define(linker, wasi, () -> memory[0]);
+        Instance instance = linker.instantiate(store, module);
+        if (instance.exportNames().contains("memory")) {
+            memory[0] = instance.memory("memory");
+        }
+        return instance;
     }
 
     private static List<ValType> wasmTypes(List<WasiFunction.ValType> types) {

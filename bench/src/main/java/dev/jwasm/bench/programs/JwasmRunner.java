@@ -5,7 +5,6 @@ import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.api.model.FuncType;
-import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.wasi.WasiConfig;
 import dev.jwasm.wasi.WasiExitException;
 import dev.jwasm.wasi.WasiImports;
@@ -36,14 +35,13 @@ public final class JwasmRunner implements WasmRunner {
                 .build();
         try (var store = new Store(engine);
                 var wasi = new WasiPreview1(config)) {
-            var memory = new LinearMemory[1];
-            var linker = WasiImports.define(new Linker(), wasi, () -> memory[0]);
             var noArgs = FuncType.of(List.of(), List.of());
-            linker.define("bench", "start", noArgs, args -> new long[0]);
-            linker.define("bench", "end", noArgs, args -> new long[0]);
-            var instance = linker.instantiate(store, module);
-            memory[0] = instance.memory("memory");
-            instance.function("_start").call();
+            var linker = new Linker()
+                    .define("bench", "start", noArgs, args -> new long[0])
+                    .define("bench", "end", noArgs, args -> new long[0]);
+            WasiImports.instantiate(linker, store, module, wasi)
+                    .function("_start")
+                    .call();
             return 0;
         } catch (WasiExitException exit) {
             return exit.exitCode();
