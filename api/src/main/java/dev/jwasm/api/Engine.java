@@ -7,6 +7,7 @@ import dev.jwasm.spi.GcHeapProvider;
 import dev.jwasm.spi.MemoryBudget;
 import dev.jwasm.spi.MemoryListener;
 import dev.jwasm.spi.MemoryProvider;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,8 +31,10 @@ public final class Engine implements AutoCloseable {
     private final ExecutorProvider executor;
     private final Optional<GcHeapProvider> gc;
     private final MemoryBudget memoryBudget;
+    private final Features features;
 
     private Engine(Builder builder) {
+        this.features = builder.features;
         this.config = new EngineConfig(
                 builder.maxMemoryBytes,
                 builder.maxGcHeapBytes,
@@ -72,6 +75,20 @@ public final class Engine implements AutoCloseable {
         return gc;
     }
 
+    /** The WebAssembly features modules decoded for this engine may use. */
+    public Features features() {
+        return features;
+    }
+
+    /**
+     * Decodes a module binary with this engine's {@link #features()}.
+     *
+     * @see WasmModule#decode(byte[], Features)
+     */
+    public WasmModule decode(byte[] binary) {
+        return WasmModule.decode(binary, features);
+    }
+
     /** The accounting shared by every linear memory this engine creates. */
     public MemoryBudget memoryBudget() {
         return memoryBudget;
@@ -100,8 +117,15 @@ public final class Engine implements AutoCloseable {
         private long maxGcHeapBytes = EngineConfig.UNLIMITED;
         private int maxCallDepth = EngineConfig.DEFAULT_MAX_CALL_DEPTH;
         private MemoryListener memoryListener;
+        private Features features = Features.defaults();
 
         private Builder() {}
+
+        /** The WebAssembly features modules may use; {@link Features#defaults()} unless set. */
+        public Builder features(Features features) {
+            this.features = Objects.requireNonNull(features, "features");
+            return this;
+        }
 
         /** Selects the memory backend by name ({@code "mmap"}, {@code "heap"}, or your own). */
         public Builder memory(String name) {

@@ -5,6 +5,7 @@ import dev.jwasm.api.model.Export;
 import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.ModuleInfo;
 import dev.jwasm.internal.binary.ModuleDecoder;
+import dev.jwasm.internal.validate.ModuleContext;
 import dev.jwasm.internal.validate.ModuleValidator;
 import java.util.List;
 import java.util.Objects;
@@ -16,9 +17,13 @@ import java.util.Optional;
  */
 public final class WasmModule {
     private final ModuleInfo info;
+    private final Features features;
+    /** The validation result, kept so that validating again (as instantiation does) is free. */
+    private volatile ModuleContext validated;
 
-    private WasmModule(ModuleInfo info) {
+    private WasmModule(ModuleInfo info, Features features) {
         this.info = info;
+        this.features = features;
     }
 
     /**
@@ -30,8 +35,26 @@ public final class WasmModule {
      *     limits maximum below its minimum, an unrepresentable page size), found while decoding
      */
     public static WasmModule decode(byte[] binary) {
+        return decode(binary, Features.defaults());
+    }
+
+    /**
+     * Decodes a module binary that may use the given features; validation later follows the same
+     * set. An encoding of a disabled feature is malformed ("malformed limits flags", "illegal
+     * opcode"), as in a runtime that does not know it.
+     *
+     * @throws MalformedModuleException if the bytes are not a well-formed module
+     * @throws InvalidModuleException for the few validity rules found while decoding
+     */
+    public static WasmModule decode(byte[] binary, Features features) {
         Objects.requireNonNull(binary, "binary");
-        return new WasmModule(ModuleDecoder.decode(binary));
+        Objects.requireNonNull(features, "features");
+        return new WasmModule(ModuleDecoder.decode(binary, features), features);
+    }
+
+    /** The features this module was decoded, and is validated, with. */
+    public Features features() {
+        return features;
     }
 
     /** Everything the binary declares. */
@@ -67,7 +90,17 @@ public final class WasmModule {
      * @throws InvalidModuleException at the first rule broken, with the spec testsuite's wording
      */
     public WasmModule validate() {
-        ModuleValidator.validate(info);
+        context();
         return this;
+    }
+
+    /** The validated module's context (types, index spaces); validates on first use. */
+    ModuleContext context() {
+        var ctx = validated;
+        if (ctx == null) {
+            ctx = ModuleValidator.validate(info, features);
+            validated = ctx;
+        }
+        return ctx;
     }
 }

@@ -2,6 +2,7 @@ package dev.jwasm.cli;
 
 import dev.jwasm.api.Engine;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The engine choices and limits shared by every command that runs Wasm code (fuel and timeouts come with {@code run}). */
@@ -32,9 +33,12 @@ final class EngineOptions {
             description = "Cap on the GC heap; allocation past it traps.")
     Long maxGcHeap;
 
+    @Mixin
+    FeatureOptions featureOptions = new FeatureOptions();
+
     /** An engine configured from these options; bad backend names are {@code ConfigurationException}s. */
     Engine buildEngine() {
-        var builder = Engine.builder();
+        var builder = Engine.builder().features(featureOptions.features());
         if (executor != null) {
             builder.executor(executor);
         }

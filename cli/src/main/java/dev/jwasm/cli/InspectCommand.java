@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,13 +25,17 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    FeatureOptions featureOptions;
+
     @Parameters(paramLabel = "FILE", description = "The module: a .wasm binary or a .wat text file.")
     Path file;
 
     @Override
     public Integer call() {
-        byte[] binary = ModuleFiles.readBinary(file);
-        ModuleInfo info = WasmModule.decode(binary).info();
+        var features = featureOptions.features();
+        byte[] binary = ModuleFiles.readBinary(file, features);
+        ModuleInfo info = WasmModule.decode(binary, features).info();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("module %s: %d bytes%n", file, binary.length);
         out.printf(

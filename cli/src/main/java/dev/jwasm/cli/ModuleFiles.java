@@ -1,5 +1,6 @@
 package dev.jwasm.cli;
 
+import dev.jwasm.api.Features;
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.wat.Wat;
 import java.io.IOException;
@@ -41,13 +42,18 @@ final class ModuleFiles {
 
     /** The module's binary: the file as is when it starts with the Wasm magic, else its text encoded. */
     static byte[] readBinary(Path file) {
+        return readBinary(file, Features.defaults());
+    }
+
+    /** As {@link #readBinary(Path)}, the text read as a parser for {@code features} reads it. */
+    static byte[] readBinary(Path file, Features features) {
         byte[] bytes = read(file);
         if (isBinary(bytes) || !file.toString().endsWith(".wat")) {
             // Anything not named .wat is treated as binary, so that a wrong file gets the decoder's
             // "magic header not detected" rather than a confusing text-format error.
             return bytes;
         }
-        return Wat.toBinary(new String(bytes, StandardCharsets.UTF_8));
+        return Wat.toBinary(new String(bytes, StandardCharsets.UTF_8), features);
     }
 
     private static boolean isBinary(byte[] bytes) {

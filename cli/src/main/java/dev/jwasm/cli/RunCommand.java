@@ -5,7 +5,6 @@ import dev.jwasm.api.ExportedFunction;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
-import dev.jwasm.api.WasmModule;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.NumType;
 import dev.jwasm.api.model.ValType;
@@ -84,8 +83,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var module = WasmModule.decode(ModuleFiles.readBinary(file)).validate();
         var engine = engineOptions.buildEngine();
+        var module =
+                engine.decode(ModuleFiles.readBinary(file, engine.features())).validate();
         try (var store = new Store(engine);
                 var wasi = new WasiPreview1(wasiConfig());
                 var watchdog = Executors.newSingleThreadScheduledExecutor(r -> {

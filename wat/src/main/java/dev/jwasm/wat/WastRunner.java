@@ -1,6 +1,7 @@
 package dev.jwasm.wat;
 
 import dev.jwasm.api.Engine;
+import dev.jwasm.api.Features;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.JwasmException;
@@ -47,6 +48,7 @@ public final class WastRunner implements AutoCloseable {
     public static final String NO_EXECUTION = "needs an engine to instantiate and run modules";
 
     private final Engine engine;
+    private final Features features;
     private final Store store;
     private final Linker linker = new Linker();
     private final Map<String, Instance> instances = new HashMap<>();
@@ -55,13 +57,20 @@ public final class WastRunner implements AutoCloseable {
 
     /** A runner that only compiles: commands needing an instance are skipped. */
     public WastRunner() {
+        this(Features.defaults());
+    }
+
+    /** A runner that only compiles, under {@code features}: commands needing an instance are skipped. */
+    public WastRunner(Features features) {
         this.engine = null;
+        this.features = features;
         this.store = null;
     }
 
     /** A runner that instantiates and runs modules on {@code engine}. */
     public WastRunner(Engine engine) {
         this.engine = engine;
+        this.features = engine.features();
         this.store = new Store(engine);
         defineSpectest();
     }
@@ -93,15 +102,21 @@ public final class WastRunner implements AutoCloseable {
 
     /** Text and quoted modules go through the WAT parser; binary ones straight to the decoder. */
     public static byte[] encode(ModuleSource source) {
+        return encode(source, Features.defaults());
+    }
+
+    /** As {@link #encode(ModuleSource)}, with the WAT parser reading text as {@code features} say. */
+    public static byte[] encode(ModuleSource source, Features features) {
         return switch (source) {
             case ModuleSource.Binary b -> b.bytes();
-            case ModuleSource.Text t -> Wat.toBinary(t.text());
-            case ModuleSource.Quote q -> Wat.toBinary(q.text());
+            case ModuleSource.Text t -> Wat.toBinary(t.text(), features);
+            case ModuleSource.Quote q -> Wat.toBinary(q.text(), features);
         };
     }
 
-    private static WasmModule compile(ModuleSource source) {
-        return WasmModule.decode(encode(source)).validate();
+    /** Decodes and validates under the runner's features (its engine's, when it has one). */
+    private WasmModule compile(ModuleSource source) {
+        return WasmModule.decode(encode(source, features), features).validate();
     }
 
     private WastOutcome module(WastCommand.Module m) {
@@ -320,7 +335,7 @@ public final class WastRunner implements AutoCloseable {
         }
     }
 
-    private static WastOutcome expectMalformed(ModuleSource source, String message) {
+    private WastOutcome expectMalformed(ModuleSource source, String message) {
         try {
             compile(source);
             return WastOutcome.failed("malformed: \"" + message + "\"", "a valid module");
@@ -340,7 +355,7 @@ public final class WastRunner implements AutoCloseable {
         }
     }
 
-    private static WastOutcome expectInvalid(ModuleSource source, String message) {
+    private WastOutcome expectInvalid(ModuleSource source, String message) {
         try {
             compile(source);
             return WastOutcome.failed("invalid: \"" + message + "\"", "a valid module");
@@ -387,9 +402,20 @@ public final class WastRunner implements AutoCloseable {
                 "spectest",
                 "table",
                 new TableInstance(new TableType(RefType.FUNCREF, new Limits(10, 20), AddressType.I32), 0));
+        linker.define(
+                "spectest",
+                "table64",
+                new TableInstance(new TableType(RefType.FUNCREF, new Limits(10, 20), AddressType.I64), 0));
         var memory = engine.memoryProvider().create(MemoryType.of(1, 2), engine.memoryBudget());
         store.state().own(memory);
         linker.define("spectest", "memory", memory);
+        // The threads proposal's spectest adds a shared memory of the same size.
+        var shared = engine.memoryProvider()
+                .create(
+                        new MemoryType(new Limits(1, 2), AddressType.I32, true, MemoryType.DEFAULT_PAGE_SIZE_LOG2),
+                        engine.memoryBudget());
+        store.state().own(shared);
+        linker.define("spectest", "shared_memory", shared);
     }
 
     @Override

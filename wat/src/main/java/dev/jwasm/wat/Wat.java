@@ -1,5 +1,6 @@
 package dev.jwasm.wat;
 
+import dev.jwasm.api.Features;
 import dev.jwasm.wat.internal.encode.ModuleEncoder;
 
 /** The WebAssembly text format (spec chapter 6) to the binary format (spec chapter 5). */
@@ -13,6 +14,16 @@ public final class Wat {
      */
     public static byte[] toBinary(String source) {
         return ModuleEncoder.encode(source);
+    }
+
+    /**
+     * Encodes a text module as a parser for {@code features} reads it (without memory64, memory
+     * limits are u32).
+     *
+     * @throws WatException with line:column when the text is malformed
+     */
+    public static byte[] toBinary(String source, Features features) {
+        return ModuleEncoder.encode(source, features);
     }
 
     /**

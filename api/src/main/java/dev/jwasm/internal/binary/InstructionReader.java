@@ -1,5 +1,7 @@
 package dev.jwasm.internal.binary;
 
+import dev.jwasm.api.Feature;
+import dev.jwasm.api.Features;
 import dev.jwasm.api.MalformedModuleException;
 import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.code.Catch;
@@ -42,20 +44,27 @@ public final class InstructionReader {
 
     private final ByteReader in;
     private final TypeDecoder types;
+    private final boolean atomics;
+    private final boolean wideArithmetic;
     private byte[] stack = new byte[16];
 
-    /** A reader over a decoded module's binary. */
+    /**
+     * A reader over a decoded module's binary. Decoding already rejected what its features
+     * disable, so replaying accepts every feature.
+     */
     public InstructionReader(ModuleInfo module) {
-        this(module.bytes(), DecoderOptions.DEFAULT);
+        this(module.bytes(), Features.all());
     }
 
-    InstructionReader(ByteBuffer bytes, DecoderOptions options) {
-        this(new ByteReader(bytes, 0, bytes.limit()), options);
+    InstructionReader(ByteBuffer bytes, Features features) {
+        this(new ByteReader(bytes, 0, bytes.limit()), features);
     }
 
-    InstructionReader(ByteReader in, DecoderOptions options) {
+    InstructionReader(ByteReader in, Features features) {
         this.in = in;
-        this.types = new TypeDecoder(in, options);
+        this.types = new TypeDecoder(in, features);
+        this.atomics = features.has(Feature.THREADS);
+        this.wideArithmetic = features.has(Feature.WIDE_ARITHMETIC);
     }
 
     /**
@@ -131,7 +140,7 @@ public final class InstructionReader {
         if (Opcode.isPrefix(b)) {
             long code = Integer.toUnsignedLong(in.u32());
             op = Opcode.forCode(b, code);
-            if (op == null) {
+            if (op == null || !enabled(op)) {
                 throw ByteReader.errorAt(String.format("illegal opcode %02x %02x", b, code), start);
             }
         } else {
@@ -141,6 +150,17 @@ public final class InstructionReader {
             }
         }
         return op;
+    }
+
+    /** Operators of a disabled proposal are unknown encodings, as in a runtime without it. */
+    private boolean enabled(Opcode op) {
+        if (op.isAtomic()) {
+            return atomics;
+        }
+        return switch (op) {
+            case I64_ADD128, I64_SUB128, I64_MUL_WIDE_S, I64_MUL_WIDE_U -> wideArithmetic;
+            default -> true;
+        };
     }
 
     private void immediates(Opcode op, InstructionVisitor v) {

@@ -1,5 +1,6 @@
 package dev.jwasm.internal.binary;
 
+import dev.jwasm.api.Features;
 import dev.jwasm.api.model.CustomSection;
 import dev.jwasm.api.model.DataSegment;
 import dev.jwasm.api.model.ElementSegment;
@@ -81,20 +82,21 @@ public final class ModuleDecoder {
     private final List<CustomSection> customs = new ArrayList<>();
     private final Map<Integer, String> functionNames = new HashMap<>();
 
-    private ModuleDecoder(byte[] binary, DecoderOptions options) {
+    private ModuleDecoder(byte[] binary, Features features) {
         this.bytes = ByteBuffer.wrap(binary.clone()).asReadOnlyBuffer();
         this.in = new ByteReader(bytes, 0, binary.length);
-        this.typeDecoder = new TypeDecoder(in, options);
-        this.instructions = new InstructionReader(in, options);
+        this.typeDecoder = new TypeDecoder(in, features);
+        this.instructions = new InstructionReader(in, features);
     }
 
-    /** Decodes {@code binary} (copied first, so later changes to the array do not matter). */
+    /** Decodes {@code binary} (copied first) with the default features. */
     public static ModuleInfo decode(byte[] binary) {
-        return decode(binary, DecoderOptions.DEFAULT);
+        return decode(binary, Features.defaults());
     }
 
-    public static ModuleInfo decode(byte[] binary, DecoderOptions options) {
-        return new ModuleDecoder(binary, options).module();
+    /** Decodes {@code binary} (copied first), accepting only the encodings {@code features} enable. */
+    public static ModuleInfo decode(byte[] binary, Features features) {
+        return new ModuleDecoder(binary, features).module();
     }
 
     private ModuleInfo module() {

@@ -1,5 +1,7 @@
 package dev.jwasm.internal.binary;
 
+import dev.jwasm.api.Feature;
+import dev.jwasm.api.Features;
 import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.model.AddressType;
@@ -37,11 +39,11 @@ final class TypeDecoder {
     private static final int EMPTY_BLOCK = 0x40;
 
     private final ByteReader in;
-    private final DecoderOptions options;
+    private final Features features;
 
-    TypeDecoder(ByteReader in, DecoderOptions options) {
+    TypeDecoder(ByteReader in, Features features) {
         this.in = in;
-        this.options = options;
+        this.features = features;
     }
 
     /**
@@ -232,8 +234,9 @@ final class TypeDecoder {
         RefType element = refType();
         int start = in.position();
         int flags = in.u8();
-        // Tables: bit 0 = has maximum, bit 2 = 64-bit addresses (table64); no sharing.
-        if ((flags & ~0b101) != 0) {
+        // Tables: bit 0 = has maximum, bit 2 = 64-bit addresses (memory64's table64); no sharing.
+        int allowed = features.has(Feature.MEMORY64) ? 0b101 : 0b1;
+        if ((flags & ~allowed) != 0) {
             throw ByteReader.errorAt("malformed limits flags", start);
         }
         AddressType at = (flags & 0b100) != 0 ? AddressType.I64 : AddressType.I32;
@@ -245,8 +248,11 @@ final class TypeDecoder {
         int start = in.position();
         int flags = in.u8();
         // Memories: bit 0 = has maximum, bit 1 = shared (threads), bit 2 = memory64,
-        // bit 3 = custom page size (only with that proposal enabled).
-        int allowed = options.customPageSizes() ? 0b1111 : 0b111;
+        // bit 3 = custom page size; each only with its feature enabled.
+        int allowed = 0b1
+                | (features.has(Feature.THREADS) ? 0b10 : 0)
+                | (features.has(Feature.MEMORY64) ? 0b100 : 0)
+                | (features.has(Feature.CUSTOM_PAGE_SIZES) ? 0b1000 : 0);
         if ((flags & ~allowed) != 0) {
             throw ByteReader.errorAt("malformed limits flags", start);
         }

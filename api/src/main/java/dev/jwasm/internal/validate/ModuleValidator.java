@@ -1,5 +1,7 @@
 package dev.jwasm.internal.validate;
 
+import dev.jwasm.api.Feature;
+import dev.jwasm.api.Features;
 import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.ElementSegment;
@@ -41,16 +43,23 @@ public final class ModuleValidator {
     private static final long MAX_ADDRESS32 = 0xFFFF_FFFFL;
 
     private final ModuleInfo module;
+    private final Features features;
     private final InstructionReader reader;
 
-    private ModuleValidator(ModuleInfo module) {
+    private ModuleValidator(ModuleInfo module, Features features) {
         this.module = module;
+        this.features = features;
         this.reader = new InstructionReader(module);
     }
 
     /** Validates without a downstream; returns the context the executors and the linker need. */
     public static ModuleContext validate(ModuleInfo module) {
-        return validate(module, CodeSink.NONE);
+        return validate(module, Features.defaults(), CodeSink.NONE);
+    }
+
+    /** Validates without a downstream, under {@code features}. */
+    public static ModuleContext validate(ModuleInfo module, Features features) {
+        return validate(module, features, CodeSink.NONE);
     }
 
     /**
@@ -59,7 +68,16 @@ public final class ModuleValidator {
      * @throws InvalidModuleException at the first rule broken
      */
     public static ModuleContext validate(ModuleInfo module, CodeSink sink) {
-        return new ModuleValidator(module).run(sink);
+        return validate(module, Features.defaults(), sink);
+    }
+
+    /**
+     * Validates the module under {@code features} and feeds each validated body to {@code sink}.
+     *
+     * @throws InvalidModuleException at the first rule broken
+     */
+    public static ModuleContext validate(ModuleInfo module, Features features, CodeSink sink) {
+        return new ModuleValidator(module, features).run(sink);
     }
 
     private ModuleContext run(CodeSink sink) {
@@ -88,6 +106,14 @@ public final class ModuleValidator {
             module.tags().forEach(t -> tags.add(tag(types, t)));
             return null;
         });
+        // Before Wasm 2.0 (reference types) one table, before 3.0 (multi-memory) one memory at most,
+        // imports included; the reference interpreter's wording.
+        if (tables.size() > 1 && !features.has(Feature.MULTI_TABLE)) {
+            throw new InvalidModuleException("multiple tables", -1);
+        }
+        if (memories.size() > 1 && !features.has(Feature.MULTI_MEMORY)) {
+            throw new InvalidModuleException("multiple memories", -1);
+        }
         int importedGlobals = globals.size() - module.globals().size();
         var elemTypes = atModuleLevel(() -> module.elements().stream()
                 .map(e -> (RefType) types.checkDefined(e.type()))

@@ -5,6 +5,7 @@ import static dev.jwasm.internal.binary.Bin.cat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jwasm.api.Features;
 import dev.jwasm.api.MalformedModuleException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -15,14 +16,14 @@ import org.junit.jupiter.api.Test;
 class InstructionReaderTest {
     private static List<String> read(byte[] code) {
         var visitor = new RecordingVisitor();
-        var reader = new InstructionReader(ByteBuffer.wrap(code), DecoderOptions.DEFAULT);
+        var reader = new InstructionReader(ByteBuffer.wrap(code), Features.defaults());
         int end = reader.readExpression(0, visitor);
         assertEquals(code.length, end, "the expression ends at its final end");
         return visitor.events;
     }
 
     private static String malformed(byte[] code) {
-        var reader = new InstructionReader(ByteBuffer.wrap(code), DecoderOptions.DEFAULT);
+        var reader = new InstructionReader(ByteBuffer.wrap(code), Features.defaults());
         return assertThrows(MalformedModuleException.class, () -> reader.readExpression(0, new NoOpVisitor()))
                 .reason();
     }
@@ -205,8 +206,7 @@ class InstructionReaderTest {
         Arrays.fill(code, depth * 2, code.length, (byte) 0x0B);
         assertEquals(
                 depth * 3 + 1,
-                new InstructionReader(ByteBuffer.wrap(code), DecoderOptions.DEFAULT)
-                        .readExpression(0, new NoOpVisitor()));
+                new InstructionReader(ByteBuffer.wrap(code), Features.defaults()).readExpression(0, new NoOpVisitor()));
 
         byte[] tooDeep = new byte[(depth + 1) * 2];
         for (int i = 0; i <= depth; i++) {

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwasm.api.Feature;
+import dev.jwasm.api.Features;
 import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.MalformedModuleException;
 import dev.jwasm.api.model.AddressType;
@@ -162,21 +164,26 @@ class ModuleDecoderTest {
     }
 
     @Test
-    void customPageSizesOnByDefaultAndOffInPlainWasm30() {
+    void customPageSizesOffByDefaultAndOnWithTheFeature() {
+        // memory section: one memory, flags 0x08 (page size follows), min 1, page size 2^0.
         byte[] binary = module(section(5, vec(b(0x08, 1, 0))));
-        ModuleInfo m = ModuleDecoder.decode(binary);
+        ModuleInfo m = ModuleDecoder.decode(binary, Features.defaults().with(Feature.CUSTOM_PAGE_SIZES));
         assertEquals(0, m.memories().getFirst().pageSizeLog2());
-        var strict = assertThrows(
-                MalformedModuleException.class, () -> ModuleDecoder.decode(binary, DecoderOptions.WASM_3_0));
+        var strict = assertThrows(MalformedModuleException.class, () -> ModuleDecoder.decode(binary));
         assertEquals("malformed limits flags", strict.reason());
     }
 
     @Test
     void customPageSizeTooLargeToRepresent() {
         // 2^65-byte pages: no such size exists (malformed); 2^17: a size, but not a valid one.
-        assertEquals("invalid custom page size", malformed(module(section(5, vec(b(0x08, 0, 0x41))))));
+        var pageSizes = Features.defaults().with(Feature.CUSTOM_PAGE_SIZES);
+        var malformed = assertThrows(
+                MalformedModuleException.class,
+                () -> ModuleDecoder.decode(module(section(5, vec(b(0x08, 0, 0x41)))), pageSizes));
+        assertEquals("invalid custom page size", malformed.reason());
         var invalid = assertThrows(
-                InvalidModuleException.class, () -> ModuleDecoder.decode(module(section(5, vec(b(0x08, 0, 17))))));
+                InvalidModuleException.class,
+                () -> ModuleDecoder.decode(module(section(5, vec(b(0x08, 0, 17)))), pageSizes));
         assertEquals("invalid custom page size", invalid.reason());
     }
 
@@ -188,7 +195,9 @@ class ModuleDecoderTest {
         // memory i64 with 1-byte pages (flags 0x0C), min 2^63 = 0x80.. LEB128, page size 2^0.
         byte[] twoTo63 = b(0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01);
         byte[] memories = vec(cat(b(0x0C), twoTo63, b(0)));
-        ModuleInfo m = ModuleDecoder.decode(module(section(4, tables), section(5, memories)));
+        ModuleInfo m = ModuleDecoder.decode(
+                module(section(4, tables), section(5, memories)),
+                Features.defaults().with(Feature.CUSTOM_PAGE_SIZES));
         assertEquals(Limits.of(Long.MAX_VALUE), m.tables().get(0).type().limits());
         assertEquals(new Limits(0, Long.MAX_VALUE), m.tables().get(1).type().limits());
         assertTrue(m.tables().get(1).type().limits().hasMax());

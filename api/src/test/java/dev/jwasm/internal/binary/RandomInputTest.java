@@ -2,6 +2,7 @@ package dev.jwasm.internal.binary;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwasm.api.Features;
 import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.MalformedModuleException;
 import java.nio.ByteBuffer;
@@ -31,7 +32,7 @@ class RandomInputTest {
                 };
             }
             try {
-                new InstructionReader(ByteBuffer.wrap(code), DecoderOptions.DEFAULT)
+                new InstructionReader(ByteBuffer.wrap(code), Features.defaults())
                         .readExpression(0, new RecordingVisitor());
             } catch (MalformedModuleException e) {
                 rejected++;

@@ -3,6 +3,7 @@ package dev.jwasm.internal.binary;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jwasm.api.Features;
 import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.MalformedModuleException;
 import java.io.IOException;
@@ -24,7 +25,7 @@ class SpecBinaryTest {
 
     // Directories of proposals this decoder implements, with the options they need.
     private static final List<Path> DIRS = List.of(Path.of(""), Path.of("legacy"), Path.of("proposals/threads"));
-    // Proposals beyond 3.0 that the default options accept.
+    // Proposals beyond 3.0, decoded with every feature on.
     private static final List<Path> PROPOSALS =
             List.of(Path.of("proposals/custom-page-sizes"), Path.of("proposals/wide-arithmetic"));
 
@@ -36,15 +37,15 @@ class SpecBinaryTest {
         var tests = new ArrayList<DynamicTest>();
         for (Path dir : DIRS) {
             // Core binary.wast has flag 0x08 malformed, as it is in plain 3.0.
-            addTests(SUITE.resolve(dir), DecoderOptions.WASM_3_0, tests);
+            addTests(SUITE.resolve(dir), Features.defaults(), tests);
         }
         for (Path dir : PROPOSALS) {
-            addTests(SUITE.resolve(dir), DecoderOptions.DEFAULT, tests);
+            addTests(SUITE.resolve(dir), Features.all(), tests);
         }
         return tests.stream();
     }
 
-    private static void addTests(Path dir, DecoderOptions options, List<DynamicTest> tests) throws IOException {
+    private static void addTests(Path dir, Features features, List<DynamicTest> tests) throws IOException {
         List<Path> files;
         try (var list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".wast")).sorted().toList();
@@ -53,23 +54,23 @@ class SpecBinaryTest {
             String text = Files.readString(file);
             for (var entry : WastBinaryModules.parse(text)) {
                 String name = SUITE.relativize(file) + ":" + entry.line() + " " + entry.kind();
-                tests.add(DynamicTest.dynamicTest(name, () -> check(name, entry, options)));
+                tests.add(DynamicTest.dynamicTest(name, () -> check(name, entry, features)));
             }
         }
     }
 
-    private static void check(String name, WastBinaryModules.Entry entry, DecoderOptions options) {
+    private static void check(String name, WastBinaryModules.Entry entry, Features features) {
         switch (entry.kind()) {
             case MODULE -> {
                 try {
-                    ModuleDecoder.decode(entry.binary(), options);
+                    ModuleDecoder.decode(entry.binary(), features);
                 } catch (RuntimeException e) {
                     throw new AssertionError(name + ": a valid module failed to decode", e);
                 }
             }
             case INVALID -> {
                 try {
-                    ModuleDecoder.decode(entry.binary(), options);
+                    ModuleDecoder.decode(entry.binary(), features);
                 } catch (InvalidModuleException e) {
                     // Reported while decoding; fine, as long as it is the invalid kind.
                 } catch (RuntimeException e) {
@@ -78,7 +79,7 @@ class SpecBinaryTest {
             }
             case MALFORMED -> {
                 try {
-                    ModuleDecoder.decode(entry.binary(), options);
+                    ModuleDecoder.decode(entry.binary(), features);
                 } catch (MalformedModuleException e) {
                     assertTrue(
                             e.reason().startsWith(entry.expected()),

@@ -3,6 +3,7 @@ package dev.jwasm.internal.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jwasm.api.Features;
 import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.WasmModule;
 import java.io.ByteArrayOutputStream;
@@ -61,8 +62,9 @@ class BinaryModuleValidationTest {
         return types().section(FUNCTION, 1, type).section(CODE, section);
     }
 
+    // Every feature on: these tests are about validation rules, including the proposals'.
     private static InvalidModuleException invalid(Binary binary) {
-        var module = WasmModule.decode(binary.bytes());
+        var module = WasmModule.decode(binary.bytes(), Features.all());
         return assertThrows(InvalidModuleException.class, module::validate);
     }
 
@@ -130,7 +132,7 @@ class BinaryModuleValidationTest {
     }
 
     private static void valid(Binary binary) {
-        var module = WasmModule.decode(binary.bytes());
+        var module = WasmModule.decode(binary.bytes(), Features.all());
         assertEquals(module, module.validate());
     }
 

@@ -1,6 +1,7 @@
 package dev.jwasm.it.spec;
 
 import dev.jwasm.api.Engine;
+import dev.jwasm.api.Features;
 import dev.jwasm.it.CustomMemoryProvider;
 import dev.jwasm.spi.Backend;
 import dev.jwasm.spi.ExecutorProvider;
@@ -16,7 +17,16 @@ public record Combination(String executor, String memory) {
 
     /** An engine with exactly these backends (engines are cheap; stores hold the state). */
     public Engine engine() {
-        return Engine.builder().executor(executor).memory(memory).build();
+        return engine(Features.defaults());
+    }
+
+    /** An engine with these backends that accepts {@code features}. */
+    public Engine engine(Features features) {
+        return Engine.builder()
+                .executor(executor)
+                .memory(memory)
+                .features(features)
+                .build();
     }
 
     /** Every pairing of the supported executors and memories on the module path, sorted. */

@@ -74,7 +74,7 @@ class SpecTestsuiteTest {
             String name = file + ":" + line + " " + kind(command);
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 if (first) {
-                    runner[0] = new WastRunner(combination.engine());
+                    runner[0] = new WastRunner(combination.engine(Testsuite.features(file)));
                 }
                 try {
                     check(runner[0], combination, file, line, name, command, expected);

@@ -1,5 +1,7 @@
 package dev.jwasm.wat.internal.encode;
 
+import dev.jwasm.api.Feature;
+import dev.jwasm.api.Features;
 import dev.jwasm.wat.WatException;
 import dev.jwasm.wat.internal.lex.Lexer;
 import dev.jwasm.wat.internal.lex.NumberLiterals;
@@ -63,10 +65,22 @@ public final class ModuleEncoder {
 
     private final SegmentEncoder segments = new SegmentEncoder(this);
 
-    private ModuleEncoder() {}
+    private final Features features;
+
+    private ModuleEncoder(Features features) {
+        this.features = features;
+    }
 
     /** Encodes {@code source}: one {@code (module ...)} or a bare sequence of module fields. */
     public static byte[] encode(String source) {
+        return encode(source, Features.defaults());
+    }
+
+    /**
+     * Encodes {@code source} as a parser for {@code features} does: without memory64, a memory's
+     * limits are u32 in the text, as they were before it.
+     */
+    public static byte[] encode(String source, Features features) {
         rejectReservedTokens(source);
         var top = SExprReader.read(source);
         List<SExpr> fields;
@@ -85,7 +99,7 @@ public final class ModuleEncoder {
             fields = top;
             owner = top.isEmpty() ? null : top.getFirst();
         }
-        var enc = new ModuleEncoder();
+        var enc = new ModuleEncoder(features);
         var lists = new ArrayList<SExpr.SList>();
         for (var f : fields) {
             if (!(f instanceof SExpr.SList l) || l.head() == null) {
@@ -489,11 +503,11 @@ public final class ModuleEncoder {
 
     /** Limits (spec 5.3.7): flags bit 0 max, bit 1 shared, bit 2 64-bit, bit 3 custom page size. */
     private byte[] limits(In in, boolean is64, boolean memory) {
-        var minTok = in.token();
-        long min = u64Limit(minTok, is64);
+        boolean u32 = memory && !is64 && !features.has(Feature.MEMORY64);
+        long min = limit(in.token(), u32);
         Long max = null;
         if (in.peekKind(Token.Kind.NUMBER)) {
-            max = u64Limit(in.token(), is64);
+            max = limit(in.token(), u32);
         }
         boolean shared = memory && in.keyword("shared");
         if (memory && !shared) {
@@ -525,9 +539,13 @@ public final class ModuleEncoder {
         return size;
     }
 
-    private static long u64Limit(Token t, boolean is64) {
+    private static long limit(Token t, boolean u32) {
         if (!t.is(Token.Kind.NUMBER)) {
             throw new WatException(t.pos(), "unexpected token");
+        }
+        if (u32) {
+            return NumberLiterals.parseUnsigned(t.text(), 32)
+                    .orElseThrow(() -> new WatException(t.pos(), "i32 constant out of range"));
         }
         // Sizes beyond the address type are a validation error (spec 3.2.4), not a syntax error.
         return NumberLiterals.parseUnsigned(t.text(), 64)
