@@ -4,6 +4,7 @@ import dev.jwasm.api.model.FuncType;
 import dev.jwasm.internal.runtime.Instantiator;
 import dev.jwasm.internal.runtime.ModuleAdapter;
 import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.spi.runtime.CanonicalType;
 import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.ModuleDefinition;
@@ -11,8 +12,10 @@ import dev.jwasm.spi.runtime.TableInstance;
 import dev.jwasm.spi.runtime.TagInstance;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Names the host functions and other instances' exports that modules import, and instantiates
@@ -73,8 +76,8 @@ public final class Linker {
      * @throws Trap if a segment does not fit or the start function traps
      */
     public Instance instantiate(Store store, WasmModule module) {
-        module.validate();
-        return instantiate(store, ModuleAdapter.adapt(module.info()));
+        var types = module.context().types().canonicalTypes();
+        return instantiate(store, ModuleAdapter.adapt(module.info()), types);
     }
 
     /**
@@ -84,9 +87,17 @@ public final class Linker {
      * @throws Trap if a segment does not fit or the start function traps
      */
     public Instance instantiate(Store store, ModuleDefinition module) {
+        return instantiate(store, module, null);
+    }
+
+    /** As {@link #instantiate(Store, ModuleDefinition)}; {@code types} are the canonical types, or null. */
+    private Instance instantiate(Store store, ModuleDefinition module, List<CanonicalType> types) {
         var engine = store.engine();
         var instantiator = new Instantiator(store.state(), engine.memoryProvider(), engine.memoryBudget());
-        var state = instantiator.instantiate(module, (m, n) -> definitions.get(new Key(m, n)));
+        BiFunction<String, String, Object> resolve = (m, n) -> definitions.get(new Key(m, n));
+        var state = types == null
+                ? instantiator.instantiate(module, resolve)
+                : instantiator.instantiate(module, types, resolve);
         Map<String, Object> exports = new HashMap<>();
         for (var e : module.exports()) {
             Object value =

@@ -6,12 +6,15 @@ import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.FuncType;
-import dev.jwasm.api.model.GlobalType;
+import dev.jwasm.api.model.HeapType;
 import dev.jwasm.api.model.Limits;
 import dev.jwasm.api.model.RefType;
+import dev.jwasm.api.model.ValType;
+import dev.jwasm.internal.validate.CanonicalTypes;
 import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.MemoryBudget;
 import dev.jwasm.spi.MemoryProvider;
+import dev.jwasm.spi.runtime.CanonicalType;
 import dev.jwasm.spi.runtime.DataSegment;
 import dev.jwasm.spi.runtime.ElementSegment;
 import dev.jwasm.spi.runtime.FunctionInstance;
@@ -29,6 +32,8 @@ import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.TableInstance;
 import dev.jwasm.spi.runtime.TagInstance;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -55,6 +60,29 @@ public final class Instantiator {
      * @throws LinkException for an unknown or incompatible import
      */
     public InstanceState instantiate(ModuleDefinition module, BiFunction<String, String, Object> resolve) {
+        return instantiate(module, standaloneTypes(module), resolve);
+    }
+
+    /**
+     * A module built by hand has no recursion groups: each function type stands alone, as a host
+     * function's does. Other types (null entries) get identities of their own that nothing matches.
+     */
+    private static List<CanonicalType> standaloneTypes(ModuleDefinition module) {
+        var list = new ArrayList<CanonicalType>(module.types().size());
+        for (FuncType t : module.types()) {
+            list.add(t == null ? new CanonicalType(-1, null, HeapType.Abstract.STRUCT) : CanonicalTypes.standalone(t));
+        }
+        return list;
+    }
+
+    /**
+     * @param canonicalTypes each type index's canonical type, from the module's validation: imports
+     *     match by subtyping on these (spec 3.0 "Import subtyping"), and functions carry them
+     * @throws LinkException for an unknown or incompatible import
+     */
+    public InstanceState instantiate(
+            ModuleDefinition module, List<CanonicalType> canonicalTypes, BiFunction<String, String, Object> resolve) {
+        var canon = canonicalTypes.toArray(CanonicalType[]::new);
         int nf = 0;
         int ng = 0;
         int nt = 0;
@@ -79,6 +107,7 @@ public final class Instantiator {
                 module.datas().size(),
                 module.elements().size(),
                 nx + module.tags().size());
+        inst.canonicalTypes = canon;
         int fi = 0;
         int gi = 0;
         int ti = 0;
@@ -92,20 +121,24 @@ public final class Instantiator {
             switch (imp.desc()) {
                 case FuncImport f -> {
                     FuncType expected = module.types().get(f.typeIndex());
-                    if (!(found instanceof FunctionInstance fn) || !fn.type().equals(expected)) {
+                    if (!(found instanceof FunctionInstance fn)
+                            || !fn.canonicalType().isSubtypeOf(canon[f.typeIndex()])) {
                         throw incompatible(imp, "function " + expected, found);
                     }
                     inst.functions[fi++] = fn;
                 }
                 case GlobalImport g -> {
-                    if (!(found instanceof GlobalCell cell) || !globalMatches(cell.type(), g.type())) {
+                    var expected = CanonicalTypes.canonical(g.type().type(), canonicalTypes);
+                    if (!(found instanceof GlobalCell cell)
+                            || !globalMatches(cell, g.type().mutable(), expected)) {
                         throw incompatible(imp, "global " + g.type(), found);
                     }
                     inst.globals[gi++] = cell;
                 }
                 case TableImport t -> {
                     if (!(found instanceof TableInstance table)
-                            || !table.type().elementType().equals(t.type().elementType())
+                            || !table.canonicalElementType()
+                                    .equals(CanonicalTypes.canonical(t.type().elementType(), canonicalTypes))
                             || table.type().addressType() != t.type().addressType()
                             || !limitsMatch(
                                     table.size(),
@@ -130,7 +163,8 @@ public final class Instantiator {
                 }
                 case TagImport t -> {
                     FuncType expected = module.types().get(t.typeIndex());
-                    if (!(found instanceof TagInstance tag) || !tag.type().equals(expected)) {
+                    // Tag types match when equal (spec 3.0 "Tags" under external subtyping).
+                    if (!(found instanceof TagInstance tag) || tag.canonicalType() != canon[t.typeIndex()]) {
                         throw incompatible(imp, "tag " + expected, found);
                     }
                     inst.tags[xi++] = tag;
@@ -138,18 +172,23 @@ public final class Instantiator {
             }
         }
         for (int typeIndex : module.tags()) {
-            inst.tags[xi++] = new TagInstance(module.types().get(typeIndex));
+            inst.tags[xi++] = new TagInstance(module.types().get(typeIndex), canon[typeIndex]);
         }
         for (var f : module.functions()) {
-            FunctionInstance fn = new WasmFunctionInstance(module.types().get(f.typeIndex()), inst, fi, f.code());
+            FunctionInstance fn = new WasmFunctionInstance(
+                    module.types().get(f.typeIndex()), canon[f.typeIndex()], inst, fi, f.code());
             inst.functions[fi++] = fn;
         }
         for (var g : module.globals()) {
-            inst.globals[gi++] = new GlobalCell(g.type(), ConstEvaluator.evaluate(g.init(), inst));
+            inst.globals[gi++] = new GlobalCell(
+                    g.type(),
+                    CanonicalTypes.canonical(g.type().type(), canonicalTypes),
+                    ConstEvaluator.evaluate(g.init(), inst));
         }
         for (var t : module.tables()) {
             long init = t.init() == null ? 0 : ConstEvaluator.evaluate(t.init(), inst);
-            inst.tables[ti++] = new TableInstance(t.type(), init);
+            var element = (RefType) CanonicalTypes.canonical(t.type().elementType(), canonicalTypes);
+            inst.tables[ti++] = new TableInstance(t.type(), element, init);
         }
         for (var m : module.memories()) {
             LinearMemory memory = memories.create(m, budget);
@@ -216,21 +255,17 @@ public final class Instantiator {
     }
 
     /**
-     * Global import matching (spec 3.0, "Globals" under external subtyping): a mutable global must
-     * have exactly the expected type; an immutable one may be a subtype. Reference subtyping here
-     * covers nullability over the same heap type; concrete type indexes need canonical types
-     * across modules, which come with the GC work.
+     * Global import matching (spec 3.0, "Globals" under external subtyping), on canonical value
+     * types: a mutable global must have exactly the expected type, an immutable one may be a
+     * subtype.
      */
-    private static boolean globalMatches(GlobalType actual, GlobalType expected) {
-        if (actual.equals(expected)) {
-            return true;
+    private static boolean globalMatches(GlobalCell actual, boolean mutable, ValType expected) {
+        if (actual.type().mutable() != mutable) {
+            return false;
         }
-        return !actual.mutable()
-                && !expected.mutable()
-                && actual.type() instanceof RefType a
-                && expected.type() instanceof RefType e
-                && a.heap().equals(e.heap())
-                && (e.nullable() || !a.nullable());
+        return mutable
+                ? actual.canonicalType().equals(expected)
+                : CanonicalTypes.matches(actual.canonicalType(), expected);
     }
 
     private static String name(Import imp) {

@@ -12,10 +12,9 @@ import dev.jwasm.api.model.StorageType;
 import dev.jwasm.api.model.StructType;
 import dev.jwasm.api.model.SubType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.spi.runtime.CanonicalType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A module's validated type section: each defined type with its canonical identity under
@@ -38,15 +37,8 @@ public final class DefinedTypes {
     public static final int MAX_SUBTYPE_DEPTH = 63;
 
     private final List<SubType> types = new ArrayList<>();
-    private final List<Integer> canonical = new ArrayList<>();
-    /** Canonical id → the canonical id of its declared supertype, or -1. */
-    private final List<Integer> canonicalSuper = new ArrayList<>();
-    /** Canonical id → the length of its supertype chain (0 without a supertype). */
-    private final List<Integer> canonicalDepth = new ArrayList<>();
-    /** Canonical id → its composite type (as first defined), to answer kind questions. */
-    private final List<CompositeType> canonicalComposite = new ArrayList<>();
-
-    private final Map<List<SubType>, Integer> groups = new HashMap<>();
+    /** Type index → its canonical type, shared with every other module through the {@link TypeRegistry}. */
+    private final List<CanonicalType> canonical = new ArrayList<>();
 
     private DefinedTypes() {}
 
@@ -72,37 +64,31 @@ public final class DefinedTypes {
         for (var sub : group.types()) {
             key.add(encode(sub, base, end));
         }
-        Integer first = groups.get(key);
-        if (first == null) {
-            first = canonicalSuper.size();
-            groups.put(List.copyOf(key), first);
-            for (var sub : group.types()) {
-                // Supertypes precede their subtypes (checked below), so their ids are known or in this group.
-                int superIndex =
-                        sub.supertypes().isEmpty() ? -1 : sub.supertypes().getFirst();
-                int superCanonical = superIndex < 0 ? -1 : canonicalOf(superIndex, base, first);
-                canonicalSuper.add(superCanonical);
-                // Supertypes come first (checked above), so the supertype's depth is already known.
-                int depth = superCanonical < 0 ? 0 : canonicalDepth.get(superCanonical) + 1;
-                if (depth > MAX_SUBTYPE_DEPTH) {
-                    throw new ValidationFailure(
-                            "sub type hierarchy too deep: more than " + MAX_SUBTYPE_DEPTH + " levels");
+        var subs = group.types();
+        var created = TypeRegistry.GLOBAL.intern(key, new TypeRegistry.Shape() {
+            @Override
+            public CanonicalType supertype(int i, CanonicalType[] made) {
+                // Supertypes precede their subtypes (checked above): made earlier in this group, or known.
+                var supers = subs.get(i).supertypes();
+                if (supers.isEmpty()) {
+                    return null;
                 }
-                canonicalDepth.add(depth);
-                canonicalComposite.add(sub.composite());
+                int superIndex = supers.getFirst();
+                return superIndex >= base ? made[superIndex - base] : canonical.get(superIndex);
             }
-        }
+
+            @Override
+            public HeapType.Abstract kind(int i) {
+                return kindOf(subs.get(i).composite());
+            }
+        });
         for (int i = 0; i < group.types().size(); i++) {
             types.add(group.types().get(i));
-            canonical.add(first + i);
+            canonical.add(created[i]);
         }
         for (int i = base; i < end; i++) {
             checkSupertype(i);
         }
-    }
-
-    private int canonicalOf(int index, int base, int firstOfGroup) {
-        return index >= base ? firstOfGroup + (index - base) : canonical.get(index);
     }
 
     /**
@@ -172,7 +158,9 @@ public final class DefinedTypes {
     }
 
     private int encode(int index, int base, int end) {
-        return index >= base && index < end ? 2 * (index - base) + 1 : 2 * canonical.get(index);
+        return index >= base && index < end
+                ? 2 * (index - base) + 1
+                : 2 * canonical.get(index).id();
     }
 
     private void checkSupertype(int index) {
@@ -214,7 +202,17 @@ public final class DefinedTypes {
 
     /** The canonical id of a type index: equal ids are equal types (iso-recursive equivalence). */
     public int canonicalId(int index) {
+        return canonical.get(index).id();
+    }
+
+    /** The canonical type of a type index, the same object in every module that defines an equal type. */
+    public CanonicalType canonicalType(int index) {
         return canonical.get(index);
+    }
+
+    /** Every type index's canonical type, in index order. */
+    public List<CanonicalType> canonicalTypes() {
+        return List.copyOf(canonical);
     }
 
     /** Whether {@code actual} is a subtype of {@code expected} (spec "Matching", value types). */
@@ -230,7 +228,7 @@ public final class DefinedTypes {
         return switch (actual) {
             case HeapType.Concrete(int a) ->
                 switch (expected) {
-                    case HeapType.Concrete(int e) -> declaredSubtype(canonical.get(a), canonical.get(e));
+                    case HeapType.Concrete(int e) -> canonical.get(a).isSubtypeOf(canonical.get(e));
                     case HeapType.Abstract e -> abstractMatches(abstractOf(a), e);
                 };
             case HeapType.Abstract a ->
@@ -243,7 +241,11 @@ public final class DefinedTypes {
 
     /** The abstract heap type directly above a defined type: func, struct or array. */
     public HeapType.Abstract abstractOf(int index) {
-        return switch (types.get(index).composite()) {
+        return kindOf(types.get(index).composite());
+    }
+
+    private static HeapType.Abstract kindOf(CompositeType composite) {
+        return switch (composite) {
             case FuncType f -> HeapType.Abstract.FUNC;
             case StructType s -> HeapType.Abstract.STRUCT;
             case ArrayType a -> HeapType.Abstract.ARRAY;
@@ -268,7 +270,7 @@ public final class DefinedTypes {
         };
     }
 
-    private static boolean abstractMatches(HeapType.Abstract actual, HeapType.Abstract expected) {
+    static boolean abstractMatches(HeapType.Abstract actual, HeapType.Abstract expected) {
         if (actual == expected) {
             return true;
         }
@@ -281,15 +283,6 @@ public final class DefinedTypes {
             case EQ -> expected == HeapType.Abstract.ANY;
             case ANY, FUNC, EXTERN, EXN -> false;
         };
-    }
-
-    private boolean declaredSubtype(int actualCanonical, int expectedCanonical) {
-        for (int c = actualCanonical; c >= 0; c = canonicalSuper.get(c)) {
-            if (c == expectedCanonical) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean compositeMatches(CompositeType actual, CompositeType expected) {

@@ -18,6 +18,11 @@ public final class InstanceState {
     public final DataSegment[] datas;
     public final ElementSegment[] elements;
     public final TagInstance[] tags;
+    /**
+     * Each type index's canonical type (set by instantiation before any code runs): what
+     * {@code call_indirect} checks a callee's {@link FunctionInstance#canonicalType()} against.
+     */
+    public CanonicalType[] canonicalTypes;
 
     public InstanceState(
             StoreState store,

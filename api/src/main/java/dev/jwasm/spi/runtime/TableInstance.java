@@ -2,6 +2,7 @@ package dev.jwasm.spi.runtime;
 
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.TableType;
 import java.util.Arrays;
 import java.util.Objects;
@@ -12,10 +13,21 @@ public final class TableInstance {
     public static final int MAX_ELEMENTS = 10_000_000;
 
     private final TableType type;
+    private final RefType canonicalElementType;
     private long[] elements;
 
+    /** A table made outside any module (by the host): its element type has no concrete heap types. */
     public TableInstance(TableType type, long init) {
+        this(type, type.elementType(), init);
+    }
+
+    /**
+     * A module's table; {@code canonicalElementType} is its element type with type indexes
+     * replaced by canonical ids, which import matching compares across modules.
+     */
+    public TableInstance(TableType type, RefType canonicalElementType, long init) {
         this.type = Objects.requireNonNull(type, "type");
+        this.canonicalElementType = Objects.requireNonNull(canonicalElementType, "canonicalElementType");
         long min = type.limits().min();
         if (min > MAX_ELEMENTS) {
             throw new Trap(TrapKind.OUT_OF_BOUNDS_TABLE, "table of " + min + " elements exceeds the limit");
@@ -26,6 +38,11 @@ public final class TableInstance {
 
     public TableType type() {
         return type;
+    }
+
+    /** The element type in canonical form (concrete heap types name canonical type ids). */
+    public RefType canonicalElementType() {
+        return canonicalElementType;
     }
 
     public int size() {

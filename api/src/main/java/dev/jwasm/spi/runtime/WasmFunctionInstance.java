@@ -1,6 +1,7 @@
 package dev.jwasm.spi.runtime;
 
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.internal.validate.CanonicalTypes;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,13 @@ public final class WasmFunctionInstance extends FunctionInstance {
     private volatile Object compiled;
 
     public WasmFunctionInstance(FuncType type, InstanceState instance, int index, FunctionCode code) {
-        super(type);
+        this(type, CanonicalTypes.standalone(type), instance, index, code);
+    }
+
+    /** A function of type {@code type}, whose canonical identity is {@code canonicalType}. */
+    public WasmFunctionInstance(
+            FuncType type, CanonicalType canonicalType, InstanceState instance, int index, FunctionCode code) {
+        super(type, canonicalType);
         this.instance = Objects.requireNonNull(instance, "instance");
         this.index = index;
         this.code = Objects.requireNonNull(code, "code");

@@ -170,4 +170,33 @@ class DefinedTypesTest {
         groups.add(single(open(struct(), DefinedTypes.MAX_SUBTYPE_DEPTH)));
         assertInvalid("sub type hierarchy too deep: more than 63 levels", groups);
     }
+
+    @Test
+    void equalGroupsOfTwoModulesShareCanonicalTypes() {
+        // Module 1: $t (open func) and $s <: $t; module 2 declares an unrelated type first, then the same two.
+        var t = open(FuncType.of(List.of(), List.of(ValType.I32)));
+        var s = open(FuncType.of(List.of(), List.of(ValType.I32)), 0);
+        var m1 = DefinedTypes.of(List.of(single(t), single(s)));
+        var shifted = open(FuncType.of(List.of(), List.of(ValType.I32)), 1);
+        var m2 = DefinedTypes.of(List.of(single(open(struct(ValType.F64))), single(t), single(shifted)));
+        assertTrue(m1.canonicalType(0) == m2.canonicalType(1), "same $t");
+        assertTrue(m1.canonicalType(1) == m2.canonicalType(2), "same $s, its supertype index shifted");
+        assertTrue(m2.canonicalType(2).isSubtypeOf(m1.canonicalType(0)));
+        assertFalse(m1.canonicalType(0).isSubtypeOf(m2.canonicalType(2)));
+    }
+
+    @Test
+    void aTooDeepChainRegistersNothing() {
+        // 64 levels below a root is one too many; the same chain one level shorter is still fine after.
+        var groups = new ArrayList<RecGroup>();
+        groups.add(single(open(struct(ValType.I64, ValType.I64, ValType.I64))));
+        for (int i = 1; i <= DefinedTypes.MAX_SUBTYPE_DEPTH + 1; i++) {
+            groups.add(single(open(struct(ValType.I64, ValType.I64, ValType.I64), i - 1)));
+        }
+        assertThrows(ValidationFailure.class, () -> DefinedTypes.of(groups));
+        var ok = DefinedTypes.of(groups.subList(0, DefinedTypes.MAX_SUBTYPE_DEPTH + 1));
+        assertEquals(
+                DefinedTypes.MAX_SUBTYPE_DEPTH,
+                ok.canonicalType(DefinedTypes.MAX_SUBTYPE_DEPTH).depth());
+    }
 }

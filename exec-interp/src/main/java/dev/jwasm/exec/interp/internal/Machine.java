@@ -112,7 +112,13 @@ public final class Machine {
             throw new Trap(TrapKind.UNINITIALIZED_ELEMENT);
         }
         FunctionInstance f = inst.store.function(ref);
-        if (!f.type().equals(inst.types[typeIndex])) {
+        // Spec 4.4.x call_indirect: the callee's type must match the expected one, by canonical
+        // identity and declared subtyping (an instance built without canonical types compares
+        // structurally).
+        var expected = inst.canonicalTypes;
+        if (expected == null
+                ? !f.type().equals(inst.types[typeIndex])
+                : !f.canonicalType().isSubtypeOf(expected[typeIndex])) {
             throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return f;

@@ -1,0 +1,71 @@
+package dev.jwasm.spi.runtime;
+
+import dev.jwasm.api.model.HeapType;
+import java.util.Objects;
+
+/**
+ * A defined type's identity under iso-recursive type equivalence (Wasm 3.0, spec 3.3.x "Rolling
+ * and Unrolling"), shared by every module of the JVM: two modules' type indexes denote the same
+ * type exactly when they map to the same {@code CanonicalType} object, so type equality across
+ * modules (import matching, {@code call_indirect}) is a reference comparison.
+ *
+ * <p>Declared subtyping is answered in constant time with a display: each type keeps its chain of
+ * supertypes indexed by depth, so {@code a <: b} holds exactly when {@code a}'s ancestor at
+ * {@code b}'s depth is {@code b}. The validator's type registry creates these; executors only
+ * compare them.
+ */
+public final class CanonicalType {
+    private final int id;
+    private final HeapType.Abstract kind;
+    private final CanonicalType[] display;
+
+    /**
+     * @param id a number unique to this type among all canonical types
+     * @param supertype the declared supertype's canonical type, or null
+     * @param kind the abstract heap type directly above it: func, struct or array
+     */
+    public CanonicalType(int id, CanonicalType supertype, HeapType.Abstract kind) {
+        this.id = id;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        int depth = supertype == null ? 0 : supertype.depth() + 1;
+        this.display = new CanonicalType[depth + 1];
+        if (supertype != null) {
+            System.arraycopy(supertype.display, 0, display, 0, depth);
+        }
+        display[depth] = this;
+    }
+
+    /** A number unique to this type; equal ids are the same type. */
+    public int id() {
+        return id;
+    }
+
+    /** Func, struct or array: the abstract heap type directly above this one. */
+    public HeapType.Abstract kind() {
+        return kind;
+    }
+
+    /** The length of the declared supertype chain: 0 without a supertype. */
+    public int depth() {
+        return display.length - 1;
+    }
+
+    /** The declared supertype, or null. */
+    public CanonicalType supertype() {
+        return display.length > 1 ? display[display.length - 2] : null;
+    }
+
+    /** Whether this type is {@code expected} or declares it as a (transitive) supertype. */
+    public boolean isSubtypeOf(CanonicalType expected) {
+        if (this == expected) {
+            return true;
+        }
+        int d = expected.display.length - 1;
+        return d < display.length - 1 && display[d] == expected;
+    }
+
+    @Override
+    public String toString() {
+        return "type#" + id;
+    }
+}
