@@ -157,6 +157,7 @@ public final class ModuleValidator {
         var ctx = new ModuleContext(
                 types, funcTypes, tables, memories, globals, tags, elemTypes, module.dataCount(), refs);
         bodies(ctx, sink);
+        BranchHints.check(module, funcTypes.size() - module.functions().size());
         return ctx;
     }
 

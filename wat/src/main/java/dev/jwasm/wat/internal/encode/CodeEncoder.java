@@ -97,6 +97,8 @@ final class CodeEncoder {
 
     private void plain(Token t, In in, Bytes out) {
         var op = opcode(t);
+        // A plain instruction's opcode comes first: this is where a code annotation points.
+        m.annotations.branch(t, m.currentFunc, out.size());
         switch (op) {
             case BLOCK, LOOP, IF -> {
                 out.raw(opBytes(op));
@@ -191,6 +193,7 @@ final class CodeEncoder {
         switch (op) {
             case END, ELSE, CATCH, CATCH_ALL, DELEGATE -> throw new WatException(t.pos(), "unexpected token");
             case BLOCK, LOOP -> {
+                m.annotations.branch(t, m.currentFunc, out.size());
                 out.raw(opBytes(op));
                 pushLabel(in);
                 blockType(in, out);
@@ -209,6 +212,7 @@ final class CodeEncoder {
                     }
                     folded(c, out);
                 }
+                m.annotations.branch(t, m.currentFunc, out.size());
                 out.raw(opBytes(op)).vec(bt);
                 addLabel(label, in);
                 if (!in.peekList("then")) {
@@ -224,6 +228,7 @@ final class CodeEncoder {
                 out.b(0x0B);
             }
             case TRY_TABLE -> {
+                m.annotations.branch(t, m.currentFunc, out.size());
                 out.raw(opBytes(op));
                 var label = in.optId();
                 blockType(in, out);
@@ -234,6 +239,7 @@ final class CodeEncoder {
                 out.b(0x0B);
             }
             case TRY -> {
+                m.annotations.branch(t, m.currentFunc, out.size());
                 out.raw(opBytes(op));
                 pushLabel(in);
                 blockType(in, out);
@@ -281,6 +287,7 @@ final class CodeEncoder {
                     }
                     folded(ol, out);
                 }
+                m.annotations.branch(t, m.currentFunc, out.size());
                 out.raw(self);
             }
         }

@@ -66,6 +66,10 @@ public final class ModuleEncoder {
     private final SegmentEncoder segments = new SegmentEncoder(this);
 
     private final Features features;
+    /** The module's custom-section annotations; set before the fields are encoded. */
+    Annotations annotations;
+    /** The index of the function whose body is being encoded. */
+    int currentFunc;
 
     private ModuleEncoder(Features features) {
         this.features = features;
@@ -81,7 +85,8 @@ public final class ModuleEncoder {
      * limits are u32 in the text, as they were before it.
      */
     public static byte[] encode(String source, Features features) {
-        rejectReservedTokens(source);
+        var lexed = Lexer.lex(source);
+        rejectReservedTokens(lexed.tokens());
         var top = SExprReader.read(source);
         List<SExpr> fields;
         SExpr owner;
@@ -107,8 +112,10 @@ public final class ModuleEncoder {
             }
             lists.add(l);
         }
+        enc.annotations = new Annotations(lexed.annotations(), lexed.tokens(), lists);
         enc.bind(lists);
         enc.emit(lists);
+        enc.annotations.checkNamesClaimed(lists);
         return enc.assemble(owner);
     }
 
@@ -116,8 +123,8 @@ public final class ModuleEncoder {
      * The reference lexer turns every token that is not a known keyword, number, string, id or
      * parenthesis into "unknown operator", so a reserved token anywhere makes the module malformed.
      */
-    private static void rejectReservedTokens(String source) {
-        for (var t : Lexer.tokenize(source)) {
+    private static void rejectReservedTokens(List<Token> tokens) {
+        for (var t : tokens) {
             if (t.is(Token.Kind.RESERVED)) {
                 throw new WatException(t.pos(), t.text().equals("$") ? "empty identifier" : "unknown operator");
             }
@@ -392,6 +399,8 @@ public final class ModuleEncoder {
 
     private void emitFunc(SExpr.SList f, int index) {
         var desc = importHeader(f, 0);
+        annotations.entity(Annotations.FUNC_NAMES, desc != null ? desc : f, index);
+        currentFunc = index;
         var in = In.of(desc != null ? desc : f, 1);
         in.optId();
         boolean imported = desc != null || inlineExportsImport(in, 0, index);
@@ -442,6 +451,7 @@ public final class ModuleEncoder {
 
     private void emitTable(SExpr.SList f, int index) {
         var desc = importHeader(f, 1);
+        annotations.entity(Annotations.TABLE_NAMES, desc != null ? desc : f, index);
         var in = In.of(desc != null ? desc : f, 1);
         in.optId();
         boolean imported = desc != null || inlineExportsImport(in, 1, index);
@@ -610,6 +620,7 @@ public final class ModuleEncoder {
 
     private void emitGlobal(SExpr.SList f, int index) {
         var desc = importHeader(f, 3);
+        annotations.entity(Annotations.GLOBAL_NAMES, desc != null ? desc : f, index);
         var in = In.of(desc != null ? desc : f, 1);
         in.optId();
         boolean imported = desc != null || inlineExportsImport(in, 3, index);
@@ -634,6 +645,7 @@ public final class ModuleEncoder {
 
     private void emitTag(SExpr.SList f, int index) {
         var desc = importHeader(f, 4);
+        annotations.entity(Annotations.TAG_NAMES, desc != null ? desc : f, index);
         var in = In.of(desc != null ? desc : f, 1);
         in.optId();
         boolean imported = desc != null || inlineExportsImport(in, 4, index);
@@ -706,6 +718,7 @@ public final class ModuleEncoder {
             typeCount++;
         }
         var out = new Bytes().raw(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+        annotations.customs(out, true, 0);
         section(out, 1, typeCount, typeSec);
         section(out, 2, importCount, importSec);
         section(out, 3, funcCount, funcSec);
@@ -715,24 +728,41 @@ public final class ModuleEncoder {
         section(out, 6, globalCount, globalSec);
         section(out, 7, exportCount, exportSec);
         if (startSec != null) {
-            out.b(8).u32(startSec.size()).vec(startSec);
+            placed(out, 8, () -> out.b(8).u32(startSec.size()).vec(startSec));
+        } else {
+            placed(out, 8, () -> {});
         }
         section(out, 9, segments.elemCount, segments.elemSec);
         // The data count section lets code refer to data segments before the data section (5.5.15).
-        if (segments.dataCount > 0 || usesDataIndex) {
-            var dc = new Bytes().u32(segments.dataCount);
-            out.b(12).u32(dc.size()).vec(dc);
-        }
+        boolean dataCount = segments.dataCount > 0 || usesDataIndex;
+        placed(out, 12, () -> {
+            if (dataCount) {
+                var dc = new Bytes().u32(segments.dataCount);
+                out.b(12).u32(dc.size()).vec(dc);
+            }
+        });
+        // Branch hints precede the code they describe (branch-hinting proposal).
+        annotations.branchHintSection(out);
         section(out, 10, codeCount, codeSec);
         section(out, 11, segments.dataCount, segments.dataSec);
+        annotations.nameSection(out);
+        annotations.customs(out, false, 0);
         return out.toArray();
     }
 
-    private static void section(Bytes out, int id, int count, Bytes body) {
-        if (count == 0) {
-            return;
-        }
-        var content = new Bytes().u32(count).vec(body);
-        out.b(id).u32(content.size()).vec(content);
+    /** Writes a section with the custom sections annotated to go before and after it. */
+    private void placed(Bytes out, int id, Runnable section) {
+        annotations.customs(out, true, id);
+        section.run();
+        annotations.customs(out, false, id);
+    }
+
+    private void section(Bytes out, int id, int count, Bytes body) {
+        placed(out, id, () -> {
+            if (count > 0) {
+                var content = new Bytes().u32(count).vec(body);
+                out.b(id).u32(content.size()).vec(content);
+            }
+        });
     }
 }

@@ -20,6 +20,23 @@ public final class Lexer {
     private int pos;
     private int line = 1;
     private int lineStart;
+    /** The annotations skipped at top level, in source order. */
+    private final List<Annotation> annotations = new ArrayList<>();
+    /** Inside an annotation's body, where {@code (@} is plain nesting. */
+    private boolean inAnnotation;
+
+    /**
+     * An annotation {@code (@id body...)} (annotations proposal): its id and the tokens of its body
+     * (parentheses included), with the char offsets of the whole annotation.
+     */
+    public record Annotation(String id, List<Token> body, SourcePos pos, int start, int end) {
+        public Annotation {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** The tokens of a source and the annotations that were skipped between them. */
+    public record Lexed(List<Token> tokens, List<Annotation> annotations) {}
 
     private Lexer(String src) {
         this.src = src;
@@ -27,6 +44,11 @@ public final class Lexer {
 
     /** All tokens of {@code src}, ending with one {@link Token.Kind#EOF}. */
     public static List<Token> tokenize(String src) {
+        return lex(src).tokens();
+    }
+
+    /** All tokens of {@code src} (ending with one EOF) and its annotations. */
+    public static Lexed lex(String src) {
         var lexer = new Lexer(src);
         var out = new ArrayList<Token>();
         Token t;
@@ -34,7 +56,7 @@ public final class Lexer {
             t = lexer.next();
             out.add(t);
         } while (!t.is(Token.Kind.EOF));
-        return out;
+        return new Lexed(out, List.copyOf(lexer.annotations));
     }
 
     private SourcePos here() {
@@ -147,7 +169,7 @@ public final class Lexer {
     }
 
     private void skipTrivia() {
-        skipTrivia(true);
+        skipTrivia(!inAnnotation);
     }
 
     /** Inside an annotation, {@code (@} is plain nesting, not a new annotation. */
@@ -161,7 +183,8 @@ public final class Lexer {
                     if (!startsLineComment()) {
                         return;
                     }
-                    while (pos < src.length() && src.charAt(pos) != '\n') {
+                    // Spec 6.2.4: a line comment ends at a line feed or a carriage return.
+                    while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
                         pos++;
                     }
                 }
@@ -212,13 +235,16 @@ public final class Lexer {
     /** Skips {@code (@id ...)} with balanced parentheses; strings and comments inside are honoured. */
     private void skipAnnotation() {
         var at = here();
+        int start = pos;
         pos += 2;
+        String id;
         if (pos < src.length() && src.charAt(pos) == '"') {
             byte[] name = readString(here());
             if (name.length == 0) {
                 throw error(at, "empty annotation id");
             }
             checkUtf8(name, at);
+            id = new String(name, StandardCharsets.UTF_8);
         } else {
             int nameStart = pos;
             while (pos < src.length() && isIdChar(src.charAt(pos))) {
@@ -227,7 +253,11 @@ public final class Lexer {
             if (pos == nameStart) {
                 throw error(at, "empty annotation id");
             }
+            id = src.substring(nameStart, pos);
         }
+        int bodyStart = pos;
+        int bodyLine = line;
+        int bodyLineStart = lineStart;
         int depth = 1;
         while (depth > 0) {
             skipTrivia(false);
@@ -249,6 +279,28 @@ public final class Lexer {
                 // Annotation bodies are token sequences too (annotations proposal).
                 throw error(here(), Character.isSurrogate(c) ? "malformed UTF-8 encoding" : "illegal character");
             }
+        }
+        // Only the annotations that encode to something keep their body's tokens.
+        var body = id.equals("custom") || id.equals("name") || id.startsWith("metadata.code.")
+                ? bodyTokens(bodyStart, bodyLine, bodyLineStart, pos - 1)
+                : List.<Token>of();
+        annotations.add(new Annotation(id, body, at, start, pos));
+    }
+
+    /** The tokens between {@code from} and the annotation's closing parenthesis at {@code to}. */
+    private List<Token> bodyTokens(int from, int fromLine, int fromLineStart, int to) {
+        var sub = new Lexer(src);
+        sub.pos = from;
+        sub.line = fromLine;
+        sub.lineStart = fromLineStart;
+        sub.inAnnotation = true;
+        var body = new ArrayList<Token>();
+        while (true) {
+            var t = sub.next();
+            if (t.start() >= to || t.is(Token.Kind.EOF)) {
+                return body;
+            }
+            body.add(t);
         }
     }
 
