@@ -56,6 +56,18 @@ class AnnotationEncodeTest {
     }
 
     @Test
+    void parameterAndLocalNamesAreSubsection2() {
+        // Type 0 = [i32 i32] -> []; locals: 1 group of 1 i64. Names: param 1 "p", local 2 "l".
+        // Subsection 2: one function (0) with a name map: count 02, entries 01 01 70 and 02 01 6c
+        // (7 bytes), so 01 00 + 7 = 9 bytes. Name section content: "name" (5) + 02 09 + 9 = 16.
+        String wat = "(module (func (param i32) (param $b (@name \"p\") i32) (local (@name \"l\") i64)))";
+        assertEquals(
+                HEADER + "0106016002" + "7f7f00" + FUNC + "0a06010401017e0b" + "0010" + "046e616d65" + "0209" + "0100"
+                        + "02" + "0101" + "70" + "0201" + "6c",
+                hex(wat));
+    }
+
+    @Test
     void tagNamesAreSubsection11() {
         // Tag section 0d, size 3: one tag, attribute 0, type 0. Name section content 12 bytes:
         // "name" (5), subsection 0b of size 5: one entry, tag 0, name 02 ce b8 ("θ").

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The annotations of a text module that become custom sections (annotations proposal and its
@@ -75,6 +76,8 @@ final class Annotations {
     private byte[] moduleName;
     /** Name subsection id → (index → name), ordered by index as the name section requires. */
     private final Map<Integer, TreeMap<Integer, byte[]>> names = new TreeMap<>();
+    /** Function index → (local index → name): the local names subsection (id 2). */
+    private final TreeMap<Integer, TreeMap<Integer, byte[]>> localNames = new TreeMap<>();
     /** Pending {@code @name} annotations inside fields, until the field claims them. */
     private final List<Lexer.Annotation> fieldNames = new ArrayList<>();
     /** Char offset of a hinted instruction's keyword → the hint byte. */
@@ -238,6 +241,19 @@ final class Annotations {
      * @param list the entity's list: the field, or an import's description
      */
     void entity(int subsection, SExpr.SList list, int index) {
+        claim(list, () -> names.computeIfAbsent(subsection, s -> new TreeMap<>()), index);
+    }
+
+    /**
+     * Claims the {@code @name} of the parameter or local {@code (param $x (@name "x") i32)} at
+     * {@code index} of function {@code func}.
+     */
+    void local(SExpr.SList list, int func, int index) {
+        claim(list, () -> localNames.computeIfAbsent(func, f -> new TreeMap<>()), index);
+    }
+
+    /** Moves the {@code @name} right after the list's keyword and id, if any, into the map. */
+    private void claim(SExpr.SList list, Supplier<TreeMap<Integer, byte[]>> map, int index) {
         var items = list.items();
         int k = items.size() > 1 && items.get(1) instanceof SExpr.Atom(var t) && t.is(Token.Kind.ID) ? 2 : 1;
         int after = items.get(k - 1).end();
@@ -245,8 +261,7 @@ final class Annotations {
         for (var it = fieldNames.iterator(); it.hasNext(); ) {
             var a = it.next();
             if (a.start() >= after && a.end() <= before) {
-                var map = names.computeIfAbsent(subsection, s -> new TreeMap<>());
-                if (map.putIfAbsent(index, nameString(a)) != null) {
+                if (map.get().putIfAbsent(index, nameString(a)) != null) {
                     throw error(a, null, "multiple names");
                 }
                 it.remove();
@@ -254,29 +269,11 @@ final class Annotations {
         }
     }
 
-    /** After every field: a {@code @name} no entity claimed is misplaced (parameters and locals aside). */
-    void checkNamesClaimed(List<SExpr.SList> fields) {
-        for (var a : fieldNames) {
-            if (!insideParamOrLocal(a, fields)) {
-                throw new WatException(a.pos(), "misplaced @name annotation");
-            }
+    /** After every field: a {@code @name} that nothing claimed is misplaced. */
+    void checkNamesClaimed() {
+        if (!fieldNames.isEmpty()) {
+            throw new WatException(fieldNames.getFirst().pos(), "misplaced @name annotation");
         }
-    }
-
-    // Local and parameter names are accepted but not encoded yet.
-    private static boolean insideParamOrLocal(Lexer.Annotation a, List<SExpr.SList> fields) {
-        SExpr.SList list = fieldOf(a, fields);
-        SExpr.SList inner = list;
-        while (inner != null) {
-            list = inner;
-            inner = null;
-            for (var item : list.items()) {
-                if (item instanceof SExpr.SList l && l.start() < a.start() && a.end() <= l.end()) {
-                    inner = l;
-                }
-            }
-        }
-        return list != null && ("param".equals(list.head()) || "local".equals(list.head()));
     }
 
     /** Called as an instruction's opcode is written at {@code offset} of function {@code func}'s body. */
@@ -315,6 +312,9 @@ final class Annotations {
 
     /** The name section, if anything was named: module name, then the name maps by subsection id. */
     void nameSection(Bytes out) {
+        if (!localNames.isEmpty()) {
+            names.computeIfAbsent(1, s -> new TreeMap<>()); // keeps subsection order: 1, then 2
+        }
         if (moduleName == null && names.isEmpty()) {
             return;
         }
@@ -324,12 +324,29 @@ final class Annotations {
             content.b(0).u32(sub.size()).vec(sub);
         }
         for (var e : names.entrySet()) {
-            var sub = new Bytes().u32(e.getValue().size());
-            for (var n : e.getValue().entrySet()) {
-                sub.u32(n.getKey()).nameBytes(n.getValue());
+            if (e.getValue().isEmpty() && e.getKey() == FUNC_NAMES) {
+                // Only there to order the local names; an empty map is no subsection.
+            } else {
+                var sub = nameMap(e.getValue());
+                content.b(e.getKey()).u32(sub.size()).vec(sub);
             }
-            content.b(e.getKey()).u32(sub.size()).vec(sub);
+            if (e.getKey() == FUNC_NAMES && !localNames.isEmpty()) {
+                // Subsection 2: an indirect name map, function index → local name map.
+                var sub = new Bytes().u32(localNames.size());
+                for (var f : localNames.entrySet()) {
+                    sub.u32(f.getKey()).vec(nameMap(f.getValue()));
+                }
+                content.b(2).u32(sub.size()).vec(sub);
+            }
         }
         out.b(0).u32(content.size()).vec(content);
+    }
+
+    private static Bytes nameMap(TreeMap<Integer, byte[]> map) {
+        var sub = new Bytes().u32(map.size());
+        for (var n : map.entrySet()) {
+            sub.u32(n.getKey()).nameBytes(n.getValue());
+        }
+        return sub;
     }
 }

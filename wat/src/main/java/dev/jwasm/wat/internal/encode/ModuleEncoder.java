@@ -115,7 +115,7 @@ public final class ModuleEncoder {
         enc.annotations = new Annotations(lexed.annotations(), lexed.tokens(), lists);
         enc.bind(lists);
         enc.emit(lists);
-        enc.annotations.checkNamesClaimed(lists);
+        enc.annotations.checkNamesClaimed();
         return enc.assemble(owner);
     }
 
@@ -413,6 +413,7 @@ public final class ModuleEncoder {
         }
         funcSec.u32(type);
         funcCount++;
+        localNames(desc != null ? desc : f, index, locals.count());
         var localTypes = new ArrayList<byte[]>();
         while (in.peekList("local")) {
             var l = In.of(in.list(), 1);
@@ -447,6 +448,31 @@ public final class ModuleEncoder {
         body.b(0x0B);
         codeSec.u32(body.size()).vec(body);
         codeCount++;
+    }
+
+    /**
+     * Claims the {@code @name} annotations of {@code (param $x? ...)} and {@code (local $x? ...)}
+     * declarations of one local each; a list of several types declares one local per type.
+     */
+    private void localNames(SExpr.SList func, int funcIndex, int params) {
+        int param = 0;
+        int local = params;
+        for (var item : func.items()) {
+            if (item instanceof SExpr.SList l && ("param".equals(l.head()) || "local".equals(l.head()))) {
+                boolean isParam = "param".equals(l.head());
+                boolean named =
+                        l.items().size() > 1 && l.items().get(1) instanceof SExpr.Atom(var t) && t.is(Token.Kind.ID);
+                int count = named ? 1 : l.items().size() - 1;
+                if (count == 1) {
+                    annotations.local(l, funcIndex, isParam ? param : local);
+                }
+                if (isParam) {
+                    param += count;
+                } else {
+                    local += count;
+                }
+            }
+        }
     }
 
     private void emitTable(SExpr.SList f, int index) {
