@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * Every instruction of Wasm 3.0 (core, SIMD and relaxed SIMD, GC, function references, tail
  * calls, exceptions including the legacy try/catch/delegate/rethrow, bulk memory, reference types,
- * memory64, multi-memory, extended constants), the threads proposal's atomics and the
- * wide-arithmetic proposal's 128-bit operators: the one opcode
+ * memory64, multi-memory, extended constants), the threads proposal's atomics, the
+ * wide-arithmetic proposal's 128-bit operators and the custom descriptors proposal's descriptor
+ * allocation, access and casts: the one opcode
  * table that the decoder, validator, executors and the text format share.
  *
  * <p>Each constant is one binary opcode: a prefix byte ({@code 0} for single-byte opcodes, else
