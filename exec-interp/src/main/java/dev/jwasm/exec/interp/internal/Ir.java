@@ -112,6 +112,14 @@ final class Ir {
     static final int JUMP_I32_GE_U = 67;
     static final int JUMP_I32_GT_U = 68;
     static final int JUMP_I32_LE_U = 69;
+    // 180-199: threads-proposal atomics and wide arithmetic, each one generic op into a helper.
+    /**
+     * {@code ATOMIC opcodeOrdinal base memFlags offsetLo offsetHi}: the address and operands are in
+     * consecutive slots from base and the result (if any) goes to base; see AtomicOps.
+     */
+    static final int ATOMIC = 180;
+    /** {@code WIDE opcodeOrdinal base}: operands from base up, the two results to base and base+1. */
+    static final int WIDE = 181;
 
     /** The fused jump for a compare IR op, or -1; {@code negate} gives the jump when it fails. */
     static int fusedJump(int compare, boolean negate) {
