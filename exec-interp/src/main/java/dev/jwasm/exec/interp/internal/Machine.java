@@ -85,16 +85,31 @@ public final class Machine {
      * instance, and the function they belong to is looked up here.
      */
     private Trap unwind(Trap trap, int[] code, InstanceState inst, int base) {
-        trap.addWasmFrame(frame(code, inst));
+        // Deep stacks are mostly one recursive function: remember the last lookup.
+        int[] lastCode = code;
+        WasmFrame last = frame(code, inst);
+        addFrame(trap, last);
         while (depth > base) {
             depth--;
-            trap.addWasmFrame(frame(savedCode[depth], savedInstance[depth]));
+            if (savedCode[depth] != lastCode) {
+                lastCode = savedCode[depth];
+                last = frame(lastCode, savedInstance[depth]);
+            }
+            addFrame(trap, last);
             savedCode[depth] = null;
             savedInstance[depth] = null;
         }
         return trap;
     }
 
+    private static void addFrame(Trap trap, WasmFrame frame) {
+        // A frame whose function is not found is left out rather than masking the trap.
+        if (frame != null) {
+            trap.addWasmFrame(frame);
+        }
+    }
+
+    /** The frame running {@code code} in {@code inst}, or null if no function of it has that code. */
     private static WasmFrame frame(int[] code, InstanceState inst) {
         for (FunctionInstance f : inst.functions) {
             if (f instanceof WasmFunctionInstance w
@@ -105,7 +120,7 @@ public final class Machine {
                         w.index(), Optional.ofNullable(inst.functionNames().get(w.index())));
             }
         }
-        throw new IllegalStateException("IR code of no function of this instance");
+        return null;
     }
 
     private long[] ensureStack(int needed) {
