@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jwasm.api.Instance;
+import dev.jwasm.api.Linker;
+import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.code.Opcode;
@@ -17,6 +19,7 @@ import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.runtime.ConstExpr;
 import dev.jwasm.spi.runtime.ModuleDefinition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +36,10 @@ class AtomicsTest {
 
     /** A one-page memory, shared or not, with an export running each given atomic operator. */
     private static Instance module(boolean shared, Opcode... ops) {
+        return module(new Store(Modules.engine(1000)), shared, ops);
+    }
+
+    private static Instance module(Store store, boolean shared, Opcode... ops) {
         var m = new Modules();
         m.memories.add(new MemoryType(new Limits(1, 1), AddressType.I32, shared, 16));
         m.datas.add(new ModuleDefinition.Data(0, ConstExpr.i32(0), DATA));
@@ -48,7 +55,7 @@ class AtomicsTest {
                 v.visitSimple(END);
             });
         }
-        return m.instantiate();
+        return new Linker().instantiate(store, m.build());
     }
 
     @Test
@@ -190,6 +197,19 @@ class AtomicsTest {
         }
         assertEquals(1, woken);
         assertEquals(0, waiter.get(10, TimeUnit.SECONDS)); // 0: woken by notify
+    }
+
+    @Test
+    void aDeadlineEndsAWaitWithoutTimeout() {
+        var store = new Store(Modules.engine(1000));
+        var inst = module(store, true, Opcode.MEMORY_ATOMIC_WAIT32);
+        store.setTimeout(Duration.ofMillis(100));
+        var trap = assertThrows(
+                Trap.class, () -> inst.function("memory.atomic.wait32").call(0, 0x44332211, -1));
+        assertEquals(TrapKind.DEADLINE_EXCEEDED, trap.kind());
+        store.clearDeadline();
+        // The waiter left the queue: a later wait with a timeout still times out normally.
+        assertEquals(2, inst.function("memory.atomic.wait32").callForLong(0, 0x44332211, 1_000_000));
     }
 
     @Test

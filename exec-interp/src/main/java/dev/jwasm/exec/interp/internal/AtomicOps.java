@@ -98,8 +98,9 @@ final class AtomicOps {
                     }
                     case RMW -> m.atomicRmw(RMW_OPS[ordinal], width, ea, s[base + 1]);
                     case CMPXCHG -> m.atomicCmpxchg(width, ea, s[base + 1], s[base + 2]);
-                    // The timeout is in nanoseconds; negative waits forever.
-                    case WAIT -> m.atomicWait(width, ea, s[base + 1], s[base + 2]);
+                    // The timeout is in nanoseconds; negative waits forever, but an interrupt or a
+                    // deadline still ends it.
+                    case WAIT -> m.atomicWait(width, ea, s[base + 1], s[base + 2], inst.store::checkStop);
                     // The count is a u32.
                     case NOTIFY -> m.atomicNotify(ea, s[base + 1] & 0xFFFF_FFFFL);
                     case FENCE -> throw new IllegalStateException("handled above");
