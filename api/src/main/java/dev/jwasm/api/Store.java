@@ -8,7 +8,13 @@ import java.util.Objects;
 
 /**
  * Owns the instances, functions, memories, tables and globals created through it (spec 4.2.3),
- * and the executor that runs their code. Not thread-safe: use one store per thread of execution.
+ * and the executor that runs their code. Not thread-safe: use one store per thread of execution;
+ * only the ways to stop running code ({@link #interrupt()}, {@link #resume()}, {@link
+ * #setDeadline}, {@link #setTimeout}, {@link #clearDeadline()}) may be called from other threads.
+ *
+ * <p>Three limits end a call with their own trap, each checked at function entry and at loop
+ * back-edges: an interrupt ("interrupted"), a deadline ("deadline exceeded") and, if the engine
+ * meters it, fuel ("all fuel consumed"). After any of them the store stays usable.
  */
 public final class Store implements AutoCloseable {
     private final Engine engine;
