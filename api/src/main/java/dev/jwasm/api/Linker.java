@@ -74,7 +74,8 @@ public final class Linker {
      */
     public Instance instantiate(Store store, WasmModule module) {
         module.validate();
-        return instantiate(store, ModuleAdapter.adapt(module.info()));
+        return instantiate(
+                store, ModuleAdapter.adapt(module.info()), module.info().functionNames());
     }
 
     /**
@@ -84,9 +85,15 @@ public final class Linker {
      * @throws Trap if a segment does not fit or the start function traps
      */
     public Instance instantiate(Store store, ModuleDefinition module) {
+        return instantiate(store, module, Map.of());
+    }
+
+    /** Instantiates, naming functions in stack traces (also the start function's) by {@code functionNames}. */
+    private Instance instantiate(Store store, ModuleDefinition module, Map<Integer, String> functionNames) {
         var engine = store.engine();
         var instantiator = new Instantiator(store.state(), engine.memoryProvider(), engine.memoryBudget());
         var state = instantiator.instantiate(module, (m, n) -> definitions.get(new Key(m, n)));
+        state.functionNames(functionNames);
         Map<String, Object> exports = new HashMap<>();
         for (var e : module.exports()) {
             Object value =

@@ -1,6 +1,7 @@
 package dev.jwasm.cli;
 
 import dev.jwasm.api.JwasmException;
+import dev.jwasm.api.Trap;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -20,6 +21,10 @@ public final class Main {
         // Everything after the program file belongs to the program, even if it looks like an option.
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            if (e instanceof Trap trap) {
+                TrapReport.print(cl.getErr(), trap, false);
+                return ExitCodes.TRAP;
+            }
             if (e instanceof JwasmException error) {
                 // One line a user can act on; the Java stack trace helps nobody here.
                 cl.getErr().println("jwasm: " + error.getMessage());

@@ -98,7 +98,10 @@ final class Ir {
     static final int JUMP_IF_NULL = 55;
     /** {@code JUMP_IF_NON_NULL ref target}. */
     static final int JUMP_IF_NON_NULL = 56;
-    /** {@code SAFEPOINT}: traps "interrupted" if the store asked; before every loop back-edge. */
+    /**
+     * {@code SAFEPOINT}: before every loop back-edge. Traps "interrupted" or "deadline exceeded"
+     * when the store asks, and takes one unit of fuel when the engine meters it.
+     */
     static final int SAFEPOINT = 57;
     // Fused compare-and-branch superinstructions: {@code OP a b target}, jumping when the i32
     // relation holds. Each has its negation in the set, so `if` and `br_if` can both fuse.
@@ -112,6 +115,14 @@ final class Ir {
     static final int JUMP_I32_GE_U = 67;
     static final int JUMP_I32_GT_U = 68;
     static final int JUMP_I32_LE_U = 69;
+    // 180-199: threads-proposal atomics and wide arithmetic, each one generic op into a helper.
+    /**
+     * {@code ATOMIC opcodeOrdinal base memFlags offsetLo offsetHi}: the address and operands are in
+     * consecutive slots from base and the result (if any) goes to base; see AtomicOps.
+     */
+    static final int ATOMIC = 180;
+    /** {@code WIDE opcodeOrdinal base}: operands from base up, the two results to base and base+1. */
+    static final int WIDE = 181;
 
     /** The fused jump for a compare IR op, or -1; {@code negate} gives the jump when it fails. */
     static int fusedJump(int compare, boolean negate) {

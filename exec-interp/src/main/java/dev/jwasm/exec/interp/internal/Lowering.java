@@ -289,6 +289,13 @@ public final class Lowering implements InstructionVisitor {
                 emit(Ir.BINARY, slot(height - 2), slot(height - 2), slot(height - 1), op.ordinal());
                 height--;
             }
+            case ATOMIC_FENCE -> emit(Ir.ATOMIC, op.ordinal(), 0, 0, 0, 0);
+            case I64_ADD128, I64_SUB128, I64_MUL_WIDE_S, I64_MUL_WIDE_U -> {
+                int n = op.operands().size();
+                emit(Ir.WIDE, op.ordinal(), slot(height - n));
+                height -= n;
+                push(op.results().size());
+            }
             default -> numeric(op);
         }
     }
@@ -626,12 +633,20 @@ public final class Lowering implements InstructionVisitor {
         if (dead) {
             return;
         }
-        if (op.isAtomic() || !op.hasFixedSignature()) {
+        if (!op.hasFixedSignature()) {
             throw unsupported(op);
         }
         int flags = memFlags(memIndex);
         int lo = (int) offset;
         int hi = (int) (offset >>> 32);
+        if (AtomicOps.handles(op)) {
+            // The address and the operands, in consecutive slots; the result replaces the address.
+            int n = 1 + op.operands().size();
+            emit(Ir.ATOMIC, op.ordinal(), slot(height - n), flags, lo, hi);
+            height -= n;
+            push(op.results().size());
+            return;
+        }
         if (op.results().isEmpty()) {
             if (op.operands().getFirst() == ValType.V128) {
                 throw unsupported(op);
