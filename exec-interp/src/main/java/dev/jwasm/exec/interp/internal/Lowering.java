@@ -149,7 +149,10 @@ public final class Lowering implements InstructionVisitor {
         return h < v128At.length && v128At[h];
     }
 
-    /** Emits the move of the high halves of v128 values among {@code count} values of {@code types}. */
+    /**
+     * Before a MOVE_N or RETURN of values of {@code types} from {@code src} to {@code dst}: moves
+     * their high halves too when one of them is a v128.
+     */
     private void moveHighs(List<ValType> types, int dst, int src) {
         if (types.contains(ValType.V128) && dst != src) {
             emit(Ir.HIGH_MOVE_N, dst, src, types.size());
@@ -340,9 +343,9 @@ public final class Lowering implements InstructionVisitor {
             case DROP -> height--;
             case SELECT -> {
                 // Both operands have one type: a v128 moves both halves (the result keeps a's slot).
-                int code = mayBeV128(height - 3) || mayBeV128(height - 2) ? Ir.V128_SELECT : Ir.SELECT;
-                emit(code, slot(height - 3), slot(height - 3), slot(height - 2), slot(height - 1));
-                markV128(height - 3, code == Ir.V128_SELECT);
+                int select = mayBeV128(height - 3) || mayBeV128(height - 2) ? Ir.V128_SELECT : Ir.SELECT;
+                emit(select, slot(height - 3), slot(height - 3), slot(height - 2), slot(height - 1));
+                markV128(height - 3, select == Ir.V128_SELECT);
                 height -= 2;
             }
             case REF_AS_NON_NULL -> emit(Ir.UNARY, slot(height - 1), slot(height - 1), op.ordinal());
