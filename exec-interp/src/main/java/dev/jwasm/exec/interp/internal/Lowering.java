@@ -402,18 +402,22 @@ public final class Lowering implements InstructionVisitor {
     private void simd(Opcode op, int lane) {
         List<ValType> in = op.operands();
         int n = in.size();
-        int a = slot(height - n);
-        int b = n > 1 ? slot(height - n + 1) : a;
+        int dst = slot(height - n);
+        // Operands read in place when they are trailing local.get copies; the last one first.
+        int c = n > 2 ? operand(slot(height - 1)) : -1;
+        int b = n > 1 ? operand(slot(height - n + 1)) : -1;
+        int a = operand(dst);
         boolean vectorResult = op.results().getFirst() == ValType.V128;
         boolean allVectors = in.stream().allMatch(t -> t == ValType.V128);
         if (allVectors && vectorResult) {
             switch (n) {
-                case 1 -> emitResult(Ir.SIMD_UNARY, a, a, op.ordinal());
-                case 2 -> emitResult(Ir.SIMD_BINARY, a, a, b, op.ordinal());
-                default -> emitResult(Ir.SIMD_TERNARY, a, a, b, slot(height - 1), op.ordinal());
+                case 1 -> emitResult(Ir.SIMD_UNARY, dst, a, op.ordinal());
+                case 2 -> emitResult(Ir.SIMD_BINARY, dst, a, b, op.ordinal());
+                default -> emitResult(Ir.SIMD_TERNARY, dst, a, b, c, op.ordinal());
             }
         } else {
-            emitResult(vectorResult ? Ir.SIMD_TO_V128 : Ir.SIMD_TO_SCALAR, a, a, b, op.ordinal(), lane);
+            // One-operand forms read b as a too (unused): any valid slot will do.
+            emitResult(vectorResult ? Ir.SIMD_TO_V128 : Ir.SIMD_TO_SCALAR, dst, a, n > 1 ? b : a, op.ordinal(), lane);
         }
         height -= n;
         push(op.results());
@@ -641,22 +645,28 @@ public final class Lowering implements InstructionVisitor {
         push(callee.results());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A v128 local moves both halves with V128_COPY. It has COPY's 3-word layout, so the
+     * peephole folds it into a SIMD operator's operands the same way (scalar operators never read
+     * a v128, so they never fold one), and a local.set may retarget a v128 producer, since each
+     * writes both halves of its destination.
+     */
     @Override
     public void visitLocal(Opcode op, int localIndex) {
         if (dead) {
             return;
         }
-        if (localTypes[localIndex] == ValType.V128) {
-            v128Local(op, localIndex);
-            return;
-        }
+        boolean v128 = localTypes[localIndex] == ValType.V128;
+        int copy = v128 ? Ir.V128_COPY : Ir.COPY;
         switch (op) {
             case LOCAL_GET -> {
-                markV128(height, false);
+                markV128(height, v128);
                 int at = code.size();
                 int peeps = peepCount;
                 int[] keep = {peepPos[0], peepDst[0], peepLocal[0], peepPos[1], peepDst[1], peepLocal[1]};
-                emit(Ir.COPY, slot(height), localIndex);
+                emit(copy, slot(height), localIndex);
                 restore(peeps, keep);
                 remember(at, slot(height), localIndex);
                 push(1);
@@ -668,36 +678,10 @@ public final class Lowering implements InstructionVisitor {
                     code.set(lastDst, localIndex);
                     barrier();
                 } else {
-                    emit(Ir.COPY, localIndex, slot(height));
+                    emit(copy, localIndex, slot(height));
                 }
             }
-            case LOCAL_TEE -> emit(Ir.COPY, localIndex, slot(height - 1));
-            default -> throw unsupported(op);
-        }
-    }
-
-    /**
-     * local.get/set/tee of a v128 local: both halves move. Never a peephole candidate (the
-     * scalar operators that fold copies never read a v128), but a local.set may still retarget
-     * the producer, since every v128 producer writes both halves of its destination.
-     */
-    private void v128Local(Opcode op, int localIndex) {
-        switch (op) {
-            case LOCAL_GET -> {
-                emitResult(Ir.V128_COPY, slot(height), localIndex);
-                markV128(height, true);
-                push(1);
-            }
-            case LOCAL_SET -> {
-                height--;
-                if (lastDst >= 0 && code.get(lastDst) == slot(height)) {
-                    code.set(lastDst, localIndex);
-                    barrier();
-                } else {
-                    emit(Ir.V128_COPY, localIndex, slot(height));
-                }
-            }
-            case LOCAL_TEE -> emit(Ir.V128_COPY, localIndex, slot(height - 1));
+            case LOCAL_TEE -> emit(copy, localIndex, slot(height - 1));
             default -> throw unsupported(op);
         }
     }
@@ -792,10 +776,11 @@ public final class Lowering implements InstructionVisitor {
      */
     private void simdMemory(Opcode op, int memIndex, long offset, int lane) {
         int n = op.operands().size() + 1;
-        int addr = slot(height - n);
-        int value = n > 1 ? slot(height - n + 1) : addr;
+        int dst = slot(height - n);
+        int value = n > 1 ? operand(slot(height - n + 1)) : dst;
+        int addr = operand(dst);
         int[] words = {
-            Ir.SIMD_MEM, addr, addr, value, memFlags(memIndex), (int) offset, (int) (offset >>> 32), op.ordinal(), lane
+            Ir.SIMD_MEM, dst, addr, value, memFlags(memIndex), (int) offset, (int) (offset >>> 32), op.ordinal(), lane
         };
         if (op.results().isEmpty()) {
             emit(words);
@@ -973,8 +958,10 @@ public final class Lowering implements InstructionVisitor {
         for (int i = 0; i < 16; i++) {
             w[i / 4] |= (lanes[i] & 0xFF) << ((i % 4) * 8);
         }
-        int a = slot(height - 2);
-        emitResult(Ir.SHUFFLE, a, a, slot(height - 1), w[0], w[1], w[2], w[3]);
+        int dst = slot(height - 2);
+        int b = operand(slot(height - 1));
+        int a = operand(dst);
+        emitResult(Ir.SHUFFLE, dst, a, b, w[0], w[1], w[2], w[3]);
         height--;
         markV128(height - 1, true);
     }
