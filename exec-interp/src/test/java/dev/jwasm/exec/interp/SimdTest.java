@@ -174,6 +174,23 @@ class SimdTest {
     }
 
     @Test
+    void aGlobalInitialisedFromAnImportedV128GetsBothHalves() {
+        var m = new Modules();
+        var v128 = new GlobalType(V128, false);
+        m.imports.add(new ModuleDefinition.Import("env", "in", new ModuleDefinition.GlobalImport(v128)));
+        m.globals.add(new ModuleDefinition.Global(v128, ConstExpr.globalGet(0)));
+        m.exports.add(new ModuleDefinition.Export("copy", ModuleDefinition.ExternKind.GLOBAL, 1));
+        var in = new GlobalCell(v128, 0x0123_4567_89AB_CDEFL);
+        in.high = 0x7654_3210_FEDC_BA98L;
+        GlobalCell copy = new Linker()
+                .define("env", "in", in)
+                .instantiate(store(), m.build())
+                .global("copy");
+        assertEquals(0x0123_4567_89AB_CDEFL, copy.value);
+        assertEquals(0x7654_3210_FEDC_BA98L, copy.high);
+    }
+
+    @Test
     void selectMovesBothHalves() {
         var m = new Modules();
         for (var typed : List.of(false, true)) {
