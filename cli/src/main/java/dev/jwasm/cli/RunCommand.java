@@ -147,8 +147,15 @@ final class RunCommand implements Callable<Integer> {
         }
         long[] results = function.call(values);
         var out = spec.commandLine().getOut();
-        for (int i = 0; i < results.length; i++) {
-            out.println(formatValue(type.results().get(i), results[i]));
+        // The flat layout: a v128 result takes two longs, low half first.
+        int at = 0;
+        for (ValType t : type.results()) {
+            if (t == ValType.V128) {
+                out.println(formatV128(results[at], results[at + 1]));
+                at += 2;
+            } else {
+                out.println(formatValue(t, results[at++]));
+            }
         }
         return ExitCodes.OK;
     }
@@ -224,6 +231,11 @@ final class RunCommand implements Callable<Integer> {
             };
         }
         return type + " 0x" + Long.toHexString(raw);
+    }
+
+    /** A v128 as "v128 0x" and its 32 hex digits, most significant first. */
+    static String formatV128(long low, long high) {
+        return String.format("v128 0x%016x%016x", high, low);
     }
 
     static final class TimeSpan implements ITypeConverter<Duration> {

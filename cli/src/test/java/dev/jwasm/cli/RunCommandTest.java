@@ -145,6 +145,20 @@ class RunCommandTest {
     }
 
     @Test
+    void invokePrintsAV128ResultAsOneValue() throws IOException {
+        Path m = module("""
+                (module
+                  (func (export "v") (result i32 v128 i32)
+                    (i32.const 1) (v128.const i32x4 0x10 0x20 0x30 0x40) (i32.const 2)))
+                """);
+        var v = run("run", "--invoke", "v", m.toString());
+        assertEquals(0, v.exitCode(), v.err());
+        // Lane 3 is the most significant: it comes first.
+        assertEquals(
+                "1\nv128 0x00000040000000300000002000000010\n2", v.out().strip().replace("\r", ""));
+    }
+
+    @Test
     void invokeRejectsWrongArgumentsClearly() throws IOException {
         Path m = module("(module (func (export \"f\") (param i32) (result i32) (local.get 0)))");
         var count = run("run", "--invoke", "f", m.toString());

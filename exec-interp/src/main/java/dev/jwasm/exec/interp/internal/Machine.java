@@ -7,12 +7,15 @@ import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmFrame;
 import dev.jwasm.api.model.AddressType;
+import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,13 @@ public final class Machine {
     private final boolean meterFuel;
 
     private long[] stack = new long[1024];
+    /**
+     * High halves of v128 values, at the same index as their low halves in {@link #stack};
+     * allocated on first use, so code without v128 values never touches it.
+     */
+    private long[] high;
+
+    private SimdExec simd;
     private int[][] savedCode = new int[16][];
     private int[] savedPc = new int[16];
     private int[] savedFp = new int[16];
@@ -55,8 +65,11 @@ public final class Machine {
     public long[] invoke(WasmFunctionInstance function, long[] args) {
         CompiledFunction c = compiled(function);
         ensureStack(c.frameSize());
-        System.arraycopy(args, 0, stack, 0, c.params());
+        unflatten(function.type().params(), args, 0);
         Arrays.fill(stack, c.params(), c.locals(), 0L);
+        if (c.v128Locals()) {
+            Arrays.fill(highStack(), c.params(), c.locals(), 0L);
+        }
         try {
             // The entry from the host is a function entry like any call.
             safepoint(function.instance().store);
@@ -65,7 +78,59 @@ public final class Machine {
             // Only host functions recurse on the JVM stack; their overflow is still Wasm's trap.
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
         }
-        return Arrays.copyOf(stack, function.type().results().size());
+        return flatten(function.type().results(), 0);
+    }
+
+    /**
+     * Writes values in the embedding API's flat layout (two longs per v128, low half first) to
+     * the slots from {@code base} up.
+     */
+    private void unflatten(List<ValType> types, long[] flat, int base) {
+        if (flat.length == types.size()) {
+            System.arraycopy(flat, 0, stack, base, flat.length);
+            return;
+        }
+        long[] h = highStack();
+        int at = 0;
+        for (int i = 0; i < types.size(); i++) {
+            stack[base + i] = flat[at++];
+            if (types.get(i) == ValType.V128) {
+                h[base + i] = flat[at++];
+            }
+        }
+    }
+
+    /** The values in the slots from {@code base} up, in the flat layout. */
+    private long[] flatten(List<ValType> types, int base) {
+        int n = FuncType.flatCount(types);
+        if (n == types.size()) {
+            return Arrays.copyOfRange(stack, base, base + n);
+        }
+        long[] h = highStack();
+        long[] flat = new long[n];
+        int at = 0;
+        for (int i = 0; i < types.size(); i++) {
+            flat[at++] = stack[base + i];
+            if (types.get(i) == ValType.V128) {
+                flat[at++] = h[base + i];
+            }
+        }
+        return flat;
+    }
+
+    /** The high-half stack, allocated or grown to the value stack's length. */
+    private long[] highStack() {
+        if (high == null || high.length != stack.length) {
+            high = high == null ? new long[stack.length] : Arrays.copyOf(high, stack.length);
+        }
+        return high;
+    }
+
+    private SimdExec simd() {
+        if (simd == null) {
+            simd = new SimdExec();
+        }
+        return simd;
     }
 
     /**
@@ -129,6 +194,9 @@ public final class Machine {
                 throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
             }
             stack = Arrays.copyOf(stack, Math.min(MAX_STACK_SLOTS, Math.max(needed, stack.length * 2)));
+            if (high != null) {
+                highStack();
+            }
         }
         return stack;
     }
@@ -155,15 +223,16 @@ public final class Machine {
     private long[] enter(CompiledFunction callee, int fp) {
         long[] s = ensureStack(fp + callee.frameSize());
         Arrays.fill(s, fp + callee.params(), fp + callee.locals(), 0L);
+        if (callee.v128Locals()) {
+            Arrays.fill(highStack(), fp + callee.params(), fp + callee.locals(), 0L);
+        }
         return s;
     }
 
     /** Calls a host function with its arguments at {@code argBase} and writes its results there. */
-    private static void callHost(HostFunctionInstance host, long[] s, int argBase) {
-        long[] args =
-                Arrays.copyOfRange(s, argBase, argBase + host.type().params().size());
-        long[] results = host.invoke(args);
-        System.arraycopy(results, 0, s, argBase, results.length);
+    private void callHost(HostFunctionInstance host, int argBase) {
+        long[] results = host.invoke(flatten(host.type().params(), argBase));
+        unflatten(host.type().results(), results, argBase);
     }
 
     private static FunctionInstance indirectTarget(InstanceState inst, int typeIndex, int table, long index) {
@@ -321,6 +390,9 @@ public final class Machine {
                             } else {
                                 // A tail call replaces this frame: the arguments move down to its base.
                                 System.arraycopy(s, argBase, s, fp, callee.params());
+                            if (high != null) {
+                                System.arraycopy(high, argBase, high, fp, callee.params());
+                            }
                             }
                             s = enter(callee, fp);
                             code = callee.code();
@@ -328,10 +400,23 @@ public final class Machine {
                             pc = 0;
                         } else {
                             // For a tail call the instruction after is the RETURN of the host's results.
-                            callHost((HostFunctionInstance) f, s, argBase);
+                        callHost((HostFunctionInstance) f, argBase);
                             pc = next;
                         }
                     }
+                case Ir.V128_CONST,
+                        Ir.V128_COPY,
+                        Ir.HIGH_MOVE_N,
+                        Ir.V128_SELECT,
+                        Ir.V128_GLOBAL_GET,
+                        Ir.V128_GLOBAL_SET,
+                        Ir.SIMD_UNARY,
+                        Ir.SIMD_BINARY,
+                        Ir.SIMD_TERNARY,
+                        Ir.SIMD_TO_V128,
+                        Ir.SIMD_TO_SCALAR,
+                        Ir.SHUFFLE,
+                        Ir.SIMD_MEM -> pc = simd().execute(code, pc, s, highStack(), fp, inst);
                     case Ir.BULK -> {
                         BulkOps.execute(code[pc + 1], code[pc + 2], code[pc + 3], s, fp + code[pc + 4], inst);
                         pc += 5;
