@@ -52,7 +52,10 @@ class WasiTestsuiteTest {
                 () -> "WASI testsuite not found at " + root.toAbsolutePath()
                         + "; put wasi-testsuite there or pass -Djwasm.wasitests=DIR");
         Files.createDirectories(WORK);
-        var jwasm = JwasmProcess.find(WORK.resolve("jwasm-cli.jsa"));
+        // The JVM only stops using an archive made from jars since rebuilt; the first run makes a fresh one.
+        Path archive = WORK.resolve("jwasm-cli.jsa");
+        Files.deleteIfExists(archive);
+        var jwasm = JwasmProcess.find(archive);
         Assumptions.assumeTrue(jwasm.isPresent(), JwasmProcess::absentMessage);
         var suites = programsBySuite(root);
         return executors().stream()
