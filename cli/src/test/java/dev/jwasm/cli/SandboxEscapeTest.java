@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SandboxEscapeTest {
     private static final int EPERM = 63;
+    private static final int ELOOP = 32;
+    private static final int LOOKUP_SYMLINK_FOLLOW = 1;
     private static final int OFLAGS_CREAT = 1;
     private static final int OFLAGS_TRUNC = 8;
     private static final long RIGHT_FD_READ = 1L << 1;
@@ -57,6 +59,11 @@ class SandboxEscapeTest {
 
     /** Runs {@code path_open(3, follow symlinks, path, oflags, rights)} and returns the exit code: its errno. */
     private int open(String path, int oflags, long rights) throws IOException {
+        return open("--dir", LOOKUP_SYMLINK_FOLLOW, path, oflags, rights);
+    }
+
+    /** The same through {@code dirOption} ({@code --dir} or {@code --dir-ro}) with these lookup flags. */
+    private int open(String dirOption, int lookupFlags, String path, int oflags, long rights) throws IOException {
         Path program = Files.writeString(tmp.resolve("open.wat"), """
                 (module
                   (import "wasi_snapshot_preview1" "path_open"
@@ -66,11 +73,11 @@ class SandboxEscapeTest {
                   (data (i32.const 16) "%s")
                   (func (export "_start")
                     (call $proc_exit
-                      (call $path_open (i32.const 3) (i32.const 1) (i32.const 16) (i32.const %d)
+                      (call $path_open (i32.const 3) (i32.const %d) (i32.const 16) (i32.const %d)
                         (i32.const %d) (i64.const %d) (i64.const 0) (i32.const 0) (i32.const 8)))))
                 """.formatted(
-                        path, path.getBytes(StandardCharsets.UTF_8).length, oflags, rights));
-        var result = run("run", "--dir", sandbox + "::sandbox", program.toString());
+                        path, lookupFlags, path.getBytes(StandardCharsets.UTF_8).length, oflags, rights));
+        var result = run("run", dirOption, sandbox + "::sandbox", program.toString());
         assertEquals("", result.err(), "no jwasm error, only the program's errno");
         return result.exitCode();
     }
@@ -101,6 +108,19 @@ class SandboxEscapeTest {
     void truncatingOutsideIsNotPermittedAndTheFileKeepsItsContent(String path) throws IOException {
         assertEquals(EPERM, open(path, OFLAGS_TRUNC, RIGHT_FD_WRITE));
         assertUntouchedOutside();
+    }
+
+    @Test
+    void notFollowingTheLastSymlinkIsEloopAsWithONofollow() throws IOException {
+        assertEquals(ELOOP, open("--dir", 0, "up", 0, RIGHT_FD_READ));
+        assertUntouchedOutside();
+    }
+
+    @Test
+    void aReadOnlyDirectoryRefusesCreationWithEperm() throws IOException {
+        assertEquals(EPERM, open("--dir-ro", LOOKUP_SYMLINK_FOLLOW, "inside.txt", OFLAGS_CREAT, RIGHT_FD_WRITE));
+        assertFalse(Files.exists(sandbox.resolve("inside.txt")));
+        assertEquals(0, open("--dir-ro", LOOKUP_SYMLINK_FOLLOW, "sub", 0, RIGHT_FD_READ), "reading is allowed");
     }
 
     @Test
