@@ -80,13 +80,20 @@ class WasiTestsuiteTest {
                 SKIPPED_EXECUTORS.put(executor.name(), reason);
                 Assumptions.abort(reason);
             }
-            var spec = WasiTestSpec.of(program);
+            WasiTestSpec spec;
+            try {
+                spec = WasiTestSpec.of(program);
+            } catch (RuntimeException e) {
+                SUMMARY.record(executor.name(), suite, Status.FAILED);
+                throw new AssertionError(suite + "/" + name + ": its .json cannot be read: " + e.getMessage(), e);
+            }
             if (spec.unsupported().isPresent()) {
                 SUMMARY.record(executor.name(), suite, Status.SKIPPED);
                 Assumptions.abort(spec.unsupported().get());
             }
             Optional<String> failure;
-            Path work = Files.createTempDirectory(WORK, executor.name() + "-" + suite + "-" + name + "-");
+            Path work = Files.createTempDirectory(
+                    WORK, (executor.name() + "-" + suite + "-" + name + "-").replace('/', '_'));
             try {
                 failure = check(jwasm, executor.name(), program, spec, work);
             } catch (JwasmProcess.TimeoutException e) {
