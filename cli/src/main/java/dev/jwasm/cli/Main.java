@@ -18,8 +18,18 @@ public final class Main {
         var commandLine = new CommandLine(new JwasmCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        // Everything after the program file belongs to the program, even if it looks like an option.
+        // Everything after the program file belongs to the program, even if it looks like an option
+        // or an @file: picocli would otherwise replace "@name" by the contents of a file "name".
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
+        commandLine.setExpandAtFiles(false);
+        commandLine.setParameterExceptionHandler((e, unused) -> {
+            // One line, like every other error; the usage is one --help away.
+            var cl = e.getCommandLine();
+            cl.getErr()
+                    .println("jwasm: " + e.getMessage() + " (see '"
+                            + cl.getCommandSpec().qualifiedName() + " --help')");
+            return ExitCodes.USAGE;
+        });
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             if (e instanceof Trap trap) {
                 TrapReport.print(cl.getErr(), trap, false);
