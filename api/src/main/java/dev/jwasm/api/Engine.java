@@ -39,7 +39,8 @@ public final class Engine implements AutoCloseable {
                 builder.maxMemoryBytes,
                 builder.maxGcHeapBytes,
                 builder.maxCallDepth,
-                Optional.ofNullable(builder.memoryListener));
+                Optional.ofNullable(builder.memoryListener),
+                builder.consumeFuel);
         var selector = new BackendSelector(builder.classLoader);
         this.memory =
                 selector.require("memory", MemoryProvider.class, builder.memory, MEMORY_PROPERTY, builder.memoryName);
@@ -118,6 +119,7 @@ public final class Engine implements AutoCloseable {
         private int maxCallDepth = EngineConfig.DEFAULT_MAX_CALL_DEPTH;
         private MemoryListener memoryListener;
         private Features features = Features.defaults();
+        private boolean consumeFuel;
 
         private Builder() {}
 
@@ -196,6 +198,16 @@ public final class Engine implements AutoCloseable {
         /** Watches, and may veto, every memory growth. */
         public Builder memoryListener(MemoryListener listener) {
             this.memoryListener = listener;
+            return this;
+        }
+
+        /**
+         * Meters fuel: every function entry and loop back-edge takes one unit from the store's
+         * fuel ({@link Store#setFuel}, 0 in a new store), and code traps with "all fuel consumed"
+         * when there is none left. Off by default; when off it costs nothing.
+         */
+        public Builder consumeFuel(boolean enabled) {
+            this.consumeFuel = enabled;
             return this;
         }
 

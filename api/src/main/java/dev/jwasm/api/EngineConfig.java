@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param maxCallDepth Wasm call frames one invocation may nest before it traps with
  *     "call stack exhausted"
  * @param memoryListener watches and may veto memory growth
+ * @param consumeFuel whether executors meter fuel: one unit at every function entry and loop
+ *     back-edge, trapping with "all fuel consumed" when a store has none left ({@link
+ *     Store#setFuel}); off by default, and then free
  */
 public record EngineConfig(
-        long maxMemoryBytes, long maxGcHeapBytes, int maxCallDepth, Optional<MemoryListener> memoryListener) {
+        long maxMemoryBytes,
+        long maxGcHeapBytes,
+        int maxCallDepth,
+        Optional<MemoryListener> memoryListener,
+        boolean consumeFuel) {
     public static final long UNLIMITED = Long.MAX_VALUE;
     public static final int DEFAULT_MAX_CALL_DEPTH = 10_000;
 
@@ -26,7 +33,7 @@ public record EngineConfig(
     }
 
     static EngineConfig defaults() {
-        return new EngineConfig(UNLIMITED, UNLIMITED, DEFAULT_MAX_CALL_DEPTH, Optional.empty());
+        return new EngineConfig(UNLIMITED, UNLIMITED, DEFAULT_MAX_CALL_DEPTH, Optional.empty(), false);
     }
 
     private static void requirePositive(String name, long value) {

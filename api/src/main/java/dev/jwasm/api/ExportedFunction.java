@@ -2,6 +2,7 @@ package dev.jwasm.api;
 
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.NumType;
+import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
@@ -31,22 +32,27 @@ public final class ExportedFunction {
     /**
      * Calls the function.
      *
+     * <p>Arguments and results use the flat layout of {@link HostFunction}: one {@code long} per
+     * value, two per v128 (low half first).
+     *
      * @throws Trap if execution traps
      * @throws JwasmException if the argument count does not match the function's type
      */
     public long[] call(long... args) {
-        int expected = function.type().params().size();
+        int expected = function.type().flatParamCount();
         if (args.length != expected) {
-            throw new JwasmException(
-                    "function of type " + function.type() + " takes " + expected + " arguments, not " + args.length);
+            throw new JwasmException("function of type " + function.type() + " takes " + expected
+                    + " argument values (a v128 counts as two), not " + args.length);
         }
         long[] values = args.clone();
         var params = function.type().params();
-        for (int i = 0; i < values.length; i++) {
+        int at = 0;
+        for (var param : params) {
             // Executors rely on 32-bit values being sign-extended; a caller may pass 0xFFFFFFFFL.
-            if (params.get(i) == NumType.I32 || params.get(i) == NumType.F32) {
-                values[i] = (int) values[i];
+            if (param == NumType.I32 || param == NumType.F32) {
+                values[at] = (int) values[at];
             }
+            at += param == ValType.V128 ? 2 : 1;
         }
         return switch (function) {
             case WasmFunctionInstance w -> store.executor().invoke(w, values);
@@ -54,10 +60,12 @@ public final class ExportedFunction {
         };
     }
 
-    /** Calls a function with exactly one result and returns it. */
+    /** Calls a function with exactly one result, not a v128 (which takes two longs), and returns it. */
     public long callForLong(long... args) {
-        if (function.type().results().size() != 1) {
-            throw new JwasmException("function of type " + function.type() + " does not return exactly one value");
+        var results = function.type().results();
+        if (results.size() != 1 || results.getFirst() == ValType.V128) {
+            throw new JwasmException(
+                    "function of type " + function.type() + " does not return exactly one non-v128 value");
         }
         return call(args)[0];
     }

@@ -1,9 +1,12 @@
 package dev.jwasm.api;
 
 /**
- * A function written in Java that Wasm code can import. Arguments and results are raw values: i32
- * as an int widened to long, i64 as is, f32 and f64 as their IEEE bits, references as tagged
- * values. Throw {@link Trap} to trap the calling Wasm code.
+ * A function written in Java that Wasm code can import. Arguments and results are raw values in a
+ * flat {@code long[]}: i32 as an int widened to long, i64 as is, f32 and f64 as their IEEE bits,
+ * references as tagged values, and a v128 as two consecutive entries, its low 64 bits (bytes 0 to
+ * 7, little-endian) first and then its high 64 bits. So a function of type {@code [i32 v128] ->
+ * [v128]} gets three longs and returns two ({@link dev.jwasm.api.model.FuncType#flatParamCount()}).
+ * Throw {@link Trap} to trap the calling Wasm code.
  */
 @FunctionalInterface
 public interface HostFunction {

@@ -77,7 +77,8 @@ public final class Linker {
      */
     public Instance instantiate(Store store, WasmModule module) {
         var types = module.context().types().canonicalTypes();
-        return instantiate(store, ModuleAdapter.adapt(module.info()), types);
+        return instantiate(
+                store, ModuleAdapter.adapt(module.info()), types, module.info().functionNames());
     }
 
     /**
@@ -87,17 +88,22 @@ public final class Linker {
      * @throws Trap if a segment does not fit or the start function traps
      */
     public Instance instantiate(Store store, ModuleDefinition module) {
-        return instantiate(store, module, null);
+        return instantiate(store, module, null, Map.of());
     }
 
-    /** As {@link #instantiate(Store, ModuleDefinition)}; {@code types} are the canonical types, or null. */
-    private Instance instantiate(Store store, ModuleDefinition module, List<CanonicalType> types) {
+    /**
+     * Instantiates, naming functions in stack traces (also the start function's) by
+     * {@code functionNames}; {@code types} are the canonical types, or null for a module built by hand.
+     */
+    private Instance instantiate(
+            Store store, ModuleDefinition module, List<CanonicalType> types, Map<Integer, String> functionNames) {
         var engine = store.engine();
         var instantiator = new Instantiator(store.state(), engine.memoryProvider(), engine.memoryBudget());
         BiFunction<String, String, Object> resolve = (m, n) -> definitions.get(new Key(m, n));
         var state = types == null
                 ? instantiator.instantiate(module, resolve)
                 : instantiator.instantiate(module, types, resolve);
+        state.functionNames(functionNames);
         Map<String, Object> exports = new HashMap<>();
         for (var e : module.exports()) {
             Object value =

@@ -2,11 +2,19 @@ package dev.jwasm.api;
 
 import dev.jwasm.spi.Executor;
 import dev.jwasm.spi.runtime.StoreState;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * Owns the instances, functions, memories, tables and globals created through it (spec 4.2.3),
- * and the executor that runs their code. Not thread-safe: use one store per thread of execution.
+ * and the executor that runs their code. Not thread-safe: use one store per thread of execution;
+ * only the ways to stop running code ({@link #interrupt()}, {@link #resume()}, {@link
+ * #setDeadline}, {@link #setTimeout}, {@link #clearDeadline()}) may be called from other threads.
+ *
+ * <p>Three limits end a call with their own trap, each checked at function entry and at loop
+ * back-edges: an interrupt ("interrupted"), a deadline ("deadline exceeded") and, if the engine
+ * meters it, fuel ("all fuel consumed"). After any of them the store stays usable.
  */
 public final class Store implements AutoCloseable {
     private final Engine engine;
@@ -34,8 +42,8 @@ public final class Store implements AutoCloseable {
 
     /**
      * Stops Wasm code running in this store, from any thread: it traps with {@link
-     * TrapKind#INTERRUPTED} at its next loop iteration or call. Later calls trap the same way
-     * until {@link #resume()}. A timer that calls this gives a deadline.
+     * TrapKind#INTERRUPTED} at its next function entry or loop iteration. Later calls trap the
+     * same way until {@link #resume()}.
      */
     public void interrupt() {
         state.requestInterrupt();
@@ -44,6 +52,67 @@ public final class Store implements AutoCloseable {
     /** Lets code run again after {@link #interrupt()}. */
     public void resume() {
         state.clearInterrupt();
+    }
+
+    /**
+     * Sets a deadline, from any thread: Wasm code in this store that is still running (or starts)
+     * after {@code deadline} traps with {@link TrapKind#DEADLINE_EXCEEDED} at its next function
+     * entry or loop iteration, until the deadline is replaced or {@linkplain #clearDeadline()
+     * cleared}. Replaces any earlier deadline; a deadline already past applies at once.
+     */
+    public void setDeadline(Instant deadline) {
+        Objects.requireNonNull(deadline, "deadline");
+        state.setDeadline(saturatedNanos(Duration.between(Instant.now(), deadline)));
+    }
+
+    /** {@link #setDeadline} at {@code timeout} from now. */
+    public void setTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        state.setDeadline(saturatedNanos(timeout));
+    }
+
+    /** Removes the deadline, so code runs without one again. */
+    public void clearDeadline() {
+        state.clearDeadline();
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Sets the fuel left (replacing, not adding to, what remains). Each function entry and loop
+     * back-edge takes one unit; with none left code traps with {@link TrapKind#OUT_OF_FUEL}.
+     *
+     * @throws ConfigurationException if the engine was not built with {@link
+     *     Engine.Builder#consumeFuel(boolean)}, or {@code fuel} is negative
+     */
+    public void setFuel(long fuel) {
+        requireFuel();
+        if (fuel < 0) {
+            throw new ConfigurationException("fuel must not be negative, not " + fuel);
+        }
+        state.setFuel(fuel);
+    }
+
+    /**
+     * The fuel left.
+     *
+     * @throws ConfigurationException if the engine does not meter fuel
+     */
+    public long fuel() {
+        requireFuel();
+        return state.fuel();
+    }
+
+    private void requireFuel() {
+        if (!engine.config().consumeFuel()) {
+            throw new ConfigurationException("fuel is off: build the engine with Engine.builder().consumeFuel(true)");
+        }
     }
 
     /** Releases the memories this store's instances created; using them afterwards is an error. */

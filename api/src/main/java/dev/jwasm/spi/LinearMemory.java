@@ -131,6 +131,9 @@ public abstract class LinearMemory implements AutoCloseable {
     // 8- and 16-bit operations work on the aligned 32-bit word that contains them, so a backend
     // whose size is not a multiple of 4 (1-byte pages) must keep storage up to the next multiple.
 
+    /** How often a blocked {@code wait} looks at its stop check: 10 ms. */
+    public static final long STOP_POLL_NANOS = 10_000_000;
+
     /** The read-modify-write operators of {@code *.atomic.rmw*}. */
     public enum RmwOp {
         ADD,
@@ -239,6 +242,16 @@ public abstract class LinearMemory implements AutoCloseable {
      * unshared memory.
      */
     public int atomicWait(int width, long addr, long expected, long timeoutNanos) {
+        return atomicWait(width, addr, expected, timeoutNanos, () -> {});
+    }
+
+    /**
+     * {@link #atomicWait(int, long, long, long)} that stays stoppable: while blocked it runs
+     * {@code checkStop} at least every {@link #STOP_POLL_NANOS}, and if that throws (an executor's
+     * "interrupted" or "deadline exceeded" trap) the waiter leaves the queue and the exception
+     * propagates. The waiter stays queued between polls, so no notify is lost.
+     */
+    public int atomicWait(int width, long addr, long expected, long timeoutNanos, Runnable checkStop) {
         checkAtomic(width, addr);
         if (!type().shared()) {
             throw new Trap(TrapKind.EXPECTED_SHARED_MEMORY);
@@ -254,21 +267,27 @@ public abstract class LinearMemory implements AutoCloseable {
             long deadline = System.nanoTime() + timeoutNanos;
             try {
                 while (!waiter.notified) {
-                    if (timeoutNanos < 0) {
-                        waitLock.wait();
-                    } else {
+                    long slice = STOP_POLL_NANOS;
+                    if (timeoutNanos >= 0) {
                         long left = deadline - System.nanoTime();
                         if (left <= 0) {
                             dequeue(addr, waiter);
                             return 2;
                         }
-                        waitLock.wait(left / 1_000_000, (int) (left % 1_000_000));
+                        slice = Math.min(left, slice);
+                    }
+                    waitLock.wait(slice / 1_000_000, (int) (slice % 1_000_000));
+                    if (!waiter.notified) {
+                        checkStop.run();
                     }
                 }
             } catch (InterruptedException e) {
                 dequeue(addr, waiter);
                 Thread.currentThread().interrupt();
                 throw new Trap(TrapKind.INTERRUPTED);
+            } catch (RuntimeException | Error e) {
+                dequeue(addr, waiter);
+                throw e;
             }
             return 0;
         }

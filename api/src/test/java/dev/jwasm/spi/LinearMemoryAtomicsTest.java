@@ -156,4 +156,20 @@ class LinearMemoryAtomicsTest {
                 assertThrows(Trap.class, () -> memory.atomicWait(4, 0, 0, 0)).kind());
         assertEquals(0, memory.atomicNotify(0, 1), "notify on an unshared memory wakes nobody");
     }
+
+    @Test
+    void aStopCheckEndsAWaitAndLeavesTheQueue() {
+        var memory = new PlainMemory(true);
+        int[] polls = {0};
+        var trap = assertThrows(
+                Trap.class,
+                () -> memory.atomicWait(4, 8, 0, -1, () -> {
+                    if (++polls[0] == 3) {
+                        throw new Trap(TrapKind.DEADLINE_EXCEEDED);
+                    }
+                }));
+        assertEquals(TrapKind.DEADLINE_EXCEEDED, trap.kind());
+        assertEquals(3, polls[0], "polled until the check threw");
+        assertEquals(0, memory.atomicNotify(8, 1), "the stopped waiter is no longer queued");
+    }
 }

@@ -38,6 +38,11 @@ final class EngineOptions {
 
     /** An engine configured from these options; bad backend names are {@code ConfigurationException}s. */
     Engine buildEngine() {
+        return builder().build();
+    }
+
+    /** A builder with these options applied, for a command that adds its own (run's fuel). */
+    Engine.Builder builder() {
         var builder = Engine.builder().features(featureOptions.features());
         if (executor != null) {
             builder.executor(executor);
@@ -51,7 +56,7 @@ final class EngineOptions {
         if (maxGcHeap != null) {
             builder.maxGcHeapBytes(maxGcHeap);
         }
-        return builder.build();
+        return builder;
     }
 
     static final class ByteSize implements ITypeConverter<Long> {

@@ -72,7 +72,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private static String describe(ModuleInfo info, ExternType type) {
-        if (type instanceof ExternType.Func(int typeIndex)) {
+        if (type instanceof ExternType.Func(int typeIndex, var _)) {
             var types = info.types();
             return typeIndex < types.size()
                     ? types.get(typeIndex).composite().toString()

@@ -5,6 +5,7 @@ import dev.jwasm.api.ExportedFunction;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
+import dev.jwasm.api.Trap;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.NumType;
 import dev.jwasm.api.model.ValType;
@@ -18,8 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -72,8 +71,21 @@ final class RunCommand implements Callable<Integer> {
             names = "--timeout",
             paramLabel = "DURATION",
             converter = TimeSpan.class,
-            description = "Stop the program with a trap after this long, e.g. 500ms, 10s or 2m.")
+            description =
+                    "Stop the program with the trap \"deadline exceeded\" after this long, e.g. 500ms, 10s or 2m.")
     Duration timeout;
+
+    @Option(
+            names = "--fuel",
+            paramLabel = "N",
+            description = "Stop the program with the trap \"all fuel consumed\" after N units of fuel: "
+                    + "each function call and each loop iteration takes one.")
+    Long fuel;
+
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "On a trap, also print the JVM side: the exception and any cause with its Java stack.")
+    boolean verbose;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The program: a .wasm binary or a .wat text file.")
     Path file;
@@ -83,24 +95,29 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var engine = engineOptions.buildEngine();
+        if (fuel != null && fuel < 0) {
+            throw new ConfigurationException("--fuel must not be negative, not " + fuel);
+        }
+        var engine = engineOptions.builder().consumeFuel(fuel != null).build();
         var module =
                 engine.decode(ModuleFiles.readBinary(file, engine.features())).validate();
         try (var store = new Store(engine);
-                var wasi = new WasiPreview1(wasiConfig());
-                var watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-                    var thread = new Thread(r, "jwasm-timeout");
-                    thread.setDaemon(true);
-                    return thread;
-                })) {
-            Instance instance = WasiImports.instantiate(new Linker(), store, module, wasi);
+                var wasi = new WasiPreview1(wasiConfig())) {
+            // Both limits start before instantiation: a start function counts too.
+            if (fuel != null) {
+                store.setFuel(fuel);
+            }
             if (timeout != null) {
-                watchdog.schedule(store::interrupt, timeout.toMillis(), TimeUnit.MILLISECONDS);
+                store.setTimeout(timeout);
             }
             try {
+                Instance instance = WasiImports.instantiate(new Linker(), store, module, wasi);
                 return invoke == null ? start(instance) : invokeExport(instance);
             } catch (WasiExitException exit) {
                 return exit.exitCode();
+            } catch (Trap trap) {
+                TrapReport.print(spec.commandLine().getErr(), trap, verbose);
+                return ExitCodes.TRAP;
             }
         }
     }
@@ -130,8 +147,15 @@ final class RunCommand implements Callable<Integer> {
         }
         long[] results = function.call(values);
         var out = spec.commandLine().getOut();
-        for (int i = 0; i < results.length; i++) {
-            out.println(formatValue(type.results().get(i), results[i]));
+        // The flat layout: a v128 result takes two longs, low half first.
+        int at = 0;
+        for (ValType t : type.results()) {
+            if (t == ValType.V128) {
+                out.println(formatV128(results[at], results[at + 1]));
+                at += 2;
+            } else {
+                out.println(formatValue(t, results[at++]));
+            }
         }
         return ExitCodes.OK;
     }
@@ -207,6 +231,11 @@ final class RunCommand implements Callable<Integer> {
             };
         }
         return type + " 0x" + Long.toHexString(raw);
+    }
+
+    /** A v128 as "v128 0x" and its 32 hex digits, most significant first. */
+    static String formatV128(long low, long high) {
+        return String.format("v128 0x%016x%016x", high, low);
     }
 
     static final class TimeSpan implements ITypeConverter<Duration> {

@@ -200,14 +200,33 @@ public final class WastRunner implements AutoCloseable {
         }
         return switch (action) {
             case WastAction.Invoke invoke -> {
-                long[] args = new long[invoke.args().size()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = raw(invoke.args().get(i));
+                // The embedding API's flat layout: a v128 takes two longs, low half first.
+                var args = new ArrayList<Long>();
+                for (WastValue v : invoke.args()) {
+                    if (v instanceof WastValue.V128 vec) {
+                        args.add(half(vec.bytes(), 0));
+                        args.add(half(vec.bytes(), 8));
+                    } else {
+                        args.add(raw(v));
+                    }
                 }
-                yield instance.function(invoke.name()).call(args);
+                yield instance.function(invoke.name())
+                        .call(args.stream().mapToLong(Long::longValue).toArray());
             }
-            case WastAction.Get get -> new long[] {instance.global(get.name()).value};
+            case WastAction.Get get -> {
+                GlobalCell cell = instance.global(get.name());
+                yield cell.type().type() == ValType.V128 ? new long[] {cell.value, cell.high} : new long[] {cell.value};
+            }
         };
+    }
+
+    /** The little-endian long at {@code from} in a v128's 16 bytes. */
+    private static long half(byte[] bytes, int from) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = (v << 8) | (bytes[from + i] & 0xFF);
+        }
+        return v;
     }
 
     private long raw(WastValue value) {
@@ -219,22 +238,78 @@ public final class WastRunner implements AutoCloseable {
             case WastValue.RefNull _ -> 0;
             case WastValue.RefExtern v -> store.state().externRef(v.id());
             case WastValue.RefHost v -> store.state().externRef(v.id());
-            case WastValue.V128 _ -> throw new JwasmException("v128 arguments do not cross the embedding API yet");
+            case WastValue.V128 _ -> throw new IllegalStateException("a v128 takes two longs");
         };
     }
 
     private WastOutcome expectReturn(WastCommand.AssertReturn a) {
         long[] results = act(a.action());
-        if (results.length != a.expected().size()) {
-            return WastOutcome.failed(a.expected().size() + " results", results.length + " results");
+        int width = 0;
+        for (WastResult r : a.expected()) {
+            width += isV128(r) ? 2 : 1;
         }
-        for (int i = 0; i < results.length; i++) {
-            if (!matches(a.expected().get(i), results[i])) {
-                return WastOutcome.failed(
-                        "result " + i + " = " + a.expected().get(i), "0x" + Long.toHexString(results[i]));
+        if (results.length != width) {
+            return WastOutcome.failed(
+                    a.expected().size() + " results (" + width + " longs)", results.length + " longs");
+        }
+        int at = 0;
+        for (int i = 0; i < a.expected().size(); i++) {
+            WastResult expected = a.expected().get(i);
+            if (isV128(expected)) {
+                long lo = results[at++];
+                long hi = results[at++];
+                if (!matchesV128(expected, lo, hi)) {
+                    return WastOutcome.failed(
+                            "result " + i + " = " + expected,
+                            "v128 0x" + String.format("%016x%016x", hi, lo) + " (high half first)");
+                }
+            } else if (!matches(expected, results[at++])) {
+                return WastOutcome.failed("result " + i + " = " + expected, "0x" + Long.toHexString(results[at - 1]));
             }
         }
         return WastOutcome.passed();
+    }
+
+    private static boolean isV128(WastResult r) {
+        return switch (r) {
+            case WastResult.V128Lanes _ -> true;
+            case WastResult.Exact e -> e.value() instanceof WastValue.V128;
+            case WastResult.Either e ->
+                !e.alternatives().isEmpty() && isV128(e.alternatives().getFirst());
+            default -> false;
+        };
+    }
+
+    /** A v128 result against an exact value or a per-lane pattern (NaN patterns per float lane). */
+    private boolean matchesV128(WastResult expected, long lo, long hi) {
+        return switch (expected) {
+            case WastResult.Exact e
+            when e.value() instanceof WastValue.V128 v -> half(v.bytes(), 0) == lo && half(v.bytes(), 8) == hi;
+            case WastResult.V128Lanes l -> {
+                int n = l.lanes().size();
+                int bits = 128 / n;
+                for (int i = 0; i < n; i++) {
+                    int perHalf = n / 2;
+                    long half = i < perHalf ? lo : hi;
+                    long lane = bits == 64 ? half : (half >>> ((i % perHalf) * bits)) & ((1L << bits) - 1);
+                    if (!matchesLane(l.lanes().get(i), lane, bits)) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            case WastResult.Either e -> e.alternatives().stream().anyMatch(alt -> matchesV128(alt, lo, hi));
+            default -> false;
+        };
+    }
+
+    /** One lane (its {@code bits} low bits in {@code lane}) against an Exact or a NaN pattern. */
+    private boolean matchesLane(WastResult expected, long lane, int bits) {
+        if (expected instanceof WastResult.Exact(WastValue.I32 v) && bits < 32) {
+            return lane == (v.value() & ((1L << bits) - 1));
+        }
+        // 32- and 64-bit lanes: sign-extend as the scalar comparisons expect.
+        return matches(expected, bits == 32 ? (int) lane : lane);
     }
 
     private boolean matches(WastResult expected, long actual) {

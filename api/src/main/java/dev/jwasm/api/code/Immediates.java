@@ -67,8 +67,8 @@ public enum Immediates {
     /** A heap type (ref.null) [visitHeapType]. */
     HEAP_TYPE,
     /**
-     * ref.test / ref.cast: a heap type; the opcode says whether the reference type is nullable
-     * (the {@code _NULL} constants) [visitRefType].
+     * ref.test / ref.cast / ref.cast_desc_eq: a heap type; the opcode says whether the reference
+     * type is nullable (the {@code _NULL} constants) [visitRefType].
      */
     REF_TYPE,
     /** select with a vector of value types [visitSelect]. */
@@ -83,7 +83,10 @@ public enum Immediates {
     TYPE_DATA,
     /** A type index, then an element segment index [visitArrayElem]. */
     TYPE_ELEM,
-    /** br_on_cast(_fail): cast flags byte, label, source heap type, target heap type [visitBrOnCast]. */
+    /**
+     * br_on_cast(_fail), br_on_cast_desc_eq(_fail): cast flags byte, label, source heap type,
+     * target heap type [visitBrOnCast].
+     */
     BR_ON_CAST,
     /** atomic.fence: one reserved zero byte, no operands [visitSimple]. */
     ATOMIC_FENCE

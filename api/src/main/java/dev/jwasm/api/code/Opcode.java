@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * Every instruction of Wasm 3.0 (core, SIMD and relaxed SIMD, GC, function references, tail
  * calls, exceptions including the legacy try/catch/delegate/rethrow, bulk memory, reference types,
- * memory64, multi-memory, extended constants), the threads proposal's atomics and the
- * wide-arithmetic proposal's 128-bit operators: the one opcode
+ * memory64, multi-memory, extended constants), the threads proposal's atomics, the
+ * wide-arithmetic proposal's 128-bit operators and the custom descriptors proposal's descriptor
+ * allocation, access and casts: the one opcode
  * table that the decoder, validator, executors and the text format share.
  *
  * <p>Each constant is one binary opcode: a prefix byte ({@code 0} for single-byte opcodes, else
@@ -20,8 +21,9 @@ import java.util.Map;
  * code (for prefixed opcodes a u32 in the binary format). Three text mnemonics name two binary
  * opcodes each; {@link #forMnemonic} returns the first and the text parser picks the variant by
  * the written immediates: {@code select} ({@link #SELECT} / {@link #SELECT_TYPED} when result types
- * are written), {@code ref.test} and {@code ref.cast} ({@link #REF_TEST_NULL} / {@link
- * #REF_CAST_NULL} when the reference type is nullable).
+ * are written), {@code ref.test}, {@code ref.cast} and {@code ref.cast_desc_eq} ({@link
+ * #REF_TEST_NULL} / {@link #REF_CAST_NULL} / {@link #REF_CAST_DESC_EQ_NULL} when the reference type
+ * is nullable).
  *
  * <p>Fixed-signature operators (numeric, conversions, most SIMD, loads and stores) carry their
  * operand and result types, {@link #operands()} and {@link #results()}, so that the validator
@@ -261,6 +263,15 @@ public enum Opcode {
     REF_I31("ref.i31", 0xFB, 0x1C, Immediates.NONE, "i>j"),
     I31_GET_S("i31.get_s", 0xFB, 0x1D, Immediates.NONE, "J>i"),
     I31_GET_U("i31.get_u", 0xFB, 0x1E, Immediates.NONE, "J>i"),
+    // Custom descriptors proposal: allocation with a descriptor, reading it, and casts that
+    // compare it (the descriptor is the last operand).
+    STRUCT_NEW_DESC("struct.new_desc", 0xFB, 0x20, Immediates.TYPE),
+    STRUCT_NEW_DEFAULT_DESC("struct.new_default_desc", 0xFB, 0x21, Immediates.TYPE),
+    REF_GET_DESC("ref.get_desc", 0xFB, 0x22, Immediates.TYPE),
+    REF_CAST_DESC_EQ("ref.cast_desc_eq", 0xFB, 0x23, Immediates.REF_TYPE),
+    REF_CAST_DESC_EQ_NULL("ref.cast_desc_eq", 0xFB, 0x24, Immediates.REF_TYPE),
+    BR_ON_CAST_DESC_EQ("br_on_cast_desc_eq", 0xFB, 0x25, Immediates.BR_ON_CAST),
+    BR_ON_CAST_DESC_EQ_FAIL("br_on_cast_desc_eq_fail", 0xFB, 0x26, Immediates.BR_ON_CAST),
     I32_TRUNC_SAT_F32_S("i32.trunc_sat_f32_s", 0xFC, 0x0, Immediates.NONE, "f>i"),
     I32_TRUNC_SAT_F32_U("i32.trunc_sat_f32_u", 0xFC, 0x1, Immediates.NONE, "f>i"),
     I32_TRUNC_SAT_F64_S("i32.trunc_sat_f64_s", 0xFC, 0x2, Immediates.NONE, "F>i"),
@@ -619,7 +630,7 @@ public enum Opcode {
     public static final int ATOMIC_PREFIX = 0xFE;
 
     private static final Opcode[] PLAIN = new Opcode[256];
-    private static final Opcode[] GC = new Opcode[32];
+    private static final Opcode[] GC = new Opcode[0x27];
     private static final Opcode[] MISC = new Opcode[32];
     private static final Opcode[] SIMD = new Opcode[0x120];
     private static final Opcode[] ATOMIC = new Opcode[0x50];

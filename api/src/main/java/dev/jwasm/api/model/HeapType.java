@@ -52,17 +52,31 @@ public sealed interface HeapType permits HeapType.Abstract, HeapType.Concrete {
         }
     }
 
-    /** A defined type, by its index in the module's type index space. */
-    record Concrete(int typeIndex) implements HeapType {
+    /**
+     * A defined type, by its index in the module's type index space. An exact one (custom
+     * descriptors proposal, text {@code (exact $t)}, binary {@code 0x62 u32}) has only values of
+     * that very type, not of its strict subtypes.
+     */
+    record Concrete(int typeIndex, boolean exact) implements HeapType {
         public Concrete {
             if (typeIndex < 0) {
                 throw new IllegalArgumentException("type index must not be negative: " + typeIndex);
             }
         }
 
+        /** The (inexact) defined type {@code typeIndex}. */
+        public Concrete(int typeIndex) {
+            this(typeIndex, false);
+        }
+
+        /** The same type index with the given exactness. */
+        public Concrete withExact(boolean exact) {
+            return exact == this.exact ? this : new Concrete(typeIndex, exact);
+        }
+
         @Override
         public String toString() {
-            return Integer.toString(typeIndex);
+            return exact ? "(exact " + typeIndex + ")" : Integer.toString(typeIndex);
         }
     }
 }

@@ -239,7 +239,8 @@ public final class InstructionReader {
             }
             case HEAP_TYPE -> v.visitHeapType(op, types.heapType());
             case REF_TYPE -> {
-                boolean nullable = op == Opcode.REF_TEST_NULL || op == Opcode.REF_CAST_NULL;
+                boolean nullable =
+                        op == Opcode.REF_TEST_NULL || op == Opcode.REF_CAST_NULL || op == Opcode.REF_CAST_DESC_EQ_NULL;
                 v.visitRefType(op, new RefType(nullable, types.heapType()));
             }
             case SELECT_TYPES -> {

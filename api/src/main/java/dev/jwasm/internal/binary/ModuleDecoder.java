@@ -232,6 +232,8 @@ public final class ModuleDecoder {
                     case 2 -> typeDecoder.memoryType();
                     case 3 -> typeDecoder.globalType();
                     case 4 -> tagType();
+                    // Custom descriptors proposal: an exact function import.
+                    case 0x20 -> new ExternType.Func(in.index(), true);
                     default -> throw ByteReader.errorAt("malformed import kind", kindStart);
                 };
         imports.add(new Import(module, name, type));

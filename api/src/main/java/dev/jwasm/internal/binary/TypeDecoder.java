@@ -3,6 +3,7 @@ package dev.jwasm.internal.binary;
 import dev.jwasm.api.Feature;
 import dev.jwasm.api.Features;
 import dev.jwasm.api.InvalidModuleException;
+import dev.jwasm.api.MalformedModuleException;
 import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.ArrayType;
@@ -36,6 +37,10 @@ final class TypeDecoder {
     private static final int SUB = 0x50;
     private static final int SUB_FINAL = 0x4F;
     private static final int REC = 0x4E;
+    // Custom descriptors proposal: clause prefixes of a subtype and the exact heap type prefix.
+    private static final int DESCRIBES = 0x4C;
+    private static final int DESCRIPTOR = 0x4D;
+    private static final int EXACT = 0x62;
     private static final int EMPTY_BLOCK = 0x40;
 
     private final ByteReader in;
@@ -95,7 +100,11 @@ final class TypeDecoder {
         throw ByteReader.errorAt("malformed reference type", start);
     }
 
-    /** A heap type (spec 5.3.3): an abstract type byte, or a type index as a non-negative s33. */
+    /**
+     * A heap type (spec 5.3.3): an abstract type byte, or a type index as a non-negative s33; or
+     * (custom descriptors) {@code 0x62} and an exact type index as a non-negative s32, so that an
+     * abstract heap type cannot be exact.
+     */
     HeapType heapType() {
         int start = in.position();
         int b = in.peek();
@@ -103,6 +112,15 @@ final class TypeDecoder {
         if (abs != null) {
             in.u8();
             return abs;
+        }
+        if (b == EXACT) {
+            in.u8();
+            int indexStart = in.position();
+            int index = in.s32();
+            if (index < 0) {
+                throw ByteReader.errorAt("malformed type index", indexStart);
+            }
+            return new HeapType.Concrete(index, true);
         }
         long index = in.s33();
         if (index < 0) {
@@ -148,7 +166,17 @@ final class TypeDecoder {
         if (b == PackedType.I16.code()) {
             return PackedType.I16;
         }
-        ValType t = valTypeFromCode(b);
+        ValType t;
+        try {
+            t = valTypeFromCode(b);
+        } catch (MalformedModuleException e) {
+            // The reference interpreter reads a storage type as "a value type, else a packed
+            // type": a reference type with a malformed heap type is a malformed storage type.
+            if (e.reason().startsWith("malformed")) {
+                throw ByteReader.errorAt("malformed storage type", start);
+            }
+            throw e;
+        }
         if (t == null) {
             throw ByteReader.errorAt("malformed storage type", start);
         }
@@ -207,9 +235,28 @@ final class TypeDecoder {
             for (int i = 0; i < n; i++) {
                 supers.add(in.index());
             }
-            return new SubType(b == SUB_FINAL, supers, compositeType());
+            return describedType(b == SUB_FINAL, supers);
         }
-        return SubType.of(compositeType());
+        return describedType(true, List.of());
+    }
+
+    /**
+     * The custom descriptors proposal's optional clauses before the composite type, in this
+     * order: {@code 0x4C x} (describes x), then {@code 0x4D y} (descriptor y). A repeated or
+     * reordered clause leaves a clause byte where the composite type must be: malformed.
+     */
+    private SubType describedType(boolean isFinal, List<Integer> supers) {
+        int describes = SubType.NONE;
+        int descriptor = SubType.NONE;
+        if (in.peek() == DESCRIBES) {
+            in.u8();
+            describes = in.index();
+        }
+        if (in.peek() == DESCRIPTOR) {
+            in.u8();
+            descriptor = in.index();
+        }
+        return new SubType(isFinal, supers, compositeType(), describes, descriptor);
     }
 
     RecGroup recGroup() {

@@ -2,18 +2,25 @@ package dev.jwasm.internal.runtime;
 
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.code.Opcode;
+import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.HeapType;
+import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.runtime.ConstExpr;
+import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.InstanceState;
 
 /**
  * Evaluates a constant expression (spec 4.4.13) against a partly built instance: constants,
  * {@code global.get} of globals already initialised, {@code ref.null}, {@code ref.func}, and the
- * extended-constant integer add/sub/mul. v128 and GC constants are not supported yet.
+ * extended-constant integer add/sub/mul, and {@code v128.const}. A v128 keeps its high half in a
+ * parallel stack. GC constants are not supported yet.
  */
 final class ConstEvaluator extends RejectingVisitor {
     private final InstanceState instance;
     private final long[] stack = new long[64];
+    /** High halves of v128 values, by the same index as {@link #stack}; 0 for other types. */
+    private final long[] highs = new long[64];
+
     private int height;
     private boolean ended;
 
@@ -22,12 +29,24 @@ final class ConstEvaluator extends RejectingVisitor {
     }
 
     static long evaluate(ConstExpr expr, InstanceState instance) {
+        return run(expr, instance).stack[0];
+    }
+
+    /** A new global holding the value of {@code init}, both halves for a v128. */
+    static GlobalCell global(GlobalType type, ValType canonicalType, ConstExpr init, InstanceState instance) {
+        var evaluator = run(init, instance);
+        var cell = new GlobalCell(type, canonicalType, evaluator.stack[0]);
+        cell.high = evaluator.highs[0];
+        return cell;
+    }
+
+    private static ConstEvaluator run(ConstExpr expr, InstanceState instance) {
         var evaluator = new ConstEvaluator(instance);
         expr.instructions().accept(evaluator);
         if (!evaluator.ended || evaluator.height != 1) {
             throw new JwasmException("constant expression must produce exactly one value");
         }
-        return evaluator.stack[0];
+        return evaluator;
     }
 
     @Override
@@ -36,9 +55,14 @@ final class ConstEvaluator extends RejectingVisitor {
     }
 
     private void push(long value) {
+        push(value, 0);
+    }
+
+    private void push(long value, long high) {
         if (height == stack.length) {
             throw new JwasmException("constant expression too deep");
         }
+        highs[height] = high;
         stack[height++] = value;
     }
 
@@ -93,7 +117,12 @@ final class ConstEvaluator extends RejectingVisitor {
         if (cell == null) {
             throw new JwasmException("constant expression reads global " + globalIndex + " before it is initialised");
         }
-        push(cell.value);
+        push(cell.value, cell.high);
+    }
+
+    @Override
+    public void visitV128Const(long low, long high) {
+        push(low, high);
     }
 
     @Override

@@ -180,10 +180,8 @@ public final class Instantiator {
             inst.functions[fi++] = fn;
         }
         for (var g : module.globals()) {
-            inst.globals[gi++] = new GlobalCell(
-                    g.type(),
-                    CanonicalTypes.canonical(g.type().type(), canonicalTypes),
-                    ConstEvaluator.evaluate(g.init(), inst));
+            inst.globals[gi++] = ConstEvaluator.global(
+                    g.type(), CanonicalTypes.canonical(g.type().type(), canonicalTypes), g.init(), inst);
         }
         for (var t : module.tables()) {
             long init = t.init() == null ? 0 : ConstEvaluator.evaluate(t.init(), inst);

@@ -19,9 +19,10 @@ public final class CanonicalTypes {
 
     /** {@code type} of a module with these canonical types, its type indexes made canonical ids. */
     public static ValType canonical(ValType type, List<CanonicalType> moduleTypes) {
-        if (type instanceof RefType(var nullable, HeapType.Concrete(int index))) {
+        if (type instanceof RefType(var nullable, HeapType.Concrete c)) {
             return new RefType(
-                    nullable, new HeapType.Concrete(moduleTypes.get(index).id()));
+                    nullable,
+                    new HeapType.Concrete(moduleTypes.get(c.typeIndex()).id(), c.exact()));
         }
         return type;
     }
@@ -51,8 +52,8 @@ public final class CanonicalTypes {
     // The registry's key encoding: even numbers name canonical ids (see TypeRegistry).
     private static List<ValType> encodeAll(List<ValType> types) {
         return types.stream()
-                .map(t -> t instanceof RefType(var nullable, HeapType.Concrete(int id))
-                        ? (ValType) new RefType(nullable, new HeapType.Concrete(2 * id))
+                .map(t -> t instanceof RefType(var nullable, HeapType.Concrete c)
+                        ? (ValType) new RefType(nullable, new HeapType.Concrete(2 * c.typeIndex(), c.exact()))
                         : t)
                 .toList();
     }
@@ -67,23 +68,24 @@ public final class CanonicalTypes {
 
     private static boolean heapMatches(HeapType actual, HeapType expected) {
         return switch (actual) {
-            case HeapType.Concrete(int a) -> {
-                var at = TypeRegistry.GLOBAL.find(a);
+            case HeapType.Concrete ac -> {
+                var at = TypeRegistry.GLOBAL.find(ac.typeIndex());
                 if (at == null) {
                     yield false;
                 }
                 yield switch (expected) {
-                    case HeapType.Concrete(int e) -> {
-                        var et = TypeRegistry.GLOBAL.find(e);
-                        yield et != null && at.isSubtypeOf(et);
+                    case HeapType.Concrete ec -> {
+                        var et = TypeRegistry.GLOBAL.find(ec.typeIndex());
+                        // An exact type (custom descriptors) is matched by that same exact type only.
+                        yield et != null && (ec.exact() ? ac.exact() && at == et : at.isSubtypeOf(et));
                     }
                     case HeapType.Abstract e -> DefinedTypes.abstractMatches(at.kind(), e);
                 };
             }
             case HeapType.Abstract a ->
                 switch (expected) {
-                    case HeapType.Concrete(int e) -> {
-                        var et = TypeRegistry.GLOBAL.find(e);
+                    case HeapType.Concrete ec -> {
+                        var et = TypeRegistry.GLOBAL.find(ec.typeIndex());
                         yield et != null && a == DefinedTypes.bottomOf(et.kind());
                     }
                     case HeapType.Abstract e -> DefinedTypes.abstractMatches(a, e);

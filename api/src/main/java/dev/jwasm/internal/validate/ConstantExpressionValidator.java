@@ -29,8 +29,13 @@ final class ConstantExpressionValidator implements InstructionVisitor {
             Opcode.REF_I31,
             Opcode.ANY_CONVERT_EXTERN,
             Opcode.EXTERN_CONVERT_ANY);
-    private static final Set<Opcode> CONSTANT_TYPE =
-            Set.of(Opcode.STRUCT_NEW, Opcode.STRUCT_NEW_DEFAULT, Opcode.ARRAY_NEW, Opcode.ARRAY_NEW_DEFAULT);
+    private static final Set<Opcode> CONSTANT_TYPE = Set.of(
+            Opcode.STRUCT_NEW,
+            Opcode.STRUCT_NEW_DEFAULT,
+            Opcode.STRUCT_NEW_DESC,
+            Opcode.STRUCT_NEW_DEFAULT_DESC,
+            Opcode.ARRAY_NEW,
+            Opcode.ARRAY_NEW_DEFAULT);
 
     private final ModuleContext ctx;
     private final int visibleGlobals;

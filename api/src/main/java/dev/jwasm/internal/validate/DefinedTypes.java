@@ -57,6 +57,7 @@ public final class DefinedTypes {
     private void add(RecGroup group) {
         int base = types.size();
         int end = base + group.types().size();
+        DescriptorRules.checkGroup(group, base);
         for (int i = 0; i < group.types().size(); i++) {
             checkIndexes(group.types().get(i), base + i, end);
         }
@@ -105,6 +106,7 @@ public final class DefinedTypes {
                 throw new ValidationFailure("unknown type " + s + ": a super type must be defined before its sub type");
             }
         }
+        DescriptorRules.checkStruct(sub);
         switch (sub.composite()) {
             case FuncType f -> {
                 f.params().forEach(t -> checkIndex(t, limit));
@@ -116,8 +118,8 @@ public final class DefinedTypes {
     }
 
     private static void checkIndex(StorageType type, int limit) {
-        if (type instanceof RefType(var nullable, HeapType.Concrete(int index))) {
-            checkIndex(index, limit);
+        if (type instanceof RefType(var nullable, HeapType.Concrete c)) {
+            checkIndex(c.typeIndex(), limit);
         }
     }
 
@@ -139,7 +141,10 @@ public final class DefinedTypes {
                                 .toList());
                     case ArrayType a -> new ArrayType(encode(a.field(), base, end));
                 };
-        return new SubType(sub.isFinal(), supers, composite);
+        // Descriptor clauses are part of a type's identity; they always point into the group.
+        int describes = sub.hasDescribes() ? encode(sub.describes(), base, end) : SubType.NONE;
+        int descriptor = sub.hasDescriptor() ? encode(sub.descriptor(), base, end) : SubType.NONE;
+        return new SubType(sub.isFinal(), supers, composite, describes, descriptor);
     }
 
     private List<ValType> encodeAll(List<ValType> valTypes, int base, int end) {
@@ -151,8 +156,8 @@ public final class DefinedTypes {
     }
 
     private StorageType encode(StorageType type, int base, int end) {
-        if (type instanceof RefType(var nullable, HeapType.Concrete(int index))) {
-            return new RefType(nullable, new HeapType.Concrete(encode(index, base, end)));
+        if (type instanceof RefType(var nullable, HeapType.Concrete c)) {
+            return new RefType(nullable, new HeapType.Concrete(encode(c.typeIndex(), base, end), c.exact()));
         }
         return type;
     }
@@ -167,8 +172,36 @@ public final class DefinedTypes {
         var sub = types.get(index);
         for (int superIndex : sub.supertypes()) {
             var sup = types.get(superIndex);
-            if (sup.isFinal() || !compositeMatches(sub.composite(), sup.composite())) {
-                throw new ValidationFailure("sub type " + index + " does not match super type " + superIndex);
+            String mismatch = "sub type " + index + " does not match super type " + superIndex;
+            if (sup.isFinal()) {
+                throw new ValidationFailure(mismatch);
+            }
+            checkDescriptorClauses(sub, sup, mismatch);
+            if (!compositeMatches(sub.composite(), sup.composite())) {
+                throw new ValidationFailure(mismatch);
+            }
+        }
+    }
+
+    /**
+     * The custom descriptors proposal's subtyping of clauses: a subtype describes a type exactly
+     * when its supertype does, the described types in the same order; a subtype has a descriptor
+     * when its supertype has one, and then a descriptor that is a subtype of the supertype's.
+     */
+    private void checkDescriptorClauses(SubType sub, SubType sup, String mismatch) {
+        if (sub.hasDescribes() != sup.hasDescribes()) {
+            throw new ValidationFailure(mismatch);
+        }
+        if (sub.hasDescribes() && !canonical.get(sub.describes()).isSubtypeOf(canonical.get(sup.describes()))) {
+            throw new ValidationFailure("described type " + sub.describes() + " does not match " + sup.describes());
+        }
+        if (sup.hasDescriptor()) {
+            if (!sub.hasDescriptor()) {
+                throw new ValidationFailure(mismatch);
+            }
+            if (!canonical.get(sub.descriptor()).isSubtypeOf(canonical.get(sup.descriptor()))) {
+                throw new ValidationFailure(
+                        "descriptor type " + sub.descriptor() + " does not match " + sup.descriptor());
             }
         }
     }
@@ -223,17 +256,23 @@ public final class DefinedTypes {
         return actual == expected;
     }
 
-    /** Whether heap type {@code actual} is a subtype of {@code expected} (spec "Matching", heap types). */
+    /**
+     * Whether heap type {@code actual} is a subtype of {@code expected} (spec "Matching", heap
+     * types). An exact defined type (custom descriptors) is matched only by that same type (up to
+     * equivalence) and by the bottom of its hierarchy; it matches what its inexact form matches.
+     */
     public boolean heapMatches(HeapType actual, HeapType expected) {
         return switch (actual) {
-            case HeapType.Concrete(int a) ->
+            case HeapType.Concrete a ->
                 switch (expected) {
-                    case HeapType.Concrete(int e) -> canonical.get(a).isSubtypeOf(canonical.get(e));
-                    case HeapType.Abstract e -> abstractMatches(abstractOf(a), e);
+                    case HeapType.Concrete e
+                    when e.exact() -> a.exact() && canonical.get(a.typeIndex()) == canonical.get(e.typeIndex());
+                    case HeapType.Concrete e -> canonical.get(a.typeIndex()).isSubtypeOf(canonical.get(e.typeIndex()));
+                    case HeapType.Abstract e -> abstractMatches(abstractOf(a.typeIndex()), e);
                 };
             case HeapType.Abstract a ->
                 switch (expected) {
-                    case HeapType.Concrete(int e) -> a == bottomOf(abstractOf(e));
+                    case HeapType.Concrete e -> a == bottomOf(abstractOf(e.typeIndex()));
                     case HeapType.Abstract e -> abstractMatches(a, e);
                 };
         };
@@ -266,7 +305,7 @@ public final class DefinedTypes {
     public HeapType.Abstract bottomOf(HeapType type) {
         return switch (type) {
             case HeapType.Abstract a -> bottomOf(a);
-            case HeapType.Concrete(int index) -> bottomOf(abstractOf(index));
+            case HeapType.Concrete c -> bottomOf(abstractOf(c.typeIndex()));
         };
     }
 

@@ -386,7 +386,7 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
                 if (!constant && !ctx.declaredFuncRefs().contains(funcIndex)) {
                     throw new ValidationFailure("undeclared function reference");
                 }
-                checker.pushVal(RefType.of(new HeapType.Concrete(ctx.funcTypes().get(funcIndex))));
+                checker.pushVal(ctx.functionReference(funcIndex));
             }
             default -> throw new ValidationFailure("unexpected function operator " + op);
         }
@@ -435,6 +435,8 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         types.get(typeIndex); // "unknown type" before an index is used to build a reference type
         var self = RefType.of(new HeapType.Concrete(typeIndex));
         var selfNull = RefType.nullable(new HeapType.Concrete(typeIndex));
+        // Allocations produce exact references (custom descriptors proposal).
+        var allocated = RefType.of(new HeapType.Concrete(typeIndex, true));
         switch (op) {
             case CALL_REF, RETURN_CALL_REF -> {
                 var callee = types.funcType(typeIndex);
@@ -445,28 +447,41 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
                     returnCall(callee);
                 }
             }
-            case STRUCT_NEW -> {
-                checker.popVals(struct(typeIndex).fields().stream()
-                        .map(FieldType::unpacked)
-                        .toList());
-                checker.pushVal(self);
+            case STRUCT_NEW, STRUCT_NEW_DESC -> {
+                var fields = struct(typeIndex).fields();
+                popDescriptor(op == Opcode.STRUCT_NEW_DESC, typeIndex);
+                checker.popVals(fields.stream().map(FieldType::unpacked).toList());
+                checker.pushVal(allocated);
             }
-            case STRUCT_NEW_DEFAULT -> {
-                for (var field : struct(typeIndex).fields()) {
+            case STRUCT_NEW_DEFAULT, STRUCT_NEW_DEFAULT_DESC -> {
+                var fields = struct(typeIndex).fields();
+                for (var field : fields) {
                     requireDefaultable(field);
                 }
-                checker.pushVal(self);
+                popDescriptor(op == Opcode.STRUCT_NEW_DEFAULT_DESC, typeIndex);
+                checker.pushVal(allocated);
+            }
+            case REF_GET_DESC -> {
+                var sub = types.get(typeIndex);
+                if (!sub.hasDescriptor()) {
+                    throw new ValidationFailure("type without descriptor " + typeIndex);
+                }
+                // Only an exact operand (or a bottom one) tells the descriptor's exact type.
+                var exactSelf = RefType.nullable(new HeapType.Concrete(typeIndex, true));
+                var actual = checker.popVal(selfNull);
+                boolean exact = actual == null || types.matches(actual, exactSelf);
+                checker.pushVal(RefType.of(new HeapType.Concrete(sub.descriptor(), exact)));
             }
             case ARRAY_NEW -> {
                 var elem = array(typeIndex).field();
                 checker.popVal(ValType.I32);
                 checker.popVal(elem.unpacked());
-                checker.pushVal(self);
+                checker.pushVal(allocated);
             }
             case ARRAY_NEW_DEFAULT -> {
                 requireDefaultable(array(typeIndex).field());
                 checker.popVal(ValType.I32);
-                checker.pushVal(self);
+                checker.pushVal(allocated);
             }
             case ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U -> {
                 var elem = array(typeIndex).field();
@@ -493,6 +508,41 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         if (downstream != null) {
             downstream.visitType(op, typeIndex);
         }
+    }
+
+    /**
+     * Custom descriptors: a type with a descriptor is allocated only by the {@code _desc}
+     * variants, which take an exact (possibly null) reference to the descriptor last; a type
+     * without one only by the plain variants.
+     */
+    private void popDescriptor(boolean withDescriptor, int typeIndex) {
+        var sub = types.get(typeIndex);
+        if (sub.hasDescriptor() && !withDescriptor) {
+            throw new ValidationFailure("type with descriptor requires descriptor allocation");
+        }
+        if (!sub.hasDescriptor() && withDescriptor) {
+            throw new ValidationFailure("type without descriptor requires non-descriptor allocation");
+        }
+        if (withDescriptor) {
+            checker.popVal(RefType.nullable(new HeapType.Concrete(sub.descriptor(), true)));
+        }
+    }
+
+    /**
+     * The descriptor operand of a descriptor cast to {@code target} (custom descriptors): a
+     * nullable reference to the target type's descriptor, exact when the target is exact.
+     */
+    private RefType descriptorOperand(RefType target) {
+        if (target.heap() instanceof HeapType.Concrete c
+                && types.get(c.typeIndex()).hasDescriptor()) {
+            return RefType.nullable(
+                    new HeapType.Concrete(types.get(c.typeIndex()).descriptor(), c.exact()));
+        }
+        throw new ValidationFailure("type " + name(target.heap()) + " does not have a descriptor");
+    }
+
+    private static String name(HeapType heap) {
+        return heap instanceof HeapType.Concrete c ? Integer.toString(c.typeIndex()) : heap.toString();
     }
 
     private StructType struct(int typeIndex) {
@@ -857,11 +907,14 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
     public void visitRefType(Opcode op, RefType type) {
         begin();
         types.checkDefined(type);
+        if (op == Opcode.REF_CAST_DESC_EQ || op == Opcode.REF_CAST_DESC_EQ_NULL) {
+            checker.popVal(descriptorOperand(type));
+        }
         // The operand may be any reference of the same hierarchy (spec 3.4.6, ref.test / ref.cast).
         checker.popVal(RefType.nullable(top(type.heap())));
         switch (op) {
             case REF_TEST, REF_TEST_NULL -> checker.pushVal(ValType.I32);
-            case REF_CAST, REF_CAST_NULL -> checker.pushVal(type);
+            case REF_CAST, REF_CAST_NULL, REF_CAST_DESC_EQ, REF_CAST_DESC_EQ_NULL -> checker.pushVal(type);
             default -> throw new ValidationFailure("unexpected reference operator " + op);
         }
         if (downstream != null) {
@@ -956,7 +1009,7 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         for (int i = 0; i < length; i++) {
             checker.popVal(elem);
         }
-        checker.pushVal(RefType.of(new HeapType.Concrete(typeIndex)));
+        checker.pushVal(RefType.of(new HeapType.Concrete(typeIndex, true)));
         if (downstream != null) {
             downstream.visitArrayNewFixed(typeIndex, length);
         }
@@ -1005,7 +1058,7 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
             checker.popVal(ValType.I32);
             checker.popVal(RefType.nullable(new HeapType.Concrete(typeIndex)));
         } else {
-            checker.pushVal(RefType.of(new HeapType.Concrete(typeIndex)));
+            checker.pushVal(RefType.of(new HeapType.Concrete(typeIndex, true)));
         }
     }
 
@@ -1014,7 +1067,15 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         begin();
         types.checkDefined(from);
         types.checkDefined(to);
-        if (!types.matches(to, from)) {
+        boolean descriptorCast = op == Opcode.BR_ON_CAST_DESC_EQ || op == Opcode.BR_ON_CAST_DESC_EQ_FAIL;
+        if (descriptorCast) {
+            // The proposal's descriptor casts only ask for one type hierarchy (as its reference
+            // interpreter does), not that the target be a subtype of the source.
+            if (top(to.heap()) != top(from.heap())) {
+                throw new ValidationFailure(
+                        "type mismatch on cast: type " + to + " has a different top type than type " + from);
+            }
+        } else if (!types.matches(to, from)) {
             throw new ValidationFailure("type mismatch: cast target " + to + " is not a subtype of " + from);
         }
         lastTarget = checker.frame(depth);
@@ -1024,11 +1085,15 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         }
         // What fails the cast: from minus to (spec 3.4.6, the "difference" of reference types).
         var diff = new RefType(from.nullable() && !to.nullable(), from.heap());
-        var taken = op == Opcode.BR_ON_CAST ? to : diff;
-        var fallthrough = op == Opcode.BR_ON_CAST ? diff : to;
+        boolean onSuccess = op == Opcode.BR_ON_CAST || op == Opcode.BR_ON_CAST_DESC_EQ;
+        var taken = onSuccess ? to : diff;
+        var fallthrough = onSuccess ? diff : to;
         if (!types.matches(taken, label.getLast())) {
             throw new ValidationFailure(
                     "type mismatch: instruction requires [" + label.getLast() + "] but branch sends [" + taken + "]");
+        }
+        if (descriptorCast) {
+            checker.popVal(descriptorOperand(to));
         }
         checker.popVal(from);
         var rest = label.subList(0, label.size() - 1);

@@ -2,6 +2,7 @@ package dev.jwasm.internal.validate;
 
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.GlobalType;
+import dev.jwasm.api.model.HeapType;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.TableType;
@@ -17,6 +18,8 @@ import java.util.Set;
  * @param funcTypes the type index of every function, imported ones first
  * @param dataCount the number of data segments, or -1 without a data count section (then
  *     {@code memory.init} and {@code data.drop} are invalid, spec 3.4.8)
+ * @param inexactFunctions the functions imported without {@code exact} (custom descriptors): a
+ *     reference to one of them has the inexact type, as its value may be of a subtype
  */
 public record ModuleContext(
         DefinedTypes types,
@@ -27,7 +30,8 @@ public record ModuleContext(
         List<TagType> tags,
         List<RefType> elemTypes,
         int dataCount,
-        Set<Integer> declaredFuncRefs) {
+        Set<Integer> declaredFuncRefs,
+        Set<Integer> inexactFunctions) {
     public ModuleContext {
         funcTypes = List.copyOf(funcTypes);
         tables = List.copyOf(tables);
@@ -36,6 +40,31 @@ public record ModuleContext(
         tags = List.copyOf(tags);
         elemTypes = List.copyOf(elemTypes);
         declaredFuncRefs = Set.copyOf(declaredFuncRefs);
+        inexactFunctions = Set.copyOf(inexactFunctions);
+    }
+
+    /** A context in which every function reference is exact (no inexact imports). */
+    public ModuleContext(
+            DefinedTypes types,
+            List<Integer> funcTypes,
+            List<TableType> tables,
+            List<MemoryType> memories,
+            List<GlobalType> globals,
+            List<TagType> tags,
+            List<RefType> elemTypes,
+            int dataCount,
+            Set<Integer> declaredFuncRefs) {
+        this(types, funcTypes, tables, memories, globals, tags, elemTypes, dataCount, declaredFuncRefs, Set.of());
+    }
+
+    /**
+     * The type of {@code ref.func index}: a non-null reference to the function's type, exact
+     * unless the function is an inexact import (custom descriptors proposal).
+     */
+    public RefType functionReference(long index) {
+        function(index);
+        int i = (int) index;
+        return RefType.of(new HeapType.Concrete(funcTypes.get(i), !inexactFunctions.contains(i)));
     }
 
     /** The type of function {@code index}; "unknown function" if there is none. */

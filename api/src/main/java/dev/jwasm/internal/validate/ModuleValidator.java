@@ -11,7 +11,6 @@ import dev.jwasm.api.model.ExternKind;
 import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.FunctionBody;
 import dev.jwasm.api.model.GlobalType;
-import dev.jwasm.api.model.HeapType;
 import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.LocalGroup;
 import dev.jwasm.api.model.MemoryType;
@@ -87,10 +86,16 @@ public final class ModuleValidator {
         var memories = new ArrayList<MemoryType>();
         var globals = new ArrayList<GlobalType>();
         var tags = new ArrayList<TagType>();
+        var inexactFunctions = new HashSet<Integer>();
         atModuleLevel(() -> {
             for (Import imp : module.imports()) {
                 switch (imp.type()) {
-                    case ExternType.Func f -> funcTypes.add(functionType(types, f.typeIndex()));
+                    case ExternType.Func f -> {
+                        if (!f.exact()) {
+                            inexactFunctions.add(funcTypes.size());
+                        }
+                        funcTypes.add(functionType(types, f.typeIndex()));
+                    }
                     case TableType t -> tables.add(table(types, t));
                     case MemoryType m -> memories.add(memory(m));
                     case GlobalType g -> globals.add(global(types, g));
@@ -119,7 +124,16 @@ public final class ModuleValidator {
                 .map(e -> (RefType) types.checkDefined(e.type()))
                 .toList());
         var constants = new ModuleContext(
-                types, funcTypes, tables, memories, globals, tags, elemTypes, module.dataCount(), Set.of());
+                types,
+                funcTypes,
+                tables,
+                memories,
+                globals,
+                tags,
+                elemTypes,
+                module.dataCount(),
+                Set.of(),
+                inexactFunctions);
 
         // C.refs: functions referenced outside bodies (spec 3.5, "Modules").
         var refs = new HashSet<Integer>();
@@ -155,7 +169,16 @@ public final class ModuleValidator {
         exports(constants, refs);
 
         var ctx = new ModuleContext(
-                types, funcTypes, tables, memories, globals, tags, elemTypes, module.dataCount(), refs);
+                types,
+                funcTypes,
+                tables,
+                memories,
+                globals,
+                tags,
+                elemTypes,
+                module.dataCount(),
+                refs,
+                inexactFunctions);
         bodies(ctx, sink);
         BranchHints.check(module, funcTypes.size() - module.functions().size());
         return ctx;
@@ -165,10 +188,7 @@ public final class ModuleValidator {
         switch (segment.items()) {
             case ElementSegment.Functions f -> {
                 for (int index : f.indexes()) {
-                    var type = atModuleLevel(() -> {
-                        ctx.function(index);
-                        return RefType.of(new HeapType.Concrete(ctx.funcTypes().get(index)));
-                    });
+                    var type = atModuleLevel(() -> ctx.functionReference(index));
                     if (!ctx.types().matches(type, segment.type())) {
                         throw new InvalidModuleException(
                                 "type mismatch: element " + type + " in a segment of " + segment.type(), -1);

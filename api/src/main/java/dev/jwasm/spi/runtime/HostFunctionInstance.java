@@ -4,6 +4,7 @@ import dev.jwasm.api.HostFunction;
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.NumType;
+import dev.jwasm.api.model.ValType;
 import java.util.Objects;
 
 /** A function implemented in Java (spec 4.5.3.2 "host functions"). */
@@ -20,7 +21,8 @@ public final class HostFunctionInstance extends FunctionInstance {
     }
 
     /**
-     * Calls the implementation the way Wasm code does: the results must match the type in number;
+     * Calls the implementation the way Wasm code does, with the flat layout of {@link HostFunction}
+     * (two longs per v128): the results must match the type in number;
      * i32 and f32 results are normalised to their low 32 bits sign-extended, the form executors
      * keep them in; an exception other than a {@link JwasmException} (a bug in the host code)
      * comes back wrapped in one, with the original as its cause.
@@ -35,14 +37,17 @@ public final class HostFunctionInstance extends FunctionInstance {
             throw new JwasmException("host function of type " + type() + " failed: " + e, e);
         }
         var types = type().results();
-        if (results == null || results.length != types.size()) {
+        if (results == null || results.length != type().flatResultCount()) {
             throw new JwasmException("host function of type " + type() + " returned "
-                    + (results == null ? "null" : results.length + " values"));
+                    + (results == null ? "null" : results.length + " values")
+                    + " (expected " + type().flatResultCount() + ", a v128 counts as two)");
         }
-        for (int i = 0; i < results.length; i++) {
-            if (types.get(i) == NumType.I32 || types.get(i) == NumType.F32) {
-                results[i] = (int) results[i];
+        int at = 0;
+        for (var t : types) {
+            if (t == NumType.I32 || t == NumType.F32) {
+                results[at] = (int) results[at];
             }
+            at += t == ValType.V128 ? 2 : 1;
         }
         return results;
     }

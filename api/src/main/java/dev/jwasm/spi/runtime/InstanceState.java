@@ -2,6 +2,7 @@ package dev.jwasm.spi.runtime;
 
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.spi.LinearMemory;
+import java.util.Map;
 
 /**
  * One module instance's run-time state (spec 4.2.5), in index-space order with imports first.
@@ -23,6 +24,8 @@ public final class InstanceState {
      * {@code call_indirect} checks a callee's {@link FunctionInstance#canonicalType()} against.
      */
     public CanonicalType[] canonicalTypes;
+    /** Function names from the module's {@code name} section (may be partial), for stack traces. */
+    private Map<Integer, String> functionNames = Map.of();
 
     public InstanceState(
             StoreState store,
@@ -43,5 +46,15 @@ public final class InstanceState {
         this.datas = new DataSegment[datas];
         this.elements = new ElementSegment[elements];
         this.tags = new TagInstance[tags];
+    }
+
+    /** Function names from the module's {@code name} section, by function index; may be partial. */
+    public Map<Integer, String> functionNames() {
+        return functionNames;
+    }
+
+    /** Sets the names {@link #functionNames()} returns; the linker does, from the decoded module. */
+    public void functionNames(Map<Integer, String> names) {
+        this.functionNames = Map.copyOf(names);
     }
 }

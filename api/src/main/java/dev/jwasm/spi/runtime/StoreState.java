@@ -6,11 +6,13 @@ import dev.jwasm.api.TrapKind;
 import dev.jwasm.spi.LinearMemory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * What a store owns across instances: the function table that funcref values index. A funcref is
  * the function's position in that table plus one, so that 0 is null (DESIGN.md "Values and
- * references"). Not thread-safe, like the store.
+ * references"), the fuel left, and the interrupt and deadline flags. Not thread-safe, like the store,
+ * except the stop flags, which any thread may set and clear.
  */
 public final class StoreState {
     /**
@@ -22,7 +24,16 @@ public final class StoreState {
     private final List<FunctionInstance> functions = new ArrayList<>();
     private final List<Object> externs = new ArrayList<>();
     private final List<LinearMemory> memories = new ArrayList<>();
-    private volatile boolean interruptRequested;
+    private static final int INTERRUPT = 1;
+    private static final int DEADLINE = 2;
+
+    /** Why running code must stop: INTERRUPT and DEADLINE bits, written under this object's lock. */
+    private volatile int stopReasons;
+    /** Bumped whenever the deadline changes, so that a stale timer does nothing. */
+    private long deadlineGeneration;
+
+    private ScheduledFuture<?> deadlineTimer;
+    private long fuel;
 
     /** An empty store state; each {@link dev.jwasm.api.Store} has one. */
     public StoreState() {}
@@ -72,6 +83,7 @@ public final class StoreState {
 
     /** Releases every memory the store created (their storage and budget). */
     public void close() {
+        clearDeadline();
         for (LinearMemory m : memories) {
             m.close();
         }
@@ -83,15 +95,105 @@ public final class StoreState {
      * safe from any thread. Stays set until {@link #clearInterrupt()}.
      */
     public void requestInterrupt() {
-        interruptRequested = true;
+        setStop(INTERRUPT);
     }
 
     public void clearInterrupt() {
-        interruptRequested = false;
+        clearStop(INTERRUPT);
     }
 
-    /** Whether an interrupt is pending: executors check this at back-edges and calls. */
+    /** Whether an interrupt is pending (a passed deadline is {@link #stopRequested()} too). */
     public boolean interruptRequested() {
-        return interruptRequested;
+        return (stopReasons & INTERRUPT) != 0;
+    }
+
+    /**
+     * Whether running code must stop: an interrupt or a passed deadline. One volatile read, which
+     * executors do at every loop back-edge and call; then {@link #checkStop()} says why.
+     */
+    public boolean stopRequested() {
+        return stopReasons != 0;
+    }
+
+    /** Traps "interrupted" or "deadline exceeded" if {@link #stopRequested()}, else returns. */
+    public void checkStop() {
+        int reasons = stopReasons;
+        if ((reasons & INTERRUPT) != 0) {
+            throw new Trap(TrapKind.INTERRUPTED);
+        }
+        if ((reasons & DEADLINE) != 0) {
+            throw new Trap(TrapKind.DEADLINE_EXCEEDED);
+        }
+    }
+
+    /**
+     * Makes running code trap "deadline exceeded" from {@code delayNanos} from now (at once if not
+     * positive), replacing any earlier deadline. A shared daemon timer raises the flag, so code
+     * pays nothing for it but the {@link #stopRequested()} read it already does. Safe from any
+     * thread.
+     */
+    public synchronized void setDeadline(long delayNanos) {
+        cancelDeadline();
+        if (delayNanos <= 0) {
+            setStop(DEADLINE);
+            return;
+        }
+        long generation = deadlineGeneration;
+        deadlineTimer = DeadlineTimer.schedule(() -> deadlinePassed(generation), delayNanos);
+    }
+
+    /** Removes the deadline; code that stopped for it may run again. Safe from any thread. */
+    public synchronized void clearDeadline() {
+        cancelDeadline();
+    }
+
+    private synchronized void deadlinePassed(long generation) {
+        // A timer that fires while being replaced or cancelled must not stop the code.
+        if (generation == deadlineGeneration) {
+            setStop(DEADLINE);
+        }
+    }
+
+    private void cancelDeadline() {
+        deadlineGeneration++;
+        if (deadlineTimer != null) {
+            deadlineTimer.cancel(false);
+            deadlineTimer = null;
+        }
+        clearStop(DEADLINE);
+    }
+
+    private synchronized void setStop(int reason) {
+        stopReasons |= reason;
+    }
+
+    private synchronized void clearStop(int reason) {
+        stopReasons &= ~reason;
+    }
+
+    /** The fuel left (see {@link #consumeFuel()}); never negative. */
+    public long fuel() {
+        return fuel;
+    }
+
+    /** Sets the fuel left; only executors built to meter fuel consume it. */
+    public void setFuel(long fuel) {
+        if (fuel < 0) {
+            throw new IllegalArgumentException("fuel must not be negative, not " + fuel);
+        }
+        this.fuel = fuel;
+    }
+
+    /**
+     * Takes one unit of fuel (a metering executor does at every function entry and loop
+     * back-edge); false, leaving the fuel at 0, when there is none. Same thread as the store.
+     */
+    public boolean consumeFuel() {
+        long left = fuel - 1;
+        if (left < 0) {
+            return false;
+        }
+        fuel = left;
+        return true;
     }
 }

@@ -25,11 +25,11 @@ public final class InterpreterProvider implements ExecutorProvider {
 
     @Override
     public Executor create(EngineConfig config) {
-        return new Interpreter(config.maxCallDepth());
+        return new Interpreter(config.maxCallDepth(), config.consumeFuel());
     }
 
     /** Runs each call from the host on a fresh {@link Machine}, so a trap leaves nothing behind. */
-    private record Interpreter(int maxCallDepth) implements Executor {
+    private record Interpreter(int maxCallDepth, boolean meterFuel) implements Executor {
         @Override
         public String name() {
             return NAME;
@@ -37,7 +37,7 @@ public final class InterpreterProvider implements ExecutorProvider {
 
         @Override
         public long[] invoke(WasmFunctionInstance function, long[] args) {
-            return new Machine(maxCallDepth).invoke(function, args);
+            return new Machine(maxCallDepth, meterFuel).invoke(function, args);
         }
     }
 }

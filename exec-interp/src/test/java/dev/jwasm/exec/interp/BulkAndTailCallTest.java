@@ -183,6 +183,13 @@ class BulkAndTailCallTest {
         assertEquals(0, inst.function("isNull").callForLong(2));
         var oob = assertThrows(Trap.class, () -> inst.function("isNull").call(3));
         assertEquals(TrapKind.OUT_OF_BOUNDS_TABLE, oob.kind());
+        // call_indirect names the element, as the reference interpreter does (bulk.wast).
+        var uninitialized = assertThrows(Trap.class, () -> inst.function("call").call(1));
+        assertEquals(TrapKind.UNINITIALIZED_ELEMENT, uninitialized.kind());
+        assertEquals("uninitialized element 1", uninitialized.getMessage());
+        var undefined = assertThrows(Trap.class, () -> inst.function("call").call(3));
+        assertEquals(TrapKind.UNDEFINED_ELEMENT, undefined.kind());
+        assertEquals("undefined element 3", undefined.getMessage());
     }
 
     @Test

@@ -189,7 +189,9 @@ class LinkingTest {
                 .instantiate()
                 .function("f");
         var e = assertThrows(dev.jwasm.api.JwasmException.class, () -> f.call(1, 2));
-        assertEquals("function of type [i32] -> [i32] takes 1 arguments, not 2", e.getMessage());
+        assertEquals(
+                "function of type [i32] -> [i32] takes 1 argument values (a v128 counts as two), not 2",
+                e.getMessage());
     }
 
     @Test
@@ -204,7 +206,7 @@ class LinkingTest {
         var tooMany = new Linker().define("env", "add", sig, args -> new long[] {1, 2});
         var g = tooMany.instantiate(store(), callsHostAdd().build()).function("f");
         assertEquals(
-                "host function of type [i32, i32] -> [i32] returned 2 values",
+                "host function of type [i32, i32] -> [i32] returned 2 values (expected 1, a v128 counts as two)",
                 assertThrows(dev.jwasm.api.JwasmException.class, () -> g.call(1))
                         .getMessage());
     }

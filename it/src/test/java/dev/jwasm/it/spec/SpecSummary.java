@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counts spec assertions per backend combination ({@code EXECUTOR+MEMORY}) and per {@code .wast}
  * file (relative to the testsuite root), then reports them as a table and as JSON. Thread-safe.
+ * The WASI testsuite run counts its programs the same way, per executor and suite folder.
  */
 public final class SpecSummary {
     /** Counts of one file in one combination. */
@@ -102,7 +103,7 @@ public final class SpecSummary {
             Files.createDirectories(file.getParent());
             Files.writeString(file, toJson());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the spec summary to " + file, e);
+            throw new UncheckedIOException("cannot write the summary to " + file, e);
         }
     }
 

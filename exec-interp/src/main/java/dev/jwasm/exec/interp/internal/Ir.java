@@ -98,7 +98,10 @@ final class Ir {
     static final int JUMP_IF_NULL = 55;
     /** {@code JUMP_IF_NON_NULL ref target}. */
     static final int JUMP_IF_NON_NULL = 56;
-    /** {@code SAFEPOINT}: traps "interrupted" if the store asked; before every loop back-edge. */
+    /**
+     * {@code SAFEPOINT}: before every loop back-edge. Traps "interrupted" or "deadline exceeded"
+     * when the store asks, and takes one unit of fuel when the engine meters it.
+     */
     static final int SAFEPOINT = 57;
     // Fused compare-and-branch superinstructions: {@code OP a b target}, jumping when the i32
     // relation holds. Each has its negation in the set, so `if` and `br_if` can both fuse.
@@ -112,6 +115,43 @@ final class Ir {
     static final int JUMP_I32_GE_U = 67;
     static final int JUMP_I32_GT_U = 68;
     static final int JUMP_I32_LE_U = 69;
+    // 180-199: threads-proposal atomics and wide arithmetic, each one generic op into a helper.
+    /**
+     * {@code ATOMIC opcodeOrdinal base memFlags offsetLo offsetHi}: the address and operands are in
+     * consecutive slots from base and the result (if any) goes to base; see AtomicOps.
+     */
+    static final int ATOMIC = 180;
+    /** {@code WIDE opcodeOrdinal base}: operands from base up, the two results to base and base+1. */
+    static final int WIDE = 181;
+
+    // v128 (200-219), all run by SimdExec through one case of the dispatch loop. A v128's high
+    // half lives in the machine's parallel high stack at the same slot index as its low half.
+    /** {@code V128_CONST dst lo0 lo1 hi0 hi1}: the four 32-bit words of the value, low first. */
+    static final int V128_CONST = 200;
+    /** {@code V128_COPY dst src}: both halves. */
+    static final int V128_COPY = 201;
+    /** {@code HIGH_MOVE_N dst src count}: the high halves of branch/return values; precedes the MOVE_N or RETURN that moves the low halves. */
+    static final int HIGH_MOVE_N = 202;
+    /** {@code V128_SELECT dst a b cond}. */
+    static final int V128_SELECT = 203;
+    /** {@code V128_GLOBAL_GET dst global}. */
+    static final int V128_GLOBAL_GET = 204;
+    /** {@code V128_GLOBAL_SET global src}. */
+    static final int V128_GLOBAL_SET = 205;
+    /** {@code SIMD_UNARY dst a opcodeOrdinal}: v128 to v128. */
+    static final int SIMD_UNARY = 206;
+    /** {@code SIMD_BINARY dst a b opcodeOrdinal}: two v128s to a v128. */
+    static final int SIMD_BINARY = 207;
+    /** {@code SIMD_TERNARY dst a b c opcodeOrdinal}: three v128s to a v128. */
+    static final int SIMD_TERNARY = 208;
+    /** {@code SIMD_TO_V128 dst a b opcodeOrdinal lane}: splat, replace_lane, shifts (a scalar b). */
+    static final int SIMD_TO_V128 = 209;
+    /** {@code SIMD_TO_SCALAR dst a b opcodeOrdinal lane}: extract_lane, any_true, all_true, bitmask. */
+    static final int SIMD_TO_SCALAR = 210;
+    /** {@code SHUFFLE dst a b idx0 idx1 idx2 idx3}: the 16 lane indices packed in four words. */
+    static final int SHUFFLE = 211;
+    /** {@code SIMD_MEM dst addr value memFlags offsetLo offsetHi opcodeOrdinal lane}: v128 loads and stores. */
+    static final int SIMD_MEM = 212;
 
     /** The fused jump for a compare IR op, or -1; {@code negate} gives the jump when it fails. */
     static int fusedJump(int compare, boolean negate) {

@@ -13,6 +13,7 @@ import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,20 +36,28 @@ public final class Lowering implements InstructionVisitor {
         final int results;
         final int loopStart;
         final boolean deadAtStart;
+        /** The block's parameter and result types (both empty in dead code). */
+        final FuncType type;
+
         final List<Integer> fixups = new ArrayList<>();
         int elseFixup = -1;
 
-        Control(Opcode kind, int height, int params, int results, int loopStart, boolean deadAtStart) {
+        Control(Opcode kind, int height, FuncType type, int loopStart, boolean deadAtStart) {
             this.kind = kind;
+            this.type = type;
             this.height = height;
-            this.params = params;
-            this.results = results;
+            this.params = type.params().size();
+            this.results = type.results().size();
             this.loopStart = loopStart;
             this.deadAtStart = deadAtStart;
         }
 
         int branchArity() {
             return kind == Opcode.LOOP ? params : results;
+        }
+
+        List<ValType> branchTypes() {
+            return kind == Opcode.LOOP ? type.params() : type.results();
         }
     }
 
@@ -57,6 +66,14 @@ public final class Lowering implements InstructionVisitor {
     private final List<Control> controls = new ArrayList<>();
     private final int params;
     private final int locals;
+    private final ValType[] localTypes;
+    /**
+     * Whether the operand stack value at each height may be a v128 (so far only untyped {@code
+     * select} needs it; everything else knows its types). Every producer of a v128 sets it; a
+     * stale {@code true} only costs a select an extra move.
+     */
+    private boolean[] v128At = new boolean[16];
+
     private int height;
     private int maxHeight;
     /**
@@ -80,7 +97,11 @@ public final class Lowering implements InstructionVisitor {
         this.instance = instance;
         this.params = type.params().size();
         this.locals = params + declaredLocals.size();
-        controls.add(new Control(Opcode.BLOCK, 0, 0, type.results().size(), -1, false));
+        this.localTypes = new ValType[locals];
+        for (int i = 0; i < locals; i++) {
+            localTypes[i] = i < params ? type.params().get(i) : declaredLocals.get(i - params);
+        }
+        controls.add(new Control(Opcode.BLOCK, 0, FuncType.of(List.of(), type.results()), -1, false));
     }
 
     /** Lowers {@code function}'s body; the function's instance must be fully linked. */
@@ -91,8 +112,13 @@ public final class Lowering implements InstructionVisitor {
         if (!lowering.finished) {
             throw new JwasmException("function body of function " + function.index() + " has no final end");
         }
+        boolean v128Locals = function.code().locals().contains(ValType.V128);
         return new CompiledFunction(
-                lowering.code.toArray(), lowering.params, lowering.locals, lowering.locals + lowering.maxHeight + 1);
+                lowering.code.toArray(),
+                lowering.params,
+                lowering.locals,
+                lowering.locals + lowering.maxHeight + 1,
+                v128Locals);
     }
 
     private int slot(int h) {
@@ -102,6 +128,41 @@ public final class Lowering implements InstructionVisitor {
     private void push(int n) {
         height += n;
         maxHeight = Math.max(maxHeight, height);
+    }
+
+    /** Pushes values of {@code types}, recording which are v128. */
+    private void push(List<ValType> types) {
+        for (ValType t : types) {
+            markV128(height, t == ValType.V128);
+            push(1);
+        }
+    }
+
+    private void markV128(int h, boolean isV128) {
+        if (h >= v128At.length) {
+            v128At = Arrays.copyOf(v128At, Math.max(h + 1, v128At.length * 2));
+        }
+        v128At[h] = isV128;
+    }
+
+    private boolean mayBeV128(int h) {
+        return h < v128At.length && v128At[h];
+    }
+
+    /**
+     * Before a MOVE_N or RETURN of values of {@code types} from {@code src} to {@code dst}: moves
+     * their high halves too when one of them is a v128.
+     */
+    private void moveHighs(List<ValType> types, int dst, int src) {
+        if (types.contains(ValType.V128) && dst != src) {
+            emit(Ir.HIGH_MOVE_N, dst, src, types.size());
+        }
+    }
+
+    /** Returns {@code types} from {@code src}: the high halves of v128s first, then RETURN. */
+    private void emitReturn(int src, List<ValType> types) {
+        moveHighs(types, 0, src);
+        emit(Ir.RETURN, src, types.size());
     }
 
     private void emit(int... words) {
@@ -181,10 +242,11 @@ public final class Lowering implements InstructionVisitor {
         Control target = controls.get(controls.size() - 1 - depth);
         int arity = target.branchArity();
         if (controls.size() - 1 - depth == 0) {
-            emit(Ir.RETURN, slot(height - arity), arity);
+            emitReturn(slot(height - arity), target.branchTypes());
             return;
         }
         if (arity > 0 && target.height != height - arity) {
+            moveHighs(target.branchTypes(), slot(target.height), slot(height - arity));
             emit(Ir.MOVE_N, slot(target.height), slot(height - arity), arity);
         }
         if (target.kind == Opcode.LOOP) {
@@ -280,7 +342,10 @@ public final class Lowering implements InstructionVisitor {
             }
             case DROP -> height--;
             case SELECT -> {
-                emit(Ir.SELECT, slot(height - 3), slot(height - 3), slot(height - 2), slot(height - 1));
+                // Both operands have one type: a v128 moves both halves (the result keeps a's slot).
+                int select = mayBeV128(height - 3) || mayBeV128(height - 2) ? Ir.V128_SELECT : Ir.SELECT;
+                emit(select, slot(height - 3), slot(height - 3), slot(height - 2), slot(height - 1));
+                markV128(height - 3, select == Ir.V128_SELECT);
                 height -= 2;
             }
             case REF_AS_NON_NULL -> emit(Ir.UNARY, slot(height - 1), slot(height - 1), op.ordinal());
@@ -288,6 +353,13 @@ public final class Lowering implements InstructionVisitor {
             case REF_EQ -> {
                 emit(Ir.BINARY, slot(height - 2), slot(height - 2), slot(height - 1), op.ordinal());
                 height--;
+            }
+            case ATOMIC_FENCE -> emit(Ir.ATOMIC, op.ordinal(), 0, 0, 0, 0);
+            case I64_ADD128, I64_SUB128, I64_MUL_WIDE_S, I64_MUL_WIDE_U -> {
+                int n = op.operands().size();
+                emit(Ir.WIDE, op.ordinal(), slot(height - n));
+                height -= n;
+                push(op.results().size());
             }
             default -> numeric(op);
         }
@@ -297,14 +369,11 @@ public final class Lowering implements InstructionVisitor {
         if (!op.hasFixedSignature() || op.results().size() != 1) {
             throw unsupported(op);
         }
-        for (ValType t : op.operands()) {
-            if (t == ValType.V128) {
-                throw unsupported(op);
-            }
+        if (op.prefix() == Opcode.SIMD_PREFIX) {
+            simd(op, 0);
+            return;
         }
-        if (op.results().getFirst() == ValType.V128) {
-            throw unsupported(op);
-        }
+        markV128(height - op.operands().size(), false);
         switch (op.operands().size()) {
             case 1 -> {
                 int a = slot(height - 1);
@@ -330,6 +399,35 @@ public final class Lowering implements InstructionVisitor {
             }
             default -> throw unsupported(op);
         }
+    }
+
+    /**
+     * A v128 operator without memory immediates: its operands are the top stack values, its
+     * result replaces the first. Operators whose operands are all v128 take their shape's IR
+     * code; the rest (splat, lanes, shifts, tests) take SIMD_TO_V128 or SIMD_TO_SCALAR.
+     */
+    private void simd(Opcode op, int lane) {
+        List<ValType> in = op.operands();
+        int n = in.size();
+        int dst = slot(height - n);
+        // Operands read in place when they are trailing local.get copies; the last one first.
+        int c = n > 2 ? operand(slot(height - 1)) : -1;
+        int b = n > 1 ? operand(slot(height - n + 1)) : -1;
+        int a = operand(dst);
+        boolean vectorResult = op.results().getFirst() == ValType.V128;
+        boolean allVectors = in.stream().allMatch(t -> t == ValType.V128);
+        if (allVectors && vectorResult) {
+            switch (n) {
+                case 1 -> emitResult(Ir.SIMD_UNARY, dst, a, op.ordinal());
+                case 2 -> emitResult(Ir.SIMD_BINARY, dst, a, b, op.ordinal());
+                default -> emitResult(Ir.SIMD_TERNARY, dst, a, b, c, op.ordinal());
+            }
+        } else {
+            // One-operand forms read b as a too (unused): any valid slot will do.
+            emitResult(vectorResult ? Ir.SIMD_TO_V128 : Ir.SIMD_TO_SCALAR, dst, a, n > 1 ? b : a, op.ordinal(), lane);
+        }
+        height -= n;
+        push(op.results());
     }
 
     private static int hotBinary(Opcode op) {
@@ -368,7 +466,7 @@ public final class Lowering implements InstructionVisitor {
         Control c = controls.removeLast();
         if (controls.isEmpty()) {
             if (!dead) {
-                emit(Ir.RETURN, slot(height - c.results), c.results);
+                emitReturn(slot(height - c.results), c.type.results());
             }
             finished = true;
             return;
@@ -381,7 +479,8 @@ public final class Lowering implements InstructionVisitor {
         if (c.elseFixup >= 0) {
             code.set(c.elseFixup, here);
         }
-        height = c.height + c.results;
+        height = c.height;
+        push(c.type.results());
         dead = c.deadAtStart;
     }
 
@@ -396,30 +495,30 @@ public final class Lowering implements InstructionVisitor {
             code.set(c.elseFixup, code.size());
             c.elseFixup = -1;
         }
-        height = c.height + c.params;
+        height = c.height;
+        push(c.type.params());
         dead = c.deadAtStart;
     }
 
     @Override
     public void visitBlock(Opcode op, BlockType type) {
         if (dead) {
-            controls.add(new Control(op, height, 0, 0, -1, true));
+            controls.add(new Control(op, height, FuncType.of(List.of(), List.of()), -1, true));
             return;
         }
         FuncType bt = blockType(type);
         int p = bt.params().size();
-        int r = bt.results().size();
         switch (op) {
-            case BLOCK -> controls.add(new Control(op, height - p, p, r, -1, false));
+            case BLOCK -> controls.add(new Control(op, height - p, bt, -1, false));
             case LOOP -> {
                 barrier();
-                controls.add(new Control(op, height - p, p, r, code.size(), false));
+                controls.add(new Control(op, height - p, bt, code.size(), false));
             }
             case IF -> {
                 // Parameters stay in their slots for whichever arm runs: only one of them does.
                 height--;
                 conditionalJump(slot(height), false);
-                var c = new Control(op, height - p, p, r, -1, false);
+                var c = new Control(op, height - p, bt, -1, false);
                 c.elseFixup = code.size() - 1;
                 controls.add(c);
             }
@@ -516,13 +615,13 @@ public final class Lowering implements InstructionVisitor {
                 int n = callee.params().size();
                 emit(Ir.CALL, funcIndex, slot(height - n));
                 height -= n;
-                push(callee.results().size());
+                push(callee.results());
             }
             case RETURN_CALL -> {
                 FuncType callee = instance.functions[funcIndex].type();
                 int n = callee.params().size();
                 emit(Ir.RETURN_CALL, funcIndex, slot(height - n));
-                emit(Ir.RETURN, slot(height - n), callee.results().size());
+                emitReturn(slot(height - n), callee.results());
                 dead = true;
             }
             case REF_FUNC -> {
@@ -544,26 +643,37 @@ public final class Lowering implements InstructionVisitor {
         int n = callee.params().size();
         if (op == Opcode.RETURN_CALL_INDIRECT) {
             emit(Ir.RETURN_CALL_INDIRECT, typeIndex, tableIndex, slot(height - n), indexSlot);
-            emit(Ir.RETURN, slot(height - n), callee.results().size());
+            emitReturn(slot(height - n), callee.results());
             dead = true;
             return;
         }
         emit(Ir.CALL_INDIRECT, typeIndex, tableIndex, slot(height - n), indexSlot);
         height -= n;
-        push(callee.results().size());
+        push(callee.results());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A v128 local moves both halves with V128_COPY. It has COPY's 3-word layout, so the
+     * peephole folds it into a SIMD operator's operands the same way (scalar operators never read
+     * a v128, so they never fold one), and a local.set may retarget a v128 producer, since each
+     * writes both halves of its destination.
+     */
     @Override
     public void visitLocal(Opcode op, int localIndex) {
         if (dead) {
             return;
         }
+        boolean v128 = localTypes[localIndex] == ValType.V128;
+        int copy = v128 ? Ir.V128_COPY : Ir.COPY;
         switch (op) {
             case LOCAL_GET -> {
+                markV128(height, v128);
                 int at = code.size();
                 int peeps = peepCount;
                 int[] keep = {peepPos[0], peepDst[0], peepLocal[0], peepPos[1], peepDst[1], peepLocal[1]};
-                emit(Ir.COPY, slot(height), localIndex);
+                emit(copy, slot(height), localIndex);
                 restore(peeps, keep);
                 remember(at, slot(height), localIndex);
                 push(1);
@@ -575,10 +685,10 @@ public final class Lowering implements InstructionVisitor {
                     code.set(lastDst, localIndex);
                     barrier();
                 } else {
-                    emit(Ir.COPY, localIndex, slot(height));
+                    emit(copy, localIndex, slot(height));
                 }
             }
-            case LOCAL_TEE -> emit(Ir.COPY, localIndex, slot(height - 1));
+            case LOCAL_TEE -> emit(copy, localIndex, slot(height - 1));
             default -> throw unsupported(op);
         }
     }
@@ -588,8 +698,19 @@ public final class Lowering implements InstructionVisitor {
         if (dead) {
             return;
         }
-        if (instance.globals[globalIndex].type().type() == ValType.V128) {
-            throw unsupported(op);
+        boolean v128 = instance.globals[globalIndex].type().type() == ValType.V128;
+        if (op == Opcode.GLOBAL_GET) {
+            markV128(height, v128);
+        }
+        if (v128) {
+            if (op == Opcode.GLOBAL_GET) {
+                emitResult(Ir.V128_GLOBAL_GET, slot(height), globalIndex);
+                push(1);
+            } else {
+                height--;
+                emit(Ir.V128_GLOBAL_SET, globalIndex, slot(height));
+            }
+            return;
         }
         if (op == Opcode.GLOBAL_GET) {
             emitResult(Ir.GLOBAL_GET, slot(height), globalIndex);
@@ -626,16 +747,25 @@ public final class Lowering implements InstructionVisitor {
         if (dead) {
             return;
         }
-        if (op.isAtomic() || !op.hasFixedSignature()) {
+        if (!op.hasFixedSignature()) {
             throw unsupported(op);
+        }
+        if (op.prefix() == Opcode.SIMD_PREFIX) {
+            simdMemory(op, memIndex, offset, 0);
+            return;
         }
         int flags = memFlags(memIndex);
         int lo = (int) offset;
         int hi = (int) (offset >>> 32);
+        if (AtomicOps.handles(op)) {
+            // The address and the operands, in consecutive slots; the result replaces the address.
+            int n = 1 + op.operands().size();
+            emit(Ir.ATOMIC, op.ordinal(), slot(height - n), flags, lo, hi);
+            height -= n;
+            push(op.results().size());
+            return;
+        }
         if (op.results().isEmpty()) {
-            if (op.operands().getFirst() == ValType.V128) {
-                throw unsupported(op);
-            }
             int addr = slot(height - 2);
             int value = slot(height - 1);
             if (op == Opcode.I32_STORE) {
@@ -645,16 +775,35 @@ public final class Lowering implements InstructionVisitor {
             }
             height -= 2;
         } else {
-            if (op.results().getFirst() == ValType.V128) {
-                throw unsupported(op);
-            }
             int addr = slot(height - 1);
+            markV128(height - 1, false);
             if (op == Opcode.I32_LOAD) {
                 emitResult(Ir.I32_LOAD, addr, operand(addr), flags, lo, hi);
             } else {
                 emitResult(Ir.LOAD, addr, operand(addr), flags, lo, hi, op.ordinal());
             }
         }
+    }
+
+    /**
+     * A v128 load or store: the address, then for stores and lane loads the vector operand.
+     * {@code SIMD_MEM dst addr value memFlags offsetLo offsetHi opcodeOrdinal lane}.
+     */
+    private void simdMemory(Opcode op, int memIndex, long offset, int lane) {
+        int n = op.operands().size() + 1;
+        int dst = slot(height - n);
+        int value = n > 1 ? operand(slot(height - n + 1)) : dst;
+        int addr = operand(dst);
+        int[] words = {
+            Ir.SIMD_MEM, dst, addr, value, memFlags(memIndex), (int) offset, (int) (offset >>> 32), op.ordinal(), lane
+        };
+        if (op.results().isEmpty()) {
+            emit(words);
+        } else {
+            emitResult(words);
+        }
+        height -= n;
+        push(op.results());
     }
 
     private void constant(long value) {
@@ -667,6 +816,7 @@ public final class Lowering implements InstructionVisitor {
         emit(Ir.CONST, slot(height), (int) value, (int) (value >>> 32));
         restore(peeps, keep);
         remember(at, slot(height), -1);
+        markV128(height, false);
         push(1);
     }
 
@@ -711,8 +861,8 @@ public final class Lowering implements InstructionVisitor {
 
     @Override
     public void visitSelect(List<ValType> types) {
-        if (types.contains(ValType.V128)) {
-            throw unsupported(Opcode.SELECT_TYPED);
+        if (!dead && types.contains(ValType.V128)) {
+            markV128(height - 3, true);
         }
         visitSimple(Opcode.SELECT);
     }
@@ -749,13 +899,13 @@ public final class Lowering implements InstructionVisitor {
         int n = callee.params().size();
         if (op == Opcode.RETURN_CALL_REF) {
             emit(Ir.RETURN_CALL_REF, typeIndex, 0, slot(height - n), refSlot);
-            emit(Ir.RETURN, slot(height - n), callee.results().size());
+            emitReturn(slot(height - n), callee.results());
             dead = true;
             return;
         }
         emit(Ir.CALL_REF, typeIndex, 0, slot(height - n), refSlot);
         height -= n;
-        push(callee.results().size());
+        push(callee.results());
     }
 
     @Override
@@ -800,22 +950,45 @@ public final class Lowering implements InstructionVisitor {
 
     @Override
     public void visitMemoryLane(Opcode op, int memIndex, int alignLog2, long offset, int lane) {
-        throw unsupported(op);
+        if (dead) {
+            return;
+        }
+        simdMemory(op, memIndex, offset, lane);
     }
 
     @Override
     public void visitLane(Opcode op, int lane) {
-        throw unsupported(op);
+        if (dead) {
+            return;
+        }
+        simd(op, lane);
     }
 
     @Override
     public void visitShuffle(byte[] lanes) {
-        throw unsupported(Opcode.I8X16_SHUFFLE);
+        if (dead) {
+            return;
+        }
+        int[] w = new int[4];
+        for (int i = 0; i < 16; i++) {
+            w[i / 4] |= (lanes[i] & 0xFF) << ((i % 4) * 8);
+        }
+        int dst = slot(height - 2);
+        int b = operand(slot(height - 1));
+        int a = operand(dst);
+        emitResult(Ir.SHUFFLE, dst, a, b, w[0], w[1], w[2], w[3]);
+        height--;
+        markV128(height - 1, true);
     }
 
     @Override
     public void visitV128Const(long low, long high) {
-        throw unsupported(Opcode.V128_CONST);
+        if (dead) {
+            return;
+        }
+        emitResult(Ir.V128_CONST, slot(height), (int) low, (int) (low >>> 32), (int) high, (int) (high >>> 32));
+        markV128(height, true);
+        push(1);
     }
 
     @Override

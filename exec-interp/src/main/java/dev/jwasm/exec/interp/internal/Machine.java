@@ -5,12 +5,18 @@ import static java.lang.Double.longBitsToDouble;
 
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.WasmFrame;
 import dev.jwasm.api.model.AddressType;
+import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
+import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs register IR for one call from the host. Wasm-to-Wasm calls push a frame on this machine's
@@ -23,15 +29,26 @@ public final class Machine {
     private static final int MAX_STACK_SLOTS = 1 << 25;
 
     private final int maxCallDepth;
+    /** Whether to take fuel at function entries and back-edges; a final field, so free when off. */
+    private final boolean meterFuel;
+
     private long[] stack = new long[1024];
+    /**
+     * High halves of v128 values, at the same index as their low halves in {@link #stack};
+     * allocated on first use, so code without v128 values never touches it.
+     */
+    private long[] high;
+
+    private SimdExec simd;
     private int[][] savedCode = new int[16][];
     private int[] savedPc = new int[16];
     private int[] savedFp = new int[16];
     private InstanceState[] savedInstance = new InstanceState[16];
     private int depth;
 
-    public Machine(int maxCallDepth) {
+    public Machine(int maxCallDepth, boolean meterFuel) {
         this.maxCallDepth = maxCallDepth;
+        this.meterFuel = meterFuel;
     }
 
     /** The lowered form of {@code function}, lowering it on first use. */
@@ -48,15 +65,127 @@ public final class Machine {
     public long[] invoke(WasmFunctionInstance function, long[] args) {
         CompiledFunction c = compiled(function);
         ensureStack(c.frameSize());
-        System.arraycopy(args, 0, stack, 0, c.params());
+        unflatten(function.type().params(), args, 0);
         Arrays.fill(stack, c.params(), c.locals(), 0L);
+        if (c.v128Locals()) {
+            Arrays.fill(highStack(), c.params(), c.locals(), 0L);
+        }
         try {
+            // The entry from the host is a function entry like any call.
+            safepoint(function.instance().store);
             run(c.code(), function.instance());
         } catch (StackOverflowError e) {
             // Only host functions recurse on the JVM stack; their overflow is still Wasm's trap.
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
         }
-        return Arrays.copyOf(stack, function.type().results().size());
+        return flatten(function.type().results(), 0);
+    }
+
+    /**
+     * Writes values in the embedding API's flat layout (two longs per v128, low half first) to
+     * the slots from {@code base} up.
+     */
+    private void unflatten(List<ValType> types, long[] flat, int base) {
+        if (flat.length == types.size()) {
+            System.arraycopy(flat, 0, stack, base, flat.length);
+            return;
+        }
+        long[] h = highStack();
+        int at = 0;
+        for (int i = 0; i < types.size(); i++) {
+            stack[base + i] = flat[at++];
+            if (types.get(i) == ValType.V128) {
+                h[base + i] = flat[at++];
+            }
+        }
+    }
+
+    /** The values in the slots from {@code base} up, in the flat layout. */
+    private long[] flatten(List<ValType> types, int base) {
+        int n = FuncType.flatCount(types);
+        if (n == types.size()) {
+            return Arrays.copyOfRange(stack, base, base + n);
+        }
+        long[] h = highStack();
+        long[] flat = new long[n];
+        int at = 0;
+        for (int i = 0; i < types.size(); i++) {
+            flat[at++] = stack[base + i];
+            if (types.get(i) == ValType.V128) {
+                flat[at++] = h[base + i];
+            }
+        }
+        return flat;
+    }
+
+    /** The high-half stack, allocated or grown to the value stack's length. */
+    private long[] highStack() {
+        if (high == null || high.length != stack.length) {
+            high = high == null ? new long[stack.length] : Arrays.copyOf(high, stack.length);
+        }
+        return high;
+    }
+
+    private SimdExec simd() {
+        if (simd == null) {
+            simd = new SimdExec();
+        }
+        return simd;
+    }
+
+    /**
+     * The slow side of a function entry or loop back-edge, reached only when fuel is metered or
+     * a stop was requested: traps "interrupted" or "deadline exceeded", else takes one unit of fuel.
+     */
+    private void safepoint(StoreState store) {
+        store.checkStop();
+        if (meterFuel && !store.consumeFuel()) {
+            throw new Trap(TrapKind.OUT_OF_FUEL);
+        }
+    }
+
+    /**
+     * Records the Wasm frames a trap leaves, innermost ({@code code} in {@code inst}) first, and
+     * pops them down to {@code base}. Runs only on the trap path: frames hold just code and
+     * instance, and the function they belong to is looked up here.
+     */
+    private Trap unwind(Trap trap, int[] code, InstanceState inst, int base) {
+        // Deep stacks are mostly one recursive function: remember the last lookup.
+        int[] lastCode = code;
+        WasmFrame last = frame(code, inst);
+        addFrame(trap, last);
+        while (depth > base) {
+            depth--;
+            if (savedCode[depth] != lastCode) {
+                lastCode = savedCode[depth];
+                last = frame(lastCode, savedInstance[depth]);
+            }
+            addFrame(trap, last);
+            savedCode[depth] = null;
+            savedInstance[depth] = null;
+        }
+        return trap;
+    }
+
+    private static void addFrame(Trap trap, WasmFrame frame) {
+        // A frame whose function is not found is left out rather than masking the trap.
+        if (frame != null) {
+            trap.addWasmFrame(frame);
+        }
+    }
+
+    /** The frame running {@code code} in {@code inst}, or null if no function of it has that code. */
+    private static WasmFrame frame(int[] code, InstanceState inst) {
+        for (FunctionInstance f : inst.functions) {
+            if (f instanceof WasmFunctionInstance w
+                    && w.instance() == inst
+                    && w.compiled() instanceof CompiledFunction c
+                    && c.code() == code) {
+                return new WasmFrame(
+                        w.index(), Optional.ofNullable(inst.functionNames().get(w.index())));
+            }
+        }
+        return null;
     }
 
     private long[] ensureStack(int needed) {
@@ -65,6 +194,9 @@ public final class Machine {
                 throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
             }
             stack = Arrays.copyOf(stack, Math.min(MAX_STACK_SLOTS, Math.max(needed, stack.length * 2)));
+            if (high != null) {
+                highStack();
+            }
         }
         return stack;
     }
@@ -91,25 +223,27 @@ public final class Machine {
     private long[] enter(CompiledFunction callee, int fp) {
         long[] s = ensureStack(fp + callee.frameSize());
         Arrays.fill(s, fp + callee.params(), fp + callee.locals(), 0L);
+        if (callee.v128Locals()) {
+            Arrays.fill(highStack(), fp + callee.params(), fp + callee.locals(), 0L);
+        }
         return s;
     }
 
     /** Calls a host function with its arguments at {@code argBase} and writes its results there. */
-    private static void callHost(HostFunctionInstance host, long[] s, int argBase) {
-        long[] args =
-                Arrays.copyOfRange(s, argBase, argBase + host.type().params().size());
-        long[] results = host.invoke(args);
-        System.arraycopy(results, 0, s, argBase, results.length);
+    private void callHost(HostFunctionInstance host, int argBase) {
+        long[] results = host.invoke(flatten(host.type().params(), argBase));
+        unflatten(host.type().results(), results, argBase);
     }
 
     private static FunctionInstance indirectTarget(InstanceState inst, int typeIndex, int table, long index) {
         var t = inst.tables[table];
+        // The reference interpreter names the table index in both messages (spec tests expect it).
         if (index < 0 || index >= t.size()) {
-            throw new Trap(TrapKind.UNDEFINED_ELEMENT);
+            throw Trap.atIndex(TrapKind.UNDEFINED_ELEMENT, index);
         }
         long ref = t.get(index);
         if (ref == 0) {
-            throw new Trap(TrapKind.UNINITIALIZED_ELEMENT);
+            throw Trap.atIndex(TrapKind.UNINITIALIZED_ELEMENT, index);
         }
         FunctionInstance f = inst.store.function(ref);
         // Spec 4.4.x call_indirect: the callee's type must match the expected one, by canonical
@@ -145,305 +279,338 @@ public final class Machine {
         long[] s = stack;
         int pc = 0;
         int fp = 0;
-        while (true) {
-            switch (code[pc]) {
-                case Ir.UNREACHABLE -> throw new Trap(TrapKind.UNREACHABLE);
-                case Ir.CONST -> {
-                    s[fp + code[pc + 1]] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
-                    pc += 4;
-                }
-                case Ir.COPY -> {
-                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
-                    pc += 3;
-                }
-                case Ir.MOVE_N -> {
-                    System.arraycopy(s, fp + code[pc + 2], s, fp + code[pc + 1], code[pc + 3]);
-                    pc += 4;
-                }
-                case Ir.GLOBAL_GET -> {
-                    s[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value;
-                    pc += 3;
-                }
-                case Ir.GLOBAL_SET -> {
-                    inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
-                    pc += 3;
-                }
-                case Ir.JUMP -> pc = code[pc + 1];
-                case Ir.SAFEPOINT -> {
-                    if (inst.store.interruptRequested()) {
-                        throw new Trap(TrapKind.INTERRUPTED);
+        try {
+            while (true) {
+                switch (code[pc]) {
+                    case Ir.UNREACHABLE -> throw new Trap(TrapKind.UNREACHABLE);
+                    case Ir.CONST -> {
+                        s[fp + code[pc + 1]] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
+                        pc += 4;
                     }
-                    pc++;
-                }
-                case Ir.JUMP_IF_ZERO -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-                case Ir.JUMP_I32_EQ ->
-                    pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                case Ir.JUMP_I32_NE ->
-                    pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                case Ir.JUMP_I32_LT_S ->
-                    pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                case Ir.JUMP_I32_GE_S ->
-                    pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                case Ir.JUMP_I32_GT_S ->
-                    pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                case Ir.JUMP_I32_LE_S ->
-                    pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                case Ir.JUMP_I32_LT_U ->
-                    pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) < 0
-                            ? code[pc + 3]
-                            : pc + 4;
-                case Ir.JUMP_I32_GE_U ->
-                    pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) >= 0
-                            ? code[pc + 3]
-                            : pc + 4;
-                case Ir.JUMP_I32_GT_U ->
-                    pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) > 0
-                            ? code[pc + 3]
-                            : pc + 4;
-                case Ir.JUMP_I32_LE_U ->
-                    pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) <= 0
-                            ? code[pc + 3]
-                            : pc + 4;
-                case Ir.JUMP_IF_NULL -> pc = s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-                case Ir.JUMP_IF_NON_NULL -> pc = s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-                case Ir.JUMP_IF_NONZERO -> pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-                case Ir.BR_TABLE -> {
-                    int n = code[pc + 2];
-                    int i = (int) s[fp + code[pc + 1]];
-                    pc = code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
-                }
-                case Ir.RETURN -> {
-                    int n = code[pc + 2];
-                    if (n > 0) {
-                        System.arraycopy(s, fp + code[pc + 1], s, fp, n);
+                    case Ir.COPY -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+                        pc += 3;
                     }
-                    if (depth == base) {
-                        return;
+                    case Ir.MOVE_N -> {
+                        System.arraycopy(s, fp + code[pc + 2], s, fp + code[pc + 1], code[pc + 3]);
+                        pc += 4;
                     }
-                    depth--;
-                    code = savedCode[depth];
-                    pc = savedPc[depth];
-                    fp = savedFp[depth];
-                    inst = savedInstance[depth];
-                    savedInstance[depth] = null;
-                }
-                case Ir.CALL,
-                        Ir.CALL_INDIRECT,
-                        Ir.CALL_REF,
-                        Ir.RETURN_CALL,
-                        Ir.RETURN_CALL_INDIRECT,
-                        Ir.RETURN_CALL_REF -> {
-                    int op = code[pc];
-                    FunctionInstance f;
-                    int argBase;
-                    int next;
-                    if (op == Ir.CALL || op == Ir.RETURN_CALL) {
-                        f = inst.functions[code[pc + 1]];
-                        argBase = fp + code[pc + 2];
-                        next = pc + 3;
-                    } else if (op == Ir.CALL_REF || op == Ir.RETURN_CALL_REF) {
-                        f = refTarget(inst, s[fp + code[pc + 4]]);
-                        argBase = fp + code[pc + 3];
-                        next = pc + 5;
-                    } else {
-                        f = indirectTarget(inst, code[pc + 1], code[pc + 2], s[fp + code[pc + 4]] & 0xFFFF_FFFFL);
-                        argBase = fp + code[pc + 3];
-                        next = pc + 5;
+                    case Ir.GLOBAL_GET -> {
+                        s[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value;
+                        pc += 3;
                     }
-                    if (inst.store.interruptRequested()) {
-                        throw new Trap(TrapKind.INTERRUPTED);
+                    case Ir.GLOBAL_SET -> {
+                        inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
+                        pc += 3;
                     }
-                    if (f instanceof WasmFunctionInstance w) {
-                        CompiledFunction callee = compiled(w);
-                        if (op == Ir.CALL || op == Ir.CALL_INDIRECT || op == Ir.CALL_REF) {
-                            pushFrame(code, next, fp, inst);
-                            fp = argBase;
-                        } else {
-                            // A tail call replaces this frame: the arguments move down to its base.
-                            System.arraycopy(s, argBase, s, fp, callee.params());
+                    case Ir.JUMP -> pc = code[pc + 1];
+                    case Ir.SAFEPOINT -> {
+                        if (meterFuel || inst.store.stopRequested()) {
+                            safepoint(inst.store);
                         }
-                        s = enter(callee, fp);
-                        code = callee.code();
-                        inst = w.instance();
-                        pc = 0;
-                    } else {
-                        // For a tail call the instruction after is the RETURN of the host's results.
-                        callHost((HostFunctionInstance) f, s, argBase);
-                        pc = next;
+                        pc++;
                     }
-                }
-                case Ir.BULK -> {
-                    BulkOps.execute(code[pc + 1], code[pc + 2], code[pc + 3], s, fp + code[pc + 4], inst);
-                    pc += 5;
-                }
-                case Ir.SELECT -> {
-                    s[fp + code[pc + 1]] =
-                            (int) s[fp + code[pc + 4]] != 0 ? s[fp + code[pc + 2]] : s[fp + code[pc + 3]];
-                    pc += 5;
-                }
-                case Ir.UNARY -> {
-                    s[fp + code[pc + 1]] = NumericOps.unary(code[pc + 3], s[fp + code[pc + 2]]);
-                    pc += 4;
-                }
-                case Ir.BINARY -> {
-                    s[fp + code[pc + 1]] = NumericOps.binary(code[pc + 4], s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
-                    pc += 5;
-                }
-                case Ir.LOAD -> {
-                    int flags = code[pc + 3];
-                    long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
-                    s[fp + code[pc + 1]] = MemoryOps.load(code[pc + 6], inst.memories[flags & 0x7FFF_FFFF], ea);
-                    pc += 7;
-                }
-                case Ir.STORE -> {
-                    int flags = code[pc + 3];
-                    long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
-                    MemoryOps.store(code[pc + 6], inst.memories[flags & 0x7FFF_FFFF], ea, s[fp + code[pc + 2]]);
-                    pc += 7;
-                }
-                case Ir.I32_LOAD -> {
-                    int flags = code[pc + 3];
-                    long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
-                    s[fp + code[pc + 1]] = inst.memories[flags & 0x7FFF_FFFF].load32(ea);
-                    pc += 6;
-                }
-                case Ir.I32_STORE -> {
-                    int flags = code[pc + 3];
-                    long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
-                    inst.memories[flags & 0x7FFF_FFFF].store32(ea, (int) s[fp + code[pc + 2]]);
-                    pc += 6;
-                }
-                case Ir.MEMORY_SIZE -> {
-                    s[fp + code[pc + 1]] = inst.memories[code[pc + 2]].pages();
-                    pc += 3;
-                }
-                case Ir.MEMORY_GROW -> {
-                    var m = inst.memories[code[pc + 3]];
-                    long delta = s[fp + code[pc + 2]];
-                    if (m.type().addressType() == AddressType.I32) {
-                        delta &= 0xFFFF_FFFFL;
+                    case Ir.JUMP_IF_ZERO -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                    case Ir.JUMP_I32_EQ ->
+                        pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    case Ir.JUMP_I32_NE ->
+                        pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    case Ir.JUMP_I32_LT_S ->
+                        pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    case Ir.JUMP_I32_GE_S ->
+                        pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    case Ir.JUMP_I32_GT_S ->
+                        pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    case Ir.JUMP_I32_LE_S ->
+                        pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    case Ir.JUMP_I32_LT_U ->
+                        pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) < 0
+                                ? code[pc + 3]
+                                : pc + 4;
+                    case Ir.JUMP_I32_GE_U ->
+                        pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) >= 0
+                                ? code[pc + 3]
+                                : pc + 4;
+                    case Ir.JUMP_I32_GT_U ->
+                        pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) > 0
+                                ? code[pc + 3]
+                                : pc + 4;
+                    case Ir.JUMP_I32_LE_U ->
+                        pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) <= 0
+                                ? code[pc + 3]
+                                : pc + 4;
+                    case Ir.JUMP_IF_NULL -> pc = s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                    case Ir.JUMP_IF_NON_NULL -> pc = s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+                    case Ir.JUMP_IF_NONZERO -> pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+                    case Ir.BR_TABLE -> {
+                        int n = code[pc + 2];
+                        int i = (int) s[fp + code[pc + 1]];
+                        pc = code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
                     }
-                    s[fp + code[pc + 1]] = m.grow(delta);
-                    pc += 4;
+                    case Ir.RETURN -> {
+                        int n = code[pc + 2];
+                        if (n > 0) {
+                            System.arraycopy(s, fp + code[pc + 1], s, fp, n);
+                        }
+                        if (depth == base) {
+                            return;
+                        }
+                        depth--;
+                        code = savedCode[depth];
+                        pc = savedPc[depth];
+                        fp = savedFp[depth];
+                        inst = savedInstance[depth];
+                        savedInstance[depth] = null;
+                    }
+                    case Ir.CALL,
+                            Ir.CALL_INDIRECT,
+                            Ir.CALL_REF,
+                            Ir.RETURN_CALL,
+                            Ir.RETURN_CALL_INDIRECT,
+                            Ir.RETURN_CALL_REF -> {
+                        int op = code[pc];
+                        FunctionInstance f;
+                        int argBase;
+                        int next;
+                        if (op == Ir.CALL || op == Ir.RETURN_CALL) {
+                            f = inst.functions[code[pc + 1]];
+                            argBase = fp + code[pc + 2];
+                            next = pc + 3;
+                        } else if (op == Ir.CALL_REF || op == Ir.RETURN_CALL_REF) {
+                            f = refTarget(inst, s[fp + code[pc + 4]]);
+                            argBase = fp + code[pc + 3];
+                            next = pc + 5;
+                        } else {
+                            f = indirectTarget(inst, code[pc + 1], code[pc + 2], s[fp + code[pc + 4]] & 0xFFFF_FFFFL);
+                            argBase = fp + code[pc + 3];
+                            next = pc + 5;
+                        }
+                        if (meterFuel || inst.store.stopRequested()) {
+                            safepoint(inst.store);
+                        }
+                        if (f instanceof WasmFunctionInstance w) {
+                            CompiledFunction callee = compiled(w);
+                            if (op == Ir.CALL || op == Ir.CALL_INDIRECT || op == Ir.CALL_REF) {
+                                pushFrame(code, next, fp, inst);
+                                fp = argBase;
+                            } else {
+                                // A tail call replaces this frame: the arguments move down to its base.
+                                System.arraycopy(s, argBase, s, fp, callee.params());
+                                if (high != null) {
+                                    System.arraycopy(high, argBase, high, fp, callee.params());
+                                }
+                            }
+                            s = enter(callee, fp);
+                            code = callee.code();
+                            inst = w.instance();
+                            pc = 0;
+                        } else {
+                            // For a tail call the instruction after is the RETURN of the host's results.
+                            callHost((HostFunctionInstance) f, argBase);
+                            pc = next;
+                        }
+                    }
+                    case Ir.V128_CONST,
+                            Ir.V128_COPY,
+                            Ir.HIGH_MOVE_N,
+                            Ir.V128_SELECT,
+                            Ir.V128_GLOBAL_GET,
+                            Ir.V128_GLOBAL_SET,
+                            Ir.SIMD_UNARY,
+                            Ir.SIMD_BINARY,
+                            Ir.SIMD_TERNARY,
+                            Ir.SIMD_TO_V128,
+                            Ir.SIMD_TO_SCALAR,
+                            Ir.SHUFFLE,
+                            Ir.SIMD_MEM -> pc = simd().execute(code, pc, s, highStack(), fp, inst);
+                    case Ir.BULK -> {
+                        BulkOps.execute(code[pc + 1], code[pc + 2], code[pc + 3], s, fp + code[pc + 4], inst);
+                        pc += 5;
+                    }
+                    case Ir.ATOMIC -> {
+                        AtomicOps.execute(code, pc, s, fp, inst);
+                        pc += 6;
+                    }
+                    case Ir.WIDE -> {
+                        WideOps.execute(code[pc + 1], s, fp + code[pc + 2]);
+                        pc += 3;
+                    }
+                    case Ir.SELECT -> {
+                        s[fp + code[pc + 1]] =
+                                (int) s[fp + code[pc + 4]] != 0 ? s[fp + code[pc + 2]] : s[fp + code[pc + 3]];
+                        pc += 5;
+                    }
+                    case Ir.UNARY -> {
+                        s[fp + code[pc + 1]] = NumericOps.unary(code[pc + 3], s[fp + code[pc + 2]]);
+                        pc += 4;
+                    }
+                    case Ir.BINARY -> {
+                        s[fp + code[pc + 1]] =
+                                NumericOps.binary(code[pc + 4], s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+                        pc += 5;
+                    }
+                    case Ir.LOAD -> {
+                        int flags = code[pc + 3];
+                        long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
+                        s[fp + code[pc + 1]] = MemoryOps.load(code[pc + 6], inst.memories[flags & 0x7FFF_FFFF], ea);
+                        pc += 7;
+                    }
+                    case Ir.STORE -> {
+                        int flags = code[pc + 3];
+                        long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
+                        MemoryOps.store(code[pc + 6], inst.memories[flags & 0x7FFF_FFFF], ea, s[fp + code[pc + 2]]);
+                        pc += 7;
+                    }
+                    case Ir.I32_LOAD -> {
+                        int flags = code[pc + 3];
+                        long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
+                        s[fp + code[pc + 1]] = inst.memories[flags & 0x7FFF_FFFF].load32(ea);
+                        pc += 6;
+                    }
+                    case Ir.I32_STORE -> {
+                        int flags = code[pc + 3];
+                        long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
+                        inst.memories[flags & 0x7FFF_FFFF].store32(ea, (int) s[fp + code[pc + 2]]);
+                        pc += 6;
+                    }
+                    case Ir.MEMORY_SIZE -> {
+                        s[fp + code[pc + 1]] = inst.memories[code[pc + 2]].pages();
+                        pc += 3;
+                    }
+                    case Ir.MEMORY_GROW -> {
+                        var m = inst.memories[code[pc + 3]];
+                        long delta = s[fp + code[pc + 2]];
+                        if (m.type().addressType() == AddressType.I32) {
+                            delta &= 0xFFFF_FFFFL;
+                        }
+                        s[fp + code[pc + 1]] = m.grow(delta);
+                        pc += 4;
+                    }
+                    case Ir.REF_FUNC -> {
+                        s[fp + code[pc + 1]] = inst.store.register(inst.functions[code[pc + 2]]);
+                        pc += 3;
+                    }
+                    case Ir.I32_ADD -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I32_SUB -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I32_MUL -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I32_AND -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & (int) s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I32_OR -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | (int) s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I32_XOR -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I32_SHL -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << (int) s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I32_SHR_S -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> (int) s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I32_SHR_U -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> (int) s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I32_EQ -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == (int) s[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I32_NE -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != (int) s[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I32_LT_S -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < (int) s[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I32_LT_U -> {
+                        s[fp + code[pc + 1]] =
+                                Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) < 0
+                                        ? 1
+                                        : 0;
+                        pc += 4;
+                    }
+                    case Ir.I32_GT_S -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > (int) s[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I32_GT_U -> {
+                        s[fp + code[pc + 1]] =
+                                Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) > 0
+                                        ? 1
+                                        : 0;
+                        pc += 4;
+                    }
+                    case Ir.I32_LE_S -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= (int) s[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I32_GE_S -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= (int) s[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I32_EQZ -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == 0 ? 1 : 0;
+                        pc += 3;
+                    }
+                    case Ir.I64_ADD -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I64_SUB -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I64_MUL -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I64_AND -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I64_OR -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I64_EQ -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == s[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I64_LT_S -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] < s[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.F64_ADD -> {
+                        s[fp + code[pc + 1]] = doubleToRawLongBits(
+                                longBitsToDouble(s[fp + code[pc + 2]]) + longBitsToDouble(s[fp + code[pc + 3]]));
+                        pc += 4;
+                    }
+                    case Ir.F64_MUL -> {
+                        s[fp + code[pc + 1]] = doubleToRawLongBits(
+                                longBitsToDouble(s[fp + code[pc + 2]]) * longBitsToDouble(s[fp + code[pc + 3]]));
+                        pc += 4;
+                    }
+                    default -> throw new IllegalStateException("bad IR opcode " + code[pc] + " at " + pc);
                 }
-                case Ir.REF_FUNC -> {
-                    s[fp + code[pc + 1]] = inst.store.register(inst.functions[code[pc + 2]]);
-                    pc += 3;
-                }
-                case Ir.I32_ADD -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I32_SUB -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I32_MUL -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I32_AND -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & (int) s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I32_OR -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | (int) s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I32_XOR -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I32_SHL -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << (int) s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I32_SHR_S -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> (int) s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I32_SHR_U -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> (int) s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I32_EQ -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == (int) s[fp + code[pc + 3]] ? 1 : 0;
-                    pc += 4;
-                }
-                case Ir.I32_NE -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != (int) s[fp + code[pc + 3]] ? 1 : 0;
-                    pc += 4;
-                }
-                case Ir.I32_LT_S -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < (int) s[fp + code[pc + 3]] ? 1 : 0;
-                    pc += 4;
-                }
-                case Ir.I32_LT_U -> {
-                    s[fp + code[pc + 1]] =
-                            Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) < 0 ? 1 : 0;
-                    pc += 4;
-                }
-                case Ir.I32_GT_S -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > (int) s[fp + code[pc + 3]] ? 1 : 0;
-                    pc += 4;
-                }
-                case Ir.I32_GT_U -> {
-                    s[fp + code[pc + 1]] =
-                            Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) > 0 ? 1 : 0;
-                    pc += 4;
-                }
-                case Ir.I32_LE_S -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= (int) s[fp + code[pc + 3]] ? 1 : 0;
-                    pc += 4;
-                }
-                case Ir.I32_GE_S -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= (int) s[fp + code[pc + 3]] ? 1 : 0;
-                    pc += 4;
-                }
-                case Ir.I32_EQZ -> {
-                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == 0 ? 1 : 0;
-                    pc += 3;
-                }
-                case Ir.I64_ADD -> {
-                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I64_SUB -> {
-                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I64_MUL -> {
-                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I64_AND -> {
-                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I64_OR -> {
-                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | s[fp + code[pc + 3]];
-                    pc += 4;
-                }
-                case Ir.I64_EQ -> {
-                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == s[fp + code[pc + 3]] ? 1 : 0;
-                    pc += 4;
-                }
-                case Ir.I64_LT_S -> {
-                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] < s[fp + code[pc + 3]] ? 1 : 0;
-                    pc += 4;
-                }
-                case Ir.F64_ADD -> {
-                    s[fp + code[pc + 1]] = doubleToRawLongBits(
-                            longBitsToDouble(s[fp + code[pc + 2]]) + longBitsToDouble(s[fp + code[pc + 3]]));
-                    pc += 4;
-                }
-                case Ir.F64_MUL -> {
-                    s[fp + code[pc + 1]] = doubleToRawLongBits(
-                            longBitsToDouble(s[fp + code[pc + 2]]) * longBitsToDouble(s[fp + code[pc + 3]]));
-                    pc += 4;
-                }
-                default -> throw new IllegalStateException("bad IR opcode " + code[pc] + " at " + pc);
             }
+        } catch (Trap trap) {
+            throw unwind(trap, code, inst, base);
         }
     }
 }

@@ -15,8 +15,12 @@
  *   <li>Wasm-to-Wasm calls and returns push and pop the machine's own frame arrays: no JVM
  *       recursion, so the call depth limit is exact and a trap unwinds by discarding the machine.
  *   <li>The dispatch method must stay under HotSpot's 8000-bytecode HugeMethodLimit (a test
- *       checks it); rare operators run in {@code NumericOps}, {@code MemoryOps} and
- *       {@code BulkOps}.
+ *       checks it); rare operators run in {@code NumericOps}, {@code MemoryOps},
+ *       {@code BulkOps}, {@code AtomicOps} (threads) and {@code WideOps} (wide arithmetic).
+ *   <li>Function entries (calls) and loop back-edges are the safepoints: one volatile read of the
+ *       store's stop flags (interrupt, deadline) plus, only when the engine meters fuel, one unit
+ *       of fuel. A trap records its Wasm frames as it leaves {@code run}; nothing is recorded on
+ *       the normal path.
  *   <li>The lowering tracks stack heights itself from the opcode table and the module's types;
  *       it can switch to the validator's forwarded {@code FunctionState} without changing the IR.
  * </ul>

@@ -484,7 +484,11 @@ final class CodeEncoder {
             case REF_TYPE -> {
                 byte[] rt = m.typeEncoder.refType(in.next());
                 if (TypeEncoder.nullable(rt)) {
-                    op = op == Opcode.REF_TEST ? Opcode.REF_TEST_NULL : Opcode.REF_CAST_NULL;
+                    op = switch (op) {
+                        case REF_TEST -> Opcode.REF_TEST_NULL;
+                        case REF_CAST_DESC_EQ -> Opcode.REF_CAST_DESC_EQ_NULL;
+                        default -> Opcode.REF_CAST_NULL;
+                    };
                 }
                 imm.raw(heapOf(rt));
             }

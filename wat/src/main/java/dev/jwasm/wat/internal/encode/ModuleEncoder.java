@@ -381,6 +381,11 @@ public final class ModuleEncoder {
 
     /** Reads inline {@code (export "n")*} and an inline {@code (import "m" "n")}; true if imported. */
     private boolean inlineExportsImport(In in, int kind, int index) {
+        return inlineExportsImport(in, kind, index, kind);
+    }
+
+    /** As above, with the import kind byte given apart (an exact function import is 0x20). */
+    private boolean inlineExportsImport(In in, int kind, int index, int importKind) {
         while (in.peekList("export")) {
             var e = In.of(in.list(), 1);
             exportSec.nameBytes(name(e.token())).b(kind).u32(index);
@@ -389,7 +394,7 @@ public final class ModuleEncoder {
         }
         if (in.peekList("import")) {
             var im = In.of(in.list(), 1);
-            importSec.nameBytes(name(im.token())).nameBytes(name(im.token())).b(kind);
+            importSec.nameBytes(name(im.token())).nameBytes(name(im.token())).b(importKind);
             importCount++;
             im.end();
             return true;
@@ -398,14 +403,26 @@ public final class ModuleEncoder {
     }
 
     private void emitFunc(SExpr.SList f, int index) {
-        var desc = importHeader(f, 0);
+        // Custom descriptors: an imported function's type use may be wrapped in (exact ...).
+        boolean exact = "import".equals(f.head())
+                ? f.items().size() > 3 && f.items().get(3) instanceof SExpr.SList d && containsList(d, "exact")
+                : containsList(f, "exact");
+        int importKind = exact ? 0x20 : 0;
+        var desc = importHeader(f, importKind);
         annotations.entity(Annotations.FUNC_NAMES, desc != null ? desc : f, index);
         currentFunc = index;
         var in = In.of(desc != null ? desc : f, 1);
         in.optId();
-        boolean imported = desc != null || inlineExportsImport(in, 0, index);
+        boolean imported = desc != null || inlineExportsImport(in, 0, index, importKind);
         var locals = new Space("local");
-        int type = typeEncoder.typeUse(in, locals, true);
+        int type;
+        if (imported && in.peekList("exact")) {
+            var use = In.of(in.list(), 1);
+            type = typeEncoder.typeUse(use, locals, true);
+            use.end();
+        } else {
+            type = typeEncoder.typeUse(in, locals, true);
+        }
         if (imported) {
             importSec.u32(type);
             in.end();

@@ -60,6 +60,17 @@ final class TypeEncoder {
                 return new Bytes().s64(module.types.resolve(t)).toArray();
             }
         }
+        // Custom descriptors: (exact x) is the exact defined type x; abstract types have no exact form.
+        if (e instanceof SExpr.SList l && "exact".equals(l.head())) {
+            var in = In.of(l, 1);
+            var t = in.token();
+            if (!Space.isIndex(t)) {
+                throw new WatException(t.pos(), "unexpected token: expected a type index");
+            }
+            int index = module.types.resolve(t);
+            in.end();
+            return new Bytes().b(0x62).u32(index).toArray();
+        }
         throw new WatException(e.pos(), "unexpected token: expected a heap type");
     }
 
@@ -141,12 +152,12 @@ final class TypeEncoder {
     byte[] subType(SExpr.SList typeField, int index, boolean standalone) {
         var in = In.of(typeField, 1);
         in.optId();
-        var def = in.list();
-        in.end();
         var out = new Bytes();
-        boolean plain = true;
-        if ("sub".equals(def.head())) {
-            var s = In.of(def, 1);
+        boolean plain;
+        SExpr.SList def;
+        if (in.peekList("sub")) {
+            var s = In.of(in.list(), 1);
+            in.end();
             boolean fin = s.keyword("final");
             var supers = new Bytes();
             int n = 0;
@@ -155,9 +166,15 @@ final class TypeEncoder {
                 n++;
             }
             out.b(fin ? 0x4F : 0x50).u32(n).vec(supers);
+            descriptorClauses(s, out);
+            plain = false;
             def = s.list();
             s.end();
-            plain = false;
+        } else {
+            // Without sub, the clauses precede the composite type directly in the type field.
+            plain = descriptorClauses(in, out);
+            def = in.list();
+            in.end();
         }
         byte[] comp = compType(def, index);
         out.raw(comp);
@@ -165,6 +182,31 @@ final class TypeEncoder {
             module.registerPlainFuncType(index, comp);
         }
         return out.toArray();
+    }
+
+    /**
+     * The custom descriptors proposal's optional {@code (describes x)} then {@code (descriptor y)}
+     * clauses (binary {@code 0x4C x}, {@code 0x4D y}); a repeated or reordered clause is then read
+     * where the composite type must be, an unexpected token. Returns whether there were none.
+     */
+    private boolean descriptorClauses(In in, Bytes out) {
+        boolean none = true;
+        if (in.peekList("describes")) {
+            out.b(0x4C).u32(clauseIndex(in.list()));
+            none = false;
+        }
+        if (in.peekList("descriptor")) {
+            out.b(0x4D).u32(clauseIndex(in.list()));
+            none = false;
+        }
+        return none;
+    }
+
+    private int clauseIndex(SExpr.SList clause) {
+        var in = In.of(clause, 1);
+        int index = module.types.resolve(in.token());
+        in.end();
+        return index;
     }
 
     private byte[] compType(SExpr.SList def, int index) {
