@@ -121,8 +121,11 @@ public final class Instantiator {
             switch (imp.desc()) {
                 case FuncImport f -> {
                     FuncType expected = module.types().get(f.typeIndex());
+                    // Spec 3.0 import subtyping; an exact import (custom descriptors) needs the type itself.
                     if (!(found instanceof FunctionInstance fn)
-                            || !fn.canonicalType().isSubtypeOf(canon[f.typeIndex()])) {
+                            || !(f.exact()
+                                    ? fn.canonicalType() == canon[f.typeIndex()]
+                                    : fn.canonicalType().isSubtypeOf(canon[f.typeIndex()]))) {
                         throw incompatible(imp, "function " + expected, found);
                     }
                     inst.functions[fi++] = fn;

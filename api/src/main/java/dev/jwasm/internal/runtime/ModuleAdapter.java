@@ -36,7 +36,7 @@ public final class ModuleAdapter {
         for (var imp : info.imports()) {
             ModuleDefinition.ImportDesc desc =
                     switch (imp.type()) {
-                        case ExternType.Func f -> new ModuleDefinition.FuncImport(f.typeIndex());
+                        case ExternType.Func f -> new ModuleDefinition.FuncImport(f.typeIndex(), f.exact());
                         case TableType t -> new ModuleDefinition.TableImport(t);
                         case MemoryType m -> new ModuleDefinition.MemoryImport(m);
                         case GlobalType g -> new ModuleDefinition.GlobalImport(g);

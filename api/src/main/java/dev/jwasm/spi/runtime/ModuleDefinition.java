@@ -58,7 +58,16 @@ public record ModuleDefinition(
         ExternKind kind();
     }
 
-    public record FuncImport(int typeIndex) implements ImportDesc {
+    /**
+     * A function import of type {@code typeIndex}; an {@code exact} one (custom descriptors) accepts
+     * only a function of exactly that type, not of a subtype.
+     */
+    public record FuncImport(int typeIndex, boolean exact) implements ImportDesc {
+        /** An (inexact) function import: a function of a subtype matches too. */
+        public FuncImport(int typeIndex) {
+            this(typeIndex, false);
+        }
+
         @Override
         public ExternKind kind() {
             return ExternKind.FUNC;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwasm.api.Engine;
+import dev.jwasm.api.Feature;
+import dev.jwasm.api.Features;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.LinkException;
 import dev.jwasm.api.Linker;
@@ -151,5 +153,25 @@ class CanonicalSubtypingTest {
                   (table funcref (elem $f))
                   (func (export "call") (result i32) (call_indirect (type $w) (i32.const 0))))""");
         assertEquals(7, inst.function("call").callForLong());
+    }
+
+    @Test
+    void anExactFunctionImportRejectsASubtype() {
+        provide();
+        String types = "(type $t (sub (func (result i32)))) (type $s (sub $t (func (result i32))))";
+        var features = Features.defaults().with(Feature.CUSTOM_DESCRIPTORS);
+        linker.instantiate(
+                store,
+                WasmModule.decode(
+                        Wat.toBinary("(module " + types + " (import \"P\" \"ft\" (func (exact (type $t)))))"),
+                        features));
+        var e = assertThrows(
+                LinkException.class,
+                () -> linker.instantiate(
+                        store,
+                        WasmModule.decode(
+                                Wat.toBinary("(module " + types + " (import \"P\" \"fs\" (func (exact (type $t)))))"),
+                                features)));
+        assertTrue(e.getMessage().startsWith("incompatible import type"), e.getMessage());
     }
 }
