@@ -32,6 +32,7 @@ public final class ExportedFunction {
      * Calls the function.
      *
      * @throws Trap if execution traps
+     * @throws WasmException if the function throws a Wasm exception that it does not catch
      * @throws JwasmException if the argument count does not match the function's type
      */
     public long[] call(long... args) {
