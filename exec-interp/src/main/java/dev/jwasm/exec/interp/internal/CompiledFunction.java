@@ -3,5 +3,9 @@ package dev.jwasm.exec.interp.internal;
 /**
  * A function lowered to register IR: {@code code}, the number of parameters and of all locals
  * (the frame's first slots), and the frame size (locals plus the deepest operand stack).
+ *
+ * <p>{@code code} ends with the function's exception handler table (layout in {@link Handlers}),
+ * after the last instruction: the unwinder finds it from the code array alone, which is all a
+ * saved frame keeps. Nothing executes past the last instruction, so the table costs nothing.
  */
 record CompiledFunction(int[] code, int params, int locals, int frameSize) {}

@@ -17,6 +17,11 @@
  *   <li>The dispatch method must stay under HotSpot's 8000-bytecode HugeMethodLimit (a test
  *       checks it); rare operators run in {@code NumericOps}, {@code MemoryOps} and
  *       {@code BulkOps}.
+ *   <li>Exceptions cost nothing until thrown: each function's handlers (try_table clauses, legacy
+ *       catch arms and delegates) are a table of IR pc ranges after its code, see {@code
+ *       Handlers}. A throw is a Java {@code WasmException}; the dispatch loop catches it, searches
+ *       the current frame and then the machine's saved frames, and either resumes at a handler
+ *       or lets it go on to the host, which is how exceptions cross host functions both ways.
  *   <li>The lowering tracks stack heights itself from the opcode table and the module's types;
  *       it can switch to the validator's forwarded {@code FunctionState} without changing the IR.
  * </ul>
