@@ -24,6 +24,9 @@ import java.util.List;
  * {@link Opcode#operands()}/{@link Opcode#results()} for fixed-signature operators and from
  * function and block types for the rest. This class is the one place to replace then.
  *
+ * <p>Exception handlers (try_table clauses, legacy catch arms and delegates) are collected per
+ * block and written as a table after the code when the function ends; see {@link Handlers}.
+ *
  * <p>Code after an unconditional branch is unreachable (spec 3.3.5, "stack-polymorphic"); it
  * is skipped, tracking only block nesting, until the enclosing block's {@code else} or {@code end}.
  */
@@ -689,6 +692,38 @@ public final class Lowering implements InstructionVisitor {
         end();
     }
 
+    /**
+     * try_table (spec 4.4.8): a block whose body is covered by one handler entry per catch clause.
+     * A clause branches to its label (resolved outside the try_table) with the payload and/or
+     * exnref as the branch values, which the unwinder stores straight into the target's slots.
+     */
+    @Override
+    public void visitTryTable(BlockType type, List<Catch> catches) {
+        if (dead) {
+            controls.add(new Control(Opcode.TRY_TABLE, height, 0, 0, -1, true));
+            return;
+        }
+        FuncType bt = blockType(type);
+        int p = bt.params().size();
+        barrier();
+        var c = new Control(Opcode.TRY_TABLE, height - p, p, bt.results().size(), -1, false);
+        c.tryStart = code.size();
+        for (Catch k : catches) {
+            Control target = controls.get(controls.size() - 1 - k.label());
+            int n = k.kind().hasTag() ? payloadCount(k.tag()) : 0;
+            int values = slot(target.height);
+            var h = new Handler(
+                    k.kind().hasTag() ? k.tag() : Handlers.ALL,
+                    k.kind().hasTag() ? values : -1,
+                    k.kind().pushesExnRef() ? values + n : -1);
+            h.target = target;
+            returnPad |= target == controls.getFirst();
+            maxHeight = Math.max(maxHeight, target.height + target.branchArity());
+            c.handlers.add(h);
+        }
+        controls.add(c);
+    }
+
     @Override
     public void visitBrTable(int[] depths, int defaultDepth) {
         if (dead) {
@@ -933,38 +968,6 @@ public final class Lowering implements InstructionVisitor {
     }
 
     // Not yet lowered: each reports a clear error naming the instruction.
-
-    /**
-     * try_table (spec 4.4.8): a block whose body is covered by one handler entry per catch clause.
-     * A clause branches to its label (resolved outside the try_table) with the payload and/or
-     * exnref as the branch values, which the unwinder stores straight into the target's slots.
-     */
-    @Override
-    public void visitTryTable(BlockType type, List<Catch> catches) {
-        if (dead) {
-            controls.add(new Control(Opcode.TRY_TABLE, height, 0, 0, -1, true));
-            return;
-        }
-        FuncType bt = blockType(type);
-        int p = bt.params().size();
-        barrier();
-        var c = new Control(Opcode.TRY_TABLE, height - p, p, bt.results().size(), -1, false);
-        c.tryStart = code.size();
-        for (Catch k : catches) {
-            Control target = controls.get(controls.size() - 1 - k.label());
-            int n = k.kind().hasTag() ? payloadCount(k.tag()) : 0;
-            int values = slot(target.height);
-            var h = new Handler(
-                    k.kind().hasTag() ? k.tag() : Handlers.ALL,
-                    k.kind().hasTag() ? values : -1,
-                    k.kind().pushesExnRef() ? values + n : -1);
-            h.target = target;
-            returnPad |= target == controls.getFirst();
-            maxHeight = Math.max(maxHeight, target.height + target.branchArity());
-            c.handlers.add(h);
-        }
-        controls.add(c);
-    }
 
     @Override
     public void visitType(Opcode op, int typeIndex) {
