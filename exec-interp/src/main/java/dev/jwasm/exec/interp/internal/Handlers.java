@@ -1,6 +1,5 @@
 package dev.jwasm.exec.interp.internal;
 
-import dev.jwasm.api.WasmException;
 import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 
@@ -30,16 +29,11 @@ final class Handlers {
     static final int DELEGATE = -2;
 
     /** {@code THROW tag argBase}: a new exception with the payload from the frame. */
-    static WasmException create(InstanceState inst, int tag, long[] s, int argBase) {
+    static ExceptionInstance create(InstanceState inst, int tag, long[] s, int argBase) {
         var t = inst.tags[tag];
         long[] payload = new long[ExceptionInstance.payloadLength(t)];
         System.arraycopy(s, argBase, payload, 0, payload.length);
-        return new WasmException(new ExceptionInstance(t, payload));
-    }
-
-    /** {@code THROW_REF ref}: the same exception again; null traps. */
-    static WasmException rethrow(InstanceState inst, long ref) {
-        return new WasmException(inst.store.exception(ref));
+        return new ExceptionInstance(t, payload);
     }
 
     /**

@@ -111,6 +111,44 @@ public final class Machine {
     }
 
     /**
+     * A call to a host function from the frame {@code code}/{@code fp} at {@code pc}: true when
+     * it returned. A Wasm exception it throws is Wasm's to handle: false when a handler here
+     * caught it (the resume fields say where to go on), and thrown on when none did.
+     */
+    private boolean hostCall(
+            HostFunctionInstance host,
+            long[] s,
+            int argBase,
+            int[] code,
+            int pc,
+            int fp,
+            InstanceState inst,
+            int base) {
+        try {
+            callHost(host, s, argBase);
+            return true;
+        } catch (WasmException e) {
+            if (unwind(e.exception(), code, pc, fp, inst, base)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code THROW} or {@code THROW_REF} at {@code pc}: unwinds to the handler (the resume fields
+     * say where), or throws the exception on to the host when no frame of this machine has one.
+     */
+    private void throwAt(int[] code, int pc, long[] s, int fp, InstanceState inst, int base) {
+        ExceptionInstance exn = code[pc] == Ir.THROW
+                ? Handlers.create(inst, code[pc + 1], s, fp + code[pc + 2])
+                : inst.store.exception(s[fp + code[pc + 1]]);
+        if (!unwind(exn, code, pc, fp, inst, base)) {
+            throw new WasmException(exn);
+        }
+    }
+
+    /**
      * Finds the handler for {@code exn} thrown at {@code pc} of the frame {@code code}/{@code fp},
      * searching that frame and then its callers down to {@code base} (the frames of this machine;
      * beyond them the exception leaves {@link #run} towards the host). Popped frames are
@@ -172,8 +210,8 @@ public final class Machine {
     /**
      * The dispatch loop. It must stay under HotSpot's 8000-bytecode HugeMethodLimit (a test checks
      * it), so only hot operators are inline and the rest go through {@link NumericOps} and
-     * {@link MemoryOps}. A Wasm exception (thrown here, or by a host function this code called)
-     * leaves the inner loop; the outer one resumes at its handler or lets it go on to the host.
+     * {@link MemoryOps}; throwing and catching Wasm exceptions happen in {@link #throwAt} and
+     * {@link #hostCall}, which leave the frame to continue in in the resume fields.
      */
     private void run(int[] code, InstanceState inst) {
         final int base = depth;
@@ -181,324 +219,316 @@ public final class Machine {
         int pc = 0;
         int fp = 0;
         while (true) {
-            try {
-                while (true) {
-                    switch (code[pc]) {
-                        case Ir.UNREACHABLE -> throw new Trap(TrapKind.UNREACHABLE);
-                        case Ir.CONST -> {
-                            s[fp + code[pc + 1]] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
-                            pc += 4;
+            switch (code[pc]) {
+                case Ir.UNREACHABLE -> throw new Trap(TrapKind.UNREACHABLE);
+                case Ir.CONST -> {
+                    s[fp + code[pc + 1]] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
+                    pc += 4;
+                }
+                case Ir.COPY -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+                    pc += 3;
+                }
+                case Ir.MOVE_N -> {
+                    System.arraycopy(s, fp + code[pc + 2], s, fp + code[pc + 1], code[pc + 3]);
+                    pc += 4;
+                }
+                case Ir.GLOBAL_GET -> {
+                    s[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value;
+                    pc += 3;
+                }
+                case Ir.GLOBAL_SET -> {
+                    inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
+                    pc += 3;
+                }
+                case Ir.JUMP -> pc = code[pc + 1];
+                case Ir.SAFEPOINT -> {
+                    if (inst.store.interruptRequested()) {
+                        throw new Trap(TrapKind.INTERRUPTED);
+                    }
+                    pc++;
+                }
+                case Ir.JUMP_IF_ZERO -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                case Ir.JUMP_I32_EQ ->
+                    pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                case Ir.JUMP_I32_NE ->
+                    pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                case Ir.JUMP_I32_LT_S ->
+                    pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                case Ir.JUMP_I32_GE_S ->
+                    pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                case Ir.JUMP_I32_GT_S ->
+                    pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                case Ir.JUMP_I32_LE_S ->
+                    pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                case Ir.JUMP_I32_LT_U ->
+                    pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) < 0
+                            ? code[pc + 3]
+                            : pc + 4;
+                case Ir.JUMP_I32_GE_U ->
+                    pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) >= 0
+                            ? code[pc + 3]
+                            : pc + 4;
+                case Ir.JUMP_I32_GT_U ->
+                    pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) > 0
+                            ? code[pc + 3]
+                            : pc + 4;
+                case Ir.JUMP_I32_LE_U ->
+                    pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) <= 0
+                            ? code[pc + 3]
+                            : pc + 4;
+                case Ir.JUMP_IF_NULL -> pc = s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                case Ir.JUMP_IF_NON_NULL -> pc = s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+                case Ir.JUMP_IF_NONZERO -> pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+                case Ir.BR_TABLE -> {
+                    int n = code[pc + 2];
+                    int i = (int) s[fp + code[pc + 1]];
+                    pc = code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
+                }
+                case Ir.RETURN -> {
+                    int n = code[pc + 2];
+                    if (n > 0) {
+                        System.arraycopy(s, fp + code[pc + 1], s, fp, n);
+                    }
+                    if (depth == base) {
+                        return;
+                    }
+                    depth--;
+                    code = savedCode[depth];
+                    pc = savedPc[depth];
+                    fp = savedFp[depth];
+                    inst = savedInstance[depth];
+                    savedInstance[depth] = null;
+                }
+                case Ir.CALL,
+                        Ir.CALL_INDIRECT,
+                        Ir.CALL_REF,
+                        Ir.RETURN_CALL,
+                        Ir.RETURN_CALL_INDIRECT,
+                        Ir.RETURN_CALL_REF -> {
+                    int op = code[pc];
+                    FunctionInstance f;
+                    int argBase;
+                    int next;
+                    if (op == Ir.CALL || op == Ir.RETURN_CALL) {
+                        f = inst.functions[code[pc + 1]];
+                        argBase = fp + code[pc + 2];
+                        next = pc + 3;
+                    } else if (op == Ir.CALL_REF || op == Ir.RETURN_CALL_REF) {
+                        f = refTarget(inst, s[fp + code[pc + 4]]);
+                        argBase = fp + code[pc + 3];
+                        next = pc + 5;
+                    } else {
+                        f = indirectTarget(inst, code[pc + 1], code[pc + 2], s[fp + code[pc + 4]] & 0xFFFF_FFFFL);
+                        argBase = fp + code[pc + 3];
+                        next = pc + 5;
+                    }
+                    if (inst.store.interruptRequested()) {
+                        throw new Trap(TrapKind.INTERRUPTED);
+                    }
+                    if (f instanceof WasmFunctionInstance w) {
+                        CompiledFunction callee = compiled(w);
+                        if (op == Ir.CALL || op == Ir.CALL_INDIRECT || op == Ir.CALL_REF) {
+                            pushFrame(code, next, fp, inst);
+                            fp = argBase;
+                        } else {
+                            // A tail call replaces this frame: the arguments move down to its base.
+                            System.arraycopy(s, argBase, s, fp, callee.params());
                         }
-                        case Ir.COPY -> {
-                            s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
-                            pc += 3;
-                        }
-                        case Ir.MOVE_N -> {
-                            System.arraycopy(s, fp + code[pc + 2], s, fp + code[pc + 1], code[pc + 3]);
-                            pc += 4;
-                        }
-                        case Ir.GLOBAL_GET -> {
-                            s[fp + code[pc + 1]] = inst.globals[code[pc + 2]].value;
-                            pc += 3;
-                        }
-                        case Ir.GLOBAL_SET -> {
-                            inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
-                            pc += 3;
-                        }
-                        case Ir.JUMP -> pc = code[pc + 1];
-                        case Ir.SAFEPOINT -> {
-                            if (inst.store.interruptRequested()) {
-                                throw new Trap(TrapKind.INTERRUPTED);
-                            }
-                            pc++;
-                        }
-                        case Ir.JUMP_IF_ZERO -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-                        case Ir.JUMP_I32_EQ ->
-                            pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                        case Ir.JUMP_I32_NE ->
-                            pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                        case Ir.JUMP_I32_LT_S ->
-                            pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                        case Ir.JUMP_I32_GE_S ->
-                            pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                        case Ir.JUMP_I32_GT_S ->
-                            pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                        case Ir.JUMP_I32_LE_S ->
-                            pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                        case Ir.JUMP_I32_LT_U ->
-                            pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) < 0
-                                    ? code[pc + 3]
-                                    : pc + 4;
-                        case Ir.JUMP_I32_GE_U ->
-                            pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) >= 0
-                                    ? code[pc + 3]
-                                    : pc + 4;
-                        case Ir.JUMP_I32_GT_U ->
-                            pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) > 0
-                                    ? code[pc + 3]
-                                    : pc + 4;
-                        case Ir.JUMP_I32_LE_U ->
-                            pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) <= 0
-                                    ? code[pc + 3]
-                                    : pc + 4;
-                        case Ir.JUMP_IF_NULL -> pc = s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-                        case Ir.JUMP_IF_NON_NULL -> pc = s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-                        case Ir.JUMP_IF_NONZERO -> pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-                        case Ir.BR_TABLE -> {
-                            int n = code[pc + 2];
-                            int i = (int) s[fp + code[pc + 1]];
-                            pc = code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
-                        }
-                        case Ir.RETURN -> {
-                            int n = code[pc + 2];
-                            if (n > 0) {
-                                System.arraycopy(s, fp + code[pc + 1], s, fp, n);
-                            }
-                            if (depth == base) {
-                                return;
-                            }
-                            depth--;
-                            code = savedCode[depth];
-                            pc = savedPc[depth];
-                            fp = savedFp[depth];
-                            inst = savedInstance[depth];
-                            savedInstance[depth] = null;
-                        }
-                        case Ir.CALL,
-                                Ir.CALL_INDIRECT,
-                                Ir.CALL_REF,
-                                Ir.RETURN_CALL,
-                                Ir.RETURN_CALL_INDIRECT,
-                                Ir.RETURN_CALL_REF -> {
-                            int op = code[pc];
-                            FunctionInstance f;
-                            int argBase;
-                            int next;
-                            if (op == Ir.CALL || op == Ir.RETURN_CALL) {
-                                f = inst.functions[code[pc + 1]];
-                                argBase = fp + code[pc + 2];
-                                next = pc + 3;
-                            } else if (op == Ir.CALL_REF || op == Ir.RETURN_CALL_REF) {
-                                f = refTarget(inst, s[fp + code[pc + 4]]);
-                                argBase = fp + code[pc + 3];
-                                next = pc + 5;
-                            } else {
-                                f = indirectTarget(
-                                        inst, code[pc + 1], code[pc + 2], s[fp + code[pc + 4]] & 0xFFFF_FFFFL);
-                                argBase = fp + code[pc + 3];
-                                next = pc + 5;
-                            }
-                            if (inst.store.interruptRequested()) {
-                                throw new Trap(TrapKind.INTERRUPTED);
-                            }
-                            if (f instanceof WasmFunctionInstance w) {
-                                CompiledFunction callee = compiled(w);
-                                if (op == Ir.CALL || op == Ir.CALL_INDIRECT || op == Ir.CALL_REF) {
-                                    pushFrame(code, next, fp, inst);
-                                    fp = argBase;
-                                } else {
-                                    // A tail call replaces this frame: the arguments move down to its base.
-                                    System.arraycopy(s, argBase, s, fp, callee.params());
-                                }
-                                s = enter(callee, fp);
-                                code = callee.code();
-                                inst = w.instance();
-                                pc = 0;
-                            } else {
-                                // For a tail call the instruction after is the RETURN of the host's results.
-                                callHost((HostFunctionInstance) f, s, argBase);
-                                pc = next;
-                            }
-                        }
-                        case Ir.BULK -> {
-                            BulkOps.execute(code[pc + 1], code[pc + 2], code[pc + 3], s, fp + code[pc + 4], inst);
-                            pc += 5;
-                        }
-                        case Ir.SELECT -> {
-                            s[fp + code[pc + 1]] =
-                                    (int) s[fp + code[pc + 4]] != 0 ? s[fp + code[pc + 2]] : s[fp + code[pc + 3]];
-                            pc += 5;
-                        }
-                        case Ir.UNARY -> {
-                            s[fp + code[pc + 1]] = NumericOps.unary(code[pc + 3], s[fp + code[pc + 2]]);
-                            pc += 4;
-                        }
-                        case Ir.BINARY -> {
-                            s[fp + code[pc + 1]] =
-                                    NumericOps.binary(code[pc + 4], s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
-                            pc += 5;
-                        }
-                        case Ir.LOAD -> {
-                            int flags = code[pc + 3];
-                            long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
-                            s[fp + code[pc + 1]] = MemoryOps.load(code[pc + 6], inst.memories[flags & 0x7FFF_FFFF], ea);
-                            pc += 7;
-                        }
-                        case Ir.STORE -> {
-                            int flags = code[pc + 3];
-                            long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
-                            MemoryOps.store(code[pc + 6], inst.memories[flags & 0x7FFF_FFFF], ea, s[fp + code[pc + 2]]);
-                            pc += 7;
-                        }
-                        case Ir.I32_LOAD -> {
-                            int flags = code[pc + 3];
-                            long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
-                            s[fp + code[pc + 1]] = inst.memories[flags & 0x7FFF_FFFF].load32(ea);
-                            pc += 6;
-                        }
-                        case Ir.I32_STORE -> {
-                            int flags = code[pc + 3];
-                            long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
-                            inst.memories[flags & 0x7FFF_FFFF].store32(ea, (int) s[fp + code[pc + 2]]);
-                            pc += 6;
-                        }
-                        case Ir.MEMORY_SIZE -> {
-                            s[fp + code[pc + 1]] = inst.memories[code[pc + 2]].pages();
-                            pc += 3;
-                        }
-                        case Ir.MEMORY_GROW -> {
-                            var m = inst.memories[code[pc + 3]];
-                            long delta = s[fp + code[pc + 2]];
-                            if (m.type().addressType() == AddressType.I32) {
-                                delta &= 0xFFFF_FFFFL;
-                            }
-                            s[fp + code[pc + 1]] = m.grow(delta);
-                            pc += 4;
-                        }
-                        case Ir.REF_FUNC -> {
-                            s[fp + code[pc + 1]] = inst.store.register(inst.functions[code[pc + 2]]);
-                            pc += 3;
-                        }
-                        case Ir.I32_ADD -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I32_SUB -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I32_MUL -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I32_AND -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & (int) s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I32_OR -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | (int) s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I32_XOR -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I32_SHL -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << (int) s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I32_SHR_S -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> (int) s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I32_SHR_U -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> (int) s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I32_EQ -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == (int) s[fp + code[pc + 3]] ? 1 : 0;
-                            pc += 4;
-                        }
-                        case Ir.I32_NE -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != (int) s[fp + code[pc + 3]] ? 1 : 0;
-                            pc += 4;
-                        }
-                        case Ir.I32_LT_S -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < (int) s[fp + code[pc + 3]] ? 1 : 0;
-                            pc += 4;
-                        }
-                        case Ir.I32_LT_U -> {
-                            s[fp + code[pc + 1]] =
-                                    Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) < 0
-                                            ? 1
-                                            : 0;
-                            pc += 4;
-                        }
-                        case Ir.I32_GT_S -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > (int) s[fp + code[pc + 3]] ? 1 : 0;
-                            pc += 4;
-                        }
-                        case Ir.I32_GT_U -> {
-                            s[fp + code[pc + 1]] =
-                                    Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) > 0
-                                            ? 1
-                                            : 0;
-                            pc += 4;
-                        }
-                        case Ir.I32_LE_S -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= (int) s[fp + code[pc + 3]] ? 1 : 0;
-                            pc += 4;
-                        }
-                        case Ir.I32_GE_S -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= (int) s[fp + code[pc + 3]] ? 1 : 0;
-                            pc += 4;
-                        }
-                        case Ir.I32_EQZ -> {
-                            s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == 0 ? 1 : 0;
-                            pc += 3;
-                        }
-                        case Ir.I64_ADD -> {
-                            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I64_SUB -> {
-                            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I64_MUL -> {
-                            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I64_AND -> {
-                            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I64_OR -> {
-                            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | s[fp + code[pc + 3]];
-                            pc += 4;
-                        }
-                        case Ir.I64_EQ -> {
-                            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == s[fp + code[pc + 3]] ? 1 : 0;
-                            pc += 4;
-                        }
-                        case Ir.I64_LT_S -> {
-                            s[fp + code[pc + 1]] = s[fp + code[pc + 2]] < s[fp + code[pc + 3]] ? 1 : 0;
-                            pc += 4;
-                        }
-                        case Ir.F64_ADD -> {
-                            s[fp + code[pc + 1]] = doubleToRawLongBits(
-                                    longBitsToDouble(s[fp + code[pc + 2]]) + longBitsToDouble(s[fp + code[pc + 3]]));
-                            pc += 4;
-                        }
-                        case Ir.F64_MUL -> {
-                            s[fp + code[pc + 1]] = doubleToRawLongBits(
-                                    longBitsToDouble(s[fp + code[pc + 2]]) * longBitsToDouble(s[fp + code[pc + 3]]));
-                            pc += 4;
-                        }
-                        case Ir.THROW -> throw Handlers.create(inst, code[pc + 1], s, fp + code[pc + 2]);
-                        case Ir.THROW_REF -> throw Handlers.rethrow(inst, s[fp + code[pc + 1]]);
-                        default -> throw new IllegalStateException("bad IR opcode " + code[pc] + " at " + pc);
+                        s = enter(callee, fp);
+                        code = callee.code();
+                        inst = w.instance();
+                        pc = 0;
+                    } else if (hostCall((HostFunctionInstance) f, s, argBase, code, pc, fp, inst, base)) {
+                        // For a tail call the instruction after is the RETURN of the host's results.
+                        pc = next;
+                    } else {
+                        code = resumeCode;
+                        pc = resumePc;
+                        fp = resumeFp;
+                        inst = resumeInstance;
+                        s = stack;
                     }
                 }
-            } catch (WasmException e) {
-                if (!unwind(e.exception(), code, pc, fp, inst, base)) {
-                    throw e;
+                case Ir.BULK -> {
+                    BulkOps.execute(code[pc + 1], code[pc + 2], code[pc + 3], s, fp + code[pc + 4], inst);
+                    pc += 5;
                 }
-                code = resumeCode;
-                pc = resumePc;
-                fp = resumeFp;
-                inst = resumeInstance;
-                s = stack;
+                case Ir.SELECT -> {
+                    s[fp + code[pc + 1]] =
+                            (int) s[fp + code[pc + 4]] != 0 ? s[fp + code[pc + 2]] : s[fp + code[pc + 3]];
+                    pc += 5;
+                }
+                case Ir.UNARY -> {
+                    s[fp + code[pc + 1]] = NumericOps.unary(code[pc + 3], s[fp + code[pc + 2]]);
+                    pc += 4;
+                }
+                case Ir.BINARY -> {
+                    s[fp + code[pc + 1]] = NumericOps.binary(code[pc + 4], s[fp + code[pc + 2]], s[fp + code[pc + 3]]);
+                    pc += 5;
+                }
+                case Ir.LOAD -> {
+                    int flags = code[pc + 3];
+                    long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
+                    s[fp + code[pc + 1]] = MemoryOps.load(code[pc + 6], inst.memories[flags & 0x7FFF_FFFF], ea);
+                    pc += 7;
+                }
+                case Ir.STORE -> {
+                    int flags = code[pc + 3];
+                    long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
+                    MemoryOps.store(code[pc + 6], inst.memories[flags & 0x7FFF_FFFF], ea, s[fp + code[pc + 2]]);
+                    pc += 7;
+                }
+                case Ir.I32_LOAD -> {
+                    int flags = code[pc + 3];
+                    long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
+                    s[fp + code[pc + 1]] = inst.memories[flags & 0x7FFF_FFFF].load32(ea);
+                    pc += 6;
+                }
+                case Ir.I32_STORE -> {
+                    int flags = code[pc + 3];
+                    long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
+                    inst.memories[flags & 0x7FFF_FFFF].store32(ea, (int) s[fp + code[pc + 2]]);
+                    pc += 6;
+                }
+                case Ir.MEMORY_SIZE -> {
+                    s[fp + code[pc + 1]] = inst.memories[code[pc + 2]].pages();
+                    pc += 3;
+                }
+                case Ir.MEMORY_GROW -> {
+                    var m = inst.memories[code[pc + 3]];
+                    long delta = s[fp + code[pc + 2]];
+                    if (m.type().addressType() == AddressType.I32) {
+                        delta &= 0xFFFF_FFFFL;
+                    }
+                    s[fp + code[pc + 1]] = m.grow(delta);
+                    pc += 4;
+                }
+                case Ir.REF_FUNC -> {
+                    s[fp + code[pc + 1]] = inst.store.register(inst.functions[code[pc + 2]]);
+                    pc += 3;
+                }
+                case Ir.I32_ADD -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_SUB -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_MUL -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_AND -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] & (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_OR -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] | (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_XOR -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] ^ (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_SHL -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] << (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_SHR_S -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >> (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_SHR_U -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >>> (int) s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I32_EQ -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == (int) s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_NE -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] != (int) s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_LT_S -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] < (int) s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_LT_U -> {
+                    s[fp + code[pc + 1]] =
+                            Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) < 0 ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_GT_S -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] > (int) s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_GT_U -> {
+                    s[fp + code[pc + 1]] =
+                            Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) > 0 ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_LE_S -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] <= (int) s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_GE_S -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] >= (int) s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_EQZ -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] == 0 ? 1 : 0;
+                    pc += 3;
+                }
+                case Ir.I64_ADD -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] + s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_SUB -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] - s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_MUL -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] * s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_AND -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_OR -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] | s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_EQ -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I64_LT_S -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] < s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.F64_ADD -> {
+                    s[fp + code[pc + 1]] = doubleToRawLongBits(
+                            longBitsToDouble(s[fp + code[pc + 2]]) + longBitsToDouble(s[fp + code[pc + 3]]));
+                    pc += 4;
+                }
+                case Ir.F64_MUL -> {
+                    s[fp + code[pc + 1]] = doubleToRawLongBits(
+                            longBitsToDouble(s[fp + code[pc + 2]]) * longBitsToDouble(s[fp + code[pc + 3]]));
+                    pc += 4;
+                }
+                case Ir.THROW, Ir.THROW_REF -> {
+                    throwAt(code, pc, s, fp, inst, base);
+                    code = resumeCode;
+                    pc = resumePc;
+                    fp = resumeFp;
+                    inst = resumeInstance;
+                    s = stack;
+                }
+                default -> throw new IllegalStateException("bad IR opcode " + code[pc] + " at " + pc);
             }
         }
     }
