@@ -36,6 +36,7 @@ public final class ExportedFunction {
      * value, two per v128 (low half first).
      *
      * @throws Trap if execution traps
+     * @throws WasmException if the function throws a Wasm exception that it does not catch
      * @throws JwasmException if the argument count does not match the function's type
      */
     public long[] call(long... args) {

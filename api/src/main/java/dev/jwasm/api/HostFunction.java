@@ -6,7 +6,9 @@ package dev.jwasm.api;
  * references as tagged values, and a v128 as two consecutive entries, its low 64 bits (bytes 0 to
  * 7, little-endian) first and then its high 64 bits. So a function of type {@code [i32 v128] ->
  * [v128]} gets three longs and returns two ({@link dev.jwasm.api.model.FuncType#flatParamCount()}).
- * Throw {@link Trap} to trap the calling Wasm code.
+ * Throw {@link Trap} to trap the calling Wasm code, or {@link WasmException} to throw a Wasm
+ * exception into it. Any other exception unwinds the Wasm code and reaches the embedder's call
+ * unchanged; the instance stays usable.
  */
 @FunctionalInterface
 public interface HostFunction {

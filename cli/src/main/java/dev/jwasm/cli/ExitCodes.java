@@ -4,6 +4,7 @@ import dev.jwasm.api.ConfigurationException;
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.LinkException;
 import dev.jwasm.api.Trap;
+import dev.jwasm.api.WasmException;
 
 /**
  * The exit codes of {@code jwasm}. A WASI program's own {@code proc_exit} code passes through
@@ -29,7 +30,8 @@ final class ExitCodes {
     /** The code for an error jwasm reports: malformed, invalid and bad-text modules are all {@link #INVALID_MODULE}. */
     static int of(JwasmException e) {
         return switch (e) {
-            case Trap _ -> TRAP;
+            // An exception no handler caught ends the program the way a trap does.
+            case Trap _, WasmException _ -> TRAP;
             case ConfigurationException _ -> USAGE;
             case ModuleFiles.UnreadableFileException _ -> IO_ERROR;
             case LinkException _ -> UNLINKABLE;

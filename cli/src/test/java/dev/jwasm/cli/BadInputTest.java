@@ -132,7 +132,7 @@ class BadInputTest {
                 "(module (func (export \"_start\") (drop (i32.div_s (i32.const 1) (i32.const 0)))))");
         var result = run("run", program.toString());
         assertEquals(1, result.exitCode(), result.err());
-        // The first line is TrapReport's "trap: " and the spec message; the backtrace after it is not fixed here.
+        // The first line names the trap with its spec message; the Wasm backtrace follows it.
         assertEquals(
                 "jwasm: trap: integer divide by zero",
                 result.err().lines().findFirst().orElse(""));

@@ -129,6 +129,14 @@ class RunCommandTest {
     }
 
     @Test
+    void anUncaughtWasmExceptionIsExitCode1() throws IOException {
+        Path m = module("(module (tag $e (param i32)) (func (export \"_start\") (throw $e (i32.const 7))))");
+        var result = run("run", m.toString());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().startsWith("jwasm: uncaught Wasm exception"), result.err());
+    }
+
+    @Test
     void invokeParsesArgumentsByTypeAndPrintsResults() throws IOException {
         Path m = module("""
                 (module

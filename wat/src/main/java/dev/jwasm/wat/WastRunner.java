@@ -11,6 +11,7 @@ import dev.jwasm.api.MalformedModuleException;
 import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.WasmException;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.FuncType;
@@ -39,7 +40,8 @@ import java.util.Map;
  * spec's leading message text; {@code assert_invalid} must be rejected by the validator with the
  * spec's leading message text. Run-time checks: {@code assert_return} compares results bitwise
  * (with the spec's NaN patterns), {@code assert_trap} and {@code assert_unlinkable} compare the
- * leading message text, {@code assert_exhaustion} expects "call stack exhausted".
+ * leading message text, {@code assert_exhaustion} expects "call stack exhausted", {@code
+ * assert_exception} an uncaught Wasm exception ({@link WasmException}).
  *
  * <p>Not thread-safe: one runner per script. Close it to release the store's memories.
  */
@@ -95,8 +97,7 @@ public final class WastRunner implements AutoCloseable {
             case WastCommand.AssertReturn a -> executing(() -> expectReturn(a));
             case WastCommand.AssertTrap a -> executing(() -> expectTrap(a.action(), a.message()));
             case WastCommand.AssertExhaustion a -> executing(() -> expectExhaustion(a.action()));
-            case WastCommand.AssertException _ ->
-                WastOutcome.skipped("Wasm exceptions do not cross into Java yet: no exception type to observe");
+            case WastCommand.AssertException a -> executing(() -> expectException(a.action()));
         };
     }
 
@@ -365,6 +366,15 @@ public final class WastRunner implements AutoCloseable {
             return trap.getMessage().startsWith(message)
                     ? WastOutcome.passed()
                     : WastOutcome.failed("trap \"" + message + "\"", describe(trap));
+        }
+    }
+
+    private WastOutcome expectException(WastAction action) {
+        try {
+            act(action);
+            return WastOutcome.failed("an uncaught exception", "a normal return");
+        } catch (WasmException e) {
+            return WastOutcome.passed();
         }
     }
 

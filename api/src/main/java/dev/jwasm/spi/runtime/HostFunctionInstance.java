@@ -24,18 +24,13 @@ public final class HostFunctionInstance extends FunctionInstance {
      * Calls the implementation the way Wasm code does, with the flat layout of {@link HostFunction}
      * (two longs per v128): the results must match the type in number;
      * i32 and f32 results are normalised to their low 32 bits sign-extended, the form executors
-     * keep them in; an exception other than a {@link JwasmException} (a bug in the host code)
-     * comes back wrapped in one, with the original as its cause.
+     * keep them in. Whatever the implementation throws propagates unchanged: a {@link
+     * dev.jwasm.api.Trap} traps the calling Wasm code, a {@link dev.jwasm.api.WasmException} is
+     * thrown into it (its handlers may catch it), and any other exception unwinds every Wasm frame
+     * to the embedder who called in, as the host's own exception.
      */
     public long[] invoke(long[] args) {
-        long[] results;
-        try {
-            results = implementation.call(args);
-        } catch (JwasmException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new JwasmException("host function of type " + type() + " failed: " + e, e);
-        }
+        long[] results = implementation.call(args);
         var types = type().results();
         if (results == null || results.length != type().flatResultCount()) {
             throw new JwasmException("host function of type " + type() + " returned "

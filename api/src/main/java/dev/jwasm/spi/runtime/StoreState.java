@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * What a store owns across instances: the function table that funcref values index. A funcref is
- * the function's position in that table plus one, so that 0 is null (DESIGN.md "Values and
- * references"), the fuel left, and the interrupt and deadline flags. Not thread-safe, like the store,
- * except the stop flags, which any thread may set and clear.
+ * What a store owns across instances: the tables that funcref, externref and exnref values index,
+ * the fuel left, and the interrupt and deadline flags. A funcref is the function's position in its
+ * table plus one, so that 0 is null (DESIGN.md "Values and references"); externrefs and exnrefs
+ * carry a tag bit of their own above the index. Not thread-safe, like the store, except the stop
+ * flags, which any thread may set and clear.
  */
 public final class StoreState {
     /**
@@ -21,8 +22,16 @@ public final class StoreState {
      */
     public static final long EXTERN_TAG = 1L << 62;
 
+    /**
+     * Set in every non-null exnref. An exception gets its exnref when Wasm code first holds it as
+     * a value (catch_ref, catch_all_ref, a legacy catch that rethrows); the store keeps it until
+     * it is dropped, like host objects.
+     */
+    public static final long EXN_TAG = 1L << 61;
+
     private final List<FunctionInstance> functions = new ArrayList<>();
     private final List<Object> externs = new ArrayList<>();
+    private final List<ExceptionInstance> exceptions = new ArrayList<>();
     private final List<LinearMemory> memories = new ArrayList<>();
     private static final int INTERRUPT = 1;
     private static final int DEADLINE = 2;
@@ -74,6 +83,29 @@ public final class StoreState {
             throw new JwasmException("not an externref of this store: " + Long.toHexString(ref));
         }
         return externs.get((int) index - 1);
+    }
+
+    /** Registers {@code exception} once and returns its exnref. */
+    public long exnRef(ExceptionInstance exception) {
+        if (exception.ref() == 0) {
+            exceptions.add(exception);
+            exception.assignRef(EXN_TAG | exceptions.size());
+        }
+        return exception.ref();
+    }
+
+    /** The exception a non-null exnref names; null traps (spec 4.4.8, throw_ref). */
+    public ExceptionInstance exception(long ref) {
+        if (ref == 0) {
+            throw new Trap(TrapKind.NULL_EXCEPTION_REFERENCE);
+        }
+        long index = ref & ~EXN_TAG;
+        if ((ref & EXN_TAG) == 0
+                || index > exceptions.size()
+                || exceptions.get((int) index - 1).ref() != ref) {
+            throw new JwasmException("not an exnref of this store: " + Long.toHexString(ref));
+        }
+        return exceptions.get((int) index - 1);
     }
 
     /** Records a memory the store created, so that {@link #close()} releases it. */

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * An exception tag (spec 4.2.11). Tags match by identity: importing one shares it. Its type gives
- * the payload of the exceptions it labels; throwing and catching are not executed yet.
+ * the payload of the exceptions it labels (see {@link ExceptionInstance}).
  */
 public final class TagInstance {
     private final FuncType type;

@@ -195,14 +195,23 @@ class LinkingTest {
     }
 
     @Test
-    void hostBugsAndBadResultsBecomeJwasmExceptions() {
+    void hostExceptionsReachTheCallerUnchangedAndTheInstanceStaysUsable() {
         var sig = Modules.sig(List.of(I32, I32), List.of(I32));
+        var boom = new IllegalStateException("boom");
         var throwing = new Linker().define("env", "add", sig, args -> {
-            throw new IllegalStateException("boom");
+            if (args[0] == 1) {
+                throw boom;
+            }
+            return new long[] {(int) args[0] + (int) args[1]};
         });
         var f = throwing.instantiate(store(), callsHostAdd().build()).function("f");
-        var e = assertThrows(dev.jwasm.api.JwasmException.class, () -> f.call(1));
-        assertEquals(IllegalStateException.class, e.getCause().getClass());
+        assertSame(boom, assertThrows(IllegalStateException.class, () -> f.call(1)));
+        assertEquals((2 + 10) * 2, f.callForLong(2));
+    }
+
+    @Test
+    void badHostResultsBecomeJwasmExceptions() {
+        var sig = Modules.sig(List.of(I32, I32), List.of(I32));
         var tooMany = new Linker().define("env", "add", sig, args -> new long[] {1, 2});
         var g = tooMany.instantiate(store(), callsHostAdd().build()).function("f");
         assertEquals(

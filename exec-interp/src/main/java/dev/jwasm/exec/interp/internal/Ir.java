@@ -153,6 +153,12 @@ final class Ir {
     /** {@code SIMD_MEM dst addr value memFlags offsetLo offsetHi opcodeOrdinal lane}: v128 loads and stores. */
     static final int SIMD_MEM = 212;
 
+    // Exception handling (range 160-179); handlers are a table after the code, see Handlers.
+    /** {@code THROW tag argBase}: throws a new exception of the instance's tag, payload from argBase up. */
+    static final int THROW = 160;
+    /** {@code THROW_REF ref}: throws the exception an exnref names again; null traps. */
+    static final int THROW_REF = 161;
+
     /** The fused jump for a compare IR op, or -1; {@code negate} gives the jump when it fails. */
     static int fusedJump(int compare, boolean negate) {
         int j =

@@ -25,6 +25,9 @@ import java.util.List;
  * {@link Opcode#operands()}/{@link Opcode#results()} for fixed-signature operators and from
  * function and block types for the rest. This class is the one place to replace then.
  *
+ * <p>Exception handlers (try_table clauses, legacy catch arms and delegates) are collected per
+ * block and written as a table after the code when the function ends; see {@link Handlers}.
+ *
  * <p>Code after an unconditional branch is unreachable (spec 3.3.5, "stack-polymorphic"); it
  * is skipped, tracking only block nesting, until the enclosing block's {@code else} or {@code end}.
  */
@@ -41,6 +44,18 @@ public final class Lowering implements InstructionVisitor {
 
         final List<Integer> fixups = new ArrayList<>();
         int elseFixup = -1;
+        /** Where the block's end landed (branch target of handlers resolved after it ends). */
+        int endPc = -1;
+        /** try/try_table: the first pc of the body, which its handlers cover. */
+        int tryStart = -1;
+        /** try: the pc after the body (the first catch arm begins there); -1 while in the body. */
+        int bodyEnd = -1;
+        /** try_table clauses and legacy catch arms, entered in the table when the block ends. */
+        final List<Handler> handlers = new ArrayList<>();
+        /** Legacy try: a rethrow names it, so its arms keep the caught exnref in its bottom slot. */
+        boolean rethrown;
+        /** try/try_table: the index its handlers start at in the table, once it has ended. */
+        int firstEntry = -1;
 
         Control(Opcode kind, int height, FuncType type, int loopStart, boolean deadAtStart) {
             this.kind = kind;
@@ -59,6 +74,32 @@ public final class Lowering implements InstructionVisitor {
         List<ValType> branchTypes() {
             return kind == Opcode.LOOP ? type.params() : type.results();
         }
+
+        boolean isTry() {
+            return kind == Opcode.TRY || kind == Opcode.TRY_TABLE;
+        }
+    }
+
+    /**
+     * One handler entry before the table is written: where it goes is either a pc ({@code pc})
+     * or a branch target resolved once that has ended ({@code target}); a delegate entry names
+     * the try whose handlers the search continues at ({@code resumeAt}, null: the caller's).
+     */
+    private static final class Handler {
+        int start;
+        int end;
+        final int tag;
+        final int payloadSlot;
+        int refSlot;
+        int pc = -1;
+        Control target;
+        Control resumeAt;
+
+        Handler(int tag, int payloadSlot, int refSlot) {
+            this.tag = tag;
+            this.payloadSlot = payloadSlot;
+            this.refSlot = refSlot;
+        }
     }
 
     private final InstanceState instance;
@@ -74,6 +115,7 @@ public final class Lowering implements InstructionVisitor {
      */
     private boolean[] v128At = new boolean[16];
 
+    private final int functionResults;
     private int height;
     private int maxHeight;
     /**
@@ -92,6 +134,10 @@ public final class Lowering implements InstructionVisitor {
 
     private boolean dead;
     private boolean finished;
+    /** Handler entries in the order their blocks ended, see {@link Handlers}. */
+    private final List<Handler> entries = new ArrayList<>();
+    /** Whether a handler branches to the function's own label: it lands on a final RETURN. */
+    private boolean returnPad;
 
     private Lowering(InstanceState instance, FuncType type, List<ValType> declaredLocals) {
         this.instance = instance;
@@ -101,6 +147,7 @@ public final class Lowering implements InstructionVisitor {
         for (int i = 0; i < locals; i++) {
             localTypes[i] = i < params ? type.params().get(i) : declaredLocals.get(i - params);
         }
+        this.functionResults = type.results().size();
         controls.add(new Control(Opcode.BLOCK, 0, FuncType.of(List.of(), type.results()), -1, false));
     }
 
@@ -113,12 +160,44 @@ public final class Lowering implements InstructionVisitor {
             throw new JwasmException("function body of function " + function.index() + " has no final end");
         }
         boolean v128Locals = function.code().locals().contains(ValType.V128);
+        lowering.writeHandlers();
         return new CompiledFunction(
                 lowering.code.toArray(),
                 lowering.params,
                 lowering.locals,
                 lowering.locals + lowering.maxHeight + 1,
                 v128Locals);
+    }
+
+    /** Appends the handler table and its start word after the code (layout in {@link Handlers}). */
+    private void writeHandlers() {
+        int returnAt = code.size();
+        if (returnPad) {
+            code.add(Ir.RETURN);
+            code.add(slot(0));
+            code.add(functionResults);
+        }
+        int tableStart = code.size();
+        for (Handler h : entries) {
+            int target;
+            if (h.tag == Handlers.DELEGATE) {
+                int index = h.resumeAt == null ? entries.size() : h.resumeAt.firstEntry;
+                target = tableStart + index * Handlers.ENTRY;
+            } else if (h.target == null) {
+                target = h.pc;
+            } else if (h.target.kind == Opcode.LOOP) {
+                target = h.target.loopStart;
+            } else {
+                target = h.target.endPc < 0 ? returnAt : h.target.endPc;
+            }
+            code.add(h.start);
+            code.add(h.end);
+            code.add(h.tag);
+            code.add(h.payloadSlot);
+            code.add(h.refSlot);
+            code.add(target);
+        }
+        code.add(tableStart);
     }
 
     private int slot(int h) {
@@ -327,11 +406,20 @@ public final class Lowering implements InstructionVisitor {
             elseArm();
             return;
         }
+        if (op == Opcode.CATCH_ALL) {
+            catchArm(Handlers.ALL);
+            return;
+        }
         if (dead) {
             return;
         }
         switch (op) {
             case NOP -> {}
+            case THROW_REF -> {
+                emit(Ir.THROW_REF, slot(height - 1));
+                height--;
+                dead = true;
+            }
             case UNREACHABLE -> {
                 emit(Ir.UNREACHABLE);
                 dead = true;
@@ -463,14 +551,19 @@ public final class Lowering implements InstructionVisitor {
     }
 
     private void end() {
-        Control c = controls.removeLast();
-        if (controls.isEmpty()) {
+        Control c = controls.getLast();
+        if (controls.size() == 1) {
+            controls.removeLast();
             if (!dead) {
                 emitReturn(slot(height - c.results), c.type.results());
             }
             finished = true;
             return;
         }
+        if (c.kind == Opcode.TRY && c.bodyEnd >= 0) {
+            closeArm(c, true);
+        }
+        controls.removeLast();
         barrier();
         int here = code.size();
         for (int at : c.fixups) {
@@ -479,9 +572,85 @@ public final class Lowering implements InstructionVisitor {
         if (c.elseFixup >= 0) {
             code.set(c.elseFixup, here);
         }
+        c.endPc = here;
+        if (c.isTry()) {
+            enterHandlers(c, here);
+        }
         height = c.height;
+        // The results may never have been pushed inside (a body ending in throw or br).
         push(c.type.results());
         dead = c.deadAtStart;
+    }
+
+    /**
+     * Enters a try's or try_table's handlers in the table, covering its body: up to the first
+     * catch arm for a legacy try (the arms are outside it), else up to its end.
+     */
+    private void enterHandlers(Control c, int here) {
+        int bodyEnd = c.kind == Opcode.TRY && c.bodyEnd >= 0 ? c.bodyEnd : here;
+        c.firstEntry = entries.size();
+        for (Handler h : c.handlers) {
+            h.start = c.tryStart;
+            h.end = bodyEnd;
+            if (c.rethrown && h.tag != Handlers.DELEGATE) {
+                h.refSlot = slot(c.height);
+            }
+            entries.add(h);
+        }
+    }
+
+    /** The number of payload slots of a tag's exceptions. */
+    private int payloadCount(int tagIndex) {
+        var paramTypes = instance.tags[tagIndex].type().params();
+        if (paramTypes.contains(ValType.V128)) {
+            throw new JwasmException("the interpreter does not support v128 exception payloads yet");
+        }
+        return paramTypes.size();
+    }
+
+    /**
+     * Legacy {@code catch tag} or {@code catch_all} (tag {@link Handlers#ALL}): ends the body or
+     * the previous arm and opens an arm. An arm's stack starts above a hidden slot at the try's
+     * height that holds the caught exnref when a rethrow needs it, then the payload.
+     */
+    private void catchArm(int tag) {
+        Control c = controls.getLast();
+        if (c.deadAtStart) {
+            return;
+        }
+        if (c.bodyEnd < 0) {
+            if (!dead) {
+                emit(Ir.JUMP, 0);
+                c.fixups.add(code.size() - 1);
+            }
+            barrier();
+            c.bodyEnd = code.size();
+        } else {
+            closeArm(c, false);
+        }
+        barrier();
+        int n = tag == Handlers.ALL ? 0 : payloadCount(tag);
+        var h = new Handler(tag, tag == Handlers.ALL ? -1 : slot(c.height) + 1, -1);
+        h.pc = code.size();
+        c.handlers.add(h);
+        height = c.height + 1 + n;
+        maxHeight = Math.max(maxHeight, height);
+        dead = false;
+    }
+
+    /** Ends a live catch arm: its results move down over the hidden slot, then to the try's end. */
+    private void closeArm(Control c, boolean last) {
+        if (dead) {
+            return;
+        }
+        int r = c.results;
+        if (r > 0 && height - r != c.height) {
+            emit(Ir.MOVE_N, slot(c.height), slot(height - r), r);
+        }
+        if (!last) {
+            emit(Ir.JUMP, 0);
+            c.fixups.add(code.size() - 1);
+        }
     }
 
     private void elseArm() {
@@ -514,6 +683,12 @@ public final class Lowering implements InstructionVisitor {
                 barrier();
                 controls.add(new Control(op, height - p, bt, code.size(), false));
             }
+            case TRY -> {
+                barrier();
+                var c = new Control(op, height - p, bt, -1, false);
+                c.tryStart = code.size();
+                controls.add(c);
+            }
             case IF -> {
                 // Parameters stay in their slots for whichever arm runs: only one of them does.
                 height--;
@@ -528,10 +703,21 @@ public final class Lowering implements InstructionVisitor {
 
     @Override
     public void visitLabel(Opcode op, int depth) {
+        if (op == Opcode.DELEGATE) {
+            delegate(depth);
+            return;
+        }
         if (dead) {
             return;
         }
         switch (op) {
+            case RETHROW -> {
+                // Validation guarantees the label is a try's catch arm, whose bottom slot holds the exnref.
+                Control target = controls.get(controls.size() - 1 - depth);
+                target.rethrown = true;
+                emit(Ir.THROW_REF, slot(target.height));
+                dead = true;
+            }
             case BR -> {
                 branch(depth);
                 dead = true;
@@ -582,6 +768,58 @@ public final class Lowering implements InstructionVisitor {
             }
             default -> throw unsupported(op);
         }
+    }
+
+    /**
+     * Legacy {@code delegate label}: closes the try; an exception its body throws is thrown again
+     * as if at the block {@code label} names (outside the try), so the search goes on at the
+     * handlers of the innermost try at or around that block, or in the caller.
+     */
+    private void delegate(int depth) {
+        Control c = controls.getLast();
+        if (!c.deadAtStart) {
+            var h = new Handler(Handlers.DELEGATE, -1, -1);
+            for (int i = controls.size() - 2 - depth; i >= 1; i--) {
+                if (controls.get(i).isTry()) {
+                    h.resumeAt = controls.get(i);
+                    break;
+                }
+            }
+            c.handlers.add(h);
+        }
+        end();
+    }
+
+    /**
+     * try_table (spec 4.4.8): a block whose body is covered by one handler entry per catch clause.
+     * A clause branches to its label (resolved outside the try_table) with the payload and/or
+     * exnref as the branch values, which the unwinder stores straight into the target's slots.
+     */
+    @Override
+    public void visitTryTable(BlockType type, List<Catch> catches) {
+        if (dead) {
+            controls.add(new Control(Opcode.TRY_TABLE, height, FuncType.of(List.of(), List.of()), -1, true));
+            return;
+        }
+        FuncType bt = blockType(type);
+        int p = bt.params().size();
+        barrier();
+        var c = new Control(Opcode.TRY_TABLE, height - p, bt, -1, false);
+        c.tryStart = code.size();
+        for (Catch k : catches) {
+            Control target = controls.get(controls.size() - 1 - k.label());
+            int n = k.kind().hasTag() ? payloadCount(k.tag()) : 0;
+            int values = slot(target.height);
+            var h = new Handler(
+                    k.kind().hasTag() ? k.tag() : Handlers.ALL,
+                    k.kind().hasTag() ? values : -1,
+                    k.kind().pushesExnRef() ? values + n : -1);
+            h.target = target;
+            returnPad |= target == controls.getFirst();
+            maxHeight = Math.max(maxHeight, target.height + target.branchArity());
+            c.handlers.add(h);
+        }
+        controls.add(c);
     }
 
     @Override
@@ -881,11 +1119,6 @@ public final class Lowering implements InstructionVisitor {
     // Not yet lowered: each reports a clear error naming the instruction.
 
     @Override
-    public void visitTryTable(BlockType type, List<Catch> catches) {
-        throw unsupported(Opcode.TRY_TABLE);
-    }
-
-    @Override
     public void visitType(Opcode op, int typeIndex) {
         if (op != Opcode.CALL_REF && op != Opcode.RETURN_CALL_REF) {
             throw unsupported(op);
@@ -910,7 +1143,20 @@ public final class Lowering implements InstructionVisitor {
 
     @Override
     public void visitTag(Opcode op, int tagIndex) {
-        throw unsupported(op);
+        if (op == Opcode.CATCH) {
+            catchArm(tagIndex);
+            return;
+        }
+        if (dead) {
+            return;
+        }
+        if (op != Opcode.THROW) {
+            throw unsupported(op);
+        }
+        int n = payloadCount(tagIndex);
+        emit(Ir.THROW, tagIndex, slot(height - n));
+        height -= n;
+        dead = true;
     }
 
     @Override

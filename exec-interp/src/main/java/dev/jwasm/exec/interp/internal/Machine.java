@@ -5,10 +5,12 @@ import static java.lang.Double.longBitsToDouble;
 
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.WasmException;
 import dev.jwasm.api.WasmFrame;
 import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
@@ -45,6 +47,12 @@ public final class Machine {
     private int[] savedFp = new int[16];
     private InstanceState[] savedInstance = new InstanceState[16];
     private int depth;
+    /** Where {@link #unwind} found a handler: the frame and pc to continue at. */
+    private int[] resumeCode;
+
+    private int resumePc;
+    private int resumeFp;
+    private InstanceState resumeInstance;
 
     public Machine(int maxCallDepth, boolean meterFuel) {
         this.maxCallDepth = maxCallDepth;
@@ -235,6 +243,76 @@ public final class Machine {
         unflatten(host.type().results(), results, argBase);
     }
 
+    /**
+     * A call to a host function from the frame {@code code}/{@code fp} at {@code pc}: true when
+     * it returned. A Wasm exception it throws is Wasm's to handle: false when a handler here
+     * caught it (the resume fields say where to go on), and thrown on when none did.
+     */
+    private boolean hostCall(
+            HostFunctionInstance host,
+            long[] s,
+            int argBase,
+            int[] code,
+            int pc,
+            int fp,
+            InstanceState inst,
+            int base) {
+        try {
+            callHost(host, argBase);
+            return true;
+        } catch (WasmException e) {
+            if (unwind(e.exception(), code, pc, fp, inst, base)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code THROW} or {@code THROW_REF} at {@code pc}: unwinds to the handler (the resume fields
+     * say where), or throws the exception on to the host when no frame of this machine has one.
+     */
+    private void throwAt(int[] code, int pc, long[] s, int fp, InstanceState inst, int base) {
+        ExceptionInstance exn = code[pc] == Ir.THROW
+                ? Handlers.create(inst, code[pc + 1], s, fp + code[pc + 2])
+                : inst.store.exception(s[fp + code[pc + 1]]);
+        if (!unwind(exn, code, pc, fp, inst, base)) {
+            throw new WasmException(exn);
+        }
+    }
+
+    /**
+     * Finds the handler for {@code exn} thrown at {@code pc} of the frame {@code code}/{@code fp},
+     * searching that frame and then its callers down to {@code base} (the frames of this machine;
+     * beyond them the exception leaves {@link #run} towards the host). Popped frames are
+     * discarded. On success the resume fields say where to continue and the result is true.
+     */
+    private boolean unwind(ExceptionInstance exn, int[] code, int pc, int fp, InstanceState inst, int base) {
+        // A host function reached by a tail call runs after its caller's frame is gone.
+        boolean frameGone = Handlers.isTailCall(code, pc);
+        while (true) {
+            int target = frameGone ? -1 : Handlers.land(code, pc, stack, fp, inst, exn);
+            if (target >= 0) {
+                resumeCode = code;
+                resumePc = target;
+                resumeFp = fp;
+                resumeInstance = inst;
+                return true;
+            }
+            if (depth == base) {
+                return false;
+            }
+            frameGone = false;
+            depth--;
+            code = savedCode[depth];
+            // The saved pc follows the call; one less lies inside it, and so in its handlers' ranges.
+            pc = savedPc[depth] - 1;
+            fp = savedFp[depth];
+            inst = savedInstance[depth];
+            savedInstance[depth] = null;
+        }
+    }
+
     private static FunctionInstance indirectTarget(InstanceState inst, int typeIndex, int table, long index) {
         var t = inst.tables[table];
         // The reference interpreter names the table index in both messages (spec tests expect it).
@@ -272,7 +350,8 @@ public final class Machine {
     /**
      * The dispatch loop. It must stay under HotSpot's 8000-bytecode HugeMethodLimit (a test checks
      * it), so only hot operators are inline and the rest go through {@link NumericOps} and
-     * {@link MemoryOps}.
+     * {@link MemoryOps}; throwing and catching Wasm exceptions happen in {@link #throwAt} and
+     * {@link #hostCall}, which leave the frame to continue in in the resume fields.
      */
     private void run(int[] code, InstanceState inst) {
         final int base = depth;
@@ -404,10 +483,15 @@ public final class Machine {
                             code = callee.code();
                             inst = w.instance();
                             pc = 0;
-                        } else {
+                        } else if (hostCall((HostFunctionInstance) f, s, argBase, code, pc, fp, inst, base)) {
                             // For a tail call the instruction after is the RETURN of the host's results.
-                            callHost((HostFunctionInstance) f, argBase);
                             pc = next;
+                        } else {
+                            code = resumeCode;
+                            pc = resumePc;
+                            fp = resumeFp;
+                            inst = resumeInstance;
+                            s = stack;
                         }
                     }
                     case Ir.V128_CONST,
@@ -605,6 +689,14 @@ public final class Machine {
                         s[fp + code[pc + 1]] = doubleToRawLongBits(
                                 longBitsToDouble(s[fp + code[pc + 2]]) * longBitsToDouble(s[fp + code[pc + 3]]));
                         pc += 4;
+                    }
+                    case Ir.THROW, Ir.THROW_REF -> {
+                        throwAt(code, pc, s, fp, inst, base);
+                        code = resumeCode;
+                        pc = resumePc;
+                        fp = resumeFp;
+                        inst = resumeInstance;
+                        s = stack;
                     }
                     default -> throw new IllegalStateException("bad IR opcode " + code[pc] + " at " + pc);
                 }

@@ -21,6 +21,11 @@
  *       store's stop flags (interrupt, deadline) plus, only when the engine meters fuel, one unit
  *       of fuel. A trap records its Wasm frames as it leaves {@code run}; nothing is recorded on
  *       the normal path.
+ *   <li>Exceptions cost nothing until thrown: each function's handlers (try_table clauses, legacy
+ *       catch arms and delegates) are a table of IR pc ranges after its code, see {@code
+ *       Handlers}. A throw is a Java {@code WasmException}; the dispatch loop catches it, searches
+ *       the current frame and then the machine's saved frames, and either resumes at a handler
+ *       or lets it go on to the host, which is how exceptions cross host functions both ways.
  *   <li>The lowering tracks stack heights itself from the opcode table and the module's types;
  *       it can switch to the validator's forwarded {@code FunctionState} without changing the IR.
  * </ul>
