@@ -133,7 +133,8 @@ public final class ModuleValidator {
                 elemTypes,
                 module.dataCount(),
                 Set.of(),
-                inexactFunctions);
+                inexactFunctions,
+                features);
 
         // C.refs: functions referenced outside bodies (spec 3.5, "Modules").
         var refs = new HashSet<Integer>();
@@ -178,7 +179,8 @@ public final class ModuleValidator {
                 elemTypes,
                 module.dataCount(),
                 refs,
-                inexactFunctions);
+                inexactFunctions,
+                features);
         bodies(ctx, sink);
         BranchHints.check(module, funcTypes.size() - module.functions().size());
         return ctx;
