@@ -6,6 +6,7 @@ import static java.lang.Double.longBitsToDouble;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.AddressType;
+import dev.jwasm.api.numeric.IntOps;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
@@ -40,6 +41,10 @@ public final class Machine {
             return c;
         }
         CompiledFunction c = Lowering.lower(function);
+        if (IrPrinter.DUMP) {
+            System.err.println(
+                    "function " + function.index() + " (" + function.type() + "):\n" + IrPrinter.print(c.code()));
+        }
         function.compiled(c);
         return c;
     }
@@ -49,7 +54,7 @@ public final class Machine {
         CompiledFunction c = compiled(function);
         ensureStack(c.frameSize());
         System.arraycopy(args, 0, stack, 0, c.params());
-        Arrays.fill(stack, c.params(), c.locals(), 0L);
+        System.arraycopy(c.frameInit(), 0, stack, c.params(), c.frameInit().length);
         try {
             run(c.code(), function.instance());
         } catch (StackOverflowError e) {
@@ -90,7 +95,8 @@ public final class Machine {
     /** Enters {@code callee} with its frame at {@code fp}; returns the stack (which may have grown). */
     private long[] enter(CompiledFunction callee, int fp) {
         long[] s = ensureStack(fp + callee.frameSize());
-        Arrays.fill(s, fp + callee.params(), fp + callee.locals(), 0L);
+        long[] init = callee.frameInit();
+        System.arraycopy(init, 0, s, fp + callee.params(), init.length);
         return s;
     }
 
@@ -435,6 +441,135 @@ public final class Machine {
                     s[fp + code[pc + 1]] = doubleToRawLongBits(
                             longBitsToDouble(s[fp + code[pc + 2]]) * longBitsToDouble(s[fp + code[pc + 3]]));
                     pc += 4;
+                }
+                case Ir.I64_XOR -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] ^ s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_SHL -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_SHR_S -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_SHR_U -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> s[fp + code[pc + 3]];
+                    pc += 4;
+                }
+                case Ir.I64_ROTL -> {
+                    s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+                    pc += 4;
+                }
+                case Ir.I64_ROTR -> {
+                    s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+                    pc += 4;
+                }
+                case Ir.I32_ROTL -> {
+                    s[fp + code[pc + 1]] = Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+                    pc += 4;
+                }
+                case Ir.I32_ROTR -> {
+                    s[fp + code[pc + 1]] = Integer.rotateRight((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+                    pc += 4;
+                }
+                case Ir.I64_NE -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] != s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I64_LT_U -> {
+                    s[fp + code[pc + 1]] = Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) < 0 ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I64_GT_U -> {
+                    s[fp + code[pc + 1]] = Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) > 0 ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I64_LE_U -> {
+                    s[fp + code[pc + 1]] =
+                            Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) <= 0 ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I64_GE_U -> {
+                    s[fp + code[pc + 1]] =
+                            Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) >= 0 ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I64_GT_S -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] > s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I64_LE_S -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] <= s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I64_GE_S -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >= s[fp + code[pc + 3]] ? 1 : 0;
+                    pc += 4;
+                }
+                case Ir.I32_LE_U -> {
+                    s[fp + code[pc + 1]] =
+                            Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) <= 0
+                                    ? 1
+                                    : 0;
+                    pc += 4;
+                }
+                case Ir.I32_GE_U -> {
+                    s[fp + code[pc + 1]] =
+                            Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) >= 0
+                                    ? 1
+                                    : 0;
+                    pc += 4;
+                }
+                case Ir.I32_DIV_U -> {
+                    s[fp + code[pc + 1]] = IntOps.i32DivU((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+                    pc += 4;
+                }
+                case Ir.I32_REM_U -> {
+                    s[fp + code[pc + 1]] = IntOps.i32RemU((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+                    pc += 4;
+                }
+                case Ir.I64_EQZ -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == 0 ? 1 : 0;
+                    pc += 3;
+                }
+                case Ir.I32_WRAP_I64 -> {
+                    s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
+                    pc += 3;
+                }
+                case Ir.I64_EXTEND_I32_S -> {
+                    // i32 values are kept sign-extended already.
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+                    pc += 3;
+                }
+                case Ir.I64_EXTEND_I32_U -> {
+                    s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & 0xFFFF_FFFFL;
+                    pc += 3;
+                }
+                case Ir.I64_LOAD -> {
+                    int flags = code[pc + 3];
+                    long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
+                    s[fp + code[pc + 1]] = inst.memories[flags & 0x7FFF_FFFF].load64(ea);
+                    pc += 6;
+                }
+                case Ir.I32_LOAD8_U -> {
+                    int flags = code[pc + 3];
+                    long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
+                    s[fp + code[pc + 1]] = inst.memories[flags & 0x7FFF_FFFF].load8(ea) & 0xFFL;
+                    pc += 6;
+                }
+                case Ir.I64_STORE -> {
+                    int flags = code[pc + 3];
+                    long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
+                    inst.memories[flags & 0x7FFF_FFFF].store64(ea, s[fp + code[pc + 2]]);
+                    pc += 6;
+                }
+                case Ir.I32_STORE8 -> {
+                    int flags = code[pc + 3];
+                    long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
+                    inst.memories[flags & 0x7FFF_FFFF].store8(ea, (byte) s[fp + code[pc + 2]]);
+                    pc += 6;
                 }
                 default -> throw new IllegalStateException("bad IR opcode " + code[pc] + " at " + pc);
             }
