@@ -20,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwasm.api.ExportedFunction;
+import dev.jwasm.api.Linker;
+import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.code.BlockType;
@@ -352,5 +354,35 @@ class SuperinstructionTest {
         assertEquals(
                 TrapKind.OUT_OF_BOUNDS_MEMORY,
                 assertThrows(Trap.class, () -> load8u.call(-1)).kind());
+    }
+
+    @Test
+    void fusedBackEdgesPollForInterrupts() {
+        // countdown(n): loop { n = n - 1; br_if 0 (n > 0) }; n. Interrupted before the call,
+        // the first taken back-edge (a fused compare-and-jump) traps.
+        var m = new Modules().func("countdown", Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
+            v.visitBlock(Opcode.LOOP, BlockType.EMPTY);
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitI32Const(1);
+            v.visitSimple(I32_SUB);
+            v.visitLocal(LOCAL_TEE, 0);
+            v.visitI32Const(0);
+            v.visitSimple(Opcode.I32_GT_S);
+            v.visitLabel(BR_IF, 0);
+            v.visitSimple(END);
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitSimple(END);
+        });
+        var store = new Store(Modules.engine(100));
+        var countdown = new Linker().instantiate(store, m.build()).function("countdown");
+        assertTrue(ir(countdown).contains("JUMP_I32_GT_S"), ir(countdown));
+        // Without a taken back-edge there is nothing to poll: 1 - 1 = 0 leaves the loop at once.
+        store.interrupt();
+        assertEquals(0, countdown.callForLong(1));
+        assertEquals(
+                TrapKind.INTERRUPTED,
+                assertThrows(Trap.class, () -> countdown.call(5)).kind());
+        store.resume();
+        assertEquals(0, countdown.callForLong(1000));
     }
 }

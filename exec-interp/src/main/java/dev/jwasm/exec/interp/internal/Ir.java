@@ -98,7 +98,10 @@ final class Ir {
     static final int JUMP_IF_NULL = 55;
     /** {@code JUMP_IF_NON_NULL ref target}. */
     static final int JUMP_IF_NON_NULL = 56;
-    /** {@code SAFEPOINT}: traps "interrupted" if the store asked; before every loop back-edge. */
+    /**
+     * {@code SAFEPOINT}: traps "interrupted" if the store asked. No longer emitted for loops: their
+     * back-edges poll in the jump itself (see {@code Machine.to}).
+     */
     static final int SAFEPOINT = 57;
     // Fused compare-and-branch superinstructions: {@code OP a b target}, jumping when the i32
     // relation holds. Each has its negation in the set, so `if` and `br_if` can both fuse.

@@ -538,9 +538,9 @@ public final class Lowering implements InstructionVisitor {
         switch (op) {
             case BLOCK -> controls.add(new Control(op, height - p, p, r, -1, false));
             case LOOP -> {
-                // Every back-edge lands on the loop's SAFEPOINT: one interrupt check per iteration.
+                // A label: no copy may be folded across it. Back-edges poll for interrupts.
+                barrier();
                 controls.add(new Control(op, height - p, p, r, code.size(), false));
-                emit(Ir.SAFEPOINT);
             }
             case IF -> {
                 // Parameters stay in their slots for whichever arm runs: only one of them does.

@@ -96,7 +96,9 @@ public final class Machine {
     private long[] enter(CompiledFunction callee, int fp) {
         long[] s = ensureStack(fp + callee.frameSize());
         long[] init = callee.frameInit();
-        System.arraycopy(init, 0, s, fp + callee.params(), init.length);
+        if (init.length > 0) {
+            System.arraycopy(init, 0, s, fp + callee.params(), init.length);
+        }
         return s;
     }
 
@@ -129,6 +131,18 @@ public final class Machine {
             throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
         }
         return inst.store.function(ref);
+    }
+
+    /**
+     * A jump's target. A backward jump is a loop's back-edge, where the store's interrupt request
+     * is polled (DESIGN.md "Execution": checked at calls and loop back-edges), so an endless
+     * loop stays interruptible without an instruction of its own.
+     */
+    private static int to(int target, int pc, InstanceState inst) {
+        if (target <= pc && inst.store.interruptRequested()) {
+            throw new Trap(TrapKind.INTERRUPTED);
+        }
+        return target;
     }
 
     private static long offset(int[] code, int at) {
@@ -168,45 +182,45 @@ public final class Machine {
                     inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
                     pc += 3;
                 }
-                case Ir.JUMP -> pc = code[pc + 1];
+                case Ir.JUMP -> pc = to(code[pc + 1], pc, inst);
                 case Ir.SAFEPOINT -> {
                     if (inst.store.interruptRequested()) {
                         throw new Trap(TrapKind.INTERRUPTED);
                     }
                     pc++;
                 }
-                case Ir.JUMP_IF_ZERO -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                case Ir.JUMP_IF_ZERO -> pc = (int) s[fp + code[pc + 1]] == 0 ? to(code[pc + 2], pc, inst) : pc + 3;
                 case Ir.JUMP_I32_EQ ->
-                    pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
                 case Ir.JUMP_I32_NE ->
-                    pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
                 case Ir.JUMP_I32_LT_S ->
-                    pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
                 case Ir.JUMP_I32_GE_S ->
-                    pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
                 case Ir.JUMP_I32_GT_S ->
-                    pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
                 case Ir.JUMP_I32_LE_S ->
-                    pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
                 case Ir.JUMP_I32_LT_U ->
                     pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) < 0
-                            ? code[pc + 3]
+                            ? to(code[pc + 3], pc, inst)
                             : pc + 4;
                 case Ir.JUMP_I32_GE_U ->
                     pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) >= 0
-                            ? code[pc + 3]
+                            ? to(code[pc + 3], pc, inst)
                             : pc + 4;
                 case Ir.JUMP_I32_GT_U ->
                     pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) > 0
-                            ? code[pc + 3]
+                            ? to(code[pc + 3], pc, inst)
                             : pc + 4;
                 case Ir.JUMP_I32_LE_U ->
                     pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) <= 0
-                            ? code[pc + 3]
+                            ? to(code[pc + 3], pc, inst)
                             : pc + 4;
-                case Ir.JUMP_IF_NULL -> pc = s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-                case Ir.JUMP_IF_NON_NULL -> pc = s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-                case Ir.JUMP_IF_NONZERO -> pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+                case Ir.JUMP_IF_NULL -> pc = s[fp + code[pc + 1]] == 0 ? to(code[pc + 2], pc, inst) : pc + 3;
+                case Ir.JUMP_IF_NON_NULL -> pc = s[fp + code[pc + 1]] != 0 ? to(code[pc + 2], pc, inst) : pc + 3;
+                case Ir.JUMP_IF_NONZERO -> pc = (int) s[fp + code[pc + 1]] != 0 ? to(code[pc + 2], pc, inst) : pc + 3;
                 case Ir.BR_TABLE -> {
                     int n = code[pc + 2];
                     int i = (int) s[fp + code[pc + 1]];
@@ -214,7 +228,9 @@ public final class Machine {
                 }
                 case Ir.RETURN -> {
                     int n = code[pc + 2];
-                    if (n > 0) {
+                    if (n == 1) {
+                        s[fp] = s[fp + code[pc + 1]];
+                    } else if (n > 0) {
                         System.arraycopy(s, fp + code[pc + 1], s, fp, n);
                     }
                     if (depth == base) {
