@@ -385,4 +385,58 @@ class SuperinstructionTest {
         store.resume();
         assertEquals(0, countdown.callForLong(1000));
     }
+
+    @Test
+    void brTableEntriesWithoutValuesJumpStraightToTheirTargets() {
+        // block b0 { block b1 { block b2 { br_table [b2 b1] b0 (a) } return 30 } return 20 }; 10
+        var f = new Modules()
+                .func("f", Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
+                    v.visitBlock(BLOCK, BlockType.EMPTY);
+                    v.visitBlock(BLOCK, BlockType.EMPTY);
+                    v.visitBlock(BLOCK, BlockType.EMPTY);
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitBrTable(new int[] {0, 1}, 2);
+                    v.visitSimple(END);
+                    v.visitI32Const(30);
+                    v.visitSimple(Opcode.RETURN);
+                    v.visitSimple(END);
+                    v.visitI32Const(20);
+                    v.visitSimple(Opcode.RETURN);
+                    v.visitSimple(END);
+                    v.visitI32Const(10);
+                    v.visitSimple(END);
+                })
+                .instantiate()
+                .function("f");
+        assertFalse(ir(f).contains("JUMP "), ir(f));
+        assertEquals(30, f.callForLong(0));
+        assertEquals(20, f.callForLong(1));
+        assertEquals(10, f.callForLong(2));
+        assertEquals(10, f.callForLong(-1)); // unsigned: past the table, the default
+    }
+
+    @Test
+    void brTableBackEdgesPollForInterrupts() {
+        // f(n): block exit { loop l { n = n - 1; br_table [exit] l (n) } }; n
+        var m = new Modules().func("f", Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
+            v.visitBlock(BLOCK, BlockType.EMPTY);
+            v.visitBlock(Opcode.LOOP, BlockType.EMPTY);
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitI32Const(1);
+            v.visitSimple(I32_SUB);
+            v.visitLocal(LOCAL_TEE, 0);
+            v.visitBrTable(new int[] {1}, 0);
+            v.visitSimple(END);
+            v.visitSimple(END);
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitSimple(END);
+        });
+        var store = new Store(Modules.engine(100));
+        var f = new Linker().instantiate(store, m.build()).function("f");
+        assertEquals(0, f.callForLong(1000));
+        store.interrupt();
+        assertEquals(0, f.callForLong(1));
+        assertEquals(
+                TrapKind.INTERRUPTED, assertThrows(Trap.class, () -> f.call(5)).kind());
+    }
 }

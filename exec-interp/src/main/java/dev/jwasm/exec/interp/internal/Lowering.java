@@ -619,11 +619,20 @@ public final class Lowering implements InstructionVisitor {
         for (int i = 0; i <= depths.length; i++) {
             code.add(0);
         }
-        // One landing pad per entry: moves the branch values and jumps, as br would.
+        // An entry that needs no value moves jumps straight to its target; the others get a
+        // landing pad that moves the branch values and jumps (or returns), as br would.
         for (int i = 0; i <= depths.length; i++) {
-            barrier();
-            code.set(table + i, code.size());
-            branch(i < depths.length ? depths[i] : defaultDepth);
+            int depth = i < depths.length ? depths[i] : defaultDepth;
+            Control target = controls.get(controls.size() - 1 - depth);
+            if (needsMoves(depth)) {
+                barrier();
+                code.set(table + i, code.size());
+                branch(depth);
+            } else if (target.kind == Opcode.LOOP) {
+                code.set(table + i, target.loopStart);
+            } else {
+                target.fixups.add(table + i);
+            }
         }
         dead = true;
     }

@@ -224,7 +224,7 @@ public final class Machine {
                 case Ir.BR_TABLE -> {
                     int n = code[pc + 2];
                     int i = (int) s[fp + code[pc + 1]];
-                    pc = code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
+                    pc = to(code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)], pc, inst);
                 }
                 case Ir.RETURN -> {
                     int n = code[pc + 2];
