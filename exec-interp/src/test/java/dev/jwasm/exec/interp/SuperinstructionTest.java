@@ -439,4 +439,66 @@ class SuperinstructionTest {
         assertEquals(
                 TrapKind.INTERRUPTED, assertThrows(Trap.class, () -> f.call(5)).kind());
     }
+
+    /** {@code f(a, b) = a OP b ? 1 : 0}, branching on the compare with br_if or with if. */
+    private static ExportedFunction branchOn(Opcode compare, boolean viaIf) {
+        return new Modules()
+                .func("f", Modules.sig(List.of(I64, I64), List.of(I32)), List.of(), v -> {
+                    if (viaIf) {
+                        v.visitLocal(LOCAL_GET, 0);
+                        v.visitLocal(LOCAL_GET, 1);
+                        v.visitSimple(compare);
+                        v.visitBlock(Opcode.IF, new BlockType.Value(I32));
+                        v.visitI32Const(1);
+                        v.visitSimple(Opcode.ELSE);
+                        v.visitI32Const(0);
+                        v.visitSimple(END);
+                    } else {
+                        v.visitBlock(BLOCK, new BlockType.Value(I32));
+                        v.visitI32Const(1);
+                        v.visitLocal(LOCAL_GET, 0);
+                        v.visitLocal(LOCAL_GET, 1);
+                        v.visitSimple(compare);
+                        v.visitLabel(BR_IF, 0);
+                        v.visitSimple(DROP);
+                        v.visitI32Const(0);
+                        v.visitSimple(END);
+                    }
+                    v.visitSimple(END);
+                })
+                .instantiate()
+                .function("f");
+    }
+
+    @Test
+    void i64CompareAndBranchFuseBothWays() {
+        // Expected results for (a, b) = (-1, 1), (1, -1), (5, 5), (2^32 + 5, 5), by hand.
+        long[][] pairs = {{-1, 1}, {1, -1}, {5, 5}, {0x1_0000_0005L, 5}};
+        Object[][] table = {
+            {Opcode.I64_EQ, new int[] {0, 0, 1, 0}},
+            {Opcode.I64_NE, new int[] {1, 1, 0, 1}},
+            {Opcode.I64_LT_S, new int[] {1, 0, 0, 0}},
+            {Opcode.I64_GE_S, new int[] {0, 1, 1, 1}},
+            {Opcode.I64_GT_S, new int[] {0, 1, 0, 1}},
+            {Opcode.I64_LE_S, new int[] {1, 0, 1, 0}},
+            {Opcode.I64_LT_U, new int[] {0, 1, 0, 0}},
+            {Opcode.I64_GE_U, new int[] {1, 0, 1, 1}},
+            {Opcode.I64_GT_U, new int[] {1, 0, 0, 1}},
+            {Opcode.I64_LE_U, new int[] {0, 1, 1, 0}},
+        };
+        for (Object[] row : table) {
+            var op = (Opcode) row[0];
+            int[] expected = (int[]) row[1];
+            for (boolean viaIf : new boolean[] {false, true}) {
+                var f = branchOn(op, viaIf);
+                assertTrue(ir(f).contains("JUMP_I64_"), op + " " + ir(f));
+                for (int k = 0; k < pairs.length; k++) {
+                    assertEquals(
+                            expected[k],
+                            f.callForLong(pairs[k][0], pairs[k][1]),
+                            op + (viaIf ? " if " : " br_if ") + pairs[k][0] + ", " + pairs[k][1]);
+                }
+            }
+        }
+    }
 }

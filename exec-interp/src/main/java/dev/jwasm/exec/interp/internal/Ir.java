@@ -155,6 +155,19 @@ final class Ir {
     /** {@code I32_STORE8 addr value memFlags offsetLo offsetHi}. */
     static final int I32_STORE8 = 147;
 
+    // Fused i64 compare-and-branch: {@code OP a b target}, paired with their negations like the
+    // i32 set (even code, then its negation).
+    static final int JUMP_I64_EQ = 148;
+    static final int JUMP_I64_NE = 149;
+    static final int JUMP_I64_LT_S = 150;
+    static final int JUMP_I64_GE_S = 151;
+    static final int JUMP_I64_GT_S = 152;
+    static final int JUMP_I64_LE_S = 153;
+    static final int JUMP_I64_LT_U = 154;
+    static final int JUMP_I64_GE_U = 155;
+    static final int JUMP_I64_GT_U = 156;
+    static final int JUMP_I64_LE_U = 157;
+
     /** The fused jump for a compare IR op, or -1; {@code negate} gives the jump when it fails. */
     static int fusedJump(int compare, boolean negate) {
         int j =
@@ -169,13 +182,24 @@ final class Ir {
                     case I32_GT_U -> JUMP_I32_GT_U;
                     case I32_GE_U -> JUMP_I32_GE_U;
                     case I32_LE_U -> JUMP_I32_LE_U;
+                    case I64_EQ -> JUMP_I64_EQ;
+                    case I64_NE -> JUMP_I64_NE;
+                    case I64_LT_S -> JUMP_I64_LT_S;
+                    case I64_GE_S -> JUMP_I64_GE_S;
+                    case I64_GT_S -> JUMP_I64_GT_S;
+                    case I64_LE_S -> JUMP_I64_LE_S;
+                    case I64_LT_U -> JUMP_I64_LT_U;
+                    case I64_GE_U -> JUMP_I64_GE_U;
+                    case I64_GT_U -> JUMP_I64_GT_U;
+                    case I64_LE_U -> JUMP_I64_LE_U;
                     default -> -1;
                 };
         if (j < 0 || !negate) {
             return j;
         }
-        // Pairs are adjacent: even codes negate to the next, odd to the previous.
-        return (j - JUMP_I32_EQ) % 2 == 0 ? j + 1 : j - 1;
+        // Pairs are adjacent, starting at an even code: even codes negate to the next, odd ones
+        // to the previous.
+        return j % 2 == 0 ? j + 1 : j - 1;
     }
 
     /**
@@ -215,7 +239,8 @@ final class Ir {
                 if (code[pc] >= I64_XOR && code[pc] <= I32_REM_U) {
                     yield 4;
                 }
-                if (code[pc] >= JUMP_I32_EQ && code[pc] <= JUMP_I32_LE_U) {
+                if (code[pc] >= JUMP_I32_EQ && code[pc] <= JUMP_I32_LE_U
+                        || code[pc] >= JUMP_I64_EQ && code[pc] <= JUMP_I64_LE_U) {
                     yield 4;
                 }
                 yield 0;

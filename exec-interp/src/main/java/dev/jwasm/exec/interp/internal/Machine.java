@@ -218,6 +218,34 @@ public final class Machine {
                     pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) <= 0
                             ? to(code[pc + 3], pc, inst)
                             : pc + 4;
+                case Ir.JUMP_I64_EQ ->
+                    pc = s[fp + code[pc + 1]] == s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                case Ir.JUMP_I64_NE ->
+                    pc = s[fp + code[pc + 1]] != s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                case Ir.JUMP_I64_LT_S ->
+                    pc = s[fp + code[pc + 1]] < s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                case Ir.JUMP_I64_GE_S ->
+                    pc = s[fp + code[pc + 1]] >= s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                case Ir.JUMP_I64_GT_S ->
+                    pc = s[fp + code[pc + 1]] > s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                case Ir.JUMP_I64_LE_S ->
+                    pc = s[fp + code[pc + 1]] <= s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                case Ir.JUMP_I64_LT_U ->
+                    pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) < 0
+                            ? to(code[pc + 3], pc, inst)
+                            : pc + 4;
+                case Ir.JUMP_I64_GE_U ->
+                    pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) >= 0
+                            ? to(code[pc + 3], pc, inst)
+                            : pc + 4;
+                case Ir.JUMP_I64_GT_U ->
+                    pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) > 0
+                            ? to(code[pc + 3], pc, inst)
+                            : pc + 4;
+                case Ir.JUMP_I64_LE_U ->
+                    pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) <= 0
+                            ? to(code[pc + 3], pc, inst)
+                            : pc + 4;
                 case Ir.JUMP_IF_NULL -> pc = s[fp + code[pc + 1]] == 0 ? to(code[pc + 2], pc, inst) : pc + 3;
                 case Ir.JUMP_IF_NON_NULL -> pc = s[fp + code[pc + 1]] != 0 ? to(code[pc + 2], pc, inst) : pc + 3;
                 case Ir.JUMP_IF_NONZERO -> pc = (int) s[fp + code[pc + 1]] != 0 ? to(code[pc + 2], pc, inst) : pc + 3;
