@@ -5,7 +5,9 @@ import dev.jwasm.api.model.Export;
 import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.ModuleInfo;
 import dev.jwasm.internal.binary.ModuleDecoder;
+import dev.jwasm.internal.runtime.ModuleAdapter;
 import dev.jwasm.internal.validate.ModuleValidator;
+import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +18,13 @@ import java.util.Optional;
  */
 public final class WasmModule {
     private final ModuleInfo info;
+    /** Set once validation passed: the module is immutable, so it never needs checking again. */
+    private volatile boolean validated;
+    /**
+     * The runtime's view of the module, made on first instantiation and shared by every instance,
+     * so that executors can keep one lowered form of each function body for all of them.
+     */
+    private volatile ModuleDefinition definition;
 
     private WasmModule(ModuleInfo info) {
         this.info = info;
@@ -67,7 +76,20 @@ public final class WasmModule {
      * @throws InvalidModuleException at the first rule broken, with the spec testsuite's wording
      */
     public WasmModule validate() {
-        ModuleValidator.validate(info);
+        if (!validated) {
+            ModuleValidator.validate(info);
+            validated = true;
+        }
         return this;
+    }
+
+    /** The module as the linker instantiates it, adapted once (racing threads may adapt twice). */
+    ModuleDefinition definition() {
+        ModuleDefinition d = definition;
+        if (d == null) {
+            d = ModuleAdapter.adapt(info);
+            definition = d;
+        }
+        return d;
     }
 }

@@ -7,11 +7,15 @@ import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.numeric.IntOps;
+import dev.jwasm.spi.runtime.FunctionCode;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Runs register IR for one call from the host. Wasm-to-Wasm calls push a frame on this machine's
@@ -35,15 +39,26 @@ public final class Machine {
         this.maxCallDepth = maxCallDepth;
     }
 
+    /**
+     * Lowered bodies by function body. Every instance of a module shares its {@link FunctionCode}
+     * objects and the module-level types the lowering reads (imports must match them), so a
+     * body is lowered once, not once per instantiation.
+     */
+    private static final Map<FunctionCode, CompiledFunction> LOWERED = Collections.synchronizedMap(new WeakHashMap<>());
+
     /** The lowered form of {@code function}, lowering it on first use. */
     static CompiledFunction compiled(WasmFunctionInstance function) {
         if (function.compiled() instanceof CompiledFunction c) {
             return c;
         }
-        CompiledFunction c = Lowering.lower(function);
-        if (IrPrinter.DUMP) {
-            System.err.println(
-                    "function " + function.index() + " (" + function.type() + "):\n" + IrPrinter.print(c.code()));
+        CompiledFunction c = LOWERED.get(function.code());
+        if (c == null) {
+            c = Lowering.lower(function);
+            if (IrPrinter.DUMP) {
+                System.err.println(
+                        "function " + function.index() + " (" + function.type() + "):\n" + IrPrinter.print(c.code()));
+            }
+            LOWERED.put(function.code(), c);
         }
         function.compiled(c);
         return c;
