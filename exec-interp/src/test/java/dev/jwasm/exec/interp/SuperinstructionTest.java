@@ -25,12 +25,14 @@ import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.code.BlockType;
+import dev.jwasm.api.code.InstructionVisitor;
 import dev.jwasm.api.code.Opcode;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.exec.interp.internal.IrPrinter;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -500,5 +502,38 @@ class SuperinstructionTest {
                 }
             }
         }
+    }
+
+    @Test
+    void equalBodiesOfDifferentModulesAreLoweredSeparately() {
+        // One body object, "i32.const 3; call 1", in two modules: the FunctionCode records are
+        // equal, not the same. In the first, function 1 takes the 3 and returns 3 + 1; in the
+        // second it takes nothing and scribbles 99 into its own local, so the 3 stays the result.
+        Consumer<InstructionVisitor> body = v -> {
+            v.visitI32Const(3);
+            v.visitFunction(Opcode.CALL, 1);
+            v.visitSimple(END);
+        };
+        var takes = new Modules()
+                .func("f", Modules.sig(List.of(), List.of(I32)), List.of(), body)
+                .func(null, Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitI32Const(1);
+                    v.visitSimple(I32_ADD);
+                    v.visitSimple(END);
+                })
+                .instantiate()
+                .function("f");
+        var ignores = new Modules()
+                .func("f", Modules.sig(List.of(), List.of(I32)), List.of(), body)
+                .func(null, Modules.sig(List.of(), List.of()), List.of(I32), v -> {
+                    v.visitI32Const(99);
+                    v.visitLocal(LOCAL_SET, 0);
+                    v.visitSimple(END);
+                })
+                .instantiate()
+                .function("f");
+        assertEquals(4, takes.callForLong());
+        assertEquals(3, ignores.callForLong());
     }
 }

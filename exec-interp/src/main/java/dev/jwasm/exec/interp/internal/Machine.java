@@ -12,6 +12,7 @@ import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -42,23 +43,32 @@ public final class Machine {
     /**
      * Lowered bodies by function body. Every instance of a module shares its {@link FunctionCode}
      * objects and the module-level types the lowering reads (imports must match them), so a
-     * body is lowered once, not once per instantiation.
+     * body is lowered once, not once per instantiation. A hit counts only for the very same
+     * body object: FunctionCode is a record, and an equal one could belong to another module.
      */
-    private static final Map<FunctionCode, CompiledFunction> LOWERED = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<FunctionCode, Lowered> LOWERED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private record Lowered(WeakReference<FunctionCode> body, CompiledFunction code) {}
 
     /** The lowered form of {@code function}, lowering it on first use. */
     static CompiledFunction compiled(WasmFunctionInstance function) {
         if (function.compiled() instanceof CompiledFunction c) {
             return c;
         }
-        CompiledFunction c = LOWERED.get(function.code());
-        if (c == null) {
+        FunctionCode body = function.code();
+        Lowered cached = LOWERED.get(body);
+        CompiledFunction c;
+        if (cached != null && cached.body().get() == body) {
+            c = cached.code();
+        } else {
             c = Lowering.lower(function);
             if (IrPrinter.DUMP) {
                 System.err.println(
                         "function " + function.index() + " (" + function.type() + "):\n" + IrPrinter.print(c.code()));
             }
-            LOWERED.put(function.code(), c);
+            if (cached == null) {
+                LOWERED.put(body, new Lowered(new WeakReference<>(body), c));
+            }
         }
         function.compiled(c);
         return c;
