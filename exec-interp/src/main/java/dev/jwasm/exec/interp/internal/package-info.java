@@ -7,9 +7,19 @@
  *
  * <ul>
  *   <li>A frame is a window of one {@code long[]} value stack: the function's locals first, then
- *       its operand stack, so each Wasm stack position is a fixed slot ("register") known at
- *       lowering time. A call's arguments are already in place at the top of the caller's stack
- *       and become the callee's first locals without copying; results come back the same way.
+ *       its constant pool (the constants operators read, filled at function entry from {@code
+ *       CompiledFunction.frameInit}), then its operand stack, so each Wasm stack position is a
+ *       fixed slot ("register") known at lowering time: {@code Lowering.slot(height)}, never
+ *       {@code locals + height}. A call's arguments are already in place at the top of the
+ *       caller's stack and become the callee's first locals without copying; results come back
+ *       the same way.
+ *   <li>Operators read locals, constants and tee'd values in place: the lowering folds pending
+ *       {@code local.get} copies and constants into their consumer and retargets producers to
+ *       {@code local.set}/{@code local.tee}. {@code -Djwasm.interp.dumpIr=true} prints the IR.
+ *   <li>Interrupts (and anything else to check per loop iteration) are polled on backward jumps
+ *       in {@code Machine.to} and at calls; no instruction is emitted for them.
+ *   <li>A body is lowered once per {@code FunctionCode} object and shared by every instance of
+ *       its module.
  *   <li>i32 and f32 values are kept sign-extended from their 32 bits; i64/f64 use all 64; a
  *       reference is 0 for null, else a tagged value from the store.
  *   <li>Wasm-to-Wasm calls and returns push and pop the machine's own frame arrays: no JVM
