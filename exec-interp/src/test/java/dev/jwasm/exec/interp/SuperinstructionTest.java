@@ -536,4 +536,60 @@ class SuperinstructionTest {
         assertEquals(4, takes.callForLong());
         assertEquals(3, ignores.callForLong());
     }
+
+    @Test
+    void multiplyThenAddFusesAndWrapsAt32Bits() {
+        // lcg(x) = x * 3877 + 29573, the product consumed by the add.
+        var lcg = new Modules()
+                .func("f", Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitI32Const(3877);
+                    v.visitSimple(I32_MUL);
+                    v.visitI32Const(29573);
+                    v.visitSimple(I32_ADD);
+                    v.visitSimple(END);
+                })
+                .instantiate()
+                .function("f");
+        assertInline(lcg, "I32_MUL_ADD");
+        assertEquals(3877 * 10 + 29573, lcg.callForLong(10));
+        // 0x10000 * 3877 = 0xF250000 fits; 0x100000 * 3877 = 0xF2500000 wraps negative.
+        assertEquals(0xF250_0000 + 29573, lcg.callForLong(0x10_0000));
+        // c + a * b: the product is the second operand.
+        var madd = new Modules()
+                .func("f", Modules.sig(List.of(I32, I32, I32), List.of(I32)), List.of(), v -> {
+                    v.visitLocal(LOCAL_GET, 2);
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitLocal(LOCAL_GET, 1);
+                    v.visitSimple(I32_MUL);
+                    v.visitSimple(I32_ADD);
+                    v.visitSimple(END);
+                })
+                .instantiate()
+                .function("f");
+        assertInline(madd, "I32_MUL_ADD");
+        assertEquals(7 + 6 * 5, madd.callForLong(6, 5, 7));
+        // 0x10000 * 0x10000 = 2^32 wraps to 0.
+        assertEquals(5, madd.callForLong(0x1_0000, 0x1_0000, 5));
+        assertEquals(Integer.MIN_VALUE, madd.callForLong(Integer.MIN_VALUE, -1, 0));
+    }
+
+    @Test
+    void aTeedProductIsNotFusedAway() {
+        // f(a, b) = (t := a * b) + t: the product lives on in local 2.
+        var f = new Modules()
+                .func("f", Modules.sig(List.of(I32, I32), List.of(I32)), List.of(I32), v -> {
+                    v.visitLocal(LOCAL_GET, 0);
+                    v.visitLocal(LOCAL_GET, 1);
+                    v.visitSimple(I32_MUL);
+                    v.visitLocal(LOCAL_TEE, 2);
+                    v.visitLocal(LOCAL_GET, 2);
+                    v.visitSimple(I32_ADD);
+                    v.visitSimple(END);
+                })
+                .instantiate()
+                .function("f");
+        assertFalse(ir(f).contains("I32_MUL_ADD"), ir(f));
+        assertEquals(2 * 6 * 7, f.callForLong(6, 7));
+    }
 }

@@ -168,6 +168,9 @@ final class Ir {
     static final int JUMP_I64_GT_U = 156;
     static final int JUMP_I64_LE_U = 157;
 
+    /** {@code I32_MUL_ADD dst x y c}: dst = x * y + c, an i32.mul whose product an i32.add consumes. */
+    static final int I32_MUL_ADD = 158;
+
     /** The fused jump for a compare IR op, or -1; {@code negate} gives the jump when it fails. */
     static int fusedJump(int compare, boolean negate) {
         int j =
@@ -228,7 +231,7 @@ final class Ir {
                     I64_EXTEND_I32_S,
                     I64_EXTEND_I32_U -> 3;
             case CONST, MOVE_N, UNARY, MEMORY_GROW -> 4;
-            case CALL_INDIRECT, RETURN_CALL_INDIRECT, CALL_REF, RETURN_CALL_REF, SELECT, BINARY, BULK -> 5;
+            case CALL_INDIRECT, RETURN_CALL_INDIRECT, CALL_REF, RETURN_CALL_REF, SELECT, BINARY, BULK, I32_MUL_ADD -> 5;
             case I32_LOAD, I32_STORE, I64_LOAD, I32_LOAD8_U, I64_STORE, I32_STORE8 -> 6;
             case LOAD, STORE -> 7;
             case BR_TABLE -> 3 + code[pc + 2] + 1;

@@ -92,6 +92,8 @@ public final class Lowering implements InstructionVisitor {
     private int pendCount;
     /** Where the last instruction's destination operand is, while a local.set may retarget it. */
     private int lastDst = -1;
+    /** Where the last straight-line operator starts (-1 after a barrier), for two-operator fusion. */
+    private int lastOp = -1;
 
     private boolean dead;
     private boolean finished;
@@ -165,6 +167,7 @@ public final class Lowering implements InstructionVisitor {
     private void barrier() {
         pendCount = 0;
         lastDst = -1;
+        lastOp = -1;
     }
 
     /**
@@ -180,6 +183,7 @@ public final class Lowering implements InstructionVisitor {
             code.add(w);
         }
         lastDst = dst >= 0 ? at + 1 : -1;
+        lastOp = at;
     }
 
     /** Emits an instruction whose destination operand (right after the code) a local.set may retarget. */
@@ -240,6 +244,9 @@ public final class Lowering implements InstructionVisitor {
         }
         if (lastDst > at) {
             lastDst -= length;
+        }
+        if (lastOp > at) {
+            lastOp -= length;
         }
     }
 
@@ -416,6 +423,10 @@ public final class Lowering implements InstructionVisitor {
                 int srcB = operand(b);
                 int srcA = operand(a);
                 int hot = hotBinary(op);
+                if (hot == Ir.I32_ADD && fuseMultiplyAdd(a, srcA, srcB)) {
+                    height--;
+                    return;
+                }
                 if (hot >= 0) {
                     emitResult(hot, a, srcA, srcB);
                 } else {
@@ -425,6 +436,29 @@ public final class Lowering implements InstructionVisitor {
             }
             default -> throw unsupported(op);
         }
+    }
+
+    /**
+     * Fuses an i32.add with the i32.mul just before it when the add consumes the product (a
+     * stack temporary, read by nothing else): {@code x * y + c} in one dispatch, as in linear
+     * congruential generators and index arithmetic.
+     */
+    private boolean fuseMultiplyAdd(int dst, int srcA, int srcB) {
+        int at = lastOp;
+        // The multiply must be the last instruction (copies after it folded away by now).
+        if (at < 0 || code.get(at) != Ir.I32_MUL || at + 4 != code.size()) {
+            return false;
+        }
+        int product = code.get(at + 1);
+        if (product < base || (srcA == product) == (srcB == product)) {
+            return false;
+        }
+        int addend = srcA == product ? srcB : srcA;
+        int x = code.get(at + 2);
+        int y = code.get(at + 3);
+        code.remove(at, 4);
+        emitResult(Ir.I32_MUL_ADD, dst, x, y, addend);
+        return true;
     }
 
     private static int hotUnary(Opcode op) {

@@ -403,6 +403,11 @@ public final class Machine {
                     s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
                     pc += 4;
                 }
+                case Ir.I32_MUL_ADD -> {
+                    s[fp + code[pc + 1]] =
+                            (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]] + (int) s[fp + code[pc + 4]];
+                    pc += 5;
+                }
                 case Ir.I32_SUB -> {
                     s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
                     pc += 4;
