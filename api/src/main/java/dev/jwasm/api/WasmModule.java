@@ -5,8 +5,10 @@ import dev.jwasm.api.model.Export;
 import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.ModuleInfo;
 import dev.jwasm.internal.binary.ModuleDecoder;
+import dev.jwasm.internal.runtime.ModuleAdapter;
 import dev.jwasm.internal.validate.ModuleContext;
 import dev.jwasm.internal.validate.ModuleValidator;
+import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +22,11 @@ public final class WasmModule {
     private final Features features;
     /** The validation result, kept so that validating again (as instantiation does) is free. */
     private volatile ModuleContext validated;
+    /**
+     * The runtime's view of the module, made on first instantiation and shared by every instance,
+     * so that executors can keep one lowered form of each function body for all of them.
+     */
+    private volatile ModuleDefinition definition;
 
     private WasmModule(ModuleInfo info, Features features) {
         this.info = info;
@@ -102,5 +109,15 @@ public final class WasmModule {
             validated = ctx;
         }
         return ctx;
+    }
+
+    /** The module as the linker instantiates it, adapted once (racing threads may adapt twice). */
+    ModuleDefinition definition() {
+        ModuleDefinition d = definition;
+        if (d == null) {
+            d = ModuleAdapter.adapt(info);
+            definition = d;
+        }
+        return d;
     }
 }

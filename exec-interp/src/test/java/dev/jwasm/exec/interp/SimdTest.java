@@ -13,6 +13,7 @@ import static dev.jwasm.api.code.Opcode.I64X2_ADD;
 import static dev.jwasm.api.code.Opcode.I64_LOAD;
 import static dev.jwasm.api.code.Opcode.LOCAL_GET;
 import static dev.jwasm.api.code.Opcode.LOCAL_SET;
+import static dev.jwasm.api.code.Opcode.LOCAL_TEE;
 import static dev.jwasm.api.code.Opcode.RETURN_CALL;
 import static dev.jwasm.api.code.Opcode.SELECT;
 import static dev.jwasm.api.code.Opcode.V128_LOAD;
@@ -49,6 +50,23 @@ import org.junit.jupiter.api.Test;
 class SimdTest {
     private static Store store() {
         return new Store(Modules.engine(1000));
+    }
+
+    @Test
+    void localTeeOfAV128ProducerKeepsBothHalvesOnTheStack() {
+        // twice(v) = (local.tee 1 (i64x2.add v v)): the add writes local 1 directly and the
+        // returned stack value is a copy of it, which must move the high half too.
+        var m = new Modules();
+        m.func("twice", Modules.sig(List.of(V128), List.of(V128)), List.of(V128), v -> {
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitSimple(I64X2_ADD);
+            v.visitLocal(LOCAL_TEE, 1);
+            v.visitSimple(END);
+        });
+        // Lanes [3, 0x100] doubled: [6, 0x200].
+        assertArrayEquals(
+                new long[] {6L, 0x200L}, m.instantiate().function("twice").call(3L, 0x100L));
     }
 
     @Test

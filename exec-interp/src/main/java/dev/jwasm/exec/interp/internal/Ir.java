@@ -99,8 +99,9 @@ final class Ir {
     /** {@code JUMP_IF_NON_NULL ref target}. */
     static final int JUMP_IF_NON_NULL = 56;
     /**
-     * {@code SAFEPOINT}: before every loop back-edge. Traps "interrupted" or "deadline exceeded"
-     * when the store asks, and takes one unit of fuel when the engine meters it.
+     * {@code SAFEPOINT}: traps "interrupted" or "deadline exceeded" when the store asks, and takes
+     * one unit of fuel when the engine meters it. No longer emitted for loops: their back-edges
+     * do the same in the jump itself (see {@code Machine.to}).
      */
     static final int SAFEPOINT = 57;
     // Fused compare-and-branch superinstructions: {@code OP a b target}, jumping when the i32
@@ -159,6 +160,61 @@ final class Ir {
     /** {@code THROW_REF ref}: throws the exception an exnref names again; null traps. */
     static final int THROW_REF = 161;
 
+    // Range 120-159: more hot operators inline, for i64 bit manipulation, rotates and unsigned
+    // compares (keccak, chacha, gimli, random). Binary ones are {@code OP dst a b}.
+    static final int I64_XOR = 120;
+    static final int I64_SHL = 121;
+    static final int I64_SHR_S = 122;
+    static final int I64_SHR_U = 123;
+    static final int I64_ROTL = 124;
+    static final int I64_ROTR = 125;
+    static final int I32_ROTL = 126;
+    static final int I32_ROTR = 127;
+    static final int I64_NE = 128;
+    static final int I64_LT_U = 129;
+    static final int I64_GT_U = 130;
+    static final int I64_LE_U = 131;
+    static final int I64_GE_U = 132;
+    static final int I64_GT_S = 133;
+    static final int I64_LE_S = 134;
+    static final int I64_GE_S = 135;
+    static final int I32_LE_U = 136;
+    static final int I32_GE_U = 137;
+    static final int I32_DIV_U = 138;
+    static final int I32_REM_U = 139;
+    /** {@code I64_EQZ dst a}. */
+    static final int I64_EQZ = 140;
+    /** {@code I32_WRAP_I64 dst a}. */
+    static final int I32_WRAP_I64 = 141;
+    /** {@code I64_EXTEND_I32_S dst a}. */
+    static final int I64_EXTEND_I32_S = 142;
+    /** {@code I64_EXTEND_I32_U dst a}. */
+    static final int I64_EXTEND_I32_U = 143;
+    /** {@code I64_LOAD dst addr memFlags offsetLo offsetHi}, the I32_LOAD layout. */
+    static final int I64_LOAD = 144;
+    /** {@code I32_LOAD8_U dst addr memFlags offsetLo offsetHi}. */
+    static final int I32_LOAD8_U = 145;
+    /** {@code I64_STORE addr value memFlags offsetLo offsetHi}, the I32_STORE layout. */
+    static final int I64_STORE = 146;
+    /** {@code I32_STORE8 addr value memFlags offsetLo offsetHi}. */
+    static final int I32_STORE8 = 147;
+
+    // Fused i64 compare-and-branch: {@code OP a b target}, paired with their negations like the
+    // i32 set (even code, then its negation).
+    static final int JUMP_I64_EQ = 148;
+    static final int JUMP_I64_NE = 149;
+    static final int JUMP_I64_LT_S = 150;
+    static final int JUMP_I64_GE_S = 151;
+    static final int JUMP_I64_GT_S = 152;
+    static final int JUMP_I64_LE_S = 153;
+    static final int JUMP_I64_LT_U = 154;
+    static final int JUMP_I64_GE_U = 155;
+    static final int JUMP_I64_GT_U = 156;
+    static final int JUMP_I64_LE_U = 157;
+
+    /** {@code I32_MUL_ADD dst x y c}: dst = x * y + c, an i32.mul whose product an i32.add consumes. */
+    static final int I32_MUL_ADD = 158;
+
     /** The fused jump for a compare IR op, or -1; {@code negate} gives the jump when it fails. */
     static int fusedJump(int compare, boolean negate) {
         int j =
@@ -171,12 +227,77 @@ final class Ir {
                     case I32_LE_S -> JUMP_I32_LE_S;
                     case I32_LT_U -> JUMP_I32_LT_U;
                     case I32_GT_U -> JUMP_I32_GT_U;
+                    case I32_GE_U -> JUMP_I32_GE_U;
+                    case I32_LE_U -> JUMP_I32_LE_U;
+                    case I64_EQ -> JUMP_I64_EQ;
+                    case I64_NE -> JUMP_I64_NE;
+                    case I64_LT_S -> JUMP_I64_LT_S;
+                    case I64_GE_S -> JUMP_I64_GE_S;
+                    case I64_GT_S -> JUMP_I64_GT_S;
+                    case I64_LE_S -> JUMP_I64_LE_S;
+                    case I64_LT_U -> JUMP_I64_LT_U;
+                    case I64_GE_U -> JUMP_I64_GE_U;
+                    case I64_GT_U -> JUMP_I64_GT_U;
+                    case I64_LE_U -> JUMP_I64_LE_U;
                     default -> -1;
                 };
         if (j < 0 || !negate) {
             return j;
         }
-        // Pairs are adjacent: even codes negate to the next, odd to the previous.
-        return (j - JUMP_I32_EQ) % 2 == 0 ? j + 1 : j - 1;
+        // Pairs are adjacent, starting at an even code: even codes negate to the next, odd ones
+        // to the previous.
+        return j % 2 == 0 ? j + 1 : j - 1;
+    }
+
+    /**
+     * The number of words of the instruction at {@code pc} (code and operands), or 0 for a code
+     * this table does not know; used by {@link IrPrinter}, never by the dispatch loop.
+     */
+    static int length(int[] code, int pc) {
+        return switch (code[pc]) {
+            case UNREACHABLE, SAFEPOINT -> 1;
+            case JUMP, THROW_REF -> 2;
+            case WIDE, THROW, V128_COPY, V128_GLOBAL_GET, V128_GLOBAL_SET -> 3;
+            case HIGH_MOVE_N, SIMD_UNARY -> 4;
+            case V128_SELECT, SIMD_BINARY -> 5;
+            case ATOMIC, V128_CONST, SIMD_TERNARY, SIMD_TO_V128, SIMD_TO_SCALAR -> 6;
+            case SHUFFLE -> 8;
+            case SIMD_MEM -> 9;
+            case COPY,
+                    GLOBAL_GET,
+                    GLOBAL_SET,
+                    JUMP_IF_ZERO,
+                    JUMP_IF_NONZERO,
+                    RETURN,
+                    CALL,
+                    RETURN_CALL,
+                    REF_FUNC,
+                    I32_EQZ,
+                    MEMORY_SIZE,
+                    JUMP_IF_NULL,
+                    JUMP_IF_NON_NULL,
+                    I64_EQZ,
+                    I32_WRAP_I64,
+                    I64_EXTEND_I32_S,
+                    I64_EXTEND_I32_U -> 3;
+            case CONST, MOVE_N, UNARY, MEMORY_GROW -> 4;
+            case CALL_INDIRECT, RETURN_CALL_INDIRECT, CALL_REF, RETURN_CALL_REF, SELECT, BINARY, BULK, I32_MUL_ADD -> 5;
+            case I32_LOAD, I32_STORE, I64_LOAD, I32_LOAD8_U, I64_STORE, I32_STORE8 -> 6;
+            case LOAD, STORE -> 7;
+            case BR_TABLE -> 3 + code[pc + 2] + 1;
+            default -> {
+                if (code[pc] >= I32_ADD && code[pc] <= F64_MUL) {
+                    yield 4;
+                }
+                if (code[pc] >= I64_XOR && code[pc] <= I32_REM_U) {
+                    yield 4;
+                }
+                if (code[pc] >= JUMP_I32_EQ && code[pc] <= JUMP_I32_LE_U
+                        || code[pc] >= JUMP_I64_EQ && code[pc] <= JUMP_I64_LE_U) {
+                    yield 4;
+                }
+                yield 0;
+            }
+        };
     }
 }

@@ -14,7 +14,9 @@ import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lowers one validated function body to register IR in a single pass over its instructions. Each
@@ -102,6 +104,11 @@ public final class Lowering implements InstructionVisitor {
         }
     }
 
+    /** How many trailing copies and constants an operator may still fold (see {@link #operand}). */
+    private static final int MAX_PENDING = 8;
+    /** At most this many distinct constants get a frame slot; the rest stay CONST instructions. */
+    static final int MAX_POOLED = 64;
+
     private final InstanceState instance;
     private final IntBuffer code = new IntBuffer();
     private final List<Control> controls = new ArrayList<>();
@@ -116,21 +123,37 @@ public final class Lowering implements InstructionVisitor {
     private boolean[] v128At = new boolean[16];
 
     private final int functionResults;
+
+    /**
+     * The constant pool: constant values an operator reads in place from a frame slot ({@code
+     * locals + index}) that function entry fills in, so that no CONST instruction runs for them.
+     * The first lowering pass discovers it, the second uses it.
+     */
+    private final Map<Long, Integer> pool;
+
+    private final boolean discovering;
+    /** The first operand-stack slot: above the locals and the constant pool. */
+    private final int base;
+
     private int height;
     private int maxHeight;
     /**
      * Peephole state (the design's "local+const+op" superinstruction, done as copy elimination):
-     * the trailing {@code local.get} copies and constants, in code order, that an operator may
-     * read in place. Reset by every other instruction and at every label, since a jump must
-     * never land between a removed copy and its use.
+     * the {@code local.get} copies and constants, in code order, that an operator may still read
+     * in place, removing the instruction. An entry dies when its stack slot or its local is
+     * written, and all die at every label or jump, since code between the copy and its use must
+     * hold no recorded position that a removal would shift.
      */
-    private final int[] peepPos = new int[2];
+    private final int[] pendPos = new int[MAX_PENDING];
 
-    private final int[] peepDst = new int[2];
-    private final int[] peepLocal = new int[2];
-    private int peepCount;
+    private final int[] pendDst = new int[MAX_PENDING];
+    private final int[] pendLocal = new int[MAX_PENDING];
+    private final long[] pendValue = new long[MAX_PENDING];
+    private int pendCount;
     /** Where the last instruction's destination operand is, while a local.set may retarget it. */
     private int lastDst = -1;
+    /** Where the last straight-line operator starts (-1 after a barrier), for two-operator fusion. */
+    private int lastOp = -1;
 
     private boolean dead;
     private boolean finished;
@@ -139,7 +162,12 @@ public final class Lowering implements InstructionVisitor {
     /** Whether a handler branches to the function's own label: it lands on a final RETURN. */
     private boolean returnPad;
 
-    private Lowering(InstanceState instance, FuncType type, List<ValType> declaredLocals) {
+    private Lowering(
+            InstanceState instance,
+            FuncType type,
+            List<ValType> declaredLocals,
+            Map<Long, Integer> pool,
+            boolean discovering) {
         this.instance = instance;
         this.params = type.params().size();
         this.locals = params + declaredLocals.size();
@@ -148,25 +176,45 @@ public final class Lowering implements InstructionVisitor {
             localTypes[i] = i < params ? type.params().get(i) : declaredLocals.get(i - params);
         }
         this.functionResults = type.results().size();
+        this.pool = pool;
+        this.discovering = discovering;
+        // While discovering, pool slots must not alias stack slots, though that code is dropped.
+        this.base = locals + (discovering ? MAX_POOLED : pool.size());
         controls.add(new Control(Opcode.BLOCK, 0, FuncType.of(List.of(), type.results()), -1, false));
     }
 
-    /** Lowers {@code function}'s body; the function's instance must be fully linked. */
+    /**
+     * Lowers {@code function}'s body; the function's instance must be fully linked. Two passes:
+     * the first finds which constants operators read (the pool), the second numbers the operand
+     * stack above them.
+     */
     public static CompiledFunction lower(WasmFunctionInstance function) {
-        var lowering = new Lowering(
-                function.instance(), function.type(), function.code().locals());
-        function.code().instructions().accept(lowering);
-        if (!lowering.finished) {
-            throw new JwasmException("function body of function " + function.index() + " has no final end");
+        var pool = new LinkedHashMap<Long, Integer>();
+        run(new Lowering(function.instance(), function.type(), function.code().locals(), pool, true), function);
+        var lowering = run(
+                new Lowering(
+                        function.instance(), function.type(), function.code().locals(), pool, false),
+                function);
+        long[] frameInit = new long[lowering.locals - lowering.params + pool.size()];
+        for (var e : pool.entrySet()) {
+            frameInit[lowering.locals - lowering.params + e.getValue()] = e.getKey();
         }
-        boolean v128Locals = function.code().locals().contains(ValType.V128);
-        lowering.writeHandlers();
         return new CompiledFunction(
                 lowering.code.toArray(),
                 lowering.params,
                 lowering.locals,
-                lowering.locals + lowering.maxHeight + 1,
-                v128Locals);
+                lowering.base + lowering.maxHeight + 1,
+                frameInit,
+                function.code().locals().contains(ValType.V128));
+    }
+
+    private static Lowering run(Lowering lowering, WasmFunctionInstance function) {
+        function.code().instructions().accept(lowering);
+        if (!lowering.finished) {
+            throw new JwasmException("function body of function " + function.index() + " has no final end");
+        }
+        lowering.writeHandlers();
+        return lowering;
     }
 
     /** Appends the handler table and its start word after the code (layout in {@link Handlers}). */
@@ -201,7 +249,7 @@ public final class Lowering implements InstructionVisitor {
     }
 
     private int slot(int h) {
-        return locals + h;
+        return base + h;
     }
 
     private void push(int n) {
@@ -244,6 +292,7 @@ public final class Lowering implements InstructionVisitor {
         emit(Ir.RETURN, src, types.size());
     }
 
+    /** Emits a control instruction (or one that writes several slots): a peephole barrier. */
     private void emit(int... words) {
         barrier();
         for (int w : words) {
@@ -251,54 +300,122 @@ public final class Lowering implements InstructionVisitor {
         }
     }
 
-    /** Forgets the peephole state: called before each instruction and where a label binds. */
+    /** Forgets the peephole state: called for control instructions and where a label binds. */
     private void barrier() {
-        peepCount = 0;
+        pendCount = 0;
         lastDst = -1;
+        lastOp = -1;
+    }
+
+    /**
+     * Emits a straight-line instruction that writes at most the slot {@code dst} (-1 for none),
+     * as its first operand, and records no code position; pending copies survive it.
+     */
+    private void emitOp(int dst, int... words) {
+        int at = code.size();
+        if (dst >= 0) {
+            clobber(dst);
+        }
+        for (int w : words) {
+            code.add(w);
+        }
+        lastDst = dst >= 0 ? at + 1 : -1;
+        lastOp = at;
     }
 
     /** Emits an instruction whose destination operand (right after the code) a local.set may retarget. */
     private void emitResult(int... words) {
-        int at = code.size();
-        emit(words);
+        emitOp(words[1], words);
+    }
+
+    /** Forgets pending copies that write {@code slot} or read it (when it is a local). */
+    private void clobber(int slot) {
+        for (int i = pendCount - 1; i >= 0; i--) {
+            if (pendDst[i] == slot || pendLocal[i] == slot) {
+                forget(i);
+            }
+        }
+    }
+
+    private void forget(int i) {
+        for (int k = i + 1; k < pendCount; k++) {
+            pendPos[k - 1] = pendPos[k];
+            pendDst[k - 1] = pendDst[k];
+            pendLocal[k - 1] = pendLocal[k];
+            pendValue[k - 1] = pendValue[k];
+        }
+        pendCount--;
+    }
+
+    /** Forgets the pending copy whose instruction starts at {@code at}, if there is one. */
+    private void forgetAt(int at) {
+        for (int i = pendCount - 1; i >= 0; i--) {
+            if (pendPos[i] == at) {
+                forget(i);
+            }
+        }
+    }
+
+    /** Remembers a copy or constant just emitted at {@code at} ({@code local} is -1 for a constant). */
+    private void remember(int at, int dst, int local, long value) {
+        if (pendCount == MAX_PENDING) {
+            forget(0);
+        }
+        pendPos[pendCount] = at;
+        pendDst[pendCount] = dst;
+        pendLocal[pendCount] = local;
+        pendValue[pendCount] = value;
+        pendCount++;
         lastDst = at + 1;
     }
 
-    /** Remembers a trailing copy or constant ({@code local} is -1 for a constant). */
-    private void remember(int at, int dst, int local) {
-        if (peepCount == peepPos.length) {
-            peepPos[0] = peepPos[1];
-            peepDst[0] = peepDst[1];
-            peepLocal[0] = peepLocal[1];
-            peepCount = 1;
+    /** Removes the pending instruction {@code i} ({@code length} words), shifting later positions. */
+    private void removePending(int i, int length) {
+        int at = pendPos[i];
+        code.remove(at, length);
+        forget(i);
+        for (int k = 0; k < pendCount; k++) {
+            if (pendPos[k] > at) {
+                pendPos[k] -= length;
+            }
         }
-        peepPos[peepCount] = at;
-        peepDst[peepCount] = dst;
-        peepLocal[peepCount] = local;
-        peepCount++;
-        lastDst = at + 1;
+        if (lastDst > at) {
+            lastDst -= length;
+        }
+        if (lastOp > at) {
+            lastOp -= length;
+        }
+    }
+
+    /** The pool index of constant {@code value}, adding it while discovering; null if not pooled. */
+    private Integer poolIndex(long value) {
+        Integer index = pool.get(value);
+        if (index == null && discovering && pool.size() < MAX_POOLED) {
+            index = pool.size();
+            pool.put(value, index);
+        }
+        return index;
     }
 
     /**
      * The slot an operator should read for the stack value in {@code slot}: the local itself when
-     * the value is a trailing {@code local.get} copy, whose 3 words are then removed.
+     * the value is a pending {@code local.get} copy, or the constant's pool slot when it is a
+     * pooled constant; the copy or constant instruction is then removed.
      */
     private int operand(int slot) {
-        for (int i = peepCount - 1; i >= 0; i--) {
-            if (peepDst[i] == slot) {
-                int local = peepLocal[i];
-                if (local < 0) {
+        for (int i = pendCount - 1; i >= 0; i--) {
+            if (pendDst[i] == slot) {
+                int local = pendLocal[i];
+                if (local >= 0) {
+                    removePending(i, 3);
+                    return local;
+                }
+                Integer index = poolIndex(pendValue[i]);
+                if (index == null) {
                     return slot;
                 }
-                code.remove(peepPos[i], 3);
-                for (int k = i + 1; k < peepCount; k++) {
-                    peepPos[k] -= 3;
-                    peepPos[k - 1] = peepPos[k];
-                    peepDst[k - 1] = peepDst[k];
-                    peepLocal[k - 1] = peepLocal[k];
-                }
-                peepCount--;
-                return local;
+                removePending(i, 4);
+                return locals + index;
             }
         }
         return slot;
@@ -328,9 +445,6 @@ public final class Lowering implements InstructionVisitor {
             moveHighs(target.branchTypes(), slot(target.height), slot(height - arity));
             emit(Ir.MOVE_N, slot(target.height), slot(height - arity), arity);
         }
-        if (target.kind == Opcode.LOOP) {
-            emit(Ir.SAFEPOINT);
-        }
         emit(Ir.JUMP, 0);
         if (target.kind == Opcode.LOOP) {
             code.set(code.size() - 1, target.loopStart);
@@ -348,10 +462,14 @@ public final class Lowering implements InstructionVisitor {
         if (lastDst > 0 && code.get(lastDst) == cond) {
             int at = lastDst - 1;
             int op = code.get(at);
-            if (op == Ir.I32_EQZ) {
+            if (op == Ir.I32_EQZ || op == Ir.I64_EQZ) {
                 int a = code.get(at + 2);
                 code.remove(at, 3);
-                emit(whenTrue ? Ir.JUMP_IF_ZERO : Ir.JUMP_IF_NONZERO, a, 0);
+                // i64.eqz tests all 64 bits, as the null tests do.
+                int jump = op == Ir.I32_EQZ
+                        ? (whenTrue ? Ir.JUMP_IF_ZERO : Ir.JUMP_IF_NONZERO)
+                        : (whenTrue ? Ir.JUMP_IF_NULL : Ir.JUMP_IF_NON_NULL);
+                emit(jump, a, 0);
                 return;
             }
             int fused = Ir.fusedJump(op, !whenTrue);
@@ -363,31 +481,8 @@ public final class Lowering implements InstructionVisitor {
                 return;
             }
         }
-        emit(whenTrue ? Ir.JUMP_IF_NONZERO : Ir.JUMP_IF_ZERO, cond, 0);
-    }
-
-    /**
-     * Emits a SAFEPOINT before a conditional back-edge. It goes in front of the compare that
-     * feeds the branch, if there is one, so that the two can still fuse.
-     */
-    private void safepointKeepingFusion() {
-        if (lastDst > 0) {
-            int at = lastDst - 1;
-            int end = code.size();
-            int[] tail = new int[end - at];
-            for (int i = 0; i < tail.length; i++) {
-                tail[i] = code.get(at + i);
-            }
-            code.remove(at, tail.length);
-            code.add(Ir.SAFEPOINT);
-            for (int w : tail) {
-                code.add(w);
-            }
-            lastDst++;
-            peepCount = 0;
-        } else {
-            emit(Ir.SAFEPOINT);
-        }
+        int src = operand(cond);
+        emit(whenTrue ? Ir.JUMP_IF_NONZERO : Ir.JUMP_IF_ZERO, src, 0);
     }
 
     private boolean needsMoves(int depth) {
@@ -432,7 +527,10 @@ public final class Lowering implements InstructionVisitor {
             case SELECT -> {
                 // Both operands have one type: a v128 moves both halves (the result keeps a's slot).
                 int select = mayBeV128(height - 3) || mayBeV128(height - 2) ? Ir.V128_SELECT : Ir.SELECT;
-                emit(select, slot(height - 3), slot(height - 3), slot(height - 2), slot(height - 1));
+                int cond = operand(slot(height - 1));
+                int b = operand(slot(height - 2));
+                int a = operand(slot(height - 3));
+                emitResult(select, slot(height - 3), a, b, cond);
                 markV128(height - 3, select == Ir.V128_SELECT);
                 height -= 2;
             }
@@ -466,8 +564,9 @@ public final class Lowering implements InstructionVisitor {
             case 1 -> {
                 int a = slot(height - 1);
                 int srcA = operand(a);
-                if (op == Opcode.I32_EQZ) {
-                    emitResult(Ir.I32_EQZ, a, srcA);
+                int hot = hotUnary(op);
+                if (hot >= 0) {
+                    emitResult(hot, a, srcA);
                 } else {
                     emitResult(Ir.UNARY, a, srcA, op.ordinal());
                 }
@@ -478,6 +577,10 @@ public final class Lowering implements InstructionVisitor {
                 int srcB = operand(b);
                 int srcA = operand(a);
                 int hot = hotBinary(op);
+                if (hot == Ir.I32_ADD && fuseMultiplyAdd(a, srcA, srcB)) {
+                    height--;
+                    return;
+                }
                 if (hot >= 0) {
                     emitResult(hot, a, srcA, srcB);
                 } else {
@@ -518,6 +621,40 @@ public final class Lowering implements InstructionVisitor {
         push(op.results());
     }
 
+    /**
+     * Fuses an i32.add with the i32.mul just before it when the add consumes the product (a
+     * stack temporary, read by nothing else): {@code x * y + c} in one dispatch, as in linear
+     * congruential generators and index arithmetic.
+     */
+    private boolean fuseMultiplyAdd(int dst, int srcA, int srcB) {
+        int at = lastOp;
+        // The multiply must be the last instruction (copies after it folded away by now).
+        if (at < 0 || code.get(at) != Ir.I32_MUL || at + 4 != code.size()) {
+            return false;
+        }
+        int product = code.get(at + 1);
+        if (product < base || (srcA == product) == (srcB == product)) {
+            return false;
+        }
+        int addend = srcA == product ? srcB : srcA;
+        int x = code.get(at + 2);
+        int y = code.get(at + 3);
+        code.remove(at, 4);
+        emitResult(Ir.I32_MUL_ADD, dst, x, y, addend);
+        return true;
+    }
+
+    private static int hotUnary(Opcode op) {
+        return switch (op) {
+            case I32_EQZ -> Ir.I32_EQZ;
+            case I64_EQZ -> Ir.I64_EQZ;
+            case I32_WRAP_I64 -> Ir.I32_WRAP_I64;
+            case I64_EXTEND_I32_S -> Ir.I64_EXTEND_I32_S;
+            case I64_EXTEND_I32_U -> Ir.I64_EXTEND_I32_U;
+            default -> -1;
+        };
+    }
+
     private static int hotBinary(Opcode op) {
         return switch (op) {
             case I32_ADD -> Ir.I32_ADD;
@@ -537,6 +674,26 @@ public final class Lowering implements InstructionVisitor {
             case I32_GT_U -> Ir.I32_GT_U;
             case I32_LE_S -> Ir.I32_LE_S;
             case I32_GE_S -> Ir.I32_GE_S;
+            case I32_LE_U -> Ir.I32_LE_U;
+            case I32_GE_U -> Ir.I32_GE_U;
+            case I32_ROTL -> Ir.I32_ROTL;
+            case I32_ROTR -> Ir.I32_ROTR;
+            case I32_DIV_U -> Ir.I32_DIV_U;
+            case I32_REM_U -> Ir.I32_REM_U;
+            case I64_XOR -> Ir.I64_XOR;
+            case I64_SHL -> Ir.I64_SHL;
+            case I64_SHR_S -> Ir.I64_SHR_S;
+            case I64_SHR_U -> Ir.I64_SHR_U;
+            case I64_ROTL -> Ir.I64_ROTL;
+            case I64_ROTR -> Ir.I64_ROTR;
+            case I64_NE -> Ir.I64_NE;
+            case I64_LT_U -> Ir.I64_LT_U;
+            case I64_GT_U -> Ir.I64_GT_U;
+            case I64_LE_U -> Ir.I64_LE_U;
+            case I64_GE_U -> Ir.I64_GE_U;
+            case I64_GT_S -> Ir.I64_GT_S;
+            case I64_LE_S -> Ir.I64_LE_S;
+            case I64_GE_S -> Ir.I64_GE_S;
             case I64_ADD -> Ir.I64_ADD;
             case I64_SUB -> Ir.I64_SUB;
             case I64_MUL -> Ir.I64_MUL;
@@ -680,6 +837,7 @@ public final class Lowering implements InstructionVisitor {
         switch (op) {
             case BLOCK -> controls.add(new Control(op, height - p, bt, -1, false));
             case LOOP -> {
+                // A label: no copy may be folded across it. Back-edges are safepoints (Machine.to).
                 barrier();
                 controls.add(new Control(op, height - p, bt, code.size(), false));
             }
@@ -733,10 +891,6 @@ public final class Lowering implements InstructionVisitor {
                     code.set(skip, code.size());
                 } else {
                     Control target = controls.get(controls.size() - 1 - depth);
-                    if (target.kind == Opcode.LOOP) {
-                        // Checked on every pass, taken or not: one volatile read per iteration.
-                        safepointKeepingFusion();
-                    }
                     conditionalJump(cond, true);
                     if (target.kind == Opcode.LOOP) {
                         code.set(code.size() - 1, target.loopStart);
@@ -833,11 +987,20 @@ public final class Lowering implements InstructionVisitor {
         for (int i = 0; i <= depths.length; i++) {
             code.add(0);
         }
-        // One landing pad per entry: moves the branch values and jumps, as br would.
+        // An entry that needs no value moves jumps straight to its target; the others get a
+        // landing pad that moves the branch values and jumps (or returns), as br would.
         for (int i = 0; i <= depths.length; i++) {
-            barrier();
-            code.set(table + i, code.size());
-            branch(i < depths.length ? depths[i] : defaultDepth);
+            int depth = i < depths.length ? depths[i] : defaultDepth;
+            Control target = controls.get(controls.size() - 1 - depth);
+            if (needsMoves(depth)) {
+                barrier();
+                code.set(table + i, code.size());
+                branch(depth);
+            } else if (target.kind == Opcode.LOOP) {
+                code.set(table + i, target.loopStart);
+            } else {
+                target.fixups.add(table + i);
+            }
         }
         dead = true;
     }
@@ -909,26 +1072,52 @@ public final class Lowering implements InstructionVisitor {
             case LOCAL_GET -> {
                 markV128(height, v128);
                 int at = code.size();
-                int peeps = peepCount;
-                int[] keep = {peepPos[0], peepDst[0], peepLocal[0], peepPos[1], peepDst[1], peepLocal[1]};
-                emit(copy, slot(height), localIndex);
-                restore(peeps, keep);
-                remember(at, slot(height), localIndex);
+                int dst = slot(height);
+                clobber(dst);
+                code.add(copy);
+                code.add(dst);
+                code.add(localIndex);
+                remember(at, dst, localIndex, 0);
                 push(1);
             }
             case LOCAL_SET -> {
                 height--;
-                if (lastDst >= 0 && code.get(lastDst) == slot(height)) {
+                int src = slot(height);
+                if (lastDst >= 0 && code.get(lastDst) == src) {
                     // The producer writes the local directly: it reads its operands before writing.
-                    code.set(lastDst, localIndex);
-                    barrier();
+                    retarget(localIndex);
                 } else {
-                    emit(copy, localIndex, slot(height));
+                    int from = operand(src);
+                    emitOp(localIndex, copy, localIndex, from);
+                    lastDst = -1;
                 }
             }
-            case LOCAL_TEE -> emit(copy, localIndex, slot(height - 1));
+            case LOCAL_TEE -> {
+                int src = slot(height - 1);
+                if (lastDst >= 0 && code.get(lastDst) == src) {
+                    // The producer writes the local; the stack value becomes a foldable copy of it.
+                    retarget(localIndex);
+                    clobber(src);
+                    int at = code.size();
+                    code.add(copy);
+                    code.add(src);
+                    code.add(localIndex);
+                    remember(at, src, localIndex, 0);
+                } else {
+                    emitOp(localIndex, copy, localIndex, src);
+                    lastDst = -1;
+                }
+            }
             default -> throw unsupported(op);
         }
+    }
+
+    /** Makes the last instruction write {@code local} instead of its stack slot. */
+    private void retarget(int local) {
+        forgetAt(lastDst - 1);
+        clobber(local);
+        code.set(lastDst, local);
+        lastDst = -1;
     }
 
     @Override
@@ -955,7 +1144,7 @@ public final class Lowering implements InstructionVisitor {
             push(1);
         } else {
             height--;
-            emit(Ir.GLOBAL_SET, globalIndex, slot(height));
+            emitOp(-1, Ir.GLOBAL_SET, globalIndex, operand(slot(height)));
         }
     }
 
@@ -1004,19 +1193,33 @@ public final class Lowering implements InstructionVisitor {
             return;
         }
         if (op.results().isEmpty()) {
-            int addr = slot(height - 2);
-            int value = slot(height - 1);
-            if (op == Opcode.I32_STORE) {
-                emit(Ir.I32_STORE, addr, value, flags, lo, hi);
+            int value = operand(slot(height - 1));
+            int addr = operand(slot(height - 2));
+            int hot =
+                    switch (op) {
+                        case I32_STORE -> Ir.I32_STORE;
+                        case I64_STORE -> Ir.I64_STORE;
+                        case I32_STORE8 -> Ir.I32_STORE8;
+                        default -> -1;
+                    };
+            if (hot >= 0) {
+                emitOp(-1, hot, addr, value, flags, lo, hi);
             } else {
-                emit(Ir.STORE, addr, value, flags, lo, hi, op.ordinal());
+                emitOp(-1, Ir.STORE, addr, value, flags, lo, hi, op.ordinal());
             }
             height -= 2;
         } else {
             int addr = slot(height - 1);
             markV128(height - 1, false);
-            if (op == Opcode.I32_LOAD) {
-                emitResult(Ir.I32_LOAD, addr, operand(addr), flags, lo, hi);
+            int hot =
+                    switch (op) {
+                        case I32_LOAD -> Ir.I32_LOAD;
+                        case I64_LOAD -> Ir.I64_LOAD;
+                        case I32_LOAD8_U -> Ir.I32_LOAD8_U;
+                        default -> -1;
+                    };
+            if (hot >= 0) {
+                emitResult(hot, addr, operand(addr), flags, lo, hi);
             } else {
                 emitResult(Ir.LOAD, addr, operand(addr), flags, lo, hi, op.ordinal());
             }
@@ -1049,24 +1252,15 @@ public final class Lowering implements InstructionVisitor {
             return;
         }
         int at = code.size();
-        int peeps = peepCount;
-        int[] keep = {peepPos[0], peepDst[0], peepLocal[0], peepPos[1], peepDst[1], peepLocal[1]};
-        emit(Ir.CONST, slot(height), (int) value, (int) (value >>> 32));
-        restore(peeps, keep);
-        remember(at, slot(height), -1);
+        int dst = slot(height);
+        clobber(dst);
+        code.add(Ir.CONST);
+        code.add(dst);
+        code.add((int) value);
+        code.add((int) (value >>> 32));
+        remember(at, dst, -1, value);
         markV128(height, false);
         push(1);
-    }
-
-    /** Undoes the barrier of emitting a copy or constant, which an operator may still fold. */
-    private void restore(int count, int[] saved) {
-        peepCount = count;
-        peepPos[0] = saved[0];
-        peepDst[0] = saved[1];
-        peepLocal[0] = saved[2];
-        peepPos[1] = saved[3];
-        peepDst[1] = saved[4];
-        peepLocal[1] = saved[5];
     }
 
     @Override

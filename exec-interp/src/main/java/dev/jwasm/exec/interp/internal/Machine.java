@@ -10,15 +10,21 @@ import dev.jwasm.api.WasmFrame;
 import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.api.numeric.IntOps;
 import dev.jwasm.spi.runtime.ExceptionInstance;
+import dev.jwasm.spi.runtime.FunctionCode;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * Runs register IR for one call from the host. Wasm-to-Wasm calls push a frame on this machine's
@@ -59,12 +65,36 @@ public final class Machine {
         this.meterFuel = meterFuel;
     }
 
+    /**
+     * Lowered bodies by function body. Every instance of a module shares its {@link FunctionCode}
+     * objects and the module-level types the lowering reads (imports must match them), so a
+     * body is lowered once, not once per instantiation. A hit counts only for the very same
+     * body object: FunctionCode is a record, and an equal one could belong to another module.
+     */
+    private static final Map<FunctionCode, Lowered> LOWERED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private record Lowered(WeakReference<FunctionCode> body, CompiledFunction code) {}
+
     /** The lowered form of {@code function}, lowering it on first use. */
     static CompiledFunction compiled(WasmFunctionInstance function) {
         if (function.compiled() instanceof CompiledFunction c) {
             return c;
         }
-        CompiledFunction c = Lowering.lower(function);
+        FunctionCode body = function.code();
+        Lowered cached = LOWERED.get(body);
+        CompiledFunction c;
+        if (cached != null && cached.body().get() == body) {
+            c = cached.code();
+        } else {
+            c = Lowering.lower(function);
+            if (IrPrinter.DUMP) {
+                System.err.println(
+                        "function " + function.index() + " (" + function.type() + "):\n" + IrPrinter.print(c.code()));
+            }
+            if (cached == null) {
+                LOWERED.put(body, new Lowered(new WeakReference<>(body), c));
+            }
+        }
         function.compiled(c);
         return c;
     }
@@ -74,7 +104,7 @@ public final class Machine {
         CompiledFunction c = compiled(function);
         ensureStack(c.frameSize());
         unflatten(function.type().params(), args, 0);
-        Arrays.fill(stack, c.params(), c.locals(), 0L);
+        System.arraycopy(c.frameInit(), 0, stack, c.params(), c.frameInit().length);
         if (c.v128Locals()) {
             Arrays.fill(highStack(), c.params(), c.locals(), 0L);
         }
@@ -230,7 +260,10 @@ public final class Machine {
     /** Enters {@code callee} with its frame at {@code fp}; returns the stack (which may have grown). */
     private long[] enter(CompiledFunction callee, int fp) {
         long[] s = ensureStack(fp + callee.frameSize());
-        Arrays.fill(s, fp + callee.params(), fp + callee.locals(), 0L);
+        long[] init = callee.frameInit();
+        if (init.length > 0) {
+            System.arraycopy(init, 0, s, fp + callee.params(), init.length);
+        }
         if (callee.v128Locals()) {
             Arrays.fill(highStack(), fp + callee.params(), fp + callee.locals(), 0L);
         }
@@ -343,6 +376,19 @@ public final class Machine {
         return inst.store.function(ref);
     }
 
+    /**
+     * A jump's target. A backward jump is a loop's back-edge, the safepoint of DESIGN.md
+     * "Execution" (checked at function entries and loop back-edges): it traps when the store
+     * asks to stop and takes one unit of fuel when fuel is metered, so an endless loop stays
+     * stoppable without an instruction of its own. Forward jumps cost nothing more.
+     */
+    private int to(int target, int pc, InstanceState inst) {
+        if (target <= pc && (meterFuel || inst.store.stopRequested())) {
+            safepoint(inst.store);
+        }
+        return target;
+    }
+
     private static long offset(int[] code, int at) {
         return (code[at] & 0xFFFF_FFFFL) | ((long) code[at + 1] << 32);
     }
@@ -382,53 +428,96 @@ public final class Machine {
                         inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
                         pc += 3;
                     }
-                    case Ir.JUMP -> pc = code[pc + 1];
+                    case Ir.JUMP -> pc = to(code[pc + 1], pc, inst);
                     case Ir.SAFEPOINT -> {
                         if (meterFuel || inst.store.stopRequested()) {
                             safepoint(inst.store);
                         }
                         pc++;
                     }
-                    case Ir.JUMP_IF_ZERO -> pc = (int) s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                    case Ir.JUMP_IF_ZERO -> pc = (int) s[fp + code[pc + 1]] == 0 ? to(code[pc + 2], pc, inst) : pc + 3;
                     case Ir.JUMP_I32_EQ ->
-                        pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]]
+                                ? to(code[pc + 3], pc, inst)
+                                : pc + 4;
                     case Ir.JUMP_I32_NE ->
-                        pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]]
+                                ? to(code[pc + 3], pc, inst)
+                                : pc + 4;
                     case Ir.JUMP_I32_LT_S ->
-                        pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]]
+                                ? to(code[pc + 3], pc, inst)
+                                : pc + 4;
                     case Ir.JUMP_I32_GE_S ->
-                        pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]]
+                                ? to(code[pc + 3], pc, inst)
+                                : pc + 4;
                     case Ir.JUMP_I32_GT_S ->
-                        pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]]
+                                ? to(code[pc + 3], pc, inst)
+                                : pc + 4;
                     case Ir.JUMP_I32_LE_S ->
-                        pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]]
+                                ? to(code[pc + 3], pc, inst)
+                                : pc + 4;
                     case Ir.JUMP_I32_LT_U ->
                         pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) < 0
-                                ? code[pc + 3]
+                                ? to(code[pc + 3], pc, inst)
                                 : pc + 4;
                     case Ir.JUMP_I32_GE_U ->
                         pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) >= 0
-                                ? code[pc + 3]
+                                ? to(code[pc + 3], pc, inst)
                                 : pc + 4;
                     case Ir.JUMP_I32_GT_U ->
                         pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) > 0
-                                ? code[pc + 3]
+                                ? to(code[pc + 3], pc, inst)
                                 : pc + 4;
                     case Ir.JUMP_I32_LE_U ->
                         pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) <= 0
-                                ? code[pc + 3]
+                                ? to(code[pc + 3], pc, inst)
                                 : pc + 4;
-                    case Ir.JUMP_IF_NULL -> pc = s[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
-                    case Ir.JUMP_IF_NON_NULL -> pc = s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-                    case Ir.JUMP_IF_NONZERO -> pc = (int) s[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+                    case Ir.JUMP_I64_EQ ->
+                        pc = s[fp + code[pc + 1]] == s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                    case Ir.JUMP_I64_NE ->
+                        pc = s[fp + code[pc + 1]] != s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                    case Ir.JUMP_I64_LT_S ->
+                        pc = s[fp + code[pc + 1]] < s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                    case Ir.JUMP_I64_GE_S ->
+                        pc = s[fp + code[pc + 1]] >= s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                    case Ir.JUMP_I64_GT_S ->
+                        pc = s[fp + code[pc + 1]] > s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                    case Ir.JUMP_I64_LE_S ->
+                        pc = s[fp + code[pc + 1]] <= s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                    case Ir.JUMP_I64_LT_U ->
+                        pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) < 0
+                                ? to(code[pc + 3], pc, inst)
+                                : pc + 4;
+                    case Ir.JUMP_I64_GE_U ->
+                        pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) >= 0
+                                ? to(code[pc + 3], pc, inst)
+                                : pc + 4;
+                    case Ir.JUMP_I64_GT_U ->
+                        pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) > 0
+                                ? to(code[pc + 3], pc, inst)
+                                : pc + 4;
+                    case Ir.JUMP_I64_LE_U ->
+                        pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) <= 0
+                                ? to(code[pc + 3], pc, inst)
+                                : pc + 4;
+                    case Ir.JUMP_IF_NULL -> pc = s[fp + code[pc + 1]] == 0 ? to(code[pc + 2], pc, inst) : pc + 3;
+                    case Ir.JUMP_IF_NON_NULL -> pc = s[fp + code[pc + 1]] != 0 ? to(code[pc + 2], pc, inst) : pc + 3;
+                    case Ir.JUMP_IF_NONZERO ->
+                        pc = (int) s[fp + code[pc + 1]] != 0 ? to(code[pc + 2], pc, inst) : pc + 3;
                     case Ir.BR_TABLE -> {
                         int n = code[pc + 2];
                         int i = (int) s[fp + code[pc + 1]];
-                        pc = code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
+                        pc = to(code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)], pc, inst);
                     }
                     case Ir.RETURN -> {
                         int n = code[pc + 2];
-                        if (n > 0) {
+                        if (n == 1) {
+                            s[fp] = s[fp + code[pc + 1]];
+                        } else if (n > 0) {
                             System.arraycopy(s, fp + code[pc + 1], s, fp, n);
                         }
                         if (depth == base) {
@@ -578,6 +667,11 @@ public final class Machine {
                         s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] + (int) s[fp + code[pc + 3]];
                         pc += 4;
                     }
+                    case Ir.I32_MUL_ADD -> {
+                        s[fp + code[pc + 1]] =
+                                (int) s[fp + code[pc + 2]] * (int) s[fp + code[pc + 3]] + (int) s[fp + code[pc + 4]];
+                        pc += 5;
+                    }
                     case Ir.I32_SUB -> {
                         s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]] - (int) s[fp + code[pc + 3]];
                         pc += 4;
@@ -689,6 +783,139 @@ public final class Machine {
                         s[fp + code[pc + 1]] = doubleToRawLongBits(
                                 longBitsToDouble(s[fp + code[pc + 2]]) * longBitsToDouble(s[fp + code[pc + 3]]));
                         pc += 4;
+                    }
+                    case Ir.I64_XOR -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] ^ s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I64_SHL -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] << s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I64_SHR_S -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >> s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I64_SHR_U -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >>> s[fp + code[pc + 3]];
+                        pc += 4;
+                    }
+                    case Ir.I64_ROTL -> {
+                        s[fp + code[pc + 1]] = Long.rotateLeft(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+                        pc += 4;
+                    }
+                    case Ir.I64_ROTR -> {
+                        s[fp + code[pc + 1]] = Long.rotateRight(s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+                        pc += 4;
+                    }
+                    case Ir.I32_ROTL -> {
+                        s[fp + code[pc + 1]] =
+                                Integer.rotateLeft((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+                        pc += 4;
+                    }
+                    case Ir.I32_ROTR -> {
+                        s[fp + code[pc + 1]] =
+                                Integer.rotateRight((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+                        pc += 4;
+                    }
+                    case Ir.I64_NE -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] != s[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I64_LT_U -> {
+                        s[fp + code[pc + 1]] =
+                                Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) < 0 ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I64_GT_U -> {
+                        s[fp + code[pc + 1]] =
+                                Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) > 0 ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I64_LE_U -> {
+                        s[fp + code[pc + 1]] =
+                                Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) <= 0 ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I64_GE_U -> {
+                        s[fp + code[pc + 1]] =
+                                Long.compareUnsigned(s[fp + code[pc + 2]], s[fp + code[pc + 3]]) >= 0 ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I64_GT_S -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] > s[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I64_LE_S -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] <= s[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I64_GE_S -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] >= s[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                    }
+                    case Ir.I32_LE_U -> {
+                        s[fp + code[pc + 1]] =
+                                Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) <= 0
+                                        ? 1
+                                        : 0;
+                        pc += 4;
+                    }
+                    case Ir.I32_GE_U -> {
+                        s[fp + code[pc + 1]] =
+                                Integer.compareUnsigned((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]) >= 0
+                                        ? 1
+                                        : 0;
+                        pc += 4;
+                    }
+                    case Ir.I32_DIV_U -> {
+                        s[fp + code[pc + 1]] = IntOps.i32DivU((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+                        pc += 4;
+                    }
+                    case Ir.I32_REM_U -> {
+                        s[fp + code[pc + 1]] = IntOps.i32RemU((int) s[fp + code[pc + 2]], (int) s[fp + code[pc + 3]]);
+                        pc += 4;
+                    }
+                    case Ir.I64_EQZ -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] == 0 ? 1 : 0;
+                        pc += 3;
+                    }
+                    case Ir.I32_WRAP_I64 -> {
+                        s[fp + code[pc + 1]] = (int) s[fp + code[pc + 2]];
+                        pc += 3;
+                    }
+                    case Ir.I64_EXTEND_I32_S -> {
+                        // i32 values are kept sign-extended already.
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]];
+                        pc += 3;
+                    }
+                    case Ir.I64_EXTEND_I32_U -> {
+                        s[fp + code[pc + 1]] = s[fp + code[pc + 2]] & 0xFFFF_FFFFL;
+                        pc += 3;
+                    }
+                    case Ir.I64_LOAD -> {
+                        int flags = code[pc + 3];
+                        long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
+                        s[fp + code[pc + 1]] = inst.memories[flags & 0x7FFF_FFFF].load64(ea);
+                        pc += 6;
+                    }
+                    case Ir.I32_LOAD8_U -> {
+                        int flags = code[pc + 3];
+                        long ea = MemoryOps.address(s[fp + code[pc + 2]], flags, offset(code, pc + 4));
+                        s[fp + code[pc + 1]] = inst.memories[flags & 0x7FFF_FFFF].load8(ea) & 0xFFL;
+                        pc += 6;
+                    }
+                    case Ir.I64_STORE -> {
+                        int flags = code[pc + 3];
+                        long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
+                        inst.memories[flags & 0x7FFF_FFFF].store64(ea, s[fp + code[pc + 2]]);
+                        pc += 6;
+                    }
+                    case Ir.I32_STORE8 -> {
+                        int flags = code[pc + 3];
+                        long ea = MemoryOps.address(s[fp + code[pc + 1]], flags, offset(code, pc + 4));
+                        inst.memories[flags & 0x7FFF_FFFF].store8(ea, (byte) s[fp + code[pc + 2]]);
+                        pc += 6;
                     }
                     case Ir.THROW, Ir.THROW_REF -> {
                         throwAt(code, pc, s, fp, inst, base);

@@ -7,9 +7,17 @@
  *
  * <ul>
  *   <li>A frame is a window of one {@code long[]} value stack: the function's locals first, then
- *       its operand stack, so each Wasm stack position is a fixed slot ("register") known at
- *       lowering time. A call's arguments are already in place at the top of the caller's stack
- *       and become the callee's first locals without copying; results come back the same way.
+ *       its constant pool (the constants operators read, filled at function entry from {@code
+ *       CompiledFunction.frameInit}), then its operand stack, so each Wasm stack position is a
+ *       fixed slot ("register") known at lowering time: {@code Lowering.slot(height)}, never
+ *       {@code locals + height}. A call's arguments are already in place at the top of the
+ *       caller's stack and become the callee's first locals without copying; results come back
+ *       the same way.
+ *   <li>Operators read locals, constants and tee'd values in place: the lowering folds pending
+ *       {@code local.get} copies and constants into their consumer and retargets producers to
+ *       {@code local.set}/{@code local.tee}. {@code -Djwasm.interp.dumpIr=true} prints the IR.
+ *   <li>A body is lowered once per {@code FunctionCode} object and shared by every instance of
+ *       its module.
  *   <li>i32 and f32 values are kept sign-extended from their 32 bits; i64/f64 use all 64; a
  *       reference is 0 for null, else a tagged value from the store.
  *   <li>Wasm-to-Wasm calls and returns push and pop the machine's own frame arrays: no JVM
@@ -19,7 +27,8 @@
  *       {@code BulkOps}, {@code AtomicOps} (threads) and {@code WideOps} (wide arithmetic).
  *   <li>Function entries (calls) and loop back-edges are the safepoints: one volatile read of the
  *       store's stop flags (interrupt, deadline) plus, only when the engine meters fuel, one unit
- *       of fuel. A trap records its Wasm frames as it leaves {@code run}; nothing is recorded on
+ *       of fuel. A back-edge is any taken backward jump, checked in {@code Machine.to}; no
+ *       instruction is emitted for it, so a {@code br_if} back-edge costs only when taken. A trap records its Wasm frames as it leaves {@code run}; nothing is recorded on
  *       the normal path.
  *   <li>Exceptions cost nothing until thrown: each function's handlers (try_table clauses, legacy
  *       catch arms and delegates) are a table of IR pc ranges after its code, see {@code
