@@ -78,7 +78,10 @@ public final class Linker {
     public Instance instantiate(Store store, WasmModule module) {
         var types = module.context().types().canonicalTypes();
         return instantiate(
-                store, ModuleAdapter.adapt(module.info()), types, module.info().functionNames());
+                store,
+                ModuleAdapter.adapt(module.info(), module.context()),
+                types,
+                module.info().functionNames());
     }
 
     /**

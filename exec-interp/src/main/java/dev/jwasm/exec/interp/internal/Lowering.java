@@ -10,20 +10,20 @@ import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.HeapType;
 import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.spi.code.ValidatedState;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Lowers one validated function body to register IR in a single pass over its instructions. Each
- * operand stack position is a frame slot (locals first), so the lowering only tracks the stack
- * height; it relies on the body having been validated.
- *
- * <p>Until the validator's typed operator stream lands, the height is derived here: from
- * {@link Opcode#operands()}/{@link Opcode#results()} for fixed-signature operators and from
- * function and block types for the rest. This class is the one place to replace then.
+ * Lowers one validated function body to register IR in a single pass over the validator's
+ * stream ({@link WasmFunctionInstance#lower}): it is the validator's downstream visitor, so it
+ * sees each instruction only after it was validated and may ask the {@link ValidatedState} for
+ * operand types (untyped {@code select} takes its v128 form from the result type there). Each
+ * operand stack position is a frame slot (locals first); the lowering still tracks the stack
+ * height itself, from {@link Opcode#operands()}/{@link Opcode#results()} and function and block
+ * types, because its peepholes rewrite slots as they go and it skips dead code.
  *
  * <p>Exception handlers (try_table clauses, legacy catch arms and delegates) are collected per
  * block and written as a table after the code when the function ends; see {@link Handlers}.
@@ -108,12 +108,8 @@ public final class Lowering implements InstructionVisitor {
     private final int params;
     private final int locals;
     private final ValType[] localTypes;
-    /**
-     * Whether the operand stack value at each height may be a v128 (so far only untyped {@code
-     * select} needs it; everything else knows its types). Every producer of a v128 sets it; a
-     * stale {@code true} only costs a select an extra move.
-     */
-    private boolean[] v128At = new boolean[16];
+    /** The validator's state for the instruction being lowered (see {@link #lower}). */
+    private ValidatedState state;
 
     private final int functionResults;
     private int height;
@@ -155,7 +151,10 @@ public final class Lowering implements InstructionVisitor {
     public static CompiledFunction lower(WasmFunctionInstance function) {
         var lowering = new Lowering(
                 function.instance(), function.type(), function.code().locals());
-        function.code().instructions().accept(lowering);
+        function.lower(validated -> {
+            lowering.state = validated;
+            return lowering;
+        });
         if (!lowering.finished) {
             throw new JwasmException("function body of function " + function.index() + " has no final end");
         }
@@ -209,23 +208,9 @@ public final class Lowering implements InstructionVisitor {
         maxHeight = Math.max(maxHeight, height);
     }
 
-    /** Pushes values of {@code types}, recording which are v128. */
+    /** Pushes values of {@code types}. */
     private void push(List<ValType> types) {
-        for (ValType t : types) {
-            markV128(height, t == ValType.V128);
-            push(1);
-        }
-    }
-
-    private void markV128(int h, boolean isV128) {
-        if (h >= v128At.length) {
-            v128At = Arrays.copyOf(v128At, Math.max(h + 1, v128At.length * 2));
-        }
-        v128At[h] = isV128;
-    }
-
-    private boolean mayBeV128(int h) {
-        return h < v128At.length && v128At[h];
+        push(types.size());
     }
 
     /**
@@ -430,10 +415,9 @@ public final class Lowering implements InstructionVisitor {
             }
             case DROP -> height--;
             case SELECT -> {
-                // Both operands have one type: a v128 moves both halves (the result keeps a's slot).
-                int select = mayBeV128(height - 3) || mayBeV128(height - 2) ? Ir.V128_SELECT : Ir.SELECT;
+                // Both operands have the result's type (the validator's): a v128 moves both halves.
+                int select = state.operandType(0) == ValType.V128 ? Ir.V128_SELECT : Ir.SELECT;
                 emit(select, slot(height - 3), slot(height - 3), slot(height - 2), slot(height - 1));
-                markV128(height - 3, select == Ir.V128_SELECT);
                 height -= 2;
             }
             case REF_AS_NON_NULL -> emit(Ir.UNARY, slot(height - 1), slot(height - 1), op.ordinal());
@@ -461,7 +445,6 @@ public final class Lowering implements InstructionVisitor {
             simd(op, 0);
             return;
         }
-        markV128(height - op.operands().size(), false);
         switch (op.operands().size()) {
             case 1 -> {
                 int a = slot(height - 1);
@@ -907,7 +890,6 @@ public final class Lowering implements InstructionVisitor {
         int copy = v128 ? Ir.V128_COPY : Ir.COPY;
         switch (op) {
             case LOCAL_GET -> {
-                markV128(height, v128);
                 int at = code.size();
                 int peeps = peepCount;
                 int[] keep = {peepPos[0], peepDst[0], peepLocal[0], peepPos[1], peepDst[1], peepLocal[1]};
@@ -937,9 +919,6 @@ public final class Lowering implements InstructionVisitor {
             return;
         }
         boolean v128 = instance.globals[globalIndex].type().type() == ValType.V128;
-        if (op == Opcode.GLOBAL_GET) {
-            markV128(height, v128);
-        }
         if (v128) {
             if (op == Opcode.GLOBAL_GET) {
                 emitResult(Ir.V128_GLOBAL_GET, slot(height), globalIndex);
@@ -1014,7 +993,6 @@ public final class Lowering implements InstructionVisitor {
             height -= 2;
         } else {
             int addr = slot(height - 1);
-            markV128(height - 1, false);
             if (op == Opcode.I32_LOAD) {
                 emitResult(Ir.I32_LOAD, addr, operand(addr), flags, lo, hi);
             } else {
@@ -1054,7 +1032,6 @@ public final class Lowering implements InstructionVisitor {
         emit(Ir.CONST, slot(height), (int) value, (int) (value >>> 32));
         restore(peeps, keep);
         remember(at, slot(height), -1);
-        markV128(height, false);
         push(1);
     }
 
@@ -1099,9 +1076,6 @@ public final class Lowering implements InstructionVisitor {
 
     @Override
     public void visitSelect(List<ValType> types) {
-        if (!dead && types.contains(ValType.V128)) {
-            markV128(height - 3, true);
-        }
         visitSimple(Opcode.SELECT);
     }
 
@@ -1224,7 +1198,6 @@ public final class Lowering implements InstructionVisitor {
         int a = operand(dst);
         emitResult(Ir.SHUFFLE, dst, a, b, w[0], w[1], w[2], w[3]);
         height--;
-        markV128(height - 1, true);
     }
 
     @Override
@@ -1233,7 +1206,6 @@ public final class Lowering implements InstructionVisitor {
             return;
         }
         emitResult(Ir.V128_CONST, slot(height), (int) low, (int) (low >>> 32), (int) high, (int) (high >>> 32));
-        markV128(height, true);
         push(1);
     }
 
