@@ -3,6 +3,9 @@ package dev.jwasm.cli;
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.Trap;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** Entry point of the {@code jwasm} command. */
@@ -16,6 +19,7 @@ public final class Main {
     /** Runs the command line and returns the exit code, writing to the given streams. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         var commandLine = new CommandLine(new JwasmCommand());
+        args = withDefaultSubcommand(commandLine, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         // Everything after the program file belongs to the program, even if it looks like an option
@@ -44,4 +48,32 @@ public final class Main {
         });
         return commandLine.execute(args);
     }
+
+    /**
+     * {@code jwasm FILE ARGS...} and {@code jwasm --dir . FILE} are short for {@code jwasm run ...},
+     * as with wasmtime: a first word that is a run option, a {@code .wasm}/{@code .wat} name or an
+     * existing file starts a program. Any other unknown word stays a usage error (a mistyped
+     * subcommand should not be reported as a missing file).
+     */
+    private static String[] withDefaultSubcommand(CommandLine commandLine, String[] args) {
+        if (args.length == 0
+                || commandLine.getSubcommands().containsKey(args[0])
+                || TOP_LEVEL_OPTIONS.contains(args[0])) {
+            return args;
+        }
+        String first = args[0];
+        boolean program = first.startsWith("-")
+                || first.endsWith(".wasm")
+                || first.endsWith(".wat")
+                || Files.isRegularFile(Path.of(first));
+        if (!program) {
+            return args;
+        }
+        var withRun = new String[args.length + 1];
+        withRun[0] = "run";
+        System.arraycopy(args, 0, withRun, 1, args.length);
+        return withRun;
+    }
+
+    private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 }

@@ -3,8 +3,10 @@ package dev.jwasm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -30,6 +32,23 @@ class MainTest {
         var result = run("frobnicate");
         assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("frobnicate"), result.err());
+    }
+
+    @Test
+    void aProgramFileAloneIsShortForRun() throws IOException {
+        var dir = Files.createTempDirectory("jwasm-main");
+        var program = Files.writeString(dir.resolve("exit7.wat"), """
+                (module
+                  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+                  (func (export "_start") (call $exit (i32.const 7))))
+                """);
+        var direct = run(program.toString());
+        assertEquals(7, direct.exitCode(), direct.err());
+        assertEquals(7, run("--env", "A=B", program.toString()).exitCode());
+        // A missing program is the run command's I/O error, not an unknown subcommand.
+        var missing = run(dir.resolve("absent.wasm").toString());
+        assertEquals(5, missing.exitCode());
+        assertTrue(missing.err().contains("absent.wasm"), missing.err());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.LinearMemory;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +18,12 @@ import java.util.function.Supplier;
  */
 public final class WasiImports {
     private WasiImports() {}
+
+    /**
+     * The functions that read and write no guest memory, so that a program without a memory
+     * (a bare {@code proc_exit(7)}, say) may still call them.
+     */
+    private static final Set<String> MEMORY_FREE = Set.of("proc_exit", "proc_raise", "sched_yield");
 
     /**
      * Defines the WASI functions in {@code linker}, all served by {@code wasi}.
@@ -30,7 +37,7 @@ public final class WasiImports {
             boolean returns = !function.results().isEmpty();
             linker.define(WasiFunctions.MODULE, function.name(), type, args -> {
                 LinearMemory mem = memory.get();
-                if (mem == null) {
+                if (mem == null && !MEMORY_FREE.contains(function.name())) {
                     throw new JwasmException("WASI function " + function.name()
                             + " was called before the program's memory existed (the module exports no \"memory\")");
                 }

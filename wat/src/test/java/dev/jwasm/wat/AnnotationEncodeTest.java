@@ -56,6 +56,14 @@ class AnnotationEncodeTest {
     }
 
     @Test
+    void aFunctionIdNamesTheFunctionWhenNoAnnotationDoes() {
+        // "name" (5 bytes); subsection 1 of size 6: one entry, function 0 named "fib" (03 666962).
+        // Content 5 + 2 + 6 = 13 bytes. The annotation, when present, wins (test above).
+        assertEquals(
+                HEADER + TYPE + FUNC + CODE + "000d" + "046e616d65" + "0106010003666962", hex("(module (func $fib))"));
+    }
+
+    @Test
     void parameterAndLocalNamesAreSubsection2() {
         // Type 0 = [i32 i32] -> []; locals: 1 group of 1 i64. Names: param 1 "p", local 2 "l".
         // Subsection 2: one function (0) with a name map: count 02, entries 01 01 70 and 02 01 6c

@@ -46,6 +46,7 @@ public final class InstructionReader {
     private final TypeDecoder types;
     private final boolean atomics;
     private final boolean wideArithmetic;
+    private final boolean customDescriptors;
     private byte[] stack = new byte[16];
 
     /**
@@ -65,6 +66,7 @@ public final class InstructionReader {
         this.types = new TypeDecoder(in, features);
         this.atomics = features.has(Feature.THREADS);
         this.wideArithmetic = features.has(Feature.WIDE_ARITHMETIC);
+        this.customDescriptors = features.has(Feature.CUSTOM_DESCRIPTORS);
     }
 
     /**
@@ -159,6 +161,13 @@ public final class InstructionReader {
         }
         return switch (op) {
             case I64_ADD128, I64_SUB128, I64_MUL_WIDE_S, I64_MUL_WIDE_U -> wideArithmetic;
+            case STRUCT_NEW_DESC,
+                    STRUCT_NEW_DEFAULT_DESC,
+                    REF_GET_DESC,
+                    REF_CAST_DESC_EQ,
+                    REF_CAST_DESC_EQ_NULL,
+                    BR_ON_CAST_DESC_EQ,
+                    BR_ON_CAST_DESC_EQ_FAIL -> customDescriptors;
             default -> true;
         };
     }

@@ -1,5 +1,6 @@
 package dev.jwasm.internal.binary;
 
+import dev.jwasm.api.Feature;
 import dev.jwasm.api.Features;
 import dev.jwasm.api.model.CustomSection;
 import dev.jwasm.api.model.DataSegment;
@@ -62,6 +63,9 @@ public final class ModuleDecoder {
     private final ByteReader in;
     private final TypeDecoder typeDecoder;
     private final InstructionReader instructions;
+    /** Exact function imports (import kind 0x20) belong to the custom descriptors proposal. */
+    private final boolean customDescriptors;
+
     private static final NoOpVisitor NO_OP = new NoOpVisitor();
 
     private final DataUseScanner dataUse = new DataUseScanner();
@@ -86,6 +90,7 @@ public final class ModuleDecoder {
         this.bytes = ByteBuffer.wrap(binary.clone()).asReadOnlyBuffer();
         this.in = new ByteReader(bytes, 0, binary.length);
         this.typeDecoder = new TypeDecoder(in, features);
+        this.customDescriptors = features.has(Feature.CUSTOM_DESCRIPTORS);
         this.instructions = new InstructionReader(in, features);
     }
 
@@ -233,7 +238,12 @@ public final class ModuleDecoder {
                     case 3 -> typeDecoder.globalType();
                     case 4 -> tagType();
                     // Custom descriptors proposal: an exact function import.
-                    case 0x20 -> new ExternType.Func(in.index(), true);
+                    case 0x20 -> {
+                        if (!customDescriptors) {
+                            throw ByteReader.errorAt("malformed import kind", kindStart);
+                        }
+                        yield new ExternType.Func(in.index(), true);
+                    }
                     default -> throw ByteReader.errorAt("malformed import kind", kindStart);
                 };
         imports.add(new Import(module, name, type));

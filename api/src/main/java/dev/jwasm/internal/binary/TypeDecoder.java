@@ -113,7 +113,7 @@ final class TypeDecoder {
             in.u8();
             return abs;
         }
-        if (b == EXACT) {
+        if (b == EXACT && features.has(Feature.CUSTOM_DESCRIPTORS)) {
             in.u8();
             int indexStart = in.position();
             int index = in.s32();
@@ -248,11 +248,12 @@ final class TypeDecoder {
     private SubType describedType(boolean isFinal, List<Integer> supers) {
         int describes = SubType.NONE;
         int descriptor = SubType.NONE;
-        if (in.peek() == DESCRIBES) {
+        boolean descriptors = features.has(Feature.CUSTOM_DESCRIPTORS);
+        if (descriptors && in.peek() == DESCRIBES) {
             in.u8();
             describes = in.index();
         }
-        if (in.peek() == DESCRIPTOR) {
+        if (descriptors && in.peek() == DESCRIPTOR) {
             in.u8();
             descriptor = in.index();
         }

@@ -1,5 +1,6 @@
 package dev.jwasm.internal.runtime;
 
+import dev.jwasm.api.Features;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.MemoryType;
@@ -28,7 +29,8 @@ import java.util.List;
  * executor. Each function type stands alone, as {@link Instantiator} treats it; non-function
  * types, which a hand-built definition cannot describe, become empty function types that no
  * valid body uses as one. Every function counts as declared for {@code ref.func}: the definition
- * is trusted to be valid (its contract), the validator here only supplies types.
+ * is trusted to be valid (its contract), the validator here only supplies types. It is typed
+ * under the default features, as a definition does not say which it was made for.
  */
 final class DefinitionContext {
     private DefinitionContext() {}
@@ -101,6 +103,7 @@ final class DefinitionContext {
                 elemTypes,
                 module.datas().size(),
                 declared,
-                inexact);
+                inexact,
+                Features.defaults());
     }
 }

@@ -1,5 +1,6 @@
 package dev.jwasm.internal.validate;
 
+import dev.jwasm.api.Feature;
 import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.code.Catch;
 import dev.jwasm.api.code.InstructionVisitor;
@@ -1068,9 +1069,9 @@ public final class FunctionValidator implements InstructionVisitor, FunctionStat
         types.checkDefined(from);
         types.checkDefined(to);
         boolean descriptorCast = op == Opcode.BR_ON_CAST_DESC_EQ || op == Opcode.BR_ON_CAST_DESC_EQ_FAIL;
-        if (descriptorCast) {
-            // The proposal's descriptor casts only ask for one type hierarchy (as its reference
-            // interpreter does), not that the target be a subtype of the source.
+        if (descriptorCast || ctx.features().has(Feature.CUSTOM_DESCRIPTORS)) {
+            // The custom descriptors proposal relaxes every br_on_cast (as its reference
+            // interpreter does): one type hierarchy, not a target that is a subtype of the source.
             if (top(to.heap()) != top(from.heap())) {
                 throw new ValidationFailure(
                         "type mismatch on cast: type " + to + " has a different top type than type " + from);

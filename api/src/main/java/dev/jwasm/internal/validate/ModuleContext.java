@@ -1,5 +1,6 @@
 package dev.jwasm.internal.validate;
 
+import dev.jwasm.api.Features;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.HeapType;
@@ -20,6 +21,7 @@ import java.util.Set;
  *     {@code memory.init} and {@code data.drop} are invalid, spec 3.4.8)
  * @param inexactFunctions the functions imported without {@code exact} (custom descriptors): a
  *     reference to one of them has the inexact type, as its value may be of a subtype
+ * @param features the features the module is validated under, where they change typing rules
  */
 public record ModuleContext(
         DefinedTypes types,
@@ -31,7 +33,8 @@ public record ModuleContext(
         List<RefType> elemTypes,
         int dataCount,
         Set<Integer> declaredFuncRefs,
-        Set<Integer> inexactFunctions) {
+        Set<Integer> inexactFunctions,
+        Features features) {
     public ModuleContext {
         funcTypes = List.copyOf(funcTypes);
         tables = List.copyOf(tables);
@@ -43,7 +46,7 @@ public record ModuleContext(
         inexactFunctions = Set.copyOf(inexactFunctions);
     }
 
-    /** A context in which every function reference is exact (no inexact imports). */
+    /** A context with the default features in which every function reference is exact (no inexact imports). */
     public ModuleContext(
             DefinedTypes types,
             List<Integer> funcTypes,
@@ -54,7 +57,34 @@ public record ModuleContext(
             List<RefType> elemTypes,
             int dataCount,
             Set<Integer> declaredFuncRefs) {
-        this(types, funcTypes, tables, memories, globals, tags, elemTypes, dataCount, declaredFuncRefs, Set.of());
+        this(
+                types,
+                funcTypes,
+                tables,
+                memories,
+                globals,
+                tags,
+                elemTypes,
+                dataCount,
+                declaredFuncRefs,
+                Set.of(),
+                Features.defaults());
+    }
+
+    /** This context with {@code refs} as C.refs: the bodies' context, once module-level code declared them. */
+    public ModuleContext withDeclaredFuncRefs(Set<Integer> refs) {
+        return new ModuleContext(
+                types,
+                funcTypes,
+                tables,
+                memories,
+                globals,
+                tags,
+                elemTypes,
+                dataCount,
+                refs,
+                inexactFunctions,
+                features);
     }
 
     /**

@@ -133,7 +133,8 @@ public final class ModuleValidator {
                 elemTypes,
                 module.dataCount(),
                 Set.of(),
-                inexactFunctions);
+                inexactFunctions,
+                features);
 
         // C.refs: functions referenced outside bodies (spec 3.5, "Modules").
         var refs = new HashSet<Integer>();
@@ -168,17 +169,7 @@ public final class ModuleValidator {
         }
         exports(constants, refs);
 
-        var ctx = new ModuleContext(
-                types,
-                funcTypes,
-                tables,
-                memories,
-                globals,
-                tags,
-                elemTypes,
-                module.dataCount(),
-                refs,
-                inexactFunctions);
+        var ctx = constants.withDeclaredFuncRefs(refs);
         bodies(ctx, sink);
         BranchHints.check(module, funcTypes.size() - module.functions().size());
         return ctx;

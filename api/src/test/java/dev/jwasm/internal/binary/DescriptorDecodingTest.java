@@ -31,8 +31,28 @@ import org.junit.jupiter.api.Test;
  * instructions {@code 0xFB 0x20..0x26}.
  */
 class DescriptorDecodingTest {
+    private static final Features DESCRIPTORS = Features.defaults().with(Feature.CUSTOM_DESCRIPTORS);
+
+    @Test
+    void theProposalsEncodingsAreMalformedWhenItIsOff() {
+        // (struct (field (ref (exact 0)))): 0x62 is no heap type without the proposal.
+        byte[] exact = module(section(1, vec(b(0x5F, 1, 0x64, 0x62, 0, 0))));
+        assertThrows(MalformedModuleException.class, () -> ModuleDecoder.decode(exact));
+        // (type (describes 0) (struct)): the clause byte stands where a composite type must.
+        byte[] describes = module(section(1, vec(b(0x4C, 0, 0x5F, 0))));
+        assertThrows(MalformedModuleException.class, () -> ModuleDecoder.decode(describes));
+        // An exact function import, kind 0x20.
+        byte[] imports = vec(cat(name("m"), name("f"), b(0x20, 0)));
+        byte[] exactImport = module(section(1, vec(b(0x60, 0, 0))), section(2, imports));
+        assertEquals(
+                "malformed import kind",
+                assertThrows(MalformedModuleException.class, () -> ModuleDecoder.decode(exactImport))
+                        .reason());
+        assertEquals(1, ModuleDecoder.decode(exactImport, DESCRIPTORS).imports().size());
+    }
+
     private static String malformed(byte[] binary) {
-        return assertThrows(MalformedModuleException.class, () -> ModuleDecoder.decode(binary))
+        return assertThrows(MalformedModuleException.class, () -> ModuleDecoder.decode(binary, DESCRIPTORS))
                 .reason();
     }
 
@@ -40,7 +60,8 @@ class DescriptorDecodingTest {
     void exactHeapTypesInFields() {
         // (struct (field (ref (exact 0))) (field (ref null (exact 0))))
         byte[] struct = b(0x5F, 2, 0x64, 0x62, 0, 0, 0x63, 0x62, 0, 1);
-        var types = ModuleDecoder.decode(module(section(1, vec(struct)))).types();
+        var types = ModuleDecoder.decode(module(section(1, vec(struct))), DESCRIPTORS)
+                .types();
         assertEquals(
                 new StructType(List.of(
                         new FieldType(RefType.of(new HeapType.Concrete(0, true)), false),
@@ -59,7 +80,8 @@ class DescriptorDecodingTest {
     void describesAndDescriptorClauses() {
         // rec { (descriptor 1) (struct) ; (describes 0) (descriptor 2) (struct) ; sub (describes 1) (struct) }
         byte[] group = cat(b(0x4E, 3), b(0x4D, 1, 0x5F, 0), b(0x4C, 0, 0x4D, 2, 0x5F, 0), b(0x50, 0, 0x4C, 1, 0x5F, 0));
-        var types = ModuleDecoder.decode(module(section(1, vec(group)))).types();
+        var types = ModuleDecoder.decode(module(section(1, vec(group))), DESCRIPTORS)
+                .types();
         var empty = new StructType(List.of());
         assertEquals(new SubType(true, List.of(), empty, SubType.NONE, 1), types.get(0));
         assertEquals(new SubType(true, List.of(), empty, 0, 2), types.get(1));
@@ -79,7 +101,7 @@ class DescriptorDecodingTest {
     @Test
     void exactFunctionImport() {
         byte[] imports = vec(cat(name("m"), name("f"), b(0x20, 0)), cat(name("m"), name("g"), b(0x00, 0)));
-        var m = ModuleDecoder.decode(module(section(1, vec(b(0x60, 0, 0))), section(2, imports)));
+        var m = ModuleDecoder.decode(module(section(1, vec(b(0x60, 0, 0))), section(2, imports)), DESCRIPTORS);
         assertEquals(new ExternType.Func(0, true), m.imports().get(0).type());
         assertEquals(new ExternType.Func(0, false), m.imports().get(1).type());
     }

@@ -10,6 +10,8 @@ import static dev.jwasm.internal.binary.Bin.vec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jwasm.api.Feature;
+import dev.jwasm.api.Features;
 import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.WasmModule;
 import java.util.function.IntFunction;
@@ -33,12 +35,14 @@ class DescriptorValidationTest {
                 section(10, vec(body(vec(), cat(code, b(0x0B))))));
     }
 
+    private static final Features DESCRIPTORS = Features.defaults().with(Feature.CUSTOM_DESCRIPTORS);
+
     private static void valid(byte[] binary) {
-        WasmModule.decode(binary).validate();
+        WasmModule.decode(binary, DESCRIPTORS).validate();
     }
 
     private static String invalid(byte[] binary) {
-        var module = WasmModule.decode(binary);
+        var module = WasmModule.decode(binary, DESCRIPTORS);
         return assertThrows(InvalidModuleException.class, module::validate).reason();
     }
 

@@ -242,6 +242,26 @@ final class Annotations {
      */
     void entity(int subsection, SExpr.SList list, int index) {
         claim(list, () -> names.computeIfAbsent(subsection, s -> new TreeMap<>()), index);
+        if (subsection == FUNC_NAMES) {
+            idAsName(list, index);
+        }
+    }
+
+    /**
+     * Names a function after its identifier when no {@code @name} did, as wasm-tools does: the
+     * name section is what traps and stack traces print, so {@code $fib} reads better than
+     * {@code func[3]}. Identifiers carry no meaning in the binary otherwise (spec 6.3.1).
+     */
+    private void idAsName(SExpr.SList list, int index) {
+        var items = list.items();
+        if (items.size() > 1 && items.get(1) instanceof SExpr.Atom(var t) && t.is(Token.Kind.ID)) {
+            String id = t.text().substring(1);
+            if (id.length() >= 2 && id.startsWith("\"") && id.endsWith("\"")) {
+                id = id.substring(1, id.length() - 1);
+            }
+            names.computeIfAbsent(FUNC_NAMES, s -> new TreeMap<>())
+                    .putIfAbsent(index, id.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /**
