@@ -19,11 +19,12 @@ import java.util.List;
 /**
  * Lowers one validated function body to register IR in a single pass over the validator's
  * stream ({@link WasmFunctionInstance#lower}): it is the validator's downstream visitor, so it
- * sees each instruction only after it was validated and may ask the {@link ValidatedState} for
- * operand types (untyped {@code select} takes its v128 form from the result type there). Each
- * operand stack position is a frame slot (locals first); the lowering still tracks the stack
- * height itself, from {@link Opcode#operands()}/{@link Opcode#results()} and function and block
- * types, because its peepholes rewrite slots as they go and it skips dead code.
+ * sees each instruction only after it was validated and takes from the {@link ValidatedState}
+ * what it needs: resolved block types, and operand types (untyped {@code select} takes its v128
+ * form from the result type there). Each operand stack position is a frame slot (locals first);
+ * the lowering still tracks the stack height itself, from {@link Opcode#operands()}/{@link
+ * Opcode#results()} and function and block types, because it skips dead code, where the
+ * validator's stack is polymorphic.
  *
  * <p>Exception handlers (try_table clauses, legacy catch arms and delegates) are collected per
  * block and written as a table after the code when the function ends; see {@link Handlers}.
@@ -291,14 +292,6 @@ public final class Lowering implements InstructionVisitor {
 
     private static JwasmException unsupported(Opcode op) {
         return new JwasmException("the interpreter does not support " + op.mnemonic() + " yet");
-    }
-
-    private FuncType blockType(BlockType type) {
-        return switch (type) {
-            case BlockType.Empty e -> FuncType.of(List.of(), List.of());
-            case BlockType.Value v -> FuncType.of(List.of(), List.of(v.result()));
-            case BlockType.TypeIndex t -> instance.types[t.typeIndex()];
-        };
     }
 
     /** Moves the branch values to the target's height and jumps (or returns from the function). */
@@ -658,7 +651,7 @@ public final class Lowering implements InstructionVisitor {
             controls.add(new Control(op, height, FuncType.of(List.of(), List.of()), -1, true));
             return;
         }
-        FuncType bt = blockType(type);
+        FuncType bt = state.blockType();
         int p = bt.params().size();
         switch (op) {
             case BLOCK -> controls.add(new Control(op, height - p, bt, -1, false));
@@ -784,7 +777,7 @@ public final class Lowering implements InstructionVisitor {
             controls.add(new Control(Opcode.TRY_TABLE, height, FuncType.of(List.of(), List.of()), -1, true));
             return;
         }
-        FuncType bt = blockType(type);
+        FuncType bt = state.blockType();
         int p = bt.params().size();
         barrier();
         var c = new Control(Opcode.TRY_TABLE, height - p, bt, -1, false);
