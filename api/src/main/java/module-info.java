@@ -9,6 +9,7 @@ module dev.jwasm.api {
     exports dev.jwasm.api.model;
     exports dev.jwasm.api.numeric;
     exports dev.jwasm.spi;
+    exports dev.jwasm.spi.code;
     exports dev.jwasm.spi.runtime;
 
     uses dev.jwasm.spi.MemoryProvider;

@@ -115,7 +115,7 @@ public final class WasmModule {
     ModuleDefinition definition() {
         ModuleDefinition d = definition;
         if (d == null) {
-            d = ModuleAdapter.adapt(info);
+            d = ModuleAdapter.adapt(info, context());
             definition = d;
         }
         return d;

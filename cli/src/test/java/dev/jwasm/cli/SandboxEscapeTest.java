@@ -64,19 +64,7 @@ class SandboxEscapeTest {
 
     /** The same through {@code dirOption} ({@code --dir} or {@code --dir-ro}) with these lookup flags. */
     private int open(String dirOption, int lookupFlags, String path, int oflags, long rights) throws IOException {
-        Path program = Files.writeString(tmp.resolve("open.wat"), """
-                (module
-                  (import "wasi_snapshot_preview1" "path_open"
-                    (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
-                  (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
-                  (memory (export "memory") 1)
-                  (data (i32.const 16) "%s")
-                  (func (export "_start")
-                    (call $proc_exit
-                      (call $path_open (i32.const 3) (i32.const %d) (i32.const 16) (i32.const %d)
-                        (i32.const %d) (i64.const %d) (i64.const 0) (i32.const 0) (i32.const 8)))))
-                """.formatted(
-                        path, lookupFlags, path.getBytes(StandardCharsets.UTF_8).length, oflags, rights));
+        Path program = openProgram(lookupFlags, path, oflags, rights);
         var result = run("run", dirOption, sandbox + "::sandbox", program.toString());
         assertEquals("", result.err(), "no jwasm error, only the program's errno");
         return result.exitCode();
@@ -132,19 +120,28 @@ class SandboxEscapeTest {
 
     @Test
     void withoutADirectoryTheProgramHasNoDescriptor3() throws IOException {
-        Path program = Files.writeString(tmp.resolve("open.wat"), """
+        Path program = openProgram(0, "x", 1, 64);
+        assertEquals(8, run("run", program.toString()).exitCode(), "EBADF: deny by default");
+    }
+
+    /**
+     * A program that exits with the errno of {@code path_open(3, lookupFlags, path, oflags,
+     * rights)}, the path in memory at 16 and the new descriptor written at 8.
+     */
+    private Path openProgram(int lookupFlags, String path, int oflags, long rights) throws IOException {
+        return Files.writeString(tmp.resolve("open.wat"), """
                 (module
                   (import "wasi_snapshot_preview1" "path_open"
                     (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
                   (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
                   (memory (export "memory") 1)
-                  (data (i32.const 16) "x")
+                  (data (i32.const 16) "%s")
                   (func (export "_start")
                     (call $proc_exit
-                      (call $path_open (i32.const 3) (i32.const 0) (i32.const 16) (i32.const 1)
-                        (i32.const 1) (i64.const 64) (i64.const 0) (i32.const 0) (i32.const 8)))))
-                """);
-        assertEquals(8, run("run", program.toString()).exitCode(), "EBADF: deny by default");
+                      (call $path_open (i32.const 3) (i32.const %d) (i32.const 16) (i32.const %d)
+                        (i32.const %d) (i64.const %d) (i64.const 0) (i32.const 0) (i32.const 8)))))
+                """.formatted(
+                        path, lookupFlags, path.getBytes(StandardCharsets.UTF_8).length, oflags, rights));
     }
 
     private void assertUntouchedOutside() throws IOException {

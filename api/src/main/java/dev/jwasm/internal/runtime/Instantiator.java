@@ -177,9 +177,11 @@ public final class Instantiator {
         for (int typeIndex : module.tags()) {
             inst.tags[xi++] = new TagInstance(module.types().get(typeIndex), canon[typeIndex]);
         }
-        for (var f : module.functions()) {
-            FunctionInstance fn = new WasmFunctionInstance(
-                    module.types().get(f.typeIndex()), canon[f.typeIndex()], inst, fi, f.code());
+        var codes = DefinitionContext.validatedCode(module);
+        for (int i = 0; i < codes.size(); i++) {
+            int typeIndex = module.functions().get(i).typeIndex();
+            FunctionInstance fn =
+                    new WasmFunctionInstance(module.types().get(typeIndex), canon[typeIndex], inst, fi, codes.get(i));
             inst.functions[fi++] = fn;
         }
         for (var g : module.globals()) {

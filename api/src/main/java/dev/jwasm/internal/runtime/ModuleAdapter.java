@@ -1,5 +1,6 @@
 package dev.jwasm.internal.runtime;
 
+import dev.jwasm.api.code.InstructionVisitor;
 import dev.jwasm.api.model.Expr;
 import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.FuncType;
@@ -12,12 +13,15 @@ import dev.jwasm.api.model.TableType;
 import dev.jwasm.api.model.TagType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.internal.binary.InstructionReader;
+import dev.jwasm.internal.validate.ModuleContext;
+import dev.jwasm.internal.validate.ValidatedBodies;
 import dev.jwasm.spi.runtime.ConstExpr;
 import dev.jwasm.spi.runtime.FunctionCode;
 import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * Turns a decoded module into the {@link ModuleDefinition} the linker instantiates. Function
@@ -27,7 +31,11 @@ import java.util.OptionalInt;
 public final class ModuleAdapter {
     private ModuleAdapter() {}
 
-    public static ModuleDefinition adapt(ModuleInfo info) {
+    /**
+     * @param ctx the module's validation context: each function's code carries a
+     *     {@link dev.jwasm.spi.code.ValidatedBody} that replays its body through the validator in it
+     */
+    public static ModuleDefinition adapt(ModuleInfo info, ModuleContext ctx) {
         var types = new ArrayList<FuncType>();
         for (SubType t : info.types()) {
             types.add(t.composite() instanceof FuncType f ? f : null);
@@ -53,8 +61,11 @@ public final class ModuleAdapter {
                     locals.add(g.type());
                 }
             }
-            var code = new FunctionCode(locals, v -> new InstructionReader(info).readFunctionBody(body, v));
-            functions.add(new ModuleDefinition.Function(info.functions().get(i), code));
+            Consumer<InstructionVisitor> instructions = v -> new InstructionReader(info).readFunctionBody(body, v);
+            int typeIndex = info.functions().get(i);
+            int funcIndex = ctx.funcTypes().size() - info.functions().size() + i;
+            var validated = ValidatedBodies.of(ctx, funcIndex, typeIndex, locals, instructions);
+            functions.add(new ModuleDefinition.Function(typeIndex, new FunctionCode(locals, instructions, validated)));
         }
         var tables = new ArrayList<ModuleDefinition.Table>();
         for (var t : info.tables()) {

@@ -71,6 +71,22 @@ public record ModuleContext(
                 Features.defaults());
     }
 
+    /** This context with {@code refs} as C.refs: the bodies' context, once module-level code declared them. */
+    public ModuleContext withDeclaredFuncRefs(Set<Integer> refs) {
+        return new ModuleContext(
+                types,
+                funcTypes,
+                tables,
+                memories,
+                globals,
+                tags,
+                elemTypes,
+                dataCount,
+                refs,
+                inexactFunctions,
+                features);
+    }
+
     /**
      * The type of {@code ref.func index}: a non-null reference to the function's type, exact
      * unless the function is an inexact import (custom descriptors proposal).

@@ -169,18 +169,7 @@ public final class ModuleValidator {
         }
         exports(constants, refs);
 
-        var ctx = new ModuleContext(
-                types,
-                funcTypes,
-                tables,
-                memories,
-                globals,
-                tags,
-                elemTypes,
-                module.dataCount(),
-                refs,
-                inexactFunctions,
-                features);
+        var ctx = constants.withDeclaredFuncRefs(refs);
         bodies(ctx, sink);
         BranchHints.check(module, funcTypes.size() - module.functions().size());
         return ctx;

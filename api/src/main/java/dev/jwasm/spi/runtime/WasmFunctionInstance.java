@@ -1,8 +1,11 @@
 package dev.jwasm.spi.runtime;
 
+import dev.jwasm.api.code.InstructionVisitor;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.internal.validate.CanonicalTypes;
+import dev.jwasm.spi.code.ValidatedState;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A function defined by a module, closed over the instance it came from. Executors keep their
@@ -38,6 +41,24 @@ public final class WasmFunctionInstance extends FunctionInstance {
 
     public FunctionCode code() {
         return code;
+    }
+
+    /**
+     * Runs the validator once over this function's body and forwards every validated instruction
+     * to the visitor {@code downstream} makes, which may query the validator's state (operand
+     * types, heights, block types, branch targets) while it handles each one, so that an
+     * executor lowers the body in one pass without re-deriving them (DESIGN.md "Execution").
+     *
+     * @throws IllegalStateException if the body has no validated stream (a function not made by
+     *     the linker)
+     */
+    public void lower(Function<ValidatedState, InstructionVisitor> downstream) {
+        Objects.requireNonNull(downstream, "downstream");
+        var validated = code.validated();
+        if (validated == null) {
+            throw new IllegalStateException("function " + index + " has no validated instruction stream");
+        }
+        validated.lower(downstream);
     }
 
     /** The executor's lowered form, or null before the first call. */

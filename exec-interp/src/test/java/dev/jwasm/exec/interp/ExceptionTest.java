@@ -36,6 +36,7 @@ import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmException;
 import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.code.Catch;
+import dev.jwasm.api.code.InstructionVisitor;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.HeapType;
 import dev.jwasm.api.model.RefType;
@@ -44,6 +45,7 @@ import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.TagInstance;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -229,19 +231,7 @@ class ExceptionTest {
             v.visitSimple(END);
         });
         // f(x) returns g(x) as is, or 1000 + payload of a caught $b.
-        m.func("f", I32_TO_I32, List.of(), v -> {
-            v.visitBlock(BLOCK, RESULT_I32);
-            v.visitTryTable(BlockType.EMPTY, List.of(catchTag(Catch.Kind.CATCH, 1, 0)));
-            v.visitLocal(LOCAL_GET, 0);
-            v.visitFunction(CALL, 1);
-            v.visitSimple(RETURN);
-            v.visitSimple(END);
-            v.visitI32Const(-1);
-            v.visitSimple(END);
-            v.visitI32Const(1000);
-            v.visitSimple(I32_ADD);
-            v.visitSimple(END);
-        });
+        m.func("f", I32_TO_I32, List.of(), callCatching(1, 1, 1000));
         var f = m.instantiate().function("f");
         assertEquals(1005, f.callForLong(5)); // $b(5): g's frame unwound, f catches
         assertEquals(97, f.callForLong(-3)); // $a(-3): g catches, returns 100 - 3
@@ -255,7 +245,8 @@ class ExceptionTest {
         m.imports.add(new ModuleDefinition.Import("env", "e", new ModuleDefinition.TagImport(m.type(I32_TO_NONE))));
         m.func("f", NONE_TO_NONE, List.of(), v -> {
             v.visitBlock(BLOCK, BlockType.EMPTY);
-            v.visitTryTable(BlockType.EMPTY, List.of(catchTag(Catch.Kind.CATCH, 0, 0)));
+            // catch_all: a catch of the i32 tag could not target the empty block (lowering validates).
+            v.visitTryTable(BlockType.EMPTY, List.of(catchAll(Catch.Kind.CATCH_ALL, 0)));
             v.visitI32Const(8);
             v.visitFunction(RETURN_CALL, 0);
             v.visitSimple(END);
@@ -318,19 +309,7 @@ class ExceptionTest {
             v.visitSimple(END);
         });
         // catcher(x): callback(x) inside a try_table catching e: payload + 1 if caught.
-        m.func("catcher", I32_TO_I32, List.of(), v -> {
-            v.visitBlock(BLOCK, RESULT_I32);
-            v.visitTryTable(BlockType.EMPTY, List.of(catchTag(Catch.Kind.CATCH, 0, 0)));
-            v.visitLocal(LOCAL_GET, 0);
-            v.visitFunction(CALL, 0);
-            v.visitSimple(RETURN);
-            v.visitSimple(END);
-            v.visitI32Const(-1);
-            v.visitSimple(END);
-            v.visitI32Const(1);
-            v.visitSimple(I32_ADD);
-            v.visitSimple(END);
-        });
+        m.func("catcher", I32_TO_I32, List.of(), callCatching(0, 0, 1));
         // callback(x): x >= 0 lets thrower's exception through; x < 0 catches it in Java: -10x.
         var linker = new Linker().define("env", "callback", I32_TO_I32, args -> {
             var thrower = self.get().function("thrower");
@@ -484,5 +463,25 @@ class ExceptionTest {
             v.visitSimple(END);
         });
         assertEquals(6, m.instantiate().function("f").callForLong(5));
+    }
+
+    /**
+     * The body {@code callee(x)} returned as is, or, when it throws tag {@code tag}, that
+     * exception's i32 payload plus {@code bias}: a try_table whose catch branches out of the call.
+     */
+    private static Consumer<InstructionVisitor> callCatching(int tag, int callee, int bias) {
+        return v -> {
+            v.visitBlock(BLOCK, RESULT_I32);
+            v.visitTryTable(BlockType.EMPTY, List.of(catchTag(Catch.Kind.CATCH, tag, 0)));
+            v.visitLocal(LOCAL_GET, 0);
+            v.visitFunction(CALL, callee);
+            v.visitSimple(RETURN);
+            v.visitSimple(END);
+            v.visitI32Const(-1);
+            v.visitSimple(END);
+            v.visitI32Const(bias);
+            v.visitSimple(I32_ADD);
+            v.visitSimple(END);
+        };
     }
 }

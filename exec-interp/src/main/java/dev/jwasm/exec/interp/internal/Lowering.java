@@ -10,22 +10,24 @@ import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.HeapType;
 import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.spi.code.ValidatedState;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Lowers one validated function body to register IR in a single pass over its instructions. Each
- * operand stack position is a frame slot (locals first), so the lowering only tracks the stack
- * height; it relies on the body having been validated.
- *
- * <p>Until the validator's typed operator stream lands, the height is derived here: from
- * {@link Opcode#operands()}/{@link Opcode#results()} for fixed-signature operators and from
- * function and block types for the rest. This class is the one place to replace then.
+ * Lowers one validated function body to register IR in one pass over the validator's stream
+ * ({@link WasmFunctionInstance#lower}), made twice: the first pass only finds the constant pool
+ * (see {@link #lower}). The lowering is the validator's downstream visitor, so it
+ * sees each instruction only after it was validated and takes from the {@link ValidatedState}
+ * what it needs: resolved block types, and operand types (untyped {@code select} takes its v128
+ * form from the result type there). Each operand stack position is a frame slot (locals first);
+ * the lowering still tracks the stack height itself, from {@link Opcode#operands()}/{@link
+ * Opcode#results()} and function and block types, because it skips dead code, where the
+ * validator's stack is polymorphic.
  *
  * <p>Exception handlers (try_table clauses, legacy catch arms and delegates) are collected per
  * block and written as a table after the code when the function ends; see {@link Handlers}.
@@ -115,12 +117,8 @@ public final class Lowering implements InstructionVisitor {
     private final int params;
     private final int locals;
     private final ValType[] localTypes;
-    /**
-     * Whether the operand stack value at each height may be a v128 (so far only untyped {@code
-     * select} needs it; everything else knows its types). Every producer of a v128 sets it; a
-     * stale {@code true} only costs a select an extra move.
-     */
-    private boolean[] v128At = new boolean[16];
+    /** The validator's state for the instruction being lowered (see {@link #lower}). */
+    private ValidatedState state;
 
     private final int functionResults;
 
@@ -209,7 +207,10 @@ public final class Lowering implements InstructionVisitor {
     }
 
     private static Lowering run(Lowering lowering, WasmFunctionInstance function) {
-        function.code().instructions().accept(lowering);
+        function.lower(validated -> {
+            lowering.state = validated;
+            return lowering;
+        });
         if (!lowering.finished) {
             throw new JwasmException("function body of function " + function.index() + " has no final end");
         }
@@ -257,23 +258,9 @@ public final class Lowering implements InstructionVisitor {
         maxHeight = Math.max(maxHeight, height);
     }
 
-    /** Pushes values of {@code types}, recording which are v128. */
+    /** Pushes values of {@code types}. */
     private void push(List<ValType> types) {
-        for (ValType t : types) {
-            markV128(height, t == ValType.V128);
-            push(1);
-        }
-    }
-
-    private void markV128(int h, boolean isV128) {
-        if (h >= v128At.length) {
-            v128At = Arrays.copyOf(v128At, Math.max(h + 1, v128At.length * 2));
-        }
-        v128At[h] = isV128;
-    }
-
-    private boolean mayBeV128(int h) {
-        return h < v128At.length && v128At[h];
+        push(types.size());
     }
 
     /**
@@ -425,14 +412,6 @@ public final class Lowering implements InstructionVisitor {
         return new JwasmException("the interpreter does not support " + op.mnemonic() + " yet");
     }
 
-    private FuncType blockType(BlockType type) {
-        return switch (type) {
-            case BlockType.Empty e -> FuncType.of(List.of(), List.of());
-            case BlockType.Value v -> FuncType.of(List.of(), List.of(v.result()));
-            case BlockType.TypeIndex t -> instance.types[t.typeIndex()];
-        };
-    }
-
     /** Moves the branch values to the target's height and jumps (or returns from the function). */
     private void branch(int depth) {
         Control target = controls.get(controls.size() - 1 - depth);
@@ -525,13 +504,12 @@ public final class Lowering implements InstructionVisitor {
             }
             case DROP -> height--;
             case SELECT -> {
-                // Both operands have one type: a v128 moves both halves (the result keeps a's slot).
-                int select = mayBeV128(height - 3) || mayBeV128(height - 2) ? Ir.V128_SELECT : Ir.SELECT;
+                // Both operands have the result's type (the validator's): a v128 moves both halves.
+                int select = state.operandType(0) == ValType.V128 ? Ir.V128_SELECT : Ir.SELECT;
                 int cond = operand(slot(height - 1));
                 int b = operand(slot(height - 2));
                 int a = operand(slot(height - 3));
                 emitResult(select, slot(height - 3), a, b, cond);
-                markV128(height - 3, select == Ir.V128_SELECT);
                 height -= 2;
             }
             case REF_AS_NON_NULL -> emit(Ir.UNARY, slot(height - 1), slot(height - 1), op.ordinal());
@@ -559,7 +537,6 @@ public final class Lowering implements InstructionVisitor {
             simd(op, 0);
             return;
         }
-        markV128(height - op.operands().size(), false);
         switch (op.operands().size()) {
             case 1 -> {
                 int a = slot(height - 1);
@@ -832,7 +809,7 @@ public final class Lowering implements InstructionVisitor {
             controls.add(new Control(op, height, FuncType.of(List.of(), List.of()), -1, true));
             return;
         }
-        FuncType bt = blockType(type);
+        FuncType bt = state.blockType();
         int p = bt.params().size();
         switch (op) {
             case BLOCK -> controls.add(new Control(op, height - p, bt, -1, false));
@@ -955,7 +932,7 @@ public final class Lowering implements InstructionVisitor {
             controls.add(new Control(Opcode.TRY_TABLE, height, FuncType.of(List.of(), List.of()), -1, true));
             return;
         }
-        FuncType bt = blockType(type);
+        FuncType bt = state.blockType();
         int p = bt.params().size();
         barrier();
         var c = new Control(Opcode.TRY_TABLE, height - p, bt, -1, false);
@@ -1070,7 +1047,6 @@ public final class Lowering implements InstructionVisitor {
         int copy = v128 ? Ir.V128_COPY : Ir.COPY;
         switch (op) {
             case LOCAL_GET -> {
-                markV128(height, v128);
                 int at = code.size();
                 int dst = slot(height);
                 clobber(dst);
@@ -1126,9 +1102,6 @@ public final class Lowering implements InstructionVisitor {
             return;
         }
         boolean v128 = instance.globals[globalIndex].type().type() == ValType.V128;
-        if (op == Opcode.GLOBAL_GET) {
-            markV128(height, v128);
-        }
         if (v128) {
             if (op == Opcode.GLOBAL_GET) {
                 emitResult(Ir.V128_GLOBAL_GET, slot(height), globalIndex);
@@ -1210,7 +1183,6 @@ public final class Lowering implements InstructionVisitor {
             height -= 2;
         } else {
             int addr = slot(height - 1);
-            markV128(height - 1, false);
             int hot =
                     switch (op) {
                         case I32_LOAD -> Ir.I32_LOAD;
@@ -1259,7 +1231,6 @@ public final class Lowering implements InstructionVisitor {
         code.add((int) value);
         code.add((int) (value >>> 32));
         remember(at, dst, -1, value);
-        markV128(height, false);
         push(1);
     }
 
@@ -1293,9 +1264,6 @@ public final class Lowering implements InstructionVisitor {
 
     @Override
     public void visitSelect(List<ValType> types) {
-        if (!dead && types.contains(ValType.V128)) {
-            markV128(height - 3, true);
-        }
         visitSimple(Opcode.SELECT);
     }
 
@@ -1418,7 +1386,6 @@ public final class Lowering implements InstructionVisitor {
         int a = operand(dst);
         emitResult(Ir.SHUFFLE, dst, a, b, w[0], w[1], w[2], w[3]);
         height--;
-        markV128(height - 1, true);
     }
 
     @Override
@@ -1427,7 +1394,6 @@ public final class Lowering implements InstructionVisitor {
             return;
         }
         emitResult(Ir.V128_CONST, slot(height), (int) low, (int) (low >>> 32), (int) high, (int) (high >>> 32));
-        markV128(height, true);
         push(1);
     }
 
