@@ -4,9 +4,13 @@ import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.exec.interp.internal.Machine;
 import dev.jwasm.spi.Executor;
+import dev.jwasm.spi.runtime.FunctionCode;
+import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Runs Wasm functions as JVM bytecode. An instance is compiled to one hidden class on the first
@@ -18,6 +22,8 @@ public final class JitExecutor implements Executor {
     private final String name;
     private final int maxCallDepth;
     private final boolean meterFuel;
+    /** Generated code by module (keyed by a function body the module owns), dropped with it. */
+    private final Map<FunctionCode, ModuleCode> modules = new WeakHashMap<>();
 
     public JitExecutor(String name, int maxCallDepth, boolean meterFuel) {
         this.name = name;
@@ -59,7 +65,11 @@ public final class JitExecutor implements Executor {
         return new Machine(maxCallDepth, meterFuel).invoke(w, args);
     }
 
-    /** The compiled form of {@code inst}, compiling it on first use. */
+    /**
+     * The compiled form of {@code inst}, compiling its module on first use. The generated code
+     * depends only on the module (everything instance-specific is read from the {@code
+     * InstanceState} argument), so every instance of a module shares one class.
+     */
     CompiledModule module(InstanceState inst) {
         if (inst.compiledModule() instanceof CompiledModule m) {
             return m;
@@ -68,9 +78,34 @@ public final class JitExecutor implements Executor {
             if (inst.compiledModule() instanceof CompiledModule m) {
                 return m;
             }
-            CompiledModule m = ModuleCompiler.compile(this, inst);
+            FunctionCode key = firstDefined(inst);
+            ModuleCode code;
+            if (key == null) {
+                code = new ModuleCode(null, new boolean[inst.functions.length]);
+            } else {
+                synchronized (modules) {
+                    code = modules.get(key);
+                }
+                if (code == null) {
+                    code = ModuleCompiler.compile(inst, meterFuel);
+                    synchronized (modules) {
+                        modules.put(key, code);
+                    }
+                }
+            }
+            CompiledModule m = new CompiledModule(this, code.code(), code.compiled());
             inst.compiledModule(m);
             return m;
         }
+    }
+
+    /** The code of the instance's first own function: it identifies the module. */
+    private static FunctionCode firstDefined(InstanceState inst) {
+        for (FunctionInstance f : inst.functions) {
+            if (f instanceof WasmFunctionInstance w && w.instance() == inst) {
+                return w.code();
+            }
+        }
+        return null;
     }
 }

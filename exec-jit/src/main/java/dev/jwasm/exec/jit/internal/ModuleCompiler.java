@@ -47,7 +47,7 @@ final class ModuleCompiler {
 
     private ModuleCompiler() {}
 
-    static CompiledModule compile(JitExecutor executor, InstanceState inst) {
+    static ModuleCode compile(InstanceState inst, boolean meterFuel) {
         int n = inst.functions.length;
         boolean[] compiled = new boolean[n];
         Lowered[] lowered = new Lowered[n];
@@ -68,8 +68,8 @@ final class ModuleCompiler {
         try {
             while (true) {
                 try {
-                    byte[] bytes = generate(inst, lowered, compiled, executor.meterFuel());
-                    return new CompiledModule(executor, define(bytes), compiled);
+                    byte[] bytes = generate(inst, lowered, compiled, meterFuel);
+                    return new ModuleCode(define(bytes), compiled);
                 } catch (MethodTooLargeException e) {
                     if (!dropTooLarge(e.getMethodName(), compiled)) {
                         throw e;
@@ -79,10 +79,10 @@ final class ModuleCompiler {
         } catch (ClassTooLargeException | MethodTooLargeException | ReflectiveOperationException | LinkageError e) {
             // Never fatal: the interpreter runs the whole instance.
             LOG.log(System.Logger.Level.DEBUG, "instance left to the interpreter", e);
-            return new CompiledModule(executor, null, compiled);
+            return new ModuleCode(null, compiled);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "JIT compilation failed; interpreting", e);
-            return new CompiledModule(executor, null, compiled);
+            return new ModuleCode(null, compiled);
         }
     }
 
