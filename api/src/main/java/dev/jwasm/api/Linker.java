@@ -2,7 +2,6 @@ package dev.jwasm.api;
 
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.internal.runtime.Instantiator;
-import dev.jwasm.internal.runtime.ModuleAdapter;
 import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
@@ -74,8 +73,7 @@ public final class Linker {
      */
     public Instance instantiate(Store store, WasmModule module) {
         module.validate();
-        return instantiate(
-                store, ModuleAdapter.adapt(module.info()), module.info().functionNames());
+        return instantiate(store, module.definition(), module.info().functionNames());
     }
 
     /**

@@ -5,7 +5,9 @@ import dev.jwasm.api.model.Export;
 import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.ModuleInfo;
 import dev.jwasm.internal.binary.ModuleDecoder;
+import dev.jwasm.internal.runtime.ModuleAdapter;
 import dev.jwasm.internal.validate.ModuleValidator;
+import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +18,11 @@ import java.util.Optional;
  */
 public final class WasmModule {
     private final ModuleInfo info;
+    /**
+     * The runtime form instantiation uses, made once: its function bodies are then the same
+     * objects in every instance, which lets executors share compiled code between instances.
+     */
+    private volatile ModuleDefinition definition;
 
     private WasmModule(ModuleInfo info) {
         this.info = info;
@@ -69,5 +76,15 @@ public final class WasmModule {
     public WasmModule validate() {
         ModuleValidator.validate(info);
         return this;
+    }
+
+    /** The module as the instantiator takes it, adapted on first use and then reused. */
+    ModuleDefinition definition() {
+        ModuleDefinition d = definition;
+        if (d == null) {
+            d = ModuleAdapter.adapt(info);
+            definition = d;
+        }
+        return d;
     }
 }

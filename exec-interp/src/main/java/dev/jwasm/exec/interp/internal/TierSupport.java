@@ -37,6 +37,15 @@ public final class TierSupport {
         return OPCODES.getOrDefault(name, -1);
     }
 
+    /** The name of IR opcode {@code code} in {@link Ir}, for diagnostics; "?" if unknown. */
+    public static String irOpcodeName(int code) {
+        return OPCODES.entrySet().stream()
+                .filter(e -> e.getValue() == code)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse("?");
+    }
+
     private static Map<String, Integer> irOpcodes() {
         var map = new HashMap<String, Integer>();
         for (Field f : Ir.class.getDeclaredFields()) {

@@ -76,6 +76,7 @@ import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.Set;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -116,6 +117,7 @@ final class FunctionCompiler {
     private final int scratch;
     private final Label[] labels;
     private final int index;
+    private final Set<Integer> indirectTypes;
 
     private FunctionCompiler(
             MethodVisitor mv,
@@ -124,9 +126,11 @@ final class FunctionCompiler {
             boolean[] compiled,
             boolean meterFuel,
             FuncType type,
-            Lowered fn) {
+            Lowered fn,
+            Set<Integer> indirectTypes) {
         this.mv = mv;
         this.index = index;
+        this.indirectTypes = indirectTypes;
         this.inst = inst;
         this.compiled = compiled;
         this.meterFuel = meterFuel;
@@ -150,48 +154,63 @@ final class FunctionCompiler {
         return sb.toString();
     }
 
-    /** Whether {@code function} can be compiled: types without v128 and only IR the JIT knows. */
-    static boolean compilable(WasmFunctionInstance function, Lowered fn) {
+    /**
+     * Why {@code function} cannot be compiled, or null if it can: it needs types without v128,
+     * a size a JVM method can hold, and only IR the JIT knows.
+     */
+    static String whyNot(WasmFunctionInstance function, Lowered fn) {
         FuncType type = function.type();
-        if (fn.v128Locals() || !plain(type) || type.params().size() > MAX_PARAMS) {
-            return false;
+        if (fn.v128Locals() || !plain(type)) {
+            return "v128 values";
+        }
+        if (type.params().size() > MAX_PARAMS) {
+            return "too many parameters";
         }
         int[] code = fn.code();
         InstanceState inst = function.instance();
         if (code.length > MAX_CODE || 1 + 2 * fn.frameSize() + inst.memories.length + 1 > 60_000) {
-            return false;
+            return "too big";
         }
         int pc = 0;
         while (pc < code.length) {
             int n = IrOp.length(code, pc);
             if (n < 0) {
-                return false;
+                return TierSupport.irOpcodeName(code[pc]);
             }
             int op = code[pc];
             // A callee's values cross as flat long[]: no v128 among them (they would take two).
             if (op == IrOp.CALL && !plain(inst.functions[code[pc + 1]].type())) {
-                return false;
+                return "v128 values";
             }
             if ((op == IrOp.CALL_INDIRECT || op == IrOp.CALL_REF)
                     && (inst.types[code[pc + 1]] == null || !plain(inst.types[code[pc + 1]]))) {
-                return false;
+                return "v128 values";
             }
             pc += n;
         }
-        return pc == code.length;
+        return pc == code.length ? null : "malformed IR";
     }
 
     private static boolean plain(FuncType type) {
         return !type.params().contains(ValType.V128) && !type.results().contains(ValType.V128);
     }
 
-    /** Emits function {@code index} of {@code inst} into {@code cv}. */
+    /**
+     * Emits function {@code index} of {@code inst} into {@code cv}; adds the type of each of its
+     * {@code call_indirect}s to {@code indirectTypes}.
+     */
     static void compile(
-            ClassVisitor cv, InstanceState inst, int index, Lowered fn, boolean[] compiled, boolean meterFuel) {
+            ClassVisitor cv,
+            InstanceState inst,
+            int index,
+            Lowered fn,
+            boolean[] compiled,
+            boolean meterFuel,
+            Set<Integer> indirectTypes) {
         FuncType type = inst.functions[index].type();
         MethodVisitor mv = cv.visitMethod(ACC_STATIC, methodName(index), descriptor(type), null, null);
         mv.visitCode();
-        new FunctionCompiler(mv, inst, index, compiled, meterFuel, type, fn).body();
+        new FunctionCompiler(mv, inst, index, compiled, meterFuel, type, fn, indirectTypes).body();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -326,17 +345,31 @@ final class FunctionCompiler {
         } else if (op == IrOp.CALL) {
             call(code[pc + 1], code[pc + 2]);
         } else if (op == IrOp.CALL_INDIRECT) {
+            // Through the class's typed dispatch for this type (see IndirectCalls).
             FuncType callee = inst.types[code[pc + 1]];
+            int argBase = code[pc + 3];
             mv.visitVarInsn(ALOAD, 0);
-            push(code[pc + 1]);
             push(code[pc + 2]);
             // The interpreter takes the low 32 bits of the index; so does this tier.
             loadL(code[pc + 4]);
             pushLong(0xFFFF_FFFFL);
             mv.visitInsn(LAND);
-            array(code[pc + 3], callee.params().size());
-            mv.visitMethodInsn(INVOKESTATIC, RT, "callIndirect", "(L" + INST + ";IIJ[J)[J", false);
-            results(code[pc + 3], callee.results().size());
+            for (int i = 0; i < callee.params().size(); i++) {
+                loadL(argBase + i);
+            }
+            mv.visitMethodInsn(
+                    INVOKESTATIC,
+                    ModuleCompiler.CLASS_NAME,
+                    IndirectCalls.methodName(code[pc + 1]),
+                    IndirectCalls.descriptor(callee),
+                    false);
+            indirectTypes.add(code[pc + 1]);
+            int results = callee.results().size();
+            if (results == 1) {
+                storeL(argBase);
+            } else if (results > 1) {
+                results(argBase, results);
+            }
         } else if (op == IrOp.CALL_REF) {
             FuncType callee = inst.types[code[pc + 1]];
             mv.visitVarInsn(ALOAD, 0);
@@ -567,6 +600,11 @@ final class FunctionCompiler {
      * a stop was requested; with fuel metered, always the slow path (as the interpreter does).
      */
     private void safepoint() {
+        safepoint(mv, meterFuel);
+    }
+
+    /** The safepoint in any generated method whose local 0 is the instance. */
+    static void safepoint(MethodVisitor mv, boolean meterFuel) {
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, INST, "store", "L" + STORE + ";");
         if (meterFuel) {

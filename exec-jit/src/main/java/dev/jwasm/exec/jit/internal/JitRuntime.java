@@ -55,12 +55,12 @@ public final class JitRuntime {
         return invoke(CompiledModule.of(inst).executor(), inst.store, inst.functions[index], args);
     }
 
-    /** {@code call_indirect} (spec 4.4.8.7): the checks and messages of the interpreter. */
-    public static long[] callIndirect(InstanceState inst, int typeIndex, int table, long index, long[] args) {
+    /**
+     * The callee of a {@code call_indirect} (spec 4.4.8.7), with the interpreter's checks and
+     * messages; {@code index} is already the low 32 bits, as the interpreter takes them.
+     */
+    public static FunctionInstance indirectTarget(InstanceState inst, int typeIndex, int table, long index) {
         var t = inst.tables[table];
-        if (t.type().addressType() == AddressType.I32) {
-            index &= 0xFFFF_FFFFL;
-        }
         if (index < 0 || index >= t.size()) {
             throw Trap.atIndex(TrapKind.UNDEFINED_ELEMENT, index);
         }
@@ -72,6 +72,11 @@ public final class JitRuntime {
         if (!f.type().equals(inst.types[typeIndex])) {
             throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
+        return f;
+    }
+
+    /** Calls {@code f}, whatever it is, from code of {@code inst}: the flat calling convention. */
+    public static long[] callFunction(InstanceState inst, FunctionInstance f, long[] args) {
         return invoke(CompiledModule.of(inst).executor(), inst.store, f, args);
     }
 

@@ -25,6 +25,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import net.bytebuddy.jar.asm.ClassTooLargeException;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.Label;
@@ -44,6 +46,8 @@ final class ModuleCompiler {
     private static final int CHUNK_BITS = 10;
 
     private static final System.Logger LOG = System.getLogger(ModuleCompiler.class.getName());
+    /** {@code -Djwasm.jit.verbose=true} prints, per module, what was compiled and what not and why. */
+    private static final boolean VERBOSE = Boolean.getBoolean("jwasm.jit.verbose");
 
     private ModuleCompiler() {}
 
@@ -51,19 +55,32 @@ final class ModuleCompiler {
         int n = inst.functions.length;
         boolean[] compiled = new boolean[n];
         Lowered[] lowered = new Lowered[n];
+        var why = new TreeMap<String, Integer>();
+        int defined = 0;
         for (int i = 0; i < n; i++) {
             if (inst.functions[i] instanceof WasmFunctionInstance w && w.instance() == inst) {
+                defined++;
+                String reason;
                 try {
                     Lowered l = TierSupport.lowered(w);
-                    if (FunctionCompiler.compilable(w, l)) {
+                    reason = FunctionCompiler.whyNot(w, l);
+                    if (reason == null) {
                         compiled[i] = true;
                         lowered[i] = l;
                     }
                 } catch (RuntimeException e) {
                     // The interpreter reports the same problem when the function is called.
-                    LOG.log(System.Logger.Level.DEBUG, "function " + i + " not lowered", e);
+                    reason = "not lowered: " + e.getMessage();
+                }
+                if (reason != null) {
+                    why.merge(reason, 1, Integer::sum);
                 }
             }
+        }
+        if (VERBOSE) {
+            int interpreted = why.values().stream().mapToInt(Integer::intValue).sum();
+            System.err.println("jwasm jit: " + (defined - interpreted) + " of " + defined
+                    + " functions compiled; interpreted: " + why);
         }
         try {
             while (true) {
@@ -87,7 +104,7 @@ final class ModuleCompiler {
     }
 
     private static boolean dropTooLarge(String method, boolean[] compiled) {
-        if (method.length() > 1 && (method.charAt(0) == 'f' || method.charAt(0) == 'b')) {
+        if (method.length() > 1 && (method.charAt(0) == 'f' || method.charAt(0) == 'b') && !method.startsWith("ci")) {
             int index = Integer.parseInt(method.substring(1));
             if (compiled[index]) {
                 compiled[index] = false;
@@ -132,12 +149,16 @@ final class ModuleCompiler {
         init.visitMaxs(0, 0);
         init.visitEnd();
         List<Integer> indexes = new ArrayList<>();
+        var indirectTypes = new TreeSet<Integer>();
         for (int i = 0; i < compiled.length; i++) {
             if (compiled[i]) {
-                FunctionCompiler.compile(cw, inst, i, lowered[i], compiled, meterFuel);
+                FunctionCompiler.compile(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes);
                 bridge(cw, i, inst.functions[i].type());
                 indexes.add(i);
             }
+        }
+        for (int t : indirectTypes) {
+            IndirectCalls.emit(cw, inst, t, compiled, meterFuel);
         }
         dispatch(cw, indexes, compiled.length);
         cw.visitEnd();

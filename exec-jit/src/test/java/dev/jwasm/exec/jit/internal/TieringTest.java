@@ -2,6 +2,7 @@ package dev.jwasm.exec.jit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,45 @@ class TieringTest {
     }
 
     @Test
+    void indirectCallsReachCompiledInterpretedHostAndForeignFunctions() {
+        var store = new Store(Jit.engine(false));
+        var i64ToI64 = FuncType.of(List.of(ValType.I64), List.of(ValType.I64));
+        Instance other = Jit.instance(store, """
+                (module (func (export "inc") (param i64) (result i64) (i64.add (local.get 0) (i64.const 1))))
+                """);
+        var linker = new Linker()
+                .define("env", "neg", i64ToI64, args -> new long[] {-args[0]})
+                .define("other", other);
+        String wat = """
+                (module
+                  (import "env" "neg" (func $neg (param i64) (result i64)))
+                  (import "other" "inc" (func $inc (param i64) (result i64)))
+                  (type $t (func (param i64) (result i64)))
+                  (table 4 funcref)
+                  (elem (i32.const 0) $neg $inc $sq $simdId)
+                  (func $sq (param i64) (result i64) (i64.mul (local.get 0) (local.get 0)))
+                  (func $simdId (param i64) (result i64)
+                    (i64x2.extract_lane 0 (i64x2.splat (local.get 0))))
+                  (func (export "via") (param i64 i32) (result i64)
+                    (call_indirect (type $t) (local.get 0) (local.get 1))))
+                """;
+        WasmModule module = WasmModule.decode(Wat.toBinary(wat));
+        Instance inst = linker.instantiate(store, module);
+        assertEquals(-5, inst.function("via").callForLong(5, 0)); // host
+        assertEquals(6, inst.function("via").callForLong(5, 1)); // another instance
+        assertEquals(25, inst.function("via").callForLong(5, 2)); // compiled, same class
+        assertEquals(5, inst.function("via").callForLong(5, 3)); // interpreted (v128)
+        assertTrue(Jit.compiled(inst, "via"));
+        // A second instance of the module shares the generated class and works on its own state.
+        Instance again = linker.instantiate(store, module);
+        assertEquals(49, again.function("via").callForLong(7, 2));
+        assertTrue(Jit.compiled(again, "via"));
+        assertSame(
+                CompiledModule.of(inst.state()).code(),
+                CompiledModule.of(again.state()).code());
+    }
+
+    @Test
     void trapsKeepTheSpecMessagesAndLeaveTheInstanceUsable() {
         Instance inst = Jit.instance("""
                 (module
@@ -65,6 +105,8 @@ class TieringTest {
         var trap = assertThrows(Trap.class, () -> inst.function("boom").call());
         assertEquals(TrapKind.UNREACHABLE, trap.kind());
         assertEquals("unreachable", trap.getMessage());
+        assertEquals(1, trap.wasmStackTrace().size());
+        assertEquals(0, trap.wasmStackTrace().getFirst().functionIndex());
         trap = assertThrows(Trap.class, () -> inst.function("div").call(0));
         assertEquals("integer divide by zero", trap.getMessage());
         assertEquals(5, inst.function("div").callForLong(2));
