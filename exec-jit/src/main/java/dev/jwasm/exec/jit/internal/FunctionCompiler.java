@@ -197,9 +197,9 @@ final class FunctionCompiler {
 
     /**
      * Emits function {@code index} of {@code inst} into {@code cv}; adds the type of each of its
-     * {@code call_indirect}s to {@code indirectTypes}.
+     * {@code call_indirect}s to {@code indirectTypes}. Returns the size of its bytecode.
      */
-    static void compile(
+    static int compile(
             ClassVisitor cv,
             InstanceState inst,
             int index,
@@ -210,9 +210,10 @@ final class FunctionCompiler {
         FuncType type = inst.functions[index].type();
         MethodVisitor mv = cv.visitMethod(ACC_STATIC, methodName(index), descriptor(type), null, null);
         mv.visitCode();
-        new FunctionCompiler(mv, inst, index, compiled, meterFuel, type, fn, indirectTypes).body();
+        int size = new FunctionCompiler(mv, inst, index, compiled, meterFuel, type, fn, indirectTypes).body();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+        return size;
     }
 
     private static int local(int slot) {
@@ -226,7 +227,8 @@ final class FunctionCompiler {
         return labels[pc];
     }
 
-    private void body() {
+    /** Emits the method body; returns its bytecode size (without the exception handlers). */
+    private int body() {
         // A trap leaving this method records its Wasm frame (innermost first, as the trap
         // unwinds); a JVM stack overflow becomes the trap "call stack exhausted" right here.
         Label start = new Label();
@@ -258,6 +260,7 @@ final class FunctionCompiler {
             pc = instruction(pc);
         }
         mv.visitLabel(end);
+        int size = end.getOffset();
         mv.visitLabel(onTrap);
         mv.visitVarInsn(ALOAD, 0);
         push(index);
@@ -270,6 +273,7 @@ final class FunctionCompiler {
         push(index);
         mv.visitMethodInsn(INVOKESTATIC, RT, "exhausted", "(L" + INST + ";I)Ldev/jwasm/api/Trap;", false);
         mv.visitInsn(ATHROW);
+        return size;
     }
 
     /** Jump targets are known before they are reached only for backward jumps: mark all first. */

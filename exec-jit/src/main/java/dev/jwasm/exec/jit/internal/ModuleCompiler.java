@@ -44,6 +44,8 @@ final class ModuleCompiler {
     static final String CLASS_NAME = "dev/jwasm/exec/jit/internal/WasmModule";
     /** Functions per dispatch method, so that each stays far below the 64 KiB method limit. */
     private static final int CHUNK_BITS = 10;
+    /** HotSpot's HugeMethodLimit: a longer method is never compiled to machine code. */
+    private static final int HUGE_METHOD_LIMIT = 8_000;
 
     private static final System.Logger LOG = System.getLogger(ModuleCompiler.class.getName());
     /** {@code -Djwasm.jit.verbose=true} prints, per module, what was compiled and what not and why. */
@@ -85,7 +87,18 @@ final class ModuleCompiler {
         try {
             while (true) {
                 try {
-                    byte[] bytes = generate(inst, lowered, compiled, meterFuel);
+                    var huge = new ArrayList<Integer>();
+                    byte[] bytes = generate(inst, lowered, compiled, meterFuel, huge);
+                    if (!huge.isEmpty()) {
+                        // HotSpot never compiles these; the interpreter runs them faster than the
+                        // JVM's bytecode interpreter would. Generate again without them.
+                        huge.forEach(i -> compiled[i] = false);
+                        if (VERBOSE) {
+                            System.err.println("jwasm jit: left to the interpreter (over " + HUGE_METHOD_LIMIT
+                                    + " bytes of bytecode): functions " + huge);
+                        }
+                        continue;
+                    }
                     return new ModuleCode(define(bytes), compiled);
                 } catch (MethodTooLargeException e) {
                     if (!dropTooLarge(e.getMethodName(), compiled)) {
@@ -126,7 +139,8 @@ final class ModuleCompiler {
         }
     }
 
-    private static byte[] generate(InstanceState inst, Lowered[] lowered, boolean[] compiled, boolean meterFuel) {
+    private static byte[] generate(
+            InstanceState inst, Lowered[] lowered, boolean[] compiled, boolean meterFuel, List<Integer> huge) {
         var cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -152,7 +166,10 @@ final class ModuleCompiler {
         var indirectTypes = new TreeSet<Integer>();
         for (int i = 0; i < compiled.length; i++) {
             if (compiled[i]) {
-                FunctionCompiler.compile(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes);
+                int size = FunctionCompiler.compile(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes);
+                if (size > HUGE_METHOD_LIMIT) {
+                    huge.add(i);
+                }
                 bridge(cw, i, inst.functions[i].type());
                 indexes.add(i);
             }
