@@ -71,6 +71,8 @@ import static net.bytebuddy.jar.asm.Opcodes.T_LONG;
 
 import dev.jwasm.api.code.Opcode;
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.HeapType;
+import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
@@ -168,6 +170,11 @@ final class FunctionCompiler {
         }
         int[] code = fn.code();
         InstanceState inst = function.instance();
+        if (!noGcRefs(type, inst) || !function.code().locals().stream().allMatch(t -> noGcRef(t, inst))) {
+            // JVM locals are no GC roots: until compiled code spills its references for the
+            // collector (DESIGN.md "GC heap"), code that may hold one stays interpreted.
+            return "GC references";
+        }
         if (code.length > MAX_CODE || 1 + 2 * fn.frameSize() + inst.memories.length + 1 > 60_000) {
             return "too big";
         }
@@ -179,16 +186,58 @@ final class FunctionCompiler {
             }
             int op = code[pc];
             // A callee's values cross as flat long[]: no v128 among them (they would take two).
-            if (op == IrOp.CALL && !plain(inst.functions[code[pc + 1]].type())) {
-                return "v128 values";
+            if (op == IrOp.CALL) {
+                FuncType callee = inst.functions[code[pc + 1]].type();
+                if (!plain(callee) || !noGcRefs(callee, inst)) {
+                    return "callee type";
+                }
             }
-            if ((op == IrOp.CALL_INDIRECT || op == IrOp.CALL_REF)
-                    && (inst.types[code[pc + 1]] == null || !plain(inst.types[code[pc + 1]]))) {
-                return "v128 values";
+            if (op == IrOp.CALL_INDIRECT || op == IrOp.CALL_REF) {
+                FuncType callee = inst.types[code[pc + 1]];
+                if (callee == null || !plain(callee) || !noGcRefs(callee, inst)) {
+                    return "callee type";
+                }
+            }
+            if (op == IrOp.GLOBAL_GET
+                    && !noGcRef(inst.globals[code[pc + 2]].type().type(), inst)) {
+                return "GC references";
+            }
+            if (op == IrOp.BULK && !gcFreeTables(inst)) {
+                return "GC references";
             }
             pc += n;
         }
         return pc == code.length ? null : "malformed IR";
+    }
+
+    /** Whether no table can hand out a GC reference (table.get and friends run as BULK). */
+    private static boolean gcFreeTables(InstanceState inst) {
+        for (var t : inst.tables) {
+            if (!noGcRef(t.type().elementType(), inst)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean noGcRefs(FuncType type, InstanceState inst) {
+        return type.params().stream().allMatch(t -> noGcRef(t, inst))
+                && type.results().stream().allMatch(t -> noGcRef(t, inst));
+    }
+
+    /** Numbers and function or extern references: values the GC heap never has to find. */
+    private static boolean noGcRef(ValType t, InstanceState inst) {
+        if (!(t instanceof RefType r)) {
+            return true;
+        }
+        return switch (r.heap()) {
+            case HeapType.Abstract a ->
+                a == HeapType.Abstract.FUNC
+                        || a == HeapType.Abstract.NOFUNC
+                        || a == HeapType.Abstract.EXTERN
+                        || a == HeapType.Abstract.NOEXTERN;
+            case HeapType.Concrete c -> c.typeIndex() < inst.types.length && inst.types[c.typeIndex()] != null;
+        };
     }
 
     private static boolean plain(FuncType type) {

@@ -42,6 +42,20 @@ class TieringTest {
     }
 
     @Test
+    void codeThatMayHoldGcReferencesStaysInterpreted() {
+        Instance inst = Jit.instance("""
+                (module
+                  (func (export "anyNull") (param anyref) (result i32) (ref.is_null (local.get 0)))
+                  (func (export "externNull") (param externref) (result i32) (ref.is_null (local.get 0))))
+                """);
+        assertEquals(1, inst.function("anyNull").callForLong(0));
+        assertEquals(1, inst.function("externNull").callForLong(0));
+        // JVM locals are no GC roots yet: only the extern reference's function is compiled.
+        assertFalse(Jit.compiled(inst, "anyNull"));
+        assertTrue(Jit.compiled(inst, "externNull"));
+    }
+
+    @Test
     void hostFunctionsAreCalledFromCompiledCode() {
         var store = new Store(Jit.engine(false));
         var linker = new Linker()
