@@ -36,6 +36,7 @@ import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPGT;
 import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPLE;
 import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPLT;
 import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPNE;
+import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.IMUL;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKEVIRTUAL;
@@ -105,6 +106,14 @@ final class FunctionCompiler {
     private static final int MAX_CODE = 12_000;
     /** A JVM method takes at most 255 parameter slots: the instance plus two per long. */
     private static final int MAX_PARAMS = 120;
+    /** JVM local 0 is the instance, 1 the call depth; Wasm slot i is the long at 2 + 2i. */
+    private static final int FIRST_SLOT = 2;
+    /**
+     * Compiled calls nest on the JVM stack, which a thread may have little of (1 MiB by default).
+     * A call this deep runs on the interpreter instead, whose own stack holds the rest of the
+     * recursion (up to the engine's call-depth limit), so deep recursion still completes.
+     */
+    static final int MAX_JIT_DEPTH = 1_000;
     /** Set in a memory operand when the memory is 64-bit (as in the interpreter's MemoryOps). */
     private static final int MEMORY64 = 1 << 31;
 
@@ -139,7 +148,7 @@ final class FunctionCompiler {
         this.type = type;
         this.fn = fn;
         this.code = fn.code();
-        this.memBase = 1 + 2 * fn.frameSize();
+        this.memBase = FIRST_SLOT + 2 * fn.frameSize();
         this.scratch = memBase + inst.memories.length;
         this.labels = new Label[code.length + 1];
     }
@@ -149,7 +158,7 @@ final class FunctionCompiler {
     }
 
     static String descriptor(FuncType type) {
-        var sb = new StringBuilder("(L").append(INST).append(';');
+        var sb = new StringBuilder("(L").append(INST).append(";I");
         sb.append("J".repeat(type.params().size())).append(')');
         int results = type.results().size();
         sb.append(results == 0 ? "V" : results == 1 ? "J" : "[J");
@@ -175,7 +184,7 @@ final class FunctionCompiler {
             // collector (DESIGN.md "GC heap"), code that may hold one stays interpreted.
             return "GC references";
         }
-        if (code.length > MAX_CODE || 1 + 2 * fn.frameSize() + inst.memories.length + 1 > 60_000) {
+        if (code.length > MAX_CODE || FIRST_SLOT + 2 * fn.frameSize() + inst.memories.length + 1 > 60_000) {
             return "too big";
         }
         int pc = 0;
@@ -266,7 +275,7 @@ final class FunctionCompiler {
     }
 
     private static int local(int slot) {
-        return 1 + 2 * slot;
+        return FIRST_SLOT + 2 * slot;
     }
 
     private Label label(int pc) {
@@ -286,6 +295,7 @@ final class FunctionCompiler {
         Label onOverflow = new Label();
         mv.visitTryCatchBlock(start, end, onTrap, "dev/jwasm/api/Trap");
         mv.visitTryCatchBlock(start, end, onOverflow, "java/lang/StackOverflowError");
+        tooDeep();
         // Wasm zero-initialises declared locals; operand slots are zeroed too so that every JVM
         // local is definitely assigned wherever control flow merges.
         for (int s = fn.params(); s < fn.frameSize(); s++) {
@@ -402,6 +412,7 @@ final class FunctionCompiler {
             FuncType callee = inst.types[code[pc + 1]];
             int argBase = code[pc + 3];
             mv.visitVarInsn(ALOAD, 0);
+            deeper();
             push(code[pc + 2]);
             // The interpreter takes the low 32 bits of the index; so does this tier.
             loadL(code[pc + 4]);
@@ -675,6 +686,41 @@ final class FunctionCompiler {
         mv.visitLabel(go);
     }
 
+    /** Pushes the callee's depth: this function's plus one. */
+    private void deeper() {
+        mv.visitVarInsn(ILOAD, 1);
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(IADD);
+    }
+
+    /**
+     * At {@link #MAX_JIT_DEPTH}, runs this function on the interpreter (which also takes its
+     * frame on a trap) and returns its results.
+     */
+    private void tooDeep() {
+        Label ok = new Label();
+        mv.visitVarInsn(ILOAD, 1);
+        push(MAX_JIT_DEPTH);
+        mv.visitJumpInsn(IF_ICMPLT, ok);
+        mv.visitVarInsn(ALOAD, 0);
+        push(index);
+        array(0, type.params().size());
+        mv.visitMethodInsn(INVOKESTATIC, RT, "interpret", "(L" + INST + ";I[J)[J", false);
+        switch (type.results().size()) {
+            case 0 -> {
+                mv.visitInsn(POP);
+                mv.visitInsn(RETURN);
+            }
+            case 1 -> {
+                mv.visitInsn(ICONST_0);
+                mv.visitInsn(LALOAD);
+                mv.visitInsn(LRETURN);
+            }
+            default -> mv.visitInsn(ARETURN);
+        }
+        mv.visitLabel(ok);
+    }
+
     private void call(int index, int argBase) {
         FuncType callee = inst.functions[index].type();
         int results = callee.results().size();
@@ -682,6 +728,7 @@ final class FunctionCompiler {
             // Same class: a plain invokestatic, after the call's safepoint.
             safepoint();
             mv.visitVarInsn(ALOAD, 0);
+            deeper();
             for (int i = 0; i < callee.params().size(); i++) {
                 loadL(argBase + i);
             }

@@ -41,6 +41,9 @@ final class IndirectCalls {
     /** Above this many candidates the switch is left out: every call takes the generic path. */
     private static final int MAX_CASES = 2_000;
 
+    /** The JVM local of the first parameter. */
+    private static final int PARAMS = 5;
+
     private static final String FN = "dev/jwasm/spi/runtime/FunctionInstance";
     private static final String WASM_FN = "dev/jwasm/spi/runtime/WasmFunctionInstance";
 
@@ -52,8 +55,8 @@ final class IndirectCalls {
 
     static String descriptor(FuncType type) {
         String d = FunctionCompiler.descriptor(type);
-        // (InstanceState; J...)R becomes (InstanceState; I J J...)R.
-        int at = d.indexOf(';') + 1;
+        // (InstanceState; I J...)R becomes (InstanceState; I I J J...)R: depth, table, index.
+        int at = d.indexOf(';') + 2;
         return d.substring(0, at) + "IJ" + d.substring(at);
     }
 
@@ -61,13 +64,14 @@ final class IndirectCalls {
         FuncType type = inst.types[typeIndex];
         int params = type.params().size();
         int results = type.results().size();
-        int target = 4 + 2 * params;
+        // Locals: instance, depth (already the callee's), table, index (two), the parameters.
+        int target = PARAMS + 2 * params;
         MethodVisitor mv = cv.visitMethod(ACC_STATIC, methodName(typeIndex), descriptor(type), null, null);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
         mv.visitLdcInsn(typeIndex);
-        mv.visitVarInsn(ILOAD, 1);
-        mv.visitVarInsn(LLOAD, 2);
+        mv.visitVarInsn(ILOAD, 2);
+        mv.visitVarInsn(LLOAD, 3);
         mv.visitMethodInsn(
                 INVOKESTATIC,
                 FunctionCompiler.RT,
@@ -107,8 +111,9 @@ final class IndirectCalls {
             for (int k = 0; k < keys.length; k++) {
                 mv.visitLabel(cases[k]);
                 mv.visitVarInsn(ALOAD, 0);
+                mv.visitVarInsn(ILOAD, 1);
                 for (int p = 0; p < params; p++) {
-                    mv.visitVarInsn(LLOAD, 4 + 2 * p);
+                    mv.visitVarInsn(LLOAD, PARAMS + 2 * p);
                 }
                 mv.visitMethodInsn(
                         INVOKESTATIC, ModuleCompiler.CLASS_NAME, FunctionCompiler.methodName(keys[k]), desc, false);
@@ -123,7 +128,7 @@ final class IndirectCalls {
         for (int p = 0; p < params; p++) {
             mv.visitInsn(DUP);
             mv.visitLdcInsn(p);
-            mv.visitVarInsn(LLOAD, 4 + 2 * p);
+            mv.visitVarInsn(LLOAD, PARAMS + 2 * p);
             mv.visitInsn(LASTORE);
         }
         mv.visitMethodInsn(

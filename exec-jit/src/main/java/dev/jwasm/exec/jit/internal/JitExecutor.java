@@ -62,6 +62,11 @@ public final class JitExecutor implements Executor {
             return m.code().invoke(w.index(), inst, args);
         }
         // The interpreter takes its own function-entry safepoint.
+        return interpret(w, args);
+    }
+
+    /** Runs {@code w} and everything it calls on a fresh interpreter. */
+    long[] interpret(WasmFunctionInstance w, long[] args) {
         return new Machine(maxCallDepth, meterFuel).invoke(w, args);
     }
 

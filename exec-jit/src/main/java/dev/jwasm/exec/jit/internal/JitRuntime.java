@@ -50,6 +50,11 @@ public final class JitRuntime {
         }
     }
 
+    /** Runs compiled function {@code index} of {@code inst} on the interpreter (calls nested too deep). */
+    public static long[] interpret(InstanceState inst, int index, long[] args) {
+        return CompiledModule.of(inst).executor().interpret((WasmFunctionInstance) inst.functions[index], args);
+    }
+
     /** Calls function {@code index} of {@code inst} when it is not compiled into the caller's class. */
     public static long[] call(InstanceState inst, int index, long[] args) {
         return invoke(CompiledModule.of(inst).executor(), inst.store, inst.functions[index], args);

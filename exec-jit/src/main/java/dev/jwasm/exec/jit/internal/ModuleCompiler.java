@@ -8,6 +8,7 @@ import static net.bytebuddy.jar.asm.Opcodes.ACC_SYNTHETIC;
 import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
 import static net.bytebuddy.jar.asm.Opcodes.ARETURN;
 import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
+import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESPECIAL;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
@@ -187,6 +188,8 @@ final class ModuleCompiler {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "b" + index, "(L" + FunctionCompiler.INST + ";[J)[J", null, null);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
+        // A call from outside the class starts a new count of nested compiled calls.
+        mv.visitInsn(ICONST_0);
         for (int p = 0; p < type.params().size(); p++) {
             mv.visitVarInsn(ALOAD, 1);
             mv.visitLdcInsn(p);

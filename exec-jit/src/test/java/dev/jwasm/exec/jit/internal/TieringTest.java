@@ -140,8 +140,14 @@ class TieringTest {
         assertEquals(TrapKind.CALL_STACK_EXHAUSTED, trap.kind());
         assertEquals("call stack exhausted", trap.getMessage());
         assertTrue(Jit.compiled(inst, "down"));
-        // Still usable, for moderately deep recursion too.
+        // Still usable. Recursion deeper than the JIT nests on the JVM stack continues on the
+        // interpreter's own stack, so it completes up to the engine's call-depth limit (10,000).
         assertEquals(5_000, inst.function("depth").callForLong(5_000));
+        assertEquals(9_500, inst.function("depth").callForLong(9_500));
+        assertEquals(
+                TrapKind.CALL_STACK_EXHAUSTED,
+                assertThrows(Trap.class, () -> inst.function("depth").call(20_000))
+                        .kind());
     }
 
     private static final String COUNTING = """
