@@ -2,7 +2,6 @@ package dev.jwasm.api;
 
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.internal.runtime.Instantiator;
-import dev.jwasm.internal.runtime.ModuleAdapter;
 import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.runtime.CanonicalType;
 import dev.jwasm.spi.runtime.GlobalCell;
@@ -77,11 +76,7 @@ public final class Linker {
      */
     public Instance instantiate(Store store, WasmModule module) {
         var types = module.context().types().canonicalTypes();
-        return instantiate(
-                store,
-                ModuleAdapter.adapt(module.info(), module.context()),
-                types,
-                module.info().functionNames());
+        return instantiate(store, module.definition(), types, module.info().functionNames());
     }
 
     /**

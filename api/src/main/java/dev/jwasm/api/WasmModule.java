@@ -5,8 +5,10 @@ import dev.jwasm.api.model.Export;
 import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.ModuleInfo;
 import dev.jwasm.internal.binary.ModuleDecoder;
+import dev.jwasm.internal.runtime.ModuleAdapter;
 import dev.jwasm.internal.validate.ModuleContext;
 import dev.jwasm.internal.validate.ModuleValidator;
+import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +22,11 @@ public final class WasmModule {
     private final Features features;
     /** The validation result, kept so that validating again (as instantiation does) is free. */
     private volatile ModuleContext validated;
+    /**
+     * The runtime form instantiation uses, made once: its function bodies are then the same
+     * objects in every instance, which lets executors share compiled code between instances.
+     */
+    private volatile ModuleDefinition definition;
 
     private WasmModule(ModuleInfo info, Features features) {
         this.info = info;
@@ -102,5 +109,18 @@ public final class WasmModule {
             validated = ctx;
         }
         return ctx;
+    }
+
+    /**
+     * The module as the instantiator takes it, adapted on first use (after validation) and then
+     * reused, so its function bodies are the same objects in every instance.
+     */
+    ModuleDefinition definition() {
+        ModuleDefinition d = definition;
+        if (d == null) {
+            d = ModuleAdapter.adapt(info, context());
+            definition = d;
+        }
+        return d;
     }
 }
