@@ -2,6 +2,7 @@ package dev.jwasm.exec.interp.internal;
 
 import dev.jwasm.api.code.Opcode;
 import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.lang.reflect.Field;
@@ -37,6 +38,14 @@ public final class TierSupport {
         int end = code[code.length - 1];
         return new Lowered(
                 Arrays.copyOf(code, end), c.params(), c.locals(), c.frameSize(), c.v128Locals(), end < code.length - 1);
+    }
+
+    /**
+     * The callee of {@code call_indirect} through {@code table} at {@code index}, with the
+     * interpreter's checks and trap messages (bounds, null, canonical subtype of {@code typeIndex}).
+     */
+    public static FunctionInstance indirectTarget(InstanceState inst, int typeIndex, int table, long index) {
+        return Machine.indirectTarget(inst, typeIndex, table, index);
     }
 
     /** The IR opcode named {@code name} in {@link Ir}, or -1 if there is none. */

@@ -65,19 +65,7 @@ public final class JitRuntime {
      * messages; {@code index} is already the low 32 bits, as the interpreter takes them.
      */
     public static FunctionInstance indirectTarget(InstanceState inst, int typeIndex, int table, long index) {
-        var t = inst.tables[table];
-        if (index < 0 || index >= t.size()) {
-            throw Trap.atIndex(TrapKind.UNDEFINED_ELEMENT, index);
-        }
-        long ref = t.get(index);
-        if (ref == 0) {
-            throw Trap.atIndex(TrapKind.UNINITIALIZED_ELEMENT, index);
-        }
-        FunctionInstance f = inst.store.function(ref);
-        if (!f.type().equals(inst.types[typeIndex])) {
-            throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
-        }
-        return f;
+        return TierSupport.indirectTarget(inst, typeIndex, table, index);
     }
 
     /** Calls {@code f}, whatever it is, from code of {@code inst}: the flat calling convention. */
