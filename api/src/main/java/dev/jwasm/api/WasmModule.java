@@ -23,8 +23,8 @@ public final class WasmModule {
     /** The validation result, kept so that validating again (as instantiation does) is free. */
     private volatile ModuleContext validated;
     /**
-     * The runtime's view of the module, made on first instantiation and shared by every instance,
-     * so that executors can keep one lowered form of each function body for all of them.
+     * The runtime form instantiation uses, made once: its function bodies are then the same
+     * objects in every instance, which lets executors share compiled code between instances.
      */
     private volatile ModuleDefinition definition;
 
@@ -111,7 +111,10 @@ public final class WasmModule {
         return ctx;
     }
 
-    /** The module as the linker instantiates it, adapted once (racing threads may adapt twice). */
+    /**
+     * The module as the instantiator takes it, adapted on first use (after validation) and then
+     * reused, so its function bodies are the same objects in every instance.
+     */
     ModuleDefinition definition() {
         ModuleDefinition d = definition;
         if (d == null) {

@@ -26,6 +26,8 @@ public final class InstanceState {
     public CanonicalType[] canonicalTypes;
     /** Function names from the module's {@code name} section (may be partial), for stack traces. */
     private Map<Integer, String> functionNames = Map.of();
+    /** The executor's compiled form of this whole instance (the JIT's class), or null. */
+    private volatile Object compiledModule;
 
     public InstanceState(
             StoreState store,
@@ -56,5 +58,14 @@ public final class InstanceState {
     /** Sets the names {@link #functionNames()} returns; the linker does, from the decoded module. */
     public void functionNames(Map<Integer, String> names) {
         this.functionNames = Map.copyOf(names);
+    }
+
+    /** The executor's compiled form of this instance (a JIT keeps its generated code here), or null. */
+    public Object compiledModule() {
+        return compiledModule;
+    }
+
+    public void compiledModule(Object value) {
+        this.compiledModule = value;
     }
 }

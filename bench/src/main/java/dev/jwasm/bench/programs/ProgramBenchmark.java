@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class ProgramBenchmark {
     /** {@code chicory}, or jwasm as {@code jwasm-EXECUTOR-MEMORY}. */
-    @Param({"chicory", "jwasm-interp-mmap", "jwasm-interp-heap"})
+    @Param({"chicory", "jwasm-interp-mmap", "jwasm-interp-heap", "jwasm-jit-mmap"})
     public String runtime;
 
     @Param({

@@ -1,11 +1,14 @@
 package dev.jwasm.exec.jit;
 
-import dev.jwasm.api.ConfigurationException;
 import dev.jwasm.api.EngineConfig;
+import dev.jwasm.exec.jit.internal.JitExecutor;
 import dev.jwasm.spi.Executor;
 import dev.jwasm.spi.ExecutorProvider;
 
-/** The JIT to JVM bytecode; preferred over the interpreter once it is implemented. */
+/**
+ * The JIT to JVM bytecode, preferred over the interpreter (higher priority): each module instance
+ * becomes one hidden class on its first call; what it cannot compile runs on the interpreter.
+ */
 public final class JitProvider implements ExecutorProvider {
     public static final String NAME = "jit";
 
@@ -23,17 +26,7 @@ public final class JitProvider implements ExecutorProvider {
     }
 
     @Override
-    public boolean isSupported() {
-        return false;
-    }
-
-    @Override
-    public String unsupportedReason() {
-        return "the JIT is not implemented yet";
-    }
-
-    @Override
     public Executor create(EngineConfig config) {
-        throw new ConfigurationException(unsupportedReason());
+        return new JitExecutor(NAME, config.maxCallDepth(), config.consumeFuel());
     }
 }

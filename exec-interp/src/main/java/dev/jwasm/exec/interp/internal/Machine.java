@@ -346,7 +346,7 @@ public final class Machine {
         }
     }
 
-    private static FunctionInstance indirectTarget(InstanceState inst, int typeIndex, int table, long index) {
+    static FunctionInstance indirectTarget(InstanceState inst, int typeIndex, int table, long index) {
         var t = inst.tables[table];
         // The reference interpreter names the table index in both messages (spec tests expect it).
         if (index < 0 || index >= t.size()) {

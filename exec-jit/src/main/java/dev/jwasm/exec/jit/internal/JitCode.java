@@ -1,0 +1,9 @@
+package dev.jwasm.exec.jit.internal;
+
+import dev.jwasm.spi.runtime.InstanceState;
+
+/** Implemented by each generated class: calls its compiled function {@code index} with raw values. */
+public interface JitCode {
+    /** Runs function {@code index} of {@code inst} (which must be compiled here) on {@code args}. */
+    long[] invoke(int index, InstanceState inst, long[] args);
+}

@@ -1,0 +1,147 @@
+package dev.jwasm.exec.jit.internal;
+
+import dev.jwasm.api.Trap;
+import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.WasmFrame;
+import dev.jwasm.api.model.AddressType;
+import dev.jwasm.exec.interp.internal.TierSupport;
+import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.spi.runtime.FunctionInstance;
+import dev.jwasm.spi.runtime.HostFunctionInstance;
+import dev.jwasm.spi.runtime.InstanceState;
+import dev.jwasm.spi.runtime.StoreState;
+import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.Optional;
+
+/**
+ * The static helpers generated code calls for everything that is not a few JVM instructions:
+ * traps, safepoints, calls that leave the class, and the operators it shares with the
+ * interpreter. Public because the generated class, a hidden class of this package, links to it.
+ */
+public final class JitRuntime {
+    private static final long[] NO_VALUES = {};
+
+    private JitRuntime() {}
+
+    /** Records function {@code index}'s frame on a trap leaving it; returns the trap to rethrow. */
+    public static Trap frame(Trap trap, InstanceState inst, int index) {
+        trap.addWasmFrame(
+                new WasmFrame(index, Optional.ofNullable(inst.functionNames().get(index))));
+        return trap;
+    }
+
+    /** The trap for a JVM stack overflow in function {@code index}, with its frame. */
+    public static Trap exhausted(InstanceState inst, int index) {
+        return frame(new Trap(TrapKind.CALL_STACK_EXHAUSTED), inst, index);
+    }
+
+    public static Trap unreachable() {
+        return new Trap(TrapKind.UNREACHABLE);
+    }
+
+    /**
+     * The slow side of a function entry or loop back-edge (the generated code calls it only when
+     * fuel is metered or a stop was requested), exactly as the interpreter's safepoint.
+     */
+    public static void safepoint(StoreState store, boolean meterFuel) {
+        store.checkStop();
+        if (meterFuel && !store.consumeFuel()) {
+            throw new Trap(TrapKind.OUT_OF_FUEL);
+        }
+    }
+
+    /** Runs compiled function {@code index} of {@code inst} on the interpreter (calls nested too deep). */
+    public static long[] interpret(InstanceState inst, int index, long[] args) {
+        return CompiledModule.of(inst).executor().interpret((WasmFunctionInstance) inst.functions[index], args);
+    }
+
+    /** Calls function {@code index} of {@code inst} when it is not compiled into the caller's class. */
+    public static long[] call(InstanceState inst, int index, long[] args) {
+        return invoke(CompiledModule.of(inst).executor(), inst.store, inst.functions[index], args);
+    }
+
+    /**
+     * The callee of a {@code call_indirect} (spec 4.4.8.7), with the interpreter's checks and
+     * messages; {@code index} is already the low 32 bits, as the interpreter takes them.
+     */
+    public static FunctionInstance indirectTarget(InstanceState inst, int typeIndex, int table, long index) {
+        return TierSupport.indirectTarget(inst, typeIndex, table, index);
+    }
+
+    /** Calls {@code f}, whatever it is, from code of {@code inst}: the flat calling convention. */
+    public static long[] callFunction(InstanceState inst, FunctionInstance f, long[] args) {
+        return invoke(CompiledModule.of(inst).executor(), inst.store, f, args);
+    }
+
+    /** {@code call_ref}: traps on a null reference. */
+    public static long[] callRef(InstanceState inst, long ref, long[] args) {
+        if (ref == 0) {
+            throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
+        }
+        return invoke(CompiledModule.of(inst).executor(), inst.store, inst.store.function(ref), args);
+    }
+
+    private static long[] invoke(JitExecutor executor, StoreState store, FunctionInstance f, long[] args) {
+        if (f instanceof WasmFunctionInstance w) {
+            return executor.enter(w, args);
+        }
+        HostFunctionInstance host = (HostFunctionInstance) f;
+        // A call is a function entry for fuel and interrupts, host callee or not (as interpreted).
+        if (executor.meterFuel() || store.stopRequested()) {
+            safepoint(store, executor.meterFuel());
+        }
+        return host.invoke(args);
+    }
+
+    public static RuntimeException notCompiled(int index) {
+        return new IllegalStateException("function " + index + " is not compiled in this class");
+    }
+
+    public static long[] one(long value) {
+        return new long[] {value};
+    }
+
+    public static long[] none() {
+        return NO_VALUES;
+    }
+
+    public static long memoryGrow(LinearMemory m, long delta) {
+        if (m.type().addressType() == AddressType.I32) {
+            delta &= 0xFFFF_FFFFL;
+        }
+        return m.grow(delta);
+    }
+
+    public static long refFunc(InstanceState inst, int index) {
+        return inst.store.register(inst.functions[index]);
+    }
+
+    public static long unary(long a, int ordinal) {
+        return TierSupport.unary(ordinal, a);
+    }
+
+    public static long binary(long a, long b, int ordinal) {
+        return TierSupport.binary(ordinal, a, b);
+    }
+
+    public static long address(long operand, int memFlags, long offset) {
+        return TierSupport.address(operand, memFlags, offset);
+    }
+
+    public static long load(LinearMemory m, long ea, int ordinal) {
+        return TierSupport.load(ordinal, m, ea);
+    }
+
+    public static void store(LinearMemory m, long ea, long value, int ordinal) {
+        TierSupport.store(ordinal, m, ea, value);
+    }
+
+    /** A table/bulk-memory/segment instruction on operands in {@code s}; results come back in it. */
+    public static void bulk(long[] s, int ordinal, int a, int b, InstanceState inst) {
+        TierSupport.bulk(ordinal, a, b, s, 0, inst);
+    }
+
+    public static void wide(long[] s, int ordinal) {
+        TierSupport.wide(ordinal, s, 0);
+    }
+}
