@@ -363,7 +363,7 @@ final class FunctionCompiler {
                         || op == IrOp.JUMP_IF_NULL
                         || op == IrOp.JUMP_IF_NON_NULL) {
                     label(code[at + 2]);
-                } else if (IrOp.isFusedJump(op)) {
+                } else if (IrOp.isFusedJump(op) || IrOp.jumpI64(op) >= 0) {
                     label(code[at + 3]);
                 } else if (op == IrOp.BR_TABLE) {
                     for (int i = 0; i <= code[at + 2]; i++) {
@@ -515,6 +515,18 @@ final class FunctionCompiler {
             bool(IFEQ, code[pc + 1]);
         } else if (op == IrOp.BULK) {
             bulk(code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]);
+        } else if (IrOp.jumpI64(op) >= 0) {
+            fusedJumpI64(IrOp.jumpI64(op), code[pc + 1], code[pc + 2], jumpTarget(pc, code[pc + 3]));
+        } else if (op == IrOp.I32_MUL_ADD) {
+            // Wrapping 32-bit multiply then add, as i32.mul then i32.add would (spec 4.3.2).
+            loadI(code[pc + 2]);
+            loadI(code[pc + 3]);
+            mv.visitInsn(IMUL);
+            loadI(code[pc + 4]);
+            mv.visitInsn(IADD);
+            storeI(code[pc + 1]);
+        } else if (IrOp.wasmOf(op) != null) {
+            named(pc, IrOp.wasmOf(op));
         } else if (op == IrOp.SAFEPOINT) {
             // Nothing: compiled code checks at the back-edges themselves (see jumpTarget), so a
             // SAFEPOINT in front of one would count it twice.
@@ -659,6 +671,31 @@ final class FunctionCompiler {
         } else {
             unsignedCompare();
             mv.visitJumpInsn(unsigned[k - signed.length], target);
+        }
+    }
+
+    /** A fused i64 compare-and-branch; {@code k} indexes the i32 set's order (see IrOp). */
+    private void fusedJumpI64(int k, int a, int b, Label target) {
+        loadL(a);
+        loadL(b);
+        if (k < 6) {
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(new int[] {IFEQ, IFNE, IFLT, IFGE, IFGT, IFLE}[k], target);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+            mv.visitJumpInsn(new int[] {IFLT, IFGE, IFGT, IFLE}[k - 6], target);
+        }
+    }
+
+    /** An inline IR operator that runs one Wasm operator, through that operator's code path. */
+    private void named(int pc, Opcode wasm) {
+        int ordinal = wasm.ordinal();
+        switch (wasm) {
+            case I64_EQZ, I32_WRAP_I64, I64_EXTEND_I32_S, I64_EXTEND_I32_U ->
+                unary(code[pc + 1], code[pc + 2], ordinal);
+            case I64_LOAD, I32_LOAD8_U -> load(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
+            case I64_STORE, I32_STORE8 -> store(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
+            default -> binary(code[pc + 1], code[pc + 2], code[pc + 3], ordinal);
         }
     }
 
@@ -889,6 +926,34 @@ final class FunctionCompiler {
                             default -> IFGE;
                         },
                         dst);
+            }
+            case I64_LT_U, I64_GT_U, I64_LE_U, I64_GE_U -> {
+                loadL(a);
+                loadL(b);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+                bool(
+                        switch (OPCODES[ordinal]) {
+                            case I64_LT_U -> IFLT;
+                            case I64_GT_U -> IFGT;
+                            case I64_LE_U -> IFLE;
+                            default -> IFGE;
+                        },
+                        dst);
+            }
+            // The JDK's rotates take the count modulo the width, as Wasm does (spec 4.3.2).
+            case I64_ROTL, I64_ROTR -> {
+                loadL(a);
+                loadI(b);
+                String name = OPCODES[ordinal] == Opcode.I64_ROTL ? "rotateLeft" : "rotateRight";
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", name, "(JI)J", false);
+                storeL(dst);
+            }
+            case I32_ROTL, I32_ROTR -> {
+                loadI(a);
+                loadI(b);
+                String name = OPCODES[ordinal] == Opcode.I32_ROTL ? "rotateLeft" : "rotateRight";
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", name, "(II)I", false);
+                storeI(dst);
             }
             case I32_LE_U, I32_GE_U -> {
                 loadI(a);
