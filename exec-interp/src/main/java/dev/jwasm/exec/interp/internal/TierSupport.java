@@ -25,10 +25,19 @@ public final class TierSupport {
     /**
      * A function's register IR (see {@link Ir}): its instructions (without the exception handler
      * table the interpreter keeps after them), parameter and local counts, the frame size in
-     * slots, whether a declared local is a v128, and whether the function has exception handlers.
+     * slots, whether a declared local is a v128, whether the function has exception handlers, and
+     * {@code frameInit}: what function entry stores into the slots from {@code params} up (zeroed
+     * declared locals, then any pooled constants the code reads as ordinary slots); slots past it
+     * start at zero.
      */
     public record Lowered(
-            int[] code, int params, int locals, int frameSize, boolean v128Locals, boolean exceptionHandlers) {}
+            int[] code,
+            int params,
+            int locals,
+            int frameSize,
+            boolean v128Locals,
+            boolean exceptionHandlers,
+            long[] frameInit) {}
 
     /** The register IR of {@code function}, lowering it on first use (shared with the interpreter). */
     public static Lowered lowered(WasmFunctionInstance function) {
@@ -36,8 +45,16 @@ public final class TierSupport {
         int[] code = c.code();
         // The last word says where the handler table starts, i.e. where the instructions end.
         int end = code[code.length - 1];
+        // No constant pool in this IR yet: entry only zeroes the declared locals.
+        long[] frameInit = new long[c.locals() - c.params()];
         return new Lowered(
-                Arrays.copyOf(code, end), c.params(), c.locals(), c.frameSize(), c.v128Locals(), end < code.length - 1);
+                Arrays.copyOf(code, end),
+                c.params(),
+                c.locals(),
+                c.frameSize(),
+                c.v128Locals(),
+                end < code.length - 1,
+                frameInit);
     }
 
     /**

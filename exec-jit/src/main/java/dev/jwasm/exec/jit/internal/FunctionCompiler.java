@@ -80,6 +80,7 @@ import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.Set;
+import java.util.TreeMap;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -299,10 +300,13 @@ final class FunctionCompiler {
         mv.visitTryCatchBlock(start, end, onTrap, "dev/jwasm/api/Trap");
         mv.visitTryCatchBlock(start, end, onOverflow, "java/lang/StackOverflowError");
         tooDeep();
-        // Wasm zero-initialises declared locals; operand slots are zeroed too so that every JVM
-        // local is definitely assigned wherever control flow merges.
+        // Entry stores the IR's frame image from the first non-parameter slot up (Wasm zeroes
+        // declared locals; a constant pool follows them); the remaining operand slots are zeroed
+        // too so that every JVM local is definitely assigned wherever control flow merges.
+        long[] init = fn.frameInit();
         for (int s = fn.params(); s < fn.frameSize(); s++) {
-            mv.visitInsn(LCONST_0);
+            int i = s - fn.params();
+            pushLong(i < init.length ? init[i] : 0);
             mv.visitVarInsn(LSTORE, local(s));
         }
         // The memories never change for an instance: load each once.
@@ -320,6 +324,12 @@ final class FunctionCompiler {
                 mv.visitLabel(label(pc));
             }
             pc = instruction(pc);
+        }
+        // The IR ends in a return or trap, so control never falls into these.
+        for (var back : backEdges.entrySet()) {
+            mv.visitLabel(back.getValue());
+            safepoint();
+            mv.visitJumpInsn(GOTO, label(back.getKey()));
         }
         mv.visitLabel(end);
         int size = end.getOffset();
@@ -353,7 +363,7 @@ final class FunctionCompiler {
                         || op == IrOp.JUMP_IF_NULL
                         || op == IrOp.JUMP_IF_NON_NULL) {
                     label(code[at + 2]);
-                } else if (IrOp.isFusedJump(op)) {
+                } else if (IrOp.isFusedJump(op) || IrOp.jumpI64(op) >= 0) {
                     label(code[at + 3]);
                 } else if (op == IrOp.BR_TABLE) {
                     for (int i = 0; i <= code[at + 2]; i++) {
@@ -363,6 +373,22 @@ final class FunctionCompiler {
             }
         }
         return labels[pc] != null;
+    }
+
+    /** Per backward-jump target, the stub that checks stop flags and fuel before jumping there. */
+    private final TreeMap<Integer, Label> backEdges = new TreeMap<>();
+
+    /**
+     * Where the jump at {@code pc} to {@code target} goes: the target itself when forward, else a
+     * stub that first runs the back-edge check, so that a loop is charged (and can be stopped)
+     * once per iteration the code actually takes, as the interpreter does in {@code Machine.to}.
+     */
+    private Label jumpTarget(int pc, int target) {
+        if (target > pc) {
+            return label(target);
+        }
+        label(target);
+        return backEdges.computeIfAbsent(target, t -> new Label());
     }
 
     /** Emits the instruction at {@code pc}; returns the next pc. */
@@ -393,17 +419,20 @@ final class FunctionCompiler {
             loadL(code[pc + 2]);
             mv.visitFieldInsn(PUTFIELD, CELL, "value", "J");
         } else if (op == IrOp.JUMP) {
+            if (code[pc + 1] <= pc) {
+                safepoint();
+            }
             mv.visitJumpInsn(GOTO, label(code[pc + 1]));
         } else if (op == IrOp.JUMP_IF_ZERO || op == IrOp.JUMP_IF_NONZERO) {
             loadI(code[pc + 1]);
-            mv.visitJumpInsn(op == IrOp.JUMP_IF_ZERO ? IFEQ : IFNE, label(code[pc + 2]));
+            mv.visitJumpInsn(op == IrOp.JUMP_IF_ZERO ? IFEQ : IFNE, jumpTarget(pc, code[pc + 2]));
         } else if (op == IrOp.JUMP_IF_NULL || op == IrOp.JUMP_IF_NON_NULL) {
             loadL(code[pc + 1]);
             mv.visitInsn(LCONST_0);
             mv.visitInsn(LCMP);
-            mv.visitJumpInsn(op == IrOp.JUMP_IF_NULL ? IFEQ : IFNE, label(code[pc + 2]));
+            mv.visitJumpInsn(op == IrOp.JUMP_IF_NULL ? IFEQ : IFNE, jumpTarget(pc, code[pc + 2]));
         } else if (IrOp.isFusedJump(op)) {
-            fusedJump(op, code[pc + 1], code[pc + 2], label(code[pc + 3]));
+            fusedJump(op, code[pc + 1], code[pc + 2], jumpTarget(pc, code[pc + 3]));
         } else if (op == IrOp.BR_TABLE) {
             brTable(pc);
         } else if (op == IrOp.RETURN) {
@@ -486,8 +515,21 @@ final class FunctionCompiler {
             bool(IFEQ, code[pc + 1]);
         } else if (op == IrOp.BULK) {
             bulk(code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]);
+        } else if (IrOp.jumpI64(op) >= 0) {
+            fusedJumpI64(IrOp.jumpI64(op), code[pc + 1], code[pc + 2], jumpTarget(pc, code[pc + 3]));
+        } else if (op == IrOp.I32_MUL_ADD) {
+            // Wrapping 32-bit multiply then add, as i32.mul then i32.add would (spec 4.3.2).
+            loadI(code[pc + 2]);
+            loadI(code[pc + 3]);
+            mv.visitInsn(IMUL);
+            loadI(code[pc + 4]);
+            mv.visitInsn(IADD);
+            storeI(code[pc + 1]);
+        } else if (IrOp.wasmOf(op) != null) {
+            named(pc, IrOp.wasmOf(op));
         } else if (op == IrOp.SAFEPOINT) {
-            safepoint();
+            // Nothing: compiled code checks at the back-edges themselves (see jumpTarget), so a
+            // SAFEPOINT in front of one would count it twice.
         } else if (op == IrOp.WIDE) {
             wide(code[pc + 1], code[pc + 2]);
         } else {
@@ -632,10 +674,35 @@ final class FunctionCompiler {
         }
     }
 
+    /** A fused i64 compare-and-branch; {@code k} indexes the i32 set's order (see IrOp). */
+    private void fusedJumpI64(int k, int a, int b, Label target) {
+        loadL(a);
+        loadL(b);
+        if (k < 6) {
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(new int[] {IFEQ, IFNE, IFLT, IFGE, IFGT, IFLE}[k], target);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+            mv.visitJumpInsn(new int[] {IFLT, IFGE, IFGT, IFLE}[k - 6], target);
+        }
+    }
+
+    /** An inline IR operator that runs one Wasm operator, through that operator's code path. */
+    private void named(int pc, Opcode wasm) {
+        int ordinal = wasm.ordinal();
+        switch (wasm) {
+            case I64_EQZ, I32_WRAP_I64, I64_EXTEND_I32_S, I64_EXTEND_I32_U ->
+                unary(code[pc + 1], code[pc + 2], ordinal);
+            case I64_LOAD, I32_LOAD8_U -> load(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
+            case I64_STORE, I32_STORE8 -> store(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
+            default -> binary(code[pc + 1], code[pc + 2], code[pc + 3], ordinal);
+        }
+    }
+
     private void brTable(int pc) {
         int n = code[pc + 2];
         loadI(code[pc + 1]);
-        Label dflt = label(code[pc + 3 + n]);
+        Label dflt = jumpTarget(pc, code[pc + 3 + n]);
         if (n == 0) {
             mv.visitInsn(POP);
             mv.visitJumpInsn(GOTO, dflt);
@@ -643,7 +710,7 @@ final class FunctionCompiler {
         }
         Label[] targets = new Label[n];
         for (int i = 0; i < n; i++) {
-            targets[i] = label(code[pc + 3 + i]);
+            targets[i] = jumpTarget(pc, code[pc + 3 + i]);
         }
         // An index out of range (negative as unsigned included) takes the default.
         mv.visitTableSwitchInsn(0, n - 1, dflt, targets);
@@ -859,6 +926,34 @@ final class FunctionCompiler {
                             default -> IFGE;
                         },
                         dst);
+            }
+            case I64_LT_U, I64_GT_U, I64_LE_U, I64_GE_U -> {
+                loadL(a);
+                loadL(b);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+                bool(
+                        switch (OPCODES[ordinal]) {
+                            case I64_LT_U -> IFLT;
+                            case I64_GT_U -> IFGT;
+                            case I64_LE_U -> IFLE;
+                            default -> IFGE;
+                        },
+                        dst);
+            }
+            // The JDK's rotates take the count modulo the width, as Wasm does (spec 4.3.2).
+            case I64_ROTL, I64_ROTR -> {
+                loadL(a);
+                loadI(b);
+                String name = OPCODES[ordinal] == Opcode.I64_ROTL ? "rotateLeft" : "rotateRight";
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", name, "(JI)J", false);
+                storeL(dst);
+            }
+            case I32_ROTL, I32_ROTR -> {
+                loadI(a);
+                loadI(b);
+                String name = OPCODES[ordinal] == Opcode.I32_ROTL ? "rotateLeft" : "rotateRight";
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", name, "(II)I", false);
+                storeI(dst);
             }
             case I32_LE_U, I32_GE_U -> {
                 loadI(a);
