@@ -25,18 +25,19 @@ public final class TierSupport {
     /**
      * A function's register IR (see {@link Ir}): its instructions (without the exception handler
      * table the interpreter keeps after them), parameter and local counts, the frame size in
-     * slots, what function entry writes to the slots from {@code params} up (zeroed declared
-     * locals, then the constant pool that operators read in place; other slots start at zero),
-     * whether a declared local is a v128, and whether the function has exception handlers.
+     * slots, whether a declared local is a v128, whether the function has exception handlers, and
+     * {@code frameInit}: what function entry stores into the slots from {@code params} up (zeroed
+     * declared locals, then any pooled constants the code reads as ordinary slots); slots past it
+     * start at zero.
      */
     public record Lowered(
             int[] code,
             int params,
             int locals,
             int frameSize,
-            long[] frameInit,
             boolean v128Locals,
-            boolean exceptionHandlers) {}
+            boolean exceptionHandlers,
+            long[] frameInit) {}
 
     /** The register IR of {@code function}, lowering it on first use (shared with the interpreter). */
     public static Lowered lowered(WasmFunctionInstance function) {
@@ -44,14 +45,16 @@ public final class TierSupport {
         int[] code = c.code();
         // The last word says where the handler table starts, i.e. where the instructions end.
         int end = code[code.length - 1];
+        // Zeroed declared locals, then the constant pool (see CompiledFunction.frameInit).
+        long[] frameInit = c.frameInit().clone();
         return new Lowered(
                 Arrays.copyOf(code, end),
                 c.params(),
                 c.locals(),
                 c.frameSize(),
-                c.frameInit().clone(),
                 c.v128Locals(),
-                end < code.length - 1);
+                end < code.length - 1,
+                frameInit);
     }
 
     /**

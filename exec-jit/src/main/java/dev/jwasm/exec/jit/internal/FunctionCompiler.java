@@ -79,9 +79,8 @@ import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -301,13 +300,13 @@ final class FunctionCompiler {
         mv.visitTryCatchBlock(start, end, onTrap, "dev/jwasm/api/Trap");
         mv.visitTryCatchBlock(start, end, onOverflow, "java/lang/StackOverflowError");
         tooDeep();
-        // Wasm zero-initialises declared locals; the constant pool above them holds its values
-        // (frameInit); operand slots are zeroed too so that every JVM local is definitely
-        // assigned wherever control flow merges.
+        // Entry stores the IR's frame image from the first non-parameter slot up (Wasm zeroes
+        // declared locals; a constant pool follows them); the remaining operand slots are zeroed
+        // too so that every JVM local is definitely assigned wherever control flow merges.
         long[] init = fn.frameInit();
         for (int s = fn.params(); s < fn.frameSize(); s++) {
             int i = s - fn.params();
-            pushLong(i < init.length ? init[i] : 0L);
+            pushLong(i < init.length ? init[i] : 0);
             mv.visitVarInsn(LSTORE, local(s));
         }
         // The memories never change for an instance: load each once.
@@ -325,6 +324,12 @@ final class FunctionCompiler {
                 mv.visitLabel(label(pc));
             }
             pc = instruction(pc);
+        }
+        // The IR ends in a return or trap, so control never falls into these.
+        for (var back : backEdges.entrySet()) {
+            mv.visitLabel(back.getValue());
+            safepoint();
+            mv.visitJumpInsn(GOTO, label(back.getKey()));
         }
         mv.visitLabel(end);
         int size = end.getOffset();
@@ -358,7 +363,7 @@ final class FunctionCompiler {
                         || op == IrOp.JUMP_IF_NULL
                         || op == IrOp.JUMP_IF_NON_NULL) {
                     label(code[at + 2]);
-                } else if (IrOp.isFusedJump(op) || IrOp.isFusedJump64(op)) {
+                } else if (IrOp.isFusedJump(op) || IrOp.jumpI64(op) >= 0) {
                     label(code[at + 3]);
                 } else if (op == IrOp.BR_TABLE) {
                     for (int i = 0; i <= code[at + 2]; i++) {
@@ -368,6 +373,22 @@ final class FunctionCompiler {
             }
         }
         return labels[pc] != null;
+    }
+
+    /** Per backward-jump target, the stub that checks stop flags and fuel before jumping there. */
+    private final TreeMap<Integer, Label> backEdges = new TreeMap<>();
+
+    /**
+     * Where the jump at {@code pc} to {@code target} goes: the target itself when forward, else a
+     * stub that first runs the back-edge check, so that a loop is charged (and can be stopped)
+     * once per iteration the code actually takes, as the interpreter does in {@code Machine.to}.
+     */
+    private Label jumpTarget(int pc, int target) {
+        if (target > pc) {
+            return label(target);
+        }
+        label(target);
+        return backEdges.computeIfAbsent(target, t -> new Label());
     }
 
     /** Emits the instruction at {@code pc}; returns the next pc. */
@@ -404,48 +425,16 @@ final class FunctionCompiler {
             mv.visitJumpInsn(GOTO, label(code[pc + 1]));
         } else if (op == IrOp.JUMP_IF_ZERO || op == IrOp.JUMP_IF_NONZERO) {
             loadI(code[pc + 1]);
-            mv.visitJumpInsn(op == IrOp.JUMP_IF_ZERO ? IFEQ : IFNE, edge(code[pc + 2], pc));
-            backEdges(next);
+            mv.visitJumpInsn(op == IrOp.JUMP_IF_ZERO ? IFEQ : IFNE, jumpTarget(pc, code[pc + 2]));
         } else if (op == IrOp.JUMP_IF_NULL || op == IrOp.JUMP_IF_NON_NULL) {
             loadL(code[pc + 1]);
             mv.visitInsn(LCONST_0);
             mv.visitInsn(LCMP);
-            mv.visitJumpInsn(op == IrOp.JUMP_IF_NULL ? IFEQ : IFNE, edge(code[pc + 2], pc));
-            backEdges(next);
+            mv.visitJumpInsn(op == IrOp.JUMP_IF_NULL ? IFEQ : IFNE, jumpTarget(pc, code[pc + 2]));
         } else if (IrOp.isFusedJump(op)) {
-            fusedJump(op, code[pc + 1], code[pc + 2], edge(code[pc + 3], pc));
-            backEdges(next);
-        } else if (IrOp.isFusedJump64(op)) {
-            fusedJump64(op, code[pc + 1], code[pc + 2], edge(code[pc + 3], pc));
-            backEdges(next);
-        } else if (IrOp.isInlineBinary(op)) {
-            binary(code[pc + 1], code[pc + 2], code[pc + 3], IrOp.wasmOpcode(op).ordinal());
-        } else if (IrOp.isInlineUnary(op)) {
-            unary(code[pc + 1], code[pc + 2], IrOp.wasmOpcode(op).ordinal());
-        } else if (op == IrOp.I64_LOAD || op == IrOp.I32_LOAD8_U) {
-            load(
-                    code[pc + 1],
-                    code[pc + 2],
-                    code[pc + 3],
-                    offset(pc + 4),
-                    IrOp.wasmOpcode(op).ordinal());
-        } else if (op == IrOp.I64_STORE || op == IrOp.I32_STORE8) {
-            store(
-                    code[pc + 1],
-                    code[pc + 2],
-                    code[pc + 3],
-                    offset(pc + 4),
-                    IrOp.wasmOpcode(op).ordinal());
-        } else if (op == IrOp.I32_MUL_ADD) {
-            loadI(code[pc + 2]);
-            loadI(code[pc + 3]);
-            mv.visitInsn(IMUL);
-            loadI(code[pc + 4]);
-            mv.visitInsn(IADD);
-            storeI(code[pc + 1]);
+            fusedJump(op, code[pc + 1], code[pc + 2], jumpTarget(pc, code[pc + 3]));
         } else if (op == IrOp.BR_TABLE) {
             brTable(pc);
-            backEdges(-1);
         } else if (op == IrOp.RETURN) {
             ret(code[pc + 1], code[pc + 2]);
         } else if (op == IrOp.CALL) {
@@ -526,8 +515,21 @@ final class FunctionCompiler {
             bool(IFEQ, code[pc + 1]);
         } else if (op == IrOp.BULK) {
             bulk(code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]);
+        } else if (IrOp.jumpI64(op) >= 0) {
+            fusedJumpI64(IrOp.jumpI64(op), code[pc + 1], code[pc + 2], jumpTarget(pc, code[pc + 3]));
+        } else if (op == IrOp.I32_MUL_ADD) {
+            // Wrapping 32-bit multiply then add, as i32.mul then i32.add would (spec 4.3.2).
+            loadI(code[pc + 2]);
+            loadI(code[pc + 3]);
+            mv.visitInsn(IMUL);
+            loadI(code[pc + 4]);
+            mv.visitInsn(IADD);
+            storeI(code[pc + 1]);
+        } else if (IrOp.wasmOf(op) != null) {
+            named(pc, IrOp.wasmOf(op));
         } else if (op == IrOp.SAFEPOINT) {
-            safepoint();
+            // Nothing: compiled code checks at the back-edges themselves (see jumpTarget), so a
+            // SAFEPOINT in front of one would count it twice.
         } else if (op == IrOp.WIDE) {
             wide(code[pc + 1], code[pc + 2]);
         } else {
@@ -535,41 +537,6 @@ final class FunctionCompiler {
         }
         return next;
     }
-
-    /**
-     * The label a jump at {@code pc} to {@code target} goes to. A backward jump is a loop's
-     * back-edge, which is a safepoint as in the interpreter (its lowering emits no instruction
-     * for it): it goes to a stub, emitted by {@link #backEdges}, that runs the safepoint first.
-     */
-    private Label edge(int target, int pc) {
-        if (target > pc) {
-            return label(target);
-        }
-        var stub = new Label();
-        stubs.add(stub);
-        stubTargets.add(target);
-        return stub;
-    }
-
-    /** Back-edge stubs of the jump just emitted, jumped over to {@code next} (-1: no fall-through). */
-    private void backEdges(int next) {
-        if (stubs.isEmpty()) {
-            return;
-        }
-        if (next >= 0) {
-            mv.visitJumpInsn(GOTO, label(next));
-        }
-        for (int i = 0; i < stubs.size(); i++) {
-            mv.visitLabel(stubs.get(i));
-            safepoint();
-            mv.visitJumpInsn(GOTO, label(stubTargets.get(i)));
-        }
-        stubs.clear();
-        stubTargets.clear();
-    }
-
-    private final List<Label> stubs = new ArrayList<>();
-    private final List<Integer> stubTargets = new ArrayList<>();
 
     private long offset(int at) {
         return (code[at] & 0xFFFF_FFFFL) | ((long) code[at + 1] << 32);
@@ -707,8 +674,8 @@ final class FunctionCompiler {
         }
     }
 
-    private void fusedJump64(int op, int a, int b, Label target) {
-        int k = op - IrOp.JUMP_I64_EQ;
+    /** A fused i64 compare-and-branch; {@code k} indexes the i32 set's order (see IrOp). */
+    private void fusedJumpI64(int k, int a, int b, Label target) {
         loadL(a);
         loadL(b);
         if (k < 6) {
@@ -720,10 +687,22 @@ final class FunctionCompiler {
         }
     }
 
+    /** An inline IR operator that runs one Wasm operator, through that operator's code path. */
+    private void named(int pc, Opcode wasm) {
+        int ordinal = wasm.ordinal();
+        switch (wasm) {
+            case I64_EQZ, I32_WRAP_I64, I64_EXTEND_I32_S, I64_EXTEND_I32_U ->
+                unary(code[pc + 1], code[pc + 2], ordinal);
+            case I64_LOAD, I32_LOAD8_U -> load(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
+            case I64_STORE, I32_STORE8 -> store(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
+            default -> binary(code[pc + 1], code[pc + 2], code[pc + 3], ordinal);
+        }
+    }
+
     private void brTable(int pc) {
         int n = code[pc + 2];
         loadI(code[pc + 1]);
-        Label dflt = edge(code[pc + 3 + n], pc);
+        Label dflt = jumpTarget(pc, code[pc + 3 + n]);
         if (n == 0) {
             mv.visitInsn(POP);
             mv.visitJumpInsn(GOTO, dflt);
@@ -731,7 +710,7 @@ final class FunctionCompiler {
         }
         Label[] targets = new Label[n];
         for (int i = 0; i < n; i++) {
-            targets[i] = edge(code[pc + 3 + i], pc);
+            targets[i] = jumpTarget(pc, code[pc + 3 + i]);
         }
         // An index out of range (negative as unsigned included) takes the default.
         mv.visitTableSwitchInsn(0, n - 1, dflt, targets);
@@ -947,6 +926,34 @@ final class FunctionCompiler {
                             default -> IFGE;
                         },
                         dst);
+            }
+            case I64_LT_U, I64_GT_U, I64_LE_U, I64_GE_U -> {
+                loadL(a);
+                loadL(b);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+                bool(
+                        switch (OPCODES[ordinal]) {
+                            case I64_LT_U -> IFLT;
+                            case I64_GT_U -> IFGT;
+                            case I64_LE_U -> IFLE;
+                            default -> IFGE;
+                        },
+                        dst);
+            }
+            // The JDK's rotates take the count modulo the width, as Wasm does (spec 4.3.2).
+            case I64_ROTL, I64_ROTR -> {
+                loadL(a);
+                loadI(b);
+                String name = OPCODES[ordinal] == Opcode.I64_ROTL ? "rotateLeft" : "rotateRight";
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", name, "(JI)J", false);
+                storeL(dst);
+            }
+            case I32_ROTL, I32_ROTR -> {
+                loadI(a);
+                loadI(b);
+                String name = OPCODES[ordinal] == Opcode.I32_ROTL ? "rotateLeft" : "rotateRight";
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", name, "(II)I", false);
+                storeI(dst);
             }
             case I32_LE_U, I32_GE_U -> {
                 loadI(a);

@@ -2,6 +2,9 @@ package dev.jwasm.exec.jit.internal;
 
 import dev.jwasm.api.code.Opcode;
 import dev.jwasm.exec.interp.internal.TierSupport;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The interpreter's register-IR opcode numbers, read by name from the interpreter at start-up so
@@ -76,18 +79,83 @@ final class IrOp {
     static final int JUMP_I32_GT_U = op("JUMP_I32_GT_U");
     static final int JUMP_I32_LE_U = op("JUMP_I32_LE_U");
     static final int WIDE = op("WIDE");
-    // The interpreter's further inline operators: each named after the Wasm opcode it computes.
-    static final int I64_XOR = op("I64_XOR");
-    static final int I32_REM_U = op("I32_REM_U");
-    static final int I64_EQZ = op("I64_EQZ");
-    static final int I64_EXTEND_I32_U = op("I64_EXTEND_I32_U");
-    static final int I64_LOAD = op("I64_LOAD");
-    static final int I32_LOAD8_U = op("I32_LOAD8_U");
-    static final int I64_STORE = op("I64_STORE");
-    static final int I32_STORE8 = op("I32_STORE8");
-    static final int JUMP_I64_EQ = op("JUMP_I64_EQ");
-    static final int JUMP_I64_LE_U = op("JUMP_I64_LE_U");
     static final int I32_MUL_ADD = op("I32_MUL_ADD");
+
+    /**
+     * Inline IR operators named after the Wasm operator they run with its exact semantics: unary
+     * ones are {@code OP dst a}, binary ones {@code OP dst a b}, loads and stores have the
+     * {@code I32_LOAD}/{@code I32_STORE} layout. Only those the interpreter's IR has are present.
+     */
+    private static final List<String> NAMED = List.of(
+            "I64_XOR",
+            "I64_SHL",
+            "I64_SHR_S",
+            "I64_SHR_U",
+            "I64_ROTL",
+            "I64_ROTR",
+            "I32_ROTL",
+            "I32_ROTR",
+            "I64_NE",
+            "I64_LT_U",
+            "I64_GT_U",
+            "I64_LE_U",
+            "I64_GE_U",
+            "I64_GT_S",
+            "I64_LE_S",
+            "I64_GE_S",
+            "I32_LE_U",
+            "I32_GE_U",
+            "I32_DIV_U",
+            "I32_REM_U",
+            "I64_EQZ",
+            "I32_WRAP_I64",
+            "I64_EXTEND_I32_S",
+            "I64_EXTEND_I32_U",
+            "I64_LOAD",
+            "I32_LOAD8_U",
+            "I64_STORE",
+            "I32_STORE8");
+
+    private static final Map<Integer, Opcode> WASM_OF = named();
+
+    /**
+     * Fused i64 compare-and-branch {@code OP a b target}, in the order of the i32 set (EQ, NE,
+     * LT_S, GE_S, GT_S, LE_S, LT_U, GE_U, GT_U, LE_U): IR opcode to its index in that order.
+     */
+    private static final Map<Integer, Integer> JUMP_I64 = jumpsI64();
+
+    /** The Wasm operator an inline named IR operator runs, or null if {@code op} is none. */
+    static Opcode wasmOf(int op) {
+        return WASM_OF.get(op);
+    }
+
+    /** The index of fused i64 jump {@code op} in the i32 set's order, or -1 if it is none. */
+    static int jumpI64(int op) {
+        return JUMP_I64.getOrDefault(op, -1);
+    }
+
+    private static Map<Integer, Opcode> named() {
+        var map = new HashMap<Integer, Opcode>();
+        for (String name : NAMED) {
+            int op = op(name);
+            if (op >= 0) {
+                map.put(op, Opcode.valueOf(name));
+            }
+        }
+        return Map.copyOf(map);
+    }
+
+    private static Map<Integer, Integer> jumpsI64() {
+        String[] names = {"EQ", "NE", "LT_S", "GE_S", "GT_S", "LE_S", "LT_U", "GE_U", "GT_U", "LE_U"};
+        var map = new HashMap<Integer, Integer>();
+        for (int k = 0; k < names.length; k++) {
+            int op = op("JUMP_I64_" + names[k]);
+            if (op >= 0) {
+                map.put(op, k);
+            }
+        }
+        return Map.copyOf(map);
+    }
 
     /**
      * The length in ints of the instruction at {@code pc}, or -1 if the JIT cannot compile it
@@ -116,24 +184,16 @@ final class IrOp {
                 || op == MEMORY_SIZE
                 || op == REF_FUNC
                 || op == I32_EQZ
-                || op == WIDE
-                || isInlineUnary(op)) {
+                || op == WIDE) {
             return 3;
         }
-        if (op == CONST
-                || op == MOVE_N
-                || op == UNARY
-                || op == MEMORY_GROW
-                || isHotBinary(op)
-                || isFusedJump(op)
-                || isInlineBinary(op)
-                || isFusedJump64(op)) {
+        if (op == CONST || op == MOVE_N || op == UNARY || op == MEMORY_GROW || isHotBinary(op) || isFusedJump(op)) {
             return 4;
         }
-        if (op == CALL_INDIRECT || op == CALL_REF || op == SELECT || op == BINARY || op == BULK || op == I32_MUL_ADD) {
+        if (op == CALL_INDIRECT || op == CALL_REF || op == SELECT || op == BINARY || op == BULK) {
             return 5;
         }
-        if (op == I32_LOAD || op == I32_STORE || isInlineMemory(op)) {
+        if (op == I32_LOAD || op == I32_STORE) {
             return 6;
         }
         if (op == LOAD || op == STORE) {
@@ -141,6 +201,20 @@ final class IrOp {
         }
         if (op == BR_TABLE) {
             return 3 + code[pc + 2] + 1;
+        }
+        if (op == I32_MUL_ADD) {
+            return 5;
+        }
+        if (jumpI64(op) >= 0) {
+            return 4;
+        }
+        Opcode wasm = wasmOf(op);
+        if (wasm != null) {
+            return switch (wasm) {
+                case I64_EQZ, I32_WRAP_I64, I64_EXTEND_I32_S, I64_EXTEND_I32_U -> 3;
+                case I64_LOAD, I32_LOAD8_U, I64_STORE, I32_STORE8 -> 6;
+                default -> 4;
+            };
         }
         return -1;
     }
@@ -151,31 +225,6 @@ final class IrOp {
 
     static boolean isFusedJump(int op) {
         return op >= JUMP_I32_EQ && op <= JUMP_I32_LE_U && JUMP_I32_EQ > 0 && JUMP_I32_LE_U - JUMP_I32_EQ == 9;
-    }
-
-    /** I64_XOR .. I32_REM_U: {@code OP dst a b}, the binary Wasm operator of the same name. */
-    static boolean isInlineBinary(int op) {
-        return op >= I64_XOR && op <= I32_REM_U && I64_XOR > 0;
-    }
-
-    /** I64_EQZ .. I64_EXTEND_I32_U: {@code OP dst a}, the unary Wasm operator of the same name. */
-    static boolean isInlineUnary(int op) {
-        return op >= I64_EQZ && op <= I64_EXTEND_I32_U && I64_EQZ > 0;
-    }
-
-    /** I64_LOAD, I32_LOAD8_U, I64_STORE, I32_STORE8: the I32_LOAD/I32_STORE layout. */
-    static boolean isInlineMemory(int op) {
-        return op > 0 && (op == I64_LOAD || op == I32_LOAD8_U || op == I64_STORE || op == I32_STORE8);
-    }
-
-    /** JUMP_I64_EQ .. JUMP_I64_LE_U: {@code OP a b target}, eq ne lt_s ge_s gt_s le_s lt_u ge_u gt_u le_u. */
-    static boolean isFusedJump64(int op) {
-        return op >= JUMP_I64_EQ && op <= JUMP_I64_LE_U && JUMP_I64_EQ > 0 && JUMP_I64_LE_U - JUMP_I64_EQ == 9;
-    }
-
-    /** The Wasm opcode an inline operator computes: the one its IR name names. */
-    static Opcode wasmOpcode(int op) {
-        return Opcode.valueOf(TierSupport.irOpcodeName(op));
     }
 
     private static int op(String name) {

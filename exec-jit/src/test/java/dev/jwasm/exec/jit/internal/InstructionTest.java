@@ -55,6 +55,29 @@ class InstructionTest {
     }
 
     @Test
+    void rotatesAndUnsignedI64CompareInline() {
+        Instance inst = Jit.instance("""
+                (module
+                  (func (export "rotl64") (param i64 i64) (result i64) (i64.rotl (local.get 0) (local.get 1)))
+                  (func (export "rotr64") (param i64 i64) (result i64) (i64.rotr (local.get 0) (local.get 1)))
+                  (func (export "rotr32") (param i32 i32) (result i32) (i32.rotr (local.get 0) (local.get 1)))
+                  (func (export "lt_u") (param i64 i64) (result i32) (i64.lt_u (local.get 0) (local.get 1)))
+                  (func (export "gt_u") (param i64 i64) (result i32) (i64.gt_u (local.get 0) (local.get 1)))
+                  (func (export "le_u") (param i64 i64) (result i32) (i64.le_u (local.get 0) (local.get 1)))
+                  (func (export "ge_u") (param i64 i64) (result i32) (i64.ge_u (local.get 0) (local.get 1))))
+                """);
+        assertEquals(3, call(inst, "rotl64", Long.MIN_VALUE + 1, 1)); // the top bit comes round
+        assertEquals(3, call(inst, "rotl64", Long.MIN_VALUE + 1, 65)); // count modulo 64
+        assertEquals(Long.MIN_VALUE, call(inst, "rotr64", 1, 1));
+        assertEquals(0xC000_0000L - (1L << 32), call(inst, "rotr32", 3, 2)); // 0xC0000000, sign-extended
+        assertEquals(0x8000_0001L - (1L << 32), call(inst, "rotr32", 3, 33)); // count modulo 32
+        assertEquals(1, call(inst, "lt_u", 1, -1)); // -1 is the largest unsigned
+        assertEquals(0, call(inst, "gt_u", 1, -1));
+        assertEquals(1, call(inst, "le_u", 5, 5));
+        assertEquals(0, call(inst, "ge_u", Long.MAX_VALUE, Long.MIN_VALUE));
+    }
+
+    @Test
     void i64Arithmetic() {
         Instance inst = Jit.instance("""
                 (module
