@@ -2,6 +2,7 @@ package dev.jwasm.api;
 
 import dev.jwasm.internal.engine.BackendSelector;
 import dev.jwasm.spi.Backend;
+import dev.jwasm.spi.Executor;
 import dev.jwasm.spi.ExecutorProvider;
 import dev.jwasm.spi.GcHeapProvider;
 import dev.jwasm.spi.MemoryBudget;
@@ -29,6 +30,7 @@ public final class Engine implements AutoCloseable {
     private final EngineConfig config;
     private final MemoryProvider memory;
     private final ExecutorProvider executor;
+    private final Executor executorInstance;
     private final Optional<GcHeapProvider> gc;
     private final MemoryBudget memoryBudget;
     private final Features features;
@@ -48,6 +50,14 @@ public final class Engine implements AutoCloseable {
                 "executor", ExecutorProvider.class, builder.executor, EXECUTOR_PROPERTY, builder.executorName);
         this.gc = selector.optional("gc", GcHeapProvider.class, builder.gc, GC_PROPERTY, builder.gcName);
         this.memoryBudget = new MemoryBudget(config.maxMemoryBytes(), builder.memoryListener);
+        // One executor for every store: what it compiles (lowered IR, JIT classes) is per module,
+        // so stores that run the same module share it instead of compiling it again.
+        this.executorInstance = executor.create(config);
+    }
+
+    /** The executor that runs every store's Wasm code (see {@link ExecutorProvider#create}). */
+    public Executor executor() {
+        return executorInstance;
     }
 
     /** An engine with every backend chosen by system property or priority, and no limits. */
@@ -103,7 +113,9 @@ public final class Engine implements AutoCloseable {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        executorInstance.close();
+    }
 
     /** Configures an {@link Engine}; every setting has a default. Not thread-safe. */
     public static final class Builder {

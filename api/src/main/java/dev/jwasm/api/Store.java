@@ -23,7 +23,7 @@ public final class Store implements AutoCloseable {
 
     public Store(Engine engine) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.executor = engine.executorProvider().create(engine.config());
+        this.executor = engine.executor();
     }
 
     public Engine engine() {
@@ -115,10 +115,12 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Releases the memories this store's instances created; using them afterwards is an error. */
+    /**
+     * Releases the memories this store's instances created; using them afterwards is an error. The
+     * executor belongs to the engine and stays open.
+     */
     @Override
     public void close() {
         state.close();
-        executor.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.jwasm.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,25 @@ class EngineTest {
         assertSame(executor, engine.executorProvider());
         assertTrue(engine.gcHeapProvider().isEmpty(), "no GC backend is on the api module's own path");
         assertEquals("Engine[memory=test-memory, executor=test-executor, gc=none]", engine.toString());
+    }
+
+    @Test
+    void everyStoreOfAnEngineRunsOnTheEnginesOneExecutor() {
+        // Compiled code is cached per executor: a store of its own would compile every module again.
+        var engine = Engine.builder()
+                .memory(new TestMemory())
+                .executor(new TestExecutor())
+                .build();
+        try (var first = new Store(engine);
+                var second = new Store(engine)) {
+            assertSame(engine.executor(), first.executor());
+            assertSame(first.executor(), second.executor());
+        }
+        var other = Engine.builder()
+                .memory(new TestMemory())
+                .executor(new TestExecutor())
+                .build();
+        assertNotSame(engine.executor(), other.executor());
     }
 
     @Test
