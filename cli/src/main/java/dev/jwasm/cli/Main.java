@@ -4,6 +4,7 @@ import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.Trap;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Set;
 import picocli.CommandLine;
@@ -62,10 +63,7 @@ public final class Main {
             return args;
         }
         String first = args[0];
-        boolean program = first.startsWith("-")
-                || first.endsWith(".wasm")
-                || first.endsWith(".wat")
-                || Files.isRegularFile(Path.of(first));
+        boolean program = first.startsWith("-") || first.endsWith(".wasm") || first.endsWith(".wat") || isFile(first);
         if (!program) {
             return args;
         }
@@ -73,6 +71,15 @@ public final class Main {
         withRun[0] = "run";
         System.arraycopy(args, 0, withRun, 1, args.length);
         return withRun;
+    }
+
+    /** Whether {@code name} is an existing file; a string that is no path at all is not. */
+    private static boolean isFile(String name) {
+        try {
+            return Files.isRegularFile(Path.of(name));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");

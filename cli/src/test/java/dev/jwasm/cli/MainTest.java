@@ -52,6 +52,14 @@ class MainTest {
     }
 
     @Test
+    void aWordThatIsNoPathIsAnUnknownSubcommand() {
+        // A NUL byte makes Path.of throw; the shorthand check must not let that escape.
+        var result = run("bad\0name");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().startsWith("jwasm: "), result.err());
+    }
+
+    @Test
     void noSubcommandIsAUsageError() {
         assertEquals(2, run().exitCode());
     }
