@@ -26,6 +26,10 @@ public final class Engine implements AutoCloseable {
     public static final String EXECUTOR_PROPERTY = "jwasm.executor";
     /** System property naming the GC heap when the builder does not. */
     public static final String GC_PROPERTY = "jwasm.gc";
+    /** System property ({@code true}/{@code false}) for {@link Builder#jitEager} when the builder does not set it. */
+    public static final String JIT_EAGER_PROPERTY = "jwasm.jit.eager";
+    /** System property ({@code true}/{@code false}) for {@link Builder#jitStrict} when the builder does not set it. */
+    public static final String JIT_STRICT_PROPERTY = "jwasm.jit.strict";
 
     private final EngineConfig config;
     private final MemoryProvider memory;
@@ -42,7 +46,9 @@ public final class Engine implements AutoCloseable {
                 builder.maxGcHeapBytes,
                 builder.maxCallDepth,
                 Optional.ofNullable(builder.memoryListener),
-                builder.consumeFuel);
+                builder.consumeFuel,
+                builder.jitEager != null ? builder.jitEager : Boolean.getBoolean(JIT_EAGER_PROPERTY),
+                builder.jitStrict != null ? builder.jitStrict : Boolean.getBoolean(JIT_STRICT_PROPERTY));
         var selector = new BackendSelector(builder.classLoader);
         this.memory =
                 selector.require("memory", MemoryProvider.class, builder.memory, MEMORY_PROPERTY, builder.memoryName);
@@ -132,6 +138,10 @@ public final class Engine implements AutoCloseable {
         private MemoryListener memoryListener;
         private Features features = Features.defaults();
         private boolean consumeFuel;
+        /** Null when not set: the system property decides. */
+        private Boolean jitEager;
+
+        private Boolean jitStrict;
 
         private Builder() {}
 
@@ -220,6 +230,28 @@ public final class Engine implements AutoCloseable {
          */
         public Builder consumeFuel(boolean enabled) {
             this.consumeFuel = enabled;
+            return this;
+        }
+
+        /**
+         * Compiles every function of a module when it is instantiated (before its start function)
+         * instead of when the module is first called, so that no call runs on the interpreter for
+         * want of compiled code. Only a compiling executor (the JIT) reads it. Unless set, the system
+         * property {@value #JIT_EAGER_PROPERTY} decides; off by default.
+         */
+        public Builder jitEager(boolean enabled) {
+            this.jitEager = enabled;
+            return this;
+        }
+
+        /**
+         * Makes a function the JIT cannot compile an error (naming the function and the reason) where
+         * it would otherwise run on the interpreter: at instantiation with {@link #jitEager}, else on
+         * the module's first call. For tests that must prove code runs compiled. Unless set, the
+         * system property {@value #JIT_STRICT_PROPERTY} decides; off by default.
+         */
+        public Builder jitStrict(boolean enabled) {
+            this.jitStrict = enabled;
             return this;
         }
 

@@ -15,13 +15,19 @@ import java.util.Optional;
  * @param consumeFuel whether executors meter fuel: one unit at every function entry and loop
  *     back-edge, trapping with "all fuel consumed" when a store has none left ({@link
  *     Store#setFuel}); off by default, and then free
+ * @param jitEager whether a compiling executor compiles every function of a module when it is
+ *     instantiated rather than on first use
+ * @param jitStrict whether a compiling executor fails (at instantiation when eager, else on first
+ *     use) when it cannot compile a function, instead of running it on the interpreter
  */
 public record EngineConfig(
         long maxMemoryBytes,
         long maxGcHeapBytes,
         int maxCallDepth,
         Optional<MemoryListener> memoryListener,
-        boolean consumeFuel) {
+        boolean consumeFuel,
+        boolean jitEager,
+        boolean jitStrict) {
     public static final long UNLIMITED = Long.MAX_VALUE;
     public static final int DEFAULT_MAX_CALL_DEPTH = 10_000;
 
@@ -33,7 +39,7 @@ public record EngineConfig(
     }
 
     static EngineConfig defaults() {
-        return new EngineConfig(UNLIMITED, UNLIMITED, DEFAULT_MAX_CALL_DEPTH, Optional.empty(), false);
+        return new EngineConfig(UNLIMITED, UNLIMITED, DEFAULT_MAX_CALL_DEPTH, Optional.empty(), false, false, false);
     }
 
     private static void requirePositive(String name, long value) {

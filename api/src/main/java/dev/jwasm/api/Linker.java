@@ -102,6 +102,7 @@ public final class Linker {
                 ? instantiator.instantiate(module, resolve)
                 : instantiator.instantiate(module, types, resolve);
         state.functionNames(functionNames);
+        store.executor().instantiated(state);
         Map<String, Object> exports = new HashMap<>();
         for (var e : module.exports()) {
             Object value =

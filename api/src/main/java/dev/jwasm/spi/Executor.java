@@ -1,6 +1,7 @@
 package dev.jwasm.spi;
 
 import dev.jwasm.api.ConfigurationException;
+import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 
 /**
@@ -19,6 +20,13 @@ public interface Executor extends AutoCloseable {
     default long[] invoke(WasmFunctionInstance function, long[] args) {
         throw new ConfigurationException("executor " + name() + " cannot run Wasm code yet");
     }
+
+    /**
+     * Called once {@code instance} is initialised (its segments applied), before its start
+     * function runs: where an executor that compiles eagerly does so. Whatever it throws fails the
+     * instantiation.
+     */
+    default void instantiated(InstanceState instance) {}
 
     @Override
     default void close() {}

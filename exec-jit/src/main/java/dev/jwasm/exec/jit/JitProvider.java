@@ -4,16 +4,28 @@ import dev.jwasm.api.EngineConfig;
 import dev.jwasm.exec.jit.internal.JitExecutor;
 import dev.jwasm.spi.Executor;
 import dev.jwasm.spi.ExecutorProvider;
+import java.util.Objects;
 
 /**
- * The JIT to JVM bytecode, preferred over the interpreter (higher priority): each module instance
- * becomes one hidden class on its first call; what it cannot compile runs on the interpreter.
+ * The JIT to JVM bytecode, preferred over the interpreter (higher priority): each module becomes
+ * one hidden class on its first call, or at instantiation in eager mode ({@link
+ * EngineConfig#jitEager()}); what it cannot compile runs on the interpreter, or fails in strict
+ * mode ({@link EngineConfig#jitStrict()}).
  */
 public final class JitProvider implements ExecutorProvider {
     public static final String NAME = "jit";
 
+    private final JitListener listener;
+
     /** Instantiated by {@link java.util.ServiceLoader}. */
-    public JitProvider() {}
+    public JitProvider() {
+        this(JitListener.NONE);
+    }
+
+    /** A provider whose executors tell {@code listener} what they compile. */
+    public JitProvider(JitListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
 
     @Override
     public String name() {
@@ -27,6 +39,6 @@ public final class JitProvider implements ExecutorProvider {
 
     @Override
     public Executor create(EngineConfig config) {
-        return new JitExecutor(NAME, config.maxCallDepth(), config.consumeFuel());
+        return new JitExecutor(NAME, config, listener);
     }
 }

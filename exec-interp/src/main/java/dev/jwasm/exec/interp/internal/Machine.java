@@ -36,9 +36,16 @@ public final class Machine {
     /** The value stack never grows past this many slots (256 MiB); deeper is "call stack exhausted". */
     private static final int MAX_STACK_SLOTS = 1 << 25;
 
+    /** How many frames this machine may hold: the engine's limit less the frames outside it. */
     private final int maxCallDepth;
     /** Whether to take fuel at function entries and back-edges; a final field, so free when off. */
     private final boolean meterFuel;
+    /** The compiled tier calls enter when their callee is compiled, or null (no JIT). */
+    private final CompiledTier tier;
+    /** Wasm frames outside this machine (of the tiers that called into it). */
+    private final int outerDepth;
+    /** Below this depth of its own, a call may enter {@link #tier} (see {@link CompiledTier#maxDepth}). */
+    private final int tierDepth;
 
     private long[] stack = new long[1024];
     /**
@@ -61,8 +68,19 @@ public final class Machine {
     private InstanceState resumeInstance;
 
     public Machine(int maxCallDepth, boolean meterFuel) {
-        this.maxCallDepth = maxCallDepth;
+        this(maxCallDepth, meterFuel, null, 0);
+    }
+
+    /**
+     * A machine for a call made at Wasm call depth {@code outerDepth} (the frames of the tiers
+     * outside it), whose calls to functions {@code tier} has compiled enter the compiled code.
+     */
+    public Machine(int maxCallDepth, boolean meterFuel, CompiledTier tier, int outerDepth) {
+        this.maxCallDepth = maxCallDepth - outerDepth;
         this.meterFuel = meterFuel;
+        this.tier = tier;
+        this.outerDepth = outerDepth;
+        this.tierDepth = tier == null ? 0 : tier.maxDepth() - outerDepth;
     }
 
     /**
@@ -101,6 +119,10 @@ public final class Machine {
 
     /** Calls {@code function} with {@code args} and returns its results. */
     public long[] invoke(WasmFunctionInstance function, long[] args) {
+        if (maxCallDepth <= 0) {
+            // The frames outside already use up the engine's call depth.
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+        }
         CompiledFunction c = compiled(function);
         ensureStack(c.frameSize());
         unflatten(function.type().params(), args, 0);
@@ -276,22 +298,35 @@ public final class Machine {
         unflatten(host.type().results(), results, argBase);
     }
 
+    /** Whether a call to {@code w} from this machine's current depth enters the compiled tier. */
+    private boolean entersTier(WasmFunctionInstance w) {
+        return depth < tierDepth && tier.runs(w);
+    }
+
     /**
-     * A call to a host function from the frame {@code code}/{@code fp} at {@code pc}: true when
-     * it returned. A Wasm exception it throws is Wasm's to handle: false when a handler here
-     * caught it (the resume fields say where to go on), and thrown on when none did.
+     * Runs {@code w}'s compiled code (see {@link #entersTier}) on the arguments at {@code argBase}
+     * and writes its results there. Counted one frame deeper even for a tail call, so that a tail
+     * call loop through both tiers ends up on this machine's stack rather than growing the JVM's.
+     */
+    private void callTier(WasmFunctionInstance w, int argBase) {
+        long[] results = tier.call(w, flatten(w.type().params(), argBase), outerDepth + depth + 1);
+        unflatten(w.type().results(), results, argBase);
+    }
+
+    /**
+     * A call that leaves this machine, to a host function or to compiled code, from the frame
+     * {@code code}/{@code fp} at {@code pc}: true when it returned. A Wasm exception it throws is
+     * Wasm's to handle: false when a handler here caught it (the resume fields say where to go
+     * on), and thrown on when none did.
      */
     private boolean hostCall(
-            HostFunctionInstance host,
-            long[] s,
-            int argBase,
-            int[] code,
-            int pc,
-            int fp,
-            InstanceState inst,
-            int base) {
+            FunctionInstance f, long[] s, int argBase, int[] code, int pc, int fp, InstanceState inst, int base) {
         try {
-            callHost(host, argBase);
+            if (f instanceof HostFunctionInstance host) {
+                callHost(host, argBase);
+            } else {
+                callTier((WasmFunctionInstance) f, argBase);
+            }
             return true;
         } catch (WasmException e) {
             if (unwind(e.exception(), code, pc, fp, inst, base)) {
@@ -556,7 +591,7 @@ public final class Machine {
                         if (meterFuel || inst.store.stopRequested()) {
                             safepoint(inst.store);
                         }
-                        if (f instanceof WasmFunctionInstance w) {
+                        if (f instanceof WasmFunctionInstance w && (tier == null || !entersTier(w))) {
                             CompiledFunction callee = compiled(w);
                             if (op == Ir.CALL || op == Ir.CALL_INDIRECT || op == Ir.CALL_REF) {
                                 pushFrame(code, next, fp, inst);
@@ -572,8 +607,8 @@ public final class Machine {
                             code = callee.code();
                             inst = w.instance();
                             pc = 0;
-                        } else if (hostCall((HostFunctionInstance) f, s, argBase, code, pc, fp, inst, base)) {
-                            // For a tail call the instruction after is the RETURN of the host's results.
+                        } else if (hostCall(f, s, argBase, code, pc, fp, inst, base)) {
+                            // For a tail call the instruction after is the RETURN of the callee's results.
                             pc = next;
                         } else {
                             code = resumeCode;

@@ -471,7 +471,8 @@ final class FunctionCompiler {
             mv.visitVarInsn(ALOAD, 0);
             loadL(code[pc + 4]);
             array(code[pc + 3], callee.params().size());
-            mv.visitMethodInsn(INVOKESTATIC, RT, "callRef", "(L" + INST + ";J[J)[J", false);
+            deeper();
+            mv.visitMethodInsn(INVOKESTATIC, RT, "callRef", "(L" + INST + ";J[JI)[J", false);
             results(code[pc + 3], callee.results().size());
         } else if (op == IrOp.SELECT) {
             Label second = new Label();
@@ -775,7 +776,8 @@ final class FunctionCompiler {
         mv.visitVarInsn(ALOAD, 0);
         push(index);
         array(0, type.params().size());
-        mv.visitMethodInsn(INVOKESTATIC, RT, "interpret", "(L" + INST + ";I[J)[J", false);
+        mv.visitVarInsn(ILOAD, 1);
+        mv.visitMethodInsn(INVOKESTATIC, RT, "interpret", "(L" + INST + ";I[JI)[J", false);
         switch (type.results().size()) {
             case 0 -> {
                 mv.visitInsn(POP);
@@ -813,7 +815,8 @@ final class FunctionCompiler {
         mv.visitVarInsn(ALOAD, 0);
         push(index);
         array(argBase, callee.params().size());
-        mv.visitMethodInsn(INVOKESTATIC, RT, "call", "(L" + INST + ";I[J)[J", false);
+        deeper();
+        mv.visitMethodInsn(INVOKESTATIC, RT, "call", "(L" + INST + ";I[JI)[J", false);
         results(argBase, results);
     }
 

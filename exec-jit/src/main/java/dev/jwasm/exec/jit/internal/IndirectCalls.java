@@ -131,11 +131,12 @@ final class IndirectCalls {
             mv.visitVarInsn(LLOAD, PARAMS + 2 * p);
             mv.visitInsn(LASTORE);
         }
+        mv.visitVarInsn(ILOAD, 1);
         mv.visitMethodInsn(
                 INVOKESTATIC,
                 FunctionCompiler.RT,
                 "callFunction",
-                "(L" + FunctionCompiler.INST + ";L" + FN + ";[J)[J",
+                "(L" + FunctionCompiler.INST + ";L" + FN + ";[JI)[J",
                 false);
         if (results == 0) {
             mv.visitInsn(POP);

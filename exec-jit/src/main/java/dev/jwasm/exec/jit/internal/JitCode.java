@@ -4,6 +4,9 @@ import dev.jwasm.spi.runtime.InstanceState;
 
 /** Implemented by each generated class: calls its compiled function {@code index} with raw values. */
 public interface JitCode {
-    /** Runs function {@code index} of {@code inst} (which must be compiled here) on {@code args}. */
-    long[] invoke(int index, InstanceState inst, long[] args);
+    /**
+     * Runs function {@code index} of {@code inst} (which must be compiled here) on {@code args},
+     * with {@code depth} Wasm frames (of any tier) outside it.
+     */
+    long[] invoke(int index, InstanceState inst, long[] args, int depth);
 }

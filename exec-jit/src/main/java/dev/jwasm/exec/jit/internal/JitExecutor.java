@@ -1,34 +1,61 @@
 package dev.jwasm.exec.jit.internal;
 
+import dev.jwasm.api.EngineConfig;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.exec.interp.internal.CompiledTier;
 import dev.jwasm.exec.interp.internal.Machine;
+import dev.jwasm.exec.jit.JitCompilationException;
+import dev.jwasm.exec.jit.JitListener;
+import dev.jwasm.exec.jit.Uncompiled;
 import dev.jwasm.spi.Executor;
 import dev.jwasm.spi.runtime.FunctionCode;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Predicate;
 
 /**
- * Runs Wasm functions as JVM bytecode. An instance is compiled to one hidden class on the first
- * call into it; the functions the compiler cannot handle (see {@link FunctionCompiler}) and every
- * function of an instance whose compilation failed run on the interpreter instead, so compilation
- * is never fatal.
+ * Runs Wasm functions as JVM bytecode. A module is compiled to one hidden class on the first call
+ * into one of its instances, or when it is instantiated in eager mode; the functions the compiler
+ * cannot handle (see {@link FunctionCompiler}) and every function of a module whose compilation
+ * failed run on the interpreter instead (logged; never fatal), unless strict mode makes that an
+ * error ({@link JitCompilationException}).
+ *
+ * <p>The tiers call each other both ways: compiled code calls interpreted functions through
+ * {@link JitRuntime}, and the interpreter enters compiled code for the functions that have it
+ * (this executor is its {@link CompiledTier}). Both count Wasm call depth across the tiers:
+ * compiled calls nest on the JVM stack only up to {@link FunctionCompiler#MAX_JIT_DEPTH}, deeper
+ * calls run on the interpreter's own stack up to the engine's call-depth limit.
  */
-public final class JitExecutor implements Executor {
+public final class JitExecutor implements Executor, CompiledTier {
     private final String name;
     private final int maxCallDepth;
     private final boolean meterFuel;
+    private final boolean eager;
+    private final boolean strict;
+    private final JitListener listener;
+    /** Functions left to the interpreter whatever the compiler could do (tests of the tiers' calls). */
+    private final Predicate<WasmFunctionInstance> interpretOnly;
     /** Generated code by module (keyed by a function body the module owns), dropped with it. */
     private final Map<FunctionCode, ModuleCode> modules = new WeakHashMap<>();
 
-    public JitExecutor(String name, int maxCallDepth, boolean meterFuel) {
+    public JitExecutor(String name, EngineConfig config, JitListener listener) {
+        this(name, config, listener, f -> false);
+    }
+
+    JitExecutor(String name, EngineConfig config, JitListener listener, Predicate<WasmFunctionInstance> interpretOnly) {
         this.name = name;
-        this.maxCallDepth = maxCallDepth;
-        this.meterFuel = meterFuel;
+        this.maxCallDepth = config.maxCallDepth();
+        this.meterFuel = config.consumeFuel();
+        this.eager = config.jitEager();
+        this.strict = config.jitStrict();
+        this.listener = listener;
+        this.interpretOnly = interpretOnly;
     }
 
     @Override
@@ -41,39 +68,71 @@ public final class JitExecutor implements Executor {
     }
 
     @Override
+    public void instantiated(InstanceState instance) {
+        if (eager) {
+            module(instance);
+        }
+    }
+
+    @Override
     public long[] invoke(WasmFunctionInstance function, long[] args) {
         try {
-            return enter(function, args);
+            return enter(function, args, 0);
         } catch (StackOverflowError e) {
             // Compiled Wasm calls recurse on the JVM stack: its overflow is Wasm's exhaustion trap.
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
         }
     }
 
-    /** Calls {@code w}: a function entry, so a safepoint, then its compiled or interpreted code. */
-    long[] enter(WasmFunctionInstance w, long[] args) {
+    /**
+     * Calls {@code w} with {@code depth} Wasm frames outside it: a function entry, so a
+     * safepoint, then its compiled code, or the interpreter when it has none or the call is
+     * nested too deep for the JVM stack.
+     */
+    long[] enter(WasmFunctionInstance w, long[] args, int depth) {
         InstanceState inst = w.instance();
         CompiledModule m = module(inst);
-        if (m.isCompiled(w.index())) {
+        if (m.isCompiled(w.index()) && depth < FunctionCompiler.MAX_JIT_DEPTH) {
             StoreState store = inst.store;
             if (meterFuel || store.stopRequested()) {
                 JitRuntime.safepoint(store, meterFuel);
             }
-            return m.code().invoke(w.index(), inst, args);
+            return m.code().invoke(w.index(), inst, args, depth);
         }
         // The interpreter takes its own function-entry safepoint.
-        return interpret(w, args);
+        return interpret(w, args, depth);
     }
 
-    /** Runs {@code w} and everything it calls on a fresh interpreter. */
-    long[] interpret(WasmFunctionInstance w, long[] args) {
-        return new Machine(maxCallDepth, meterFuel).invoke(w, args);
+    /**
+     * Runs {@code w} on a fresh interpreter, {@code depth} Wasm frames deep; what it calls enters
+     * compiled code where there is some.
+     */
+    long[] interpret(WasmFunctionInstance w, long[] args, int depth) {
+        return new Machine(maxCallDepth, meterFuel, this, depth).invoke(w, args);
+    }
+
+    @Override
+    public int maxDepth() {
+        return FunctionCompiler.MAX_JIT_DEPTH;
+    }
+
+    @Override
+    public boolean runs(WasmFunctionInstance function) {
+        return module(function.instance()).isCompiled(function.index());
+    }
+
+    @Override
+    public long[] call(WasmFunctionInstance function, long[] args, int depth) {
+        InstanceState inst = function.instance();
+        return CompiledModule.of(inst).code().invoke(function.index(), inst, args, depth);
     }
 
     /**
      * The compiled form of {@code inst}, compiling its module on first use. The generated code
      * depends only on the module (everything instance-specific is read from the {@code
      * InstanceState} argument), so every instance of a module shares one class.
+     *
+     * @throws JitCompilationException in strict mode, if a function cannot be compiled
      */
     CompiledModule module(InstanceState inst) {
         if (inst.compiledModule() instanceof CompiledModule m) {
@@ -86,13 +145,21 @@ public final class JitExecutor implements Executor {
             FunctionCode key = firstDefined(inst);
             ModuleCode code;
             if (key == null) {
-                code = new ModuleCode(null, new boolean[inst.functions.length]);
+                code = new ModuleCode(null, new boolean[inst.functions.length], List.of());
             } else {
                 synchronized (modules) {
                     code = modules.get(key);
                 }
                 if (code == null) {
-                    code = ModuleCompiler.compile(inst, meterFuel);
+                    code = ModuleCompiler.compile(inst, meterFuel, interpretOnly);
+                    listener.moduleCompiled(code.compiledCount(), code.uncompiled());
+                    if (strict) {
+                        for (Uncompiled u : code.uncompiled()) {
+                            if (!listener.tolerated(u)) {
+                                throw new JitCompilationException(u);
+                            }
+                        }
+                    }
                     synchronized (modules) {
                         modules.put(key, code);
                     }

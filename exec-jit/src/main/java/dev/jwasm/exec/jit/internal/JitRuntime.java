@@ -50,14 +50,20 @@ public final class JitRuntime {
         }
     }
 
-    /** Runs compiled function {@code index} of {@code inst} on the interpreter (calls nested too deep). */
-    public static long[] interpret(InstanceState inst, int index, long[] args) {
-        return CompiledModule.of(inst).executor().interpret((WasmFunctionInstance) inst.functions[index], args);
+    /**
+     * Runs compiled function {@code index} of {@code inst}, {@code depth} frames deep, on the
+     * interpreter: calls nested too deep for the JVM stack continue on the interpreter's own.
+     */
+    public static long[] interpret(InstanceState inst, int index, long[] args, int depth) {
+        return CompiledModule.of(inst).executor().interpret((WasmFunctionInstance) inst.functions[index], args, depth);
     }
 
-    /** Calls function {@code index} of {@code inst} when it is not compiled into the caller's class. */
-    public static long[] call(InstanceState inst, int index, long[] args) {
-        return invoke(CompiledModule.of(inst).executor(), inst.store, inst.functions[index], args);
+    /**
+     * Calls function {@code index} of {@code inst} when it is not compiled into the caller's
+     * class; {@code depth} is the callee's (the frames outside it).
+     */
+    public static long[] call(InstanceState inst, int index, long[] args, int depth) {
+        return invoke(CompiledModule.of(inst).executor(), inst.store, inst.functions[index], args, depth);
     }
 
     /**
@@ -69,21 +75,21 @@ public final class JitRuntime {
     }
 
     /** Calls {@code f}, whatever it is, from code of {@code inst}: the flat calling convention. */
-    public static long[] callFunction(InstanceState inst, FunctionInstance f, long[] args) {
-        return invoke(CompiledModule.of(inst).executor(), inst.store, f, args);
+    public static long[] callFunction(InstanceState inst, FunctionInstance f, long[] args, int depth) {
+        return invoke(CompiledModule.of(inst).executor(), inst.store, f, args, depth);
     }
 
     /** {@code call_ref}: traps on a null reference. */
-    public static long[] callRef(InstanceState inst, long ref, long[] args) {
+    public static long[] callRef(InstanceState inst, long ref, long[] args, int depth) {
         if (ref == 0) {
             throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
         }
-        return invoke(CompiledModule.of(inst).executor(), inst.store, inst.store.function(ref), args);
+        return invoke(CompiledModule.of(inst).executor(), inst.store, inst.store.function(ref), args, depth);
     }
 
-    private static long[] invoke(JitExecutor executor, StoreState store, FunctionInstance f, long[] args) {
+    private static long[] invoke(JitExecutor executor, StoreState store, FunctionInstance f, long[] args, int depth) {
         if (f instanceof WasmFunctionInstance w) {
-            return executor.enter(w, args);
+            return executor.enter(w, args, depth);
         }
         HostFunctionInstance host = (HostFunctionInstance) f;
         // A call is a function entry for fuel and interrupts, host callee or not (as interpreted).

@@ -8,7 +8,6 @@ import static net.bytebuddy.jar.asm.Opcodes.ACC_SYNTHETIC;
 import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
 import static net.bytebuddy.jar.asm.Opcodes.ARETURN;
 import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
-import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESPECIAL;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
@@ -20,15 +19,17 @@ import static net.bytebuddy.jar.asm.Opcodes.V21;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
+import dev.jwasm.exec.jit.Uncompiled;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import net.bytebuddy.jar.asm.ClassTooLargeException;
+import java.util.function.Predicate;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodTooLargeException;
@@ -47,6 +48,8 @@ final class ModuleCompiler {
     private static final int CHUNK_BITS = 10;
     /** HotSpot's HugeMethodLimit: a longer method is never compiled to machine code. */
     private static final int HUGE_METHOD_LIMIT = 8_000;
+    /** The bridges' descriptor: {@code (InstanceState, long[] args, int depth) long[]}. */
+    private static final String BRIDGE = "(L" + FunctionCompiler.INST + ";[JI)[J";
 
     private static final System.Logger LOG = System.getLogger(ModuleCompiler.class.getName());
     /** {@code -Djwasm.jit.verbose=true} prints, per module, what was compiled and what not and why. */
@@ -54,11 +57,15 @@ final class ModuleCompiler {
 
     private ModuleCompiler() {}
 
-    static ModuleCode compile(InstanceState inst, boolean meterFuel) {
+    /**
+     * Compiles {@code inst}'s module, leaving the functions {@code interpretOnly} selects to the
+     * interpreter. Never throws: what is not compiled is listed in the result, with why.
+     */
+    static ModuleCode compile(InstanceState inst, boolean meterFuel, Predicate<WasmFunctionInstance> interpretOnly) {
         int n = inst.functions.length;
         boolean[] compiled = new boolean[n];
         Lowered[] lowered = new Lowered[n];
-        var why = new TreeMap<String, Integer>();
+        var uncompiled = new TreeMap<Integer, Uncompiled>();
         int defined = 0;
         for (int i = 0; i < n; i++) {
             if (inst.functions[i] instanceof WasmFunctionInstance w && w.instance() == inst) {
@@ -66,7 +73,9 @@ final class ModuleCompiler {
                 String reason;
                 try {
                     Lowered l = TierSupport.lowered(w);
-                    reason = FunctionCompiler.whyNot(w, l);
+                    reason = interpretOnly.test(w)
+                            ? "left to the interpreter by the executor"
+                            : FunctionCompiler.whyNot(w, l);
                     if (reason == null) {
                         compiled[i] = true;
                         lowered[i] = l;
@@ -76,14 +85,9 @@ final class ModuleCompiler {
                     reason = "not lowered: " + e.getMessage();
                 }
                 if (reason != null) {
-                    why.merge(reason, 1, Integer::sum);
+                    uncompiled.put(i, uncompiled(inst, i, reason, true));
                 }
             }
-        }
-        if (VERBOSE) {
-            int interpreted = why.values().stream().mapToInt(Integer::intValue).sum();
-            System.err.println("jwasm jit: " + (defined - interpreted) + " of " + defined
-                    + " functions compiled; interpreted: " + why);
         }
         try {
             while (true) {
@@ -93,39 +97,76 @@ final class ModuleCompiler {
                     if (!huge.isEmpty()) {
                         // HotSpot never compiles these; the interpreter runs them faster than the
                         // JVM's bytecode interpreter would. Generate again without them.
-                        huge.forEach(i -> compiled[i] = false);
-                        if (VERBOSE) {
-                            System.err.println("jwasm jit: left to the interpreter (over " + HUGE_METHOD_LIMIT
-                                    + " bytes of bytecode): functions " + huge);
+                        for (int i : huge) {
+                            compiled[i] = false;
+                            uncompiled.put(
+                                    i, uncompiled(inst, i, "over " + HUGE_METHOD_LIMIT + " bytes of bytecode", true));
                         }
                         continue;
                     }
-                    return new ModuleCode(define(bytes), compiled);
+                    var code = new ModuleCode(define(bytes), compiled, List.copyOf(uncompiled.values()));
+                    report(code, defined);
+                    return code;
                 } catch (MethodTooLargeException e) {
-                    if (!dropTooLarge(e.getMethodName(), compiled)) {
+                    int index = dropTooLarge(e.getMethodName(), compiled);
+                    if (index < 0) {
                         throw e;
                     }
+                    uncompiled.put(index, uncompiled(inst, index, "method too large for the JVM", true));
                 }
             }
-        } catch (ClassTooLargeException | MethodTooLargeException | ReflectiveOperationException | LinkageError e) {
-            // Never fatal: the interpreter runs the whole instance.
-            LOG.log(System.Logger.Level.DEBUG, "instance left to the interpreter", e);
-            return new ModuleCode(null, compiled);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "JIT compilation failed; interpreting", e);
-            return new ModuleCode(null, compiled);
+        } catch (RuntimeException | ReflectiveOperationException | LinkageError e) {
+            // A class the JVM rejects (too large, unverifiable) or a bug in the compiler.
+            return failed(inst, compiled, uncompiled, defined, e);
         }
     }
 
-    private static boolean dropTooLarge(String method, boolean[] compiled) {
+    /** Never fatal: the interpreter runs the whole module; each function says why. */
+    private static ModuleCode failed(
+            InstanceState inst, boolean[] compiled, TreeMap<Integer, Uncompiled> uncompiled, int defined, Throwable e) {
+        LOG.log(System.Logger.Level.WARNING, "JIT compilation failed; interpreting the module", e);
+        for (int i = 0; i < compiled.length; i++) {
+            if (compiled[i]) {
+                uncompiled.put(i, uncompiled(inst, i, "the module's class failed: " + e, false));
+            }
+        }
+        var code = new ModuleCode(null, compiled, List.copyOf(uncompiled.values()));
+        report(code, defined);
+        return code;
+    }
+
+    private static Uncompiled uncompiled(InstanceState inst, int index, String reason, boolean unsupported) {
+        return new Uncompiled(index, Optional.ofNullable(inst.functionNames().get(index)), reason, unsupported);
+    }
+
+    /** Logs, and with {@code -Djwasm.jit.verbose=true} prints, what was left to the interpreter. */
+    private static void report(ModuleCode code, int defined) {
+        var why = new TreeMap<String, Integer>();
+        for (Uncompiled u : code.uncompiled()) {
+            why.merge(u.reason(), 1, Integer::sum);
+        }
+        String line = code.compiledCount() + " of " + defined + " functions compiled; interpreted: " + why;
+        if (VERBOSE) {
+            System.err.println("jwasm jit: " + line);
+            for (Uncompiled u : code.uncompiled()) {
+                System.err.println("jwasm jit:   interpreted " + u);
+            }
+        }
+        if (!code.uncompiled().isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, line);
+        }
+    }
+
+    /** Drops the function whose method was too large; its index, or -1 if it is no function's. */
+    private static int dropTooLarge(String method, boolean[] compiled) {
         if (method.length() > 1 && (method.charAt(0) == 'f' || method.charAt(0) == 'b') && !method.startsWith("ci")) {
             int index = Integer.parseInt(method.substring(1));
             if (compiled[index]) {
                 compiled[index] = false;
-                return true;
+                return index;
             }
         }
-        return false;
+        return -1;
     }
 
     private static JitCode define(byte[] bytes) throws ReflectiveOperationException {
@@ -183,13 +224,15 @@ final class ModuleCompiler {
         return cw.toByteArray();
     }
 
-    /** {@code static long[] b<index>(InstanceState inst, long[] args)}: the flat calling convention. */
+    /**
+     * {@code static long[] b<index>(InstanceState inst, long[] args, int depth)}: the flat calling
+     * convention, {@code depth} Wasm frames deep.
+     */
     private static void bridge(ClassWriter cw, int index, FuncType type) {
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "b" + index, "(L" + FunctionCompiler.INST + ";[J)[J", null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "b" + index, BRIDGE, null, null);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
-        // A call from outside the class starts a new count of nested compiled calls.
-        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ILOAD, 2);
         for (int p = 0; p < type.params().size(); p++) {
             mv.visitVarInsn(ALOAD, 1);
             mv.visitLdcInsn(p);
@@ -212,7 +255,7 @@ final class ModuleCompiler {
      * with a switch on the index, each case calling the function's bridge.
      */
     private static void dispatch(ClassWriter cw, List<Integer> indexes, int functions) {
-        String chunkDesc = "(IL" + FunctionCompiler.INST + ";[J)[J";
+        String chunkDesc = "(IL" + FunctionCompiler.INST + ";[JI)[J";
         int chunks = (functions >> CHUNK_BITS) + 1;
         for (int c = 0; c < chunks; c++) {
             int from = c << CHUNK_BITS;
@@ -233,8 +276,8 @@ final class ModuleCompiler {
                 mv.visitLabel(cases[k]);
                 mv.visitVarInsn(ALOAD, 1);
                 mv.visitVarInsn(ALOAD, 2);
-                mv.visitMethodInsn(
-                        INVOKESTATIC, CLASS_NAME, "b" + keys[k], "(L" + FunctionCompiler.INST + ";[J)[J", false);
+                mv.visitVarInsn(ILOAD, 3);
+                mv.visitMethodInsn(INVOKESTATIC, CLASS_NAME, "b" + keys[k], BRIDGE, false);
                 mv.visitInsn(ARETURN);
             }
             mv.visitLabel(dflt);
@@ -245,7 +288,7 @@ final class ModuleCompiler {
             mv.visitMaxs(0, 0);
             mv.visitEnd();
         }
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "invoke", "(IL" + FunctionCompiler.INST + ";[J)[J", null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "invoke", chunkDesc, null, null);
         mv.visitCode();
         Label dflt = new Label();
         Label[] cases = new Label[chunks];
@@ -261,6 +304,7 @@ final class ModuleCompiler {
             mv.visitVarInsn(ILOAD, 1);
             mv.visitVarInsn(ALOAD, 2);
             mv.visitVarInsn(ALOAD, 3);
+            mv.visitVarInsn(ILOAD, 4);
             mv.visitMethodInsn(INVOKESTATIC, CLASS_NAME, "d" + c, chunkDesc, false);
             mv.visitInsn(ARETURN);
         }

@@ -1,0 +1,27 @@
+package dev.jwasm.exec.interp.internal;
+
+import dev.jwasm.spi.runtime.WasmFunctionInstance;
+
+/**
+ * The tier above the interpreter (the JIT), as the interpreter sees it: a call the interpreter
+ * makes to a function this tier has compiled enters the compiled code instead of running on the
+ * interpreter. A {@link Machine} made without one (the interpreter on its own) pays one
+ * predictable null check per call.
+ */
+public interface CompiledTier {
+    /**
+     * Below this Wasm call depth (frames of every tier outside the callee) calls may enter
+     * compiled code, which nests on the JVM stack; deeper ones stay on the interpreter's own
+     * stack, so that recursion through the tiers never exhausts the JVM's.
+     */
+    int maxDepth();
+
+    /** Whether {@code function} has compiled code to enter (compiling its module if it is not yet). */
+    boolean runs(WasmFunctionInstance function);
+
+    /**
+     * Runs {@code function}'s compiled code on raw (flat) arguments; {@code depth} is the number
+     * of Wasm frames outside it. The caller has taken the call's safepoint.
+     */
+    long[] call(WasmFunctionInstance function, long[] args, int depth);
+}
