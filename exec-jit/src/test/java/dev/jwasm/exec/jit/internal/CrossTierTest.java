@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwasm.api.Engine;
-import dev.jwasm.api.EngineConfig;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
@@ -17,7 +16,6 @@ import dev.jwasm.api.model.FuncType;
 import dev.jwasm.exec.interp.internal.Machine;
 import dev.jwasm.exec.jit.JitListener;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
-import dev.jwasm.spi.Executor;
 import dev.jwasm.spi.ExecutorProvider;
 import dev.jwasm.wat.Wat;
 import java.util.ArrayList;
@@ -65,25 +63,7 @@ class CrossTierTest {
     private final List<String> tiers = new ArrayList<>();
 
     private Instance instance(int maxCallDepth) {
-        ExecutorProvider provider = new ExecutorProvider() {
-            @Override
-            public String name() {
-                return "jit";
-            }
-
-            @Override
-            public int priority() {
-                return 0;
-            }
-
-            @Override
-            public Executor create(EngineConfig config) {
-                return new JitExecutor("jit", config, JitListener.NONE, f -> f.instance()
-                        .functionNames()
-                        .getOrDefault(f.index(), "")
-                        .startsWith("interp"));
-            }
-        };
+        ExecutorProvider provider = Jit.provider(f -> Jit.named(f, "interp"), JitListener.NONE);
         Engine engine = Engine.builder()
                 .memory(new HeapMemoryProvider())
                 .executor(provider)

@@ -1,14 +1,19 @@
 package dev.jwasm.exec.jit.internal;
 
 import dev.jwasm.api.Engine;
+import dev.jwasm.api.EngineConfig;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
 import dev.jwasm.api.WasmModule;
+import dev.jwasm.exec.jit.JitListener;
 import dev.jwasm.exec.jit.JitProvider;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
+import dev.jwasm.spi.Executor;
+import dev.jwasm.spi.ExecutorProvider;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import dev.jwasm.wat.Wat;
+import java.util.function.Predicate;
 
 /** Instantiates WAT modules on the JIT and says which functions it compiled. */
 final class Jit {
@@ -28,6 +33,34 @@ final class Jit {
 
     static Instance instance(Store store, String wat) {
         return new Linker().instantiate(store, WasmModule.decode(Wat.toBinary(wat)));
+    }
+
+    /**
+     * A JIT provider whose executors leave the functions {@code interpretOnly} selects to the
+     * interpreter, as if it could not compile them, and tell {@code listener}.
+     */
+    static ExecutorProvider provider(Predicate<WasmFunctionInstance> interpretOnly, JitListener listener) {
+        return new ExecutorProvider() {
+            @Override
+            public String name() {
+                return JitProvider.NAME;
+            }
+
+            @Override
+            public int priority() {
+                return 0;
+            }
+
+            @Override
+            public Executor create(EngineConfig config) {
+                return new JitExecutor(JitProvider.NAME, config, listener, interpretOnly);
+            }
+        };
+    }
+
+    /** Whether function {@code f}'s name-section name starts with {@code prefix}. */
+    static boolean named(WasmFunctionInstance f, String prefix) {
+        return f.instance().functionNames().getOrDefault(f.index(), "").startsWith(prefix);
     }
 
     /** Whether the export runs as JVM bytecode (true) or on the interpreter; calls it first if needed. */
