@@ -2,6 +2,7 @@ package dev.jwasm.it.spec;
 
 import dev.jwasm.api.Engine;
 import dev.jwasm.api.Features;
+import dev.jwasm.exec.jit.JitProvider;
 import dev.jwasm.it.CustomMemoryProvider;
 import dev.jwasm.spi.Backend;
 import dev.jwasm.spi.ExecutorProvider;
@@ -20,13 +21,21 @@ public record Combination(String executor, String memory) {
         return engine(Features.defaults());
     }
 
-    /** An engine with these backends that accepts {@code features}. */
+    /**
+     * An engine with these backends that accepts {@code features}. The JIT runs eager and strict,
+     * reporting to {@link JitCoverage}: every function is compiled at instantiation, or the
+     * coverage says why not.
+     */
     public Engine engine(Features features) {
-        return Engine.builder()
-                .executor(executor)
-                .memory(memory)
-                .features(features)
-                .build();
+        var builder = Engine.builder().memory(memory).features(features);
+        if (executor.equals(JitProvider.NAME)) {
+            builder.executor(new JitProvider(JitCoverage.listener(key())))
+                    .jitEager(true)
+                    .jitStrict(true);
+        } else {
+            builder.executor(executor);
+        }
+        return builder.build();
     }
 
     /** Every pairing of the supported executors and memories on the module path, sorted. */

@@ -29,12 +29,16 @@ import org.junit.jupiter.api.TestFactory;
  * prints a table of passed/failed/skipped per combination and file and writes the same as
  * {@code it/target/spec-summary.json}. Failures listed in {@code it/expected-failures.txt} are
  * counted as failed and reported as skipped tests naming their reason; every failure, listed or
- * not, is also written to {@code it/target/spec-failures.txt}.
+ * not, is also written to {@code it/target/spec-failures.txt}. The JIT runs eager and strict; what
+ * it compiled and left to the interpreter goes to {@code it/target/jit-coverage.json} and
+ * {@code it/target/jit-interpreted.txt} (see {@link JitCoverage}).
  */
 class SpecTestsuiteTest {
     private static final Path SUMMARY_FILE = Path.of("target", "spec-summary.json");
     private static final Path EXPECTED_FAILURES = Path.of("expected-failures.txt");
     private static final Path FAILURES_FILE = Path.of("target", "spec-failures.txt");
+    private static final Path JIT_COVERAGE_FILE = Path.of("target", "jit-coverage.json");
+    private static final Path JIT_INTERPRETED_FILE = Path.of("target", "jit-interpreted.txt");
     private static final SpecSummary SUMMARY = new SpecSummary();
     /** Every failure, listed or not, as {@code file:line command [combination]: detail}. */
     private static final Queue<String> FAILURES = new ConcurrentLinkedQueue<>();
@@ -131,6 +135,10 @@ class SpecTestsuiteTest {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + FAILURES_FILE, e);
         }
+        JitCoverage.write(JIT_COVERAGE_FILE, JIT_INTERPRETED_FILE);
+        System.out.println("JIT coverage (eager, strict) written to " + JIT_COVERAGE_FILE.toAbsolutePath() + ":\n"
+                + JitCoverage.toJson() + "left to the interpreter, by reason:");
+        JitCoverage.byReason().forEach((reason, n) -> System.out.println("  " + n + "  " + reason));
     }
 
     private static String kind(WastCommand command) {
