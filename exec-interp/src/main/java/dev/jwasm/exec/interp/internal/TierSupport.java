@@ -58,6 +58,17 @@ public final class TierSupport {
     }
 
     /**
+     * A new frame for {@code function} (its lowered form's {@code frameSize} slots) with the frame
+     * image in place from its first non-parameter slot, as function entry leaves it.
+     */
+    public static long[] newFrame(WasmFunctionInstance function) {
+        CompiledFunction c = Machine.compiled(function);
+        long[] frame = new long[c.frameSize()];
+        System.arraycopy(c.frameInit(), 0, frame, c.params(), c.frameInit().length);
+        return frame;
+    }
+
+    /**
      * The callee of {@code call_indirect} through {@code table} at {@code index}, with the
      * interpreter's checks and trap messages (bounds, null, canonical subtype of {@code typeIndex}).
      */

@@ -103,8 +103,6 @@ final class FunctionCompiler {
     private static final String STORE = "dev/jwasm/spi/runtime/StoreState";
     private static final String CELL = "dev/jwasm/spi/runtime/GlobalCell";
     private static final Opcode[] OPCODES = Opcode.values();
-    /** Above this many IR ints a function is left to the interpreter: its method would be too big. */
-    private static final int MAX_CODE = 12_000;
     /** A JVM method takes at most 255 parameter slots: the instance plus two per long. */
     private static final int MAX_PARAMS = 120;
     /** JVM local 0 is the instance, 1 the call depth; Wasm slot i is the long at 2 + 2i. */
@@ -130,6 +128,10 @@ final class FunctionCompiler {
     private final Label[] labels;
     private final int index;
     private final Set<Integer> indirectTypes;
+    /** Set when this compiler emits one chunk of a function split into several methods. */
+    private SplitFunction.Chunk chunk;
+    /** Set when this compiler only measures the function, to split it. */
+    private SplitFunction.Probe probe;
 
     private FunctionCompiler(
             MethodVisitor mv,
@@ -188,7 +190,9 @@ final class FunctionCompiler {
             // collector (DESIGN.md "GC heap"), code that may hold one stays interpreted.
             return "GC references";
         }
-        if (code.length > MAX_CODE || FIRST_SLOT + 2 * fn.frameSize() + inst.memories.length + 1 > 60_000) {
+        // A function too big for one method is split into several (SplitFunction), but each
+        // method holds all the function's slots as JVM locals, of which there are at most 65,535.
+        if (FIRST_SLOT + 2 * fn.frameSize() + inst.memories.length + SplitFunction.EXTRA_LOCALS > 60_000) {
             return "too big";
         }
         int pc = 0;
@@ -269,20 +273,47 @@ final class FunctionCompiler {
             boolean[] compiled,
             boolean meterFuel,
             Set<Integer> indirectTypes) {
+        return compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, null, null);
+    }
+
+    /**
+     * Emits function {@code index} as {@link #compile} does, or only the chunk {@code chunk} of it
+     * (a method of its own, see {@link SplitFunction}), or, with a {@code probe}, only measures it.
+     */
+    static int compile(
+            ClassVisitor cv,
+            InstanceState inst,
+            int index,
+            Lowered fn,
+            boolean[] compiled,
+            boolean meterFuel,
+            Set<Integer> indirectTypes,
+            SplitFunction.Chunk chunk,
+            SplitFunction.Probe probe) {
         FuncType type = inst.functions[index].type();
-        MethodVisitor mv = cv.visitMethod(ACC_STATIC, methodName(index), descriptor(type), null, null);
+        String name = chunk == null ? methodName(index) : chunk.methodName(index);
+        String desc = chunk == null ? descriptor(type) : SplitFunction.CHUNK_DESCRIPTOR;
+        MethodVisitor mv = cv.visitMethod(ACC_STATIC, name, desc, null, null);
         mv.visitCode();
-        int size = new FunctionCompiler(mv, inst, index, compiled, meterFuel, type, fn, indirectTypes).body();
+        var compiler = new FunctionCompiler(mv, inst, index, compiled, meterFuel, type, fn, indirectTypes);
+        compiler.chunk = chunk;
+        compiler.probe = probe;
+        int size = compiler.body();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         return size;
     }
 
-    private static int local(int slot) {
+    /** The JVM local of IR slot {@code slot}. */
+    static int local(int slot) {
         return FIRST_SLOT + 2 * slot;
     }
 
     private Label label(int pc) {
+        if (chunk != null && !chunk.contains(pc)) {
+            // Another chunk's code: leave this method for it.
+            return chunk.exit(pc);
+        }
         if (labels[pc] == null) {
             labels[pc] = new Label();
         }
@@ -299,6 +330,46 @@ final class FunctionCompiler {
         Label onOverflow = new Label();
         mv.visitTryCatchBlock(start, end, onTrap, "dev/jwasm/api/Trap");
         mv.visitTryCatchBlock(start, end, onOverflow, "java/lang/StackOverflowError");
+        if (chunk != null) {
+            chunk.prologue(mv, scratch);
+        } else {
+            emitEntry();
+        }
+        loadMemories();
+        mv.visitLabel(start);
+        if (chunk != null) {
+            chunk.dispatch(mv, this::label);
+        }
+        int pc = chunk == null ? 0 : chunk.from();
+        int to = chunk == null ? code.length : chunk.to();
+        while (pc < to) {
+            if (labels[pc] != null || isTarget(pc)) {
+                mv.visitLabel(label(pc));
+            }
+            if (probe != null) {
+                probe.instruction(pc, mv);
+            }
+            pc = instruction(pc);
+        }
+        if (to < code.length) {
+            // Falls through into the next chunk.
+            mv.visitJumpInsn(GOTO, label(to));
+        }
+        // The IR ends in a return or trap, so control never falls into these.
+        for (var back : backEdges.entrySet()) {
+            mv.visitLabel(back.getValue());
+            safepoint();
+            mv.visitJumpInsn(GOTO, label(back.getKey()));
+        }
+        if (chunk != null) {
+            chunk.exits(mv, scratch);
+        }
+        mv.visitLabel(end);
+        return handlers(end.getOffset(), onTrap, onOverflow);
+    }
+
+    /** Function entry: the JIT's nesting limit, then the frame image. */
+    private void emitEntry() {
         tooDeep();
         // Entry stores the IR's frame image from the first non-parameter slot up (Wasm zeroes
         // declared locals; a constant pool follows them); the remaining operand slots are zeroed
@@ -309,6 +380,9 @@ final class FunctionCompiler {
             pushLong(i < init.length ? init[i] : 0);
             mv.visitVarInsn(LSTORE, local(s));
         }
+    }
+
+    private void loadMemories() {
         // The memories never change for an instance: load each once.
         for (int m = 0; m < inst.memories.length; m++) {
             mv.visitVarInsn(ALOAD, 0);
@@ -317,22 +391,10 @@ final class FunctionCompiler {
             mv.visitInsn(AALOAD);
             mv.visitVarInsn(ASTORE, memBase + m);
         }
-        mv.visitLabel(start);
-        int pc = 0;
-        while (pc < code.length) {
-            if (labels[pc] != null || isTarget(pc)) {
-                mv.visitLabel(label(pc));
-            }
-            pc = instruction(pc);
-        }
-        // The IR ends in a return or trap, so control never falls into these.
-        for (var back : backEdges.entrySet()) {
-            mv.visitLabel(back.getValue());
-            safepoint();
-            mv.visitJumpInsn(GOTO, label(back.getKey()));
-        }
-        mv.visitLabel(end);
-        int size = end.getOffset();
+    }
+
+    /** The handlers after the body, whose bytecode size is {@code size}; returns it. */
+    private int handlers(int size, Label onTrap, Label onOverflow) {
         mv.visitLabel(onTrap);
         mv.visitVarInsn(ALOAD, 0);
         push(index);
@@ -354,25 +416,37 @@ final class FunctionCompiler {
     private boolean isTarget(int pc) {
         if (!targetsMarked) {
             targetsMarked = true;
-            for (int at = 0; at < code.length; at += IrOp.length(code, at)) {
-                int op = code[at];
-                if (op == IrOp.JUMP) {
-                    label(code[at + 1]);
-                } else if (op == IrOp.JUMP_IF_ZERO
-                        || op == IrOp.JUMP_IF_NONZERO
-                        || op == IrOp.JUMP_IF_NULL
-                        || op == IrOp.JUMP_IF_NON_NULL) {
-                    label(code[at + 2]);
-                } else if (IrOp.isFusedJump(op) || IrOp.jumpI64(op) >= 0) {
-                    label(code[at + 3]);
-                } else if (op == IrOp.BR_TABLE) {
-                    for (int i = 0; i <= code[at + 2]; i++) {
-                        label(code[at + 3 + i]);
-                    }
+            jumps(code, (at, target) -> mark(target));
+        }
+        return labels[pc] != null;
+    }
+
+    /** Calls {@code jump} with the pc and the target of every jump in {@code code}. */
+    static void jumps(int[] code, java.util.function.BiConsumer<Integer, Integer> jump) {
+        for (int at = 0; at < code.length; at += IrOp.length(code, at)) {
+            int op = code[at];
+            if (op == IrOp.JUMP) {
+                jump.accept(at, code[at + 1]);
+            } else if (op == IrOp.JUMP_IF_ZERO
+                    || op == IrOp.JUMP_IF_NONZERO
+                    || op == IrOp.JUMP_IF_NULL
+                    || op == IrOp.JUMP_IF_NON_NULL) {
+                jump.accept(at, code[at + 2]);
+            } else if (IrOp.isFusedJump(op) || IrOp.jumpI64(op) >= 0) {
+                jump.accept(at, code[at + 3]);
+            } else if (op == IrOp.BR_TABLE) {
+                for (int i = 0; i <= code[at + 2]; i++) {
+                    jump.accept(at, code[at + 3 + i]);
                 }
             }
         }
-        return labels[pc] != null;
+    }
+
+    /** Marks a jump target of this method's code (another chunk's needs no label here). */
+    private void mark(int target) {
+        if (chunk == null || chunk.contains(target)) {
+            label(target);
+        }
     }
 
     /** Per backward-jump target, the stub that checks stop flags and fuel before jumping there. */
@@ -568,10 +642,16 @@ final class FunctionCompiler {
     }
 
     private void loadL(int slot) {
+        if (probe != null) {
+            probe.slot(slot, false);
+        }
         mv.visitVarInsn(LLOAD, local(slot));
     }
 
     private void storeL(int slot) {
+        if (probe != null) {
+            probe.slot(slot, true);
+        }
         mv.visitVarInsn(LSTORE, local(slot));
     }
 
@@ -719,6 +799,10 @@ final class FunctionCompiler {
 
     private void ret(int src, int count) {
         int results = type.results().size();
+        if (chunk != null) {
+            chunk.ret(mv, src, results == 1 ? 1 : Math.min(count, results));
+            return;
+        }
         if (results == 0) {
             mv.visitInsn(RETURN);
         } else if (results == 1) {

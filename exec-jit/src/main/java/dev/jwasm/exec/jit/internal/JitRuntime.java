@@ -99,6 +99,16 @@ public final class JitRuntime {
         return host.invoke(args);
     }
 
+    /** A fresh frame for split function {@code index}: its slots, with the frame image in place. */
+    public static long[] newFrame(InstanceState inst, int index) {
+        return TierSupport.newFrame((WasmFunctionInstance) inst.functions[index]);
+    }
+
+    /** A split function was resumed at a pc no chunk starts at: a JIT bug. */
+    public static IllegalStateException noChunk(int pc) {
+        return new IllegalStateException("no chunk of the split function starts at IR pc " + pc);
+    }
+
     public static RuntimeException notCompiled(int index) {
         return new IllegalStateException("function " + index + " is not compiled in this class");
     }

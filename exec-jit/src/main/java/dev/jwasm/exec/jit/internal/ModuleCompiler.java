@@ -26,6 +26,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -48,12 +49,14 @@ final class ModuleCompiler {
     private static final int CHUNK_BITS = 10;
     /** HotSpot's HugeMethodLimit: a longer method is never compiled to machine code. */
     private static final int HUGE_METHOD_LIMIT = 8_000;
+    /** Above this many IR ints a function is measured before it is compiled. */
+    private static final int MEASURE_ABOVE = 2_000;
     /** The bridges' descriptor: {@code (InstanceState, long[] args, int depth) long[]}. */
     private static final String BRIDGE = "(L" + FunctionCompiler.INST + ";[JI)[J";
 
     private static final System.Logger LOG = System.getLogger(ModuleCompiler.class.getName());
     /** {@code -Djwasm.jit.verbose=true} prints, per module, what was compiled and what not and why. */
-    private static final boolean VERBOSE = Boolean.getBoolean("jwasm.jit.verbose");
+    static final boolean VERBOSE = Boolean.getBoolean("jwasm.jit.verbose");
 
     private ModuleCompiler() {}
 
@@ -66,6 +69,8 @@ final class ModuleCompiler {
         boolean[] compiled = new boolean[n];
         Lowered[] lowered = new Lowered[n];
         var uncompiled = new TreeMap<Integer, Uncompiled>();
+        // Per function, 0 while it is one method, else the bytecode budget of its chunks.
+        int[] budgets = new int[n];
         int defined = 0;
         for (int i = 0; i < n; i++) {
             if (inst.functions[i] instanceof WasmFunctionInstance w && w.instance() == inst) {
@@ -89,30 +94,35 @@ final class ModuleCompiler {
                 }
             }
         }
+        for (int i = 0; i < n; i++) {
+            // Measured first, a big function is split from the start rather than emitted whole
+            // (frames and all) and then again.
+            if (compiled[i]
+                    && lowered[i].code().length > MEASURE_ABOVE
+                    && SplitFunction.measure(inst, i, lowered[i], compiled, meterFuel) > HUGE_METHOD_LIMIT) {
+                budgets[i] = SplitFunction.BUDGET;
+            }
+        }
         try {
             while (true) {
                 try {
                     var huge = new ArrayList<Integer>();
-                    byte[] bytes = generate(inst, lowered, compiled, meterFuel, huge);
+                    byte[] bytes = generate(inst, lowered, compiled, meterFuel, budgets, huge);
                     if (!huge.isEmpty()) {
-                        // HotSpot never compiles these; the interpreter runs them faster than the
-                        // JVM's bytecode interpreter would. Generate again without them.
-                        for (int i : huge) {
-                            compiled[i] = false;
-                            uncompiled.put(
-                                    i, uncompiled(inst, i, "over " + HUGE_METHOD_LIMIT + " bytes of bytecode", true));
-                        }
+                        // HotSpot never compiles these: split them (again, smaller) and generate
+                        // the class again.
+                        huge.forEach(i -> splitSmaller(inst, i, compiled, budgets, uncompiled));
                         continue;
                     }
                     var code = new ModuleCode(define(bytes), compiled, List.copyOf(uncompiled.values()));
                     report(code, defined);
                     return code;
                 } catch (MethodTooLargeException e) {
-                    int index = dropTooLarge(e.getMethodName(), compiled);
+                    int index = functionOf(e.getMethodName(), compiled);
                     if (index < 0) {
                         throw e;
                     }
-                    uncompiled.put(index, uncompiled(inst, index, "method too large for the JVM", true));
+                    splitSmaller(inst, index, compiled, budgets, uncompiled);
                 }
             }
         } catch (RuntimeException | ReflectiveOperationException | LinkageError e) {
@@ -157,12 +167,30 @@ final class ModuleCompiler {
         }
     }
 
-    /** Drops the function whose method was too large; its index, or -1 if it is no function's. */
-    private static int dropTooLarge(String method, boolean[] compiled) {
-        if (method.length() > 1 && (method.charAt(0) == 'f' || method.charAt(0) == 'b') && !method.startsWith("ci")) {
-            int index = Integer.parseInt(method.substring(1));
-            if (compiled[index]) {
-                compiled[index] = false;
+    /**
+     * Function {@code index} is too big as it is: split it, or split it into smaller chunks; when
+     * even the smallest do not fit (one instruction alone is too big), leave it to the interpreter.
+     */
+    private static void splitSmaller(
+            InstanceState inst, int index, boolean[] compiled, int[] budgets, Map<Integer, Uncompiled> uncompiled) {
+        budgets[index] = budgets[index] == 0 ? SplitFunction.BUDGET : budgets[index] / 2;
+        if (budgets[index] < SplitFunction.MIN_BUDGET) {
+            compiled[index] = false;
+            uncompiled.put(
+                    index,
+                    uncompiled(inst, index, "an instruction over " + HUGE_METHOD_LIMIT + " bytes of bytecode", true));
+        }
+    }
+
+    /**
+     * The function a method ({@code f<index>}, {@code b<index>} or a chunk {@code
+     * s<index>_<k>}) belongs to, or -1 if it is no compiled function's.
+     */
+    private static int functionOf(String method, boolean[] compiled) {
+        var m = java.util.regex.Pattern.compile("[fbs](\\d+)(_\\d+)?").matcher(method);
+        if (m.matches()) {
+            int index = Integer.parseInt(m.group(1));
+            if (index < compiled.length && compiled[index]) {
                 return index;
             }
         }
@@ -182,7 +210,12 @@ final class ModuleCompiler {
     }
 
     private static byte[] generate(
-            InstanceState inst, Lowered[] lowered, boolean[] compiled, boolean meterFuel, List<Integer> huge) {
+            InstanceState inst,
+            Lowered[] lowered,
+            boolean[] compiled,
+            boolean meterFuel,
+            int[] budgets,
+            List<Integer> huge) {
         var cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -208,7 +241,10 @@ final class ModuleCompiler {
         var indirectTypes = new TreeSet<Integer>();
         for (int i = 0; i < compiled.length; i++) {
             if (compiled[i]) {
-                int size = FunctionCompiler.compile(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes);
+                int size = budgets[i] == 0
+                        ? FunctionCompiler.compile(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes)
+                        : SplitFunction.compile(
+                                cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes, budgets[i]);
                 if (size > HUGE_METHOD_LIMIT) {
                     huge.add(i);
                 }
