@@ -182,26 +182,8 @@ public abstract class LinearMemory implements AutoCloseable {
     public long atomicRmw(RmwOp op, int width, long addr, long operand) {
         checkAtomic(width, addr);
         return switch (width) {
-            case 8 -> {
-                long old = atomicLoad64(addr);
-                while (true) {
-                    long witness = compareExchange64(addr, old, op.apply(old, operand));
-                    if (witness == old) {
-                        yield old;
-                    }
-                    old = witness;
-                }
-            }
-            case 4 -> {
-                int old = atomicLoad32(addr);
-                while (true) {
-                    int witness = compareExchange32(addr, old, (int) op.apply(old, operand));
-                    if (witness == old) {
-                        yield old & 0xFFFF_FFFFL;
-                    }
-                    old = witness;
-                }
-            }
+            case 8 -> rmw64(op, addr, operand);
+            case 4 -> rmw32(op, addr, (int) operand) & 0xFFFF_FFFFL;
             default -> subWordUpdate(op, width, addr, operand);
         };
     }
@@ -343,6 +325,34 @@ public abstract class LinearMemory implements AutoCloseable {
                 waiters.remove(addr);
             }
             return woken;
+        }
+    }
+
+    /**
+     * Atomically applies {@code op} to the aligned 32-bit word at {@code addr}; returns the old
+     * value. This default loops on {@link #compareExchange32}; a backend with VarHandles overrides
+     * it with their {@code getAndAdd}/{@code getAndBitwise*}/{@code getAndSet}, which never retry.
+     */
+    protected int rmw32(RmwOp op, long addr, int operand) {
+        int old = atomicLoad32(addr);
+        while (true) {
+            int witness = compareExchange32(addr, old, (int) op.apply(old, operand));
+            if (witness == old) {
+                return old;
+            }
+            old = witness;
+        }
+    }
+
+    /** {@link #rmw32} for the aligned 64-bit word at {@code addr}. */
+    protected long rmw64(RmwOp op, long addr, long operand) {
+        long old = atomicLoad64(addr);
+        while (true) {
+            long witness = compareExchange64(addr, old, op.apply(old, operand));
+            if (witness == old) {
+                return old;
+            }
+            old = witness;
         }
     }
 

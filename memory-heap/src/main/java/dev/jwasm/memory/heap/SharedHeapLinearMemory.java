@@ -226,6 +226,32 @@ public final class SharedHeapLinearMemory extends LinearMemory {
     // the aligned handles never see a misaligned or out-of-capacity offset.
 
     @Override
+    protected int rmw32(RmwOp op, long addr, int operand) {
+        var seg = storage;
+        return switch (op) {
+            case ADD -> (int) ATOMIC_INT.getAndAdd(seg, addr, operand);
+            case SUB -> (int) ATOMIC_INT.getAndAdd(seg, addr, -operand);
+            case AND -> (int) ATOMIC_INT.getAndBitwiseAnd(seg, addr, operand);
+            case OR -> (int) ATOMIC_INT.getAndBitwiseOr(seg, addr, operand);
+            case XOR -> (int) ATOMIC_INT.getAndBitwiseXor(seg, addr, operand);
+            case XCHG -> (int) ATOMIC_INT.getAndSet(seg, addr, operand);
+        };
+    }
+
+    @Override
+    protected long rmw64(RmwOp op, long addr, long operand) {
+        var seg = storage;
+        return switch (op) {
+            case ADD -> (long) ATOMIC_LONG.getAndAdd(seg, addr, operand);
+            case SUB -> (long) ATOMIC_LONG.getAndAdd(seg, addr, -operand);
+            case AND -> (long) ATOMIC_LONG.getAndBitwiseAnd(seg, addr, operand);
+            case OR -> (long) ATOMIC_LONG.getAndBitwiseOr(seg, addr, operand);
+            case XOR -> (long) ATOMIC_LONG.getAndBitwiseXor(seg, addr, operand);
+            case XCHG -> (long) ATOMIC_LONG.getAndSet(seg, addr, operand);
+        };
+    }
+
+    @Override
     protected int compareExchange32(long addr, int expected, int value) {
         return (int) ATOMIC_INT.compareAndExchange(storage, addr, expected, value);
     }
