@@ -53,8 +53,11 @@ public final class SharedHeapLinearMemory extends LinearMemory {
     private final MemoryBudget budget;
     private final int pageSizeLog2;
     private final long maxPages;
-    /** The whole capacity; replaced only by {@link #close()}. */
-    private MemorySegment storage;
+    /**
+     * The whole capacity. Final (a closed memory has size 0, so nothing reaches it any more; the
+     * array goes with the memory object), which lets the JIT keep it in a register.
+     */
+    private final MemorySegment storage;
     /** Written with release in {@link #grow}; the accessors' bounds checks read it plainly. */
     private long size;
 
@@ -218,7 +221,6 @@ public final class SharedHeapLinearMemory extends LinearMemory {
             closed = true;
             budget.release(size);
             SIZE.setRelease(this, 0L);
-            storage = MemorySegment.ofArray(new long[0]);
         }
     }
 
