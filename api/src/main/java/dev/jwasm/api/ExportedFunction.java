@@ -9,7 +9,8 @@ import dev.jwasm.spi.runtime.WasmFunctionInstance;
 
 /**
  * A function an instance exports, callable from Java with raw values (see {@link HostFunction}
- * for the encoding). Calls run on the calling thread.
+ * for the encoding). Calls run on the calling thread; a call while another thread is running code
+ * of the same store throws {@link IllegalStateException} (see {@link Store}).
  */
 public final class ExportedFunction {
     private final Store store;
@@ -38,6 +39,7 @@ public final class ExportedFunction {
      * @throws Trap if execution traps
      * @throws WasmException if the function throws a Wasm exception that it does not catch
      * @throws JwasmException if the argument count does not match the function's type
+     * @throws IllegalStateException if another thread is running this store's code right now
      */
     public long[] call(long... args) {
         int expected = function.type().flatParamCount();
@@ -55,10 +57,16 @@ public final class ExportedFunction {
             }
             at += param == ValType.V128 ? 2 : 1;
         }
-        return switch (function) {
-            case WasmFunctionInstance w -> store.executor().invoke(w, values);
-            case HostFunctionInstance h -> h.invoke(values);
-        };
+        var state = store.state();
+        state.enter();
+        try {
+            return switch (function) {
+                case WasmFunctionInstance w -> store.executor().invoke(w, values);
+                case HostFunctionInstance h -> h.invoke(values);
+            };
+        } finally {
+            state.exit();
+        }
     }
 
     /** Calls a function with exactly one result, not a v128 (which takes two longs), and returns it. */

@@ -95,6 +95,17 @@ public final class Linker {
      */
     private Instance instantiate(
             Store store, ModuleDefinition module, List<CanonicalType> types, Map<Integer, String> functionNames) {
+        // Instantiation changes the store (and runs the start function): one thread at a time.
+        store.state().enter();
+        try {
+            return instantiateEntered(store, module, types, functionNames);
+        } finally {
+            store.state().exit();
+        }
+    }
+
+    private Instance instantiateEntered(
+            Store store, ModuleDefinition module, List<CanonicalType> types, Map<Integer, String> functionNames) {
         var engine = store.engine();
         var instantiator = new Instantiator(store.state(), engine.memoryProvider(), engine.memoryBudget());
         BiFunction<String, String, Object> resolve = (m, n) -> definitions.get(new Key(m, n));

@@ -8,9 +8,21 @@ import java.util.Objects;
 
 /**
  * Owns the instances, functions, memories, tables and globals created through it (spec 4.2.3),
- * and the executor that runs their code. Not thread-safe: use one store per thread of execution;
- * only the ways to stop running code ({@link #interrupt()}, {@link #resume()}, {@link
- * #setDeadline}, {@link #setTimeout}, {@link #clearDeadline()}) may be called from other threads.
+ * and the executor that runs their code.
+ *
+ * <p><b>Threads.</b> A store runs code on one thread at a time: its instances, tables, globals,
+ * unshared memories, fuel and reference tables are not synchronized. Calling an export (or
+ * instantiating) while another thread is running code of the same store throws {@link
+ * IllegalStateException} at once, rather than corrupting anything; a store may move between
+ * threads between calls, and a host function may call back into its own store. To run Wasm on
+ * several threads, give each thread its own store and instances, and share memory between them
+ * through a <em>shared</em> memory (threads proposal): a shared memory may be imported by instances
+ * of any number of stores and used from any thread, with sequentially consistent atomics, {@code
+ * memory.atomic.wait}/{@code notify} across threads and {@code memory.grow} seen by all. The
+ * {@link Engine} and {@link WasmModule} are thread-safe and meant to be shared. Only the ways to
+ * stop running code ({@link #interrupt()}, {@link #resume()}, {@link #setDeadline}, {@link
+ * #setTimeout}, {@link #clearDeadline()}) may be called while another thread runs the store's
+ * code; they also wake its code blocked in {@code memory.atomic.wait}.
  *
  * <p>Three limits end a call with their own trap, each checked at function entry and at loop
  * back-edges: an interrupt ("interrupted"), a deadline ("deadline exceeded") and, if the engine

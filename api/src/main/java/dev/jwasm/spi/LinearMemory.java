@@ -3,9 +3,11 @@ package dev.jwasm.spi;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.MemoryType;
+import dev.jwasm.spi.runtime.StoreState;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A Wasm linear memory (spec 4.2.8). The hot accessors live here, on the memory itself, so that an
@@ -131,7 +133,7 @@ public abstract class LinearMemory implements AutoCloseable {
     // 8- and 16-bit operations work on the aligned 32-bit word that contains them, so a backend
     // whose size is not a multiple of 4 (1-byte pages) must keep storage up to the next multiple.
 
-    /** How often a blocked {@code wait} looks at its stop check: 10 ms. */
+    /** How often a blocked {@code wait} given only a {@code Runnable} stop check runs it: 10 ms. */
     public static final long STOP_POLL_NANOS = 10_000_000;
 
     /** The read-modify-write operators of {@code *.atomic.rmw*}. */
@@ -180,26 +182,8 @@ public abstract class LinearMemory implements AutoCloseable {
     public long atomicRmw(RmwOp op, int width, long addr, long operand) {
         checkAtomic(width, addr);
         return switch (width) {
-            case 8 -> {
-                long old = atomicLoad64(addr);
-                while (true) {
-                    long witness = compareExchange64(addr, old, op.apply(old, operand));
-                    if (witness == old) {
-                        yield old;
-                    }
-                    old = witness;
-                }
-            }
-            case 4 -> {
-                int old = atomicLoad32(addr);
-                while (true) {
-                    int witness = compareExchange32(addr, old, (int) op.apply(old, operand));
-                    if (witness == old) {
-                        yield old & 0xFFFF_FFFFL;
-                    }
-                    old = witness;
-                }
-            }
+            case 8 -> rmw64(op, addr, operand);
+            case 4 -> rmw32(op, addr, (int) operand) & 0xFFFF_FFFFL;
             default -> subWordUpdate(op, width, addr, operand);
         };
     }
@@ -239,24 +223,43 @@ public abstract class LinearMemory implements AutoCloseable {
      * {@code memory.atomic.wait32/64}: blocks while the value at {@code addr} equals
      * {@code expected}, until notified or {@code timeoutNanos} pass (negative: forever). Returns 0
      * (woken), 1 (value differed) or 2 (timed out). Traps with "expected shared memory" on an
-     * unshared memory.
+     * unshared memory. Nothing can stop this wait but a notify, its timeout or a Java interrupt of
+     * the waiting thread; executors use {@link #atomicWait(int, long, long, long, StoreState)}.
      */
     public int atomicWait(int width, long addr, long expected, long timeoutNanos) {
-        return atomicWait(width, addr, expected, timeoutNanos, () -> {});
+        return atomicWait(width, addr, expected, timeoutNanos, null, () -> {});
     }
 
     /**
-     * {@link #atomicWait(int, long, long, long)} that stays stoppable: while blocked it runs
-     * {@code checkStop} at least every {@link #STOP_POLL_NANOS}, and if that throws (an executor's
-     * "interrupted" or "deadline exceeded" trap) the waiter leaves the queue and the exception
-     * propagates. The waiter stays queued between polls, so no notify is lost.
+     * {@link #atomicWait(int, long, long, long)} that a store's interrupt or deadline ends: the
+     * waiting thread is parked (no polling) and {@code store} unparks it when a stop is requested;
+     * it then leaves the queue and throws that stop's trap ("interrupted", "deadline exceeded").
+     */
+    public int atomicWait(int width, long addr, long expected, long timeoutNanos, StoreState store) {
+        return atomicWait(width, addr, expected, timeoutNanos, store, store::checkStop);
+    }
+
+    /**
+     * {@link #atomicWait(int, long, long, long)} for a caller that has only a stop check: while
+     * blocked it runs {@code checkStop} at least every {@link #STOP_POLL_NANOS}, and if that
+     * throws the waiter leaves the queue and the exception propagates.
      */
     public int atomicWait(int width, long addr, long expected, long timeoutNanos, Runnable checkStop) {
+        return atomicWait(width, addr, expected, timeoutNanos, null, checkStop);
+    }
+
+    // The wait queues follow the threads proposal's "waiter list" per address: a notify wakes the
+    // oldest waiters first. A waiter parks its own thread; notify marks it and unparks it. The
+    // value check and the enqueue happen under waitLock, and notify takes waitLock after the store
+    // that precedes it, so a notify can never slip between a waiter's check and its sleep.
+    private int atomicWait(
+            int width, long addr, long expected, long timeoutNanos, StoreState store, Runnable checkStop) {
         checkAtomic(width, addr);
         if (!type().shared()) {
             throw new Trap(TrapKind.EXPECTED_SHARED_MEMORY);
         }
-        var waiter = new Waiter();
+        long start = System.nanoTime();
+        var waiter = new Waiter(Thread.currentThread());
         synchronized (waitLock) {
             long current = atomicLoad(width, addr);
             if (current != (expected & mask(width))) {
@@ -264,32 +267,45 @@ public abstract class LinearMemory implements AutoCloseable {
             }
             var queues = waiters == null ? (waiters = new HashMap<>()) : waiters;
             queues.computeIfAbsent(addr, a -> new ArrayDeque<>()).add(waiter);
-            long deadline = System.nanoTime() + timeoutNanos;
-            try {
-                while (!waiter.notified) {
-                    long slice = STOP_POLL_NANOS;
-                    if (timeoutNanos >= 0) {
-                        long left = deadline - System.nanoTime();
-                        if (left <= 0) {
+        }
+        if (store != null) {
+            store.addWaiter(waiter.thread);
+        }
+        try {
+            while (!waiter.notified) {
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new Trap(TrapKind.INTERRUPTED);
+                }
+                checkStop.run();
+                long slice = store == null ? STOP_POLL_NANOS : Long.MAX_VALUE;
+                if (timeoutNanos >= 0) {
+                    long left = timeoutNanos - (System.nanoTime() - start);
+                    if (left <= 0) {
+                        synchronized (waitLock) {
+                            if (waiter.notified) {
+                                return 0; // a notify counted this waiter just as it timed out
+                            }
                             dequeue(addr, waiter);
                             return 2;
                         }
-                        slice = Math.min(left, slice);
                     }
-                    waitLock.wait(slice / 1_000_000, (int) (slice % 1_000_000));
-                    if (!waiter.notified) {
-                        checkStop.run();
-                    }
+                    slice = Math.min(left, slice);
                 }
-            } catch (InterruptedException e) {
-                dequeue(addr, waiter);
-                Thread.currentThread().interrupt();
-                throw new Trap(TrapKind.INTERRUPTED);
-            } catch (RuntimeException | Error e) {
-                dequeue(addr, waiter);
-                throw e;
+                LockSupport.parkNanos(this, slice);
             }
             return 0;
+        } catch (RuntimeException | Error e) {
+            synchronized (waitLock) {
+                if (!waiter.notified) {
+                    dequeue(addr, waiter);
+                }
+            }
+            throw e;
+        } finally {
+            if (store != null) {
+                store.removeWaiter(waiter.thread);
+            }
         }
     }
 
@@ -300,16 +316,43 @@ public abstract class LinearMemory implements AutoCloseable {
             var queue = waiters == null ? null : waiters.get(addr);
             int woken = 0;
             while (queue != null && !queue.isEmpty() && Long.compareUnsigned(woken, count) < 0) {
-                queue.poll().notified = true;
+                var waiter = queue.poll();
+                waiter.notified = true;
+                LockSupport.unpark(waiter.thread);
                 woken++;
             }
             if (queue != null && queue.isEmpty()) {
                 waiters.remove(addr);
             }
-            if (woken > 0) {
-                waitLock.notifyAll();
-            }
             return woken;
+        }
+    }
+
+    /**
+     * Atomically applies {@code op} to the aligned 32-bit word at {@code addr}; returns the old
+     * value. This default loops on {@link #compareExchange32}; a backend with VarHandles overrides
+     * it with their {@code getAndAdd}/{@code getAndBitwise*}/{@code getAndSet}, which never retry.
+     */
+    protected int rmw32(RmwOp op, long addr, int operand) {
+        int old = atomicLoad32(addr);
+        while (true) {
+            int witness = compareExchange32(addr, old, (int) op.apply(old, operand));
+            if (witness == old) {
+                return old;
+            }
+            old = witness;
+        }
+    }
+
+    /** {@link #rmw32} for the aligned 64-bit word at {@code addr}. */
+    protected long rmw64(RmwOp op, long addr, long operand) {
+        long old = atomicLoad64(addr);
+        while (true) {
+            long witness = compareExchange64(addr, old, op.apply(old, operand));
+            if (witness == old) {
+                return old;
+            }
+            old = witness;
         }
     }
 
@@ -363,8 +406,14 @@ public abstract class LinearMemory implements AutoCloseable {
         }
     }
 
+    /** A thread blocked in {@link #atomicWait}; {@code notified} is written under waitLock. */
     private static final class Waiter {
-        boolean notified;
+        final Thread thread;
+        volatile boolean notified;
+
+        Waiter(Thread thread) {
+            this.thread = thread;
+        }
     }
 
     private void dequeue(long addr, Waiter waiter) {

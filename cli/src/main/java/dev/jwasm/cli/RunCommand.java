@@ -83,6 +83,17 @@ final class RunCommand implements Callable<Integer> {
     Long fuel;
 
     @Option(
+            names = "-S",
+            paramLabel = "SETTING",
+            split = ",",
+            description = "A WASI setting, as wasmtime names them: 'threads' (or threads=y|n) lets the program"
+                    + " start threads through the wasi-threads import wasi thread-spawn.")
+    List<String> wasiSettings = new ArrayList<>();
+
+    @Option(names = "--wasi-threads", description = "The same as -S threads.")
+    boolean wasiThreads;
+
+    @Option(
             names = {"-v", "--verbose"},
             description = "On a trap, also print the JVM side: the exception and any cause with its Java stack.")
     boolean verbose;
@@ -112,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
             }
             try {
                 Instance instance = WasiImports.instantiate(new Linker(), store, module, wasi);
-                return invoke == null ? start(instance) : invokeExport(instance);
+                return invoke == null ? start(instance, wasi) : invokeExport(instance, wasi);
             } catch (WasiExitException exit) {
                 return exit.exitCode();
             } catch (Trap trap) {
@@ -122,15 +133,36 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int start(Instance instance) {
+    private int start(Instance instance, WasiPreview1 wasi) {
         if (!instance.exportNames().contains("_start")) {
             throw new ConfigurationException(file + " exports no _start function; name one with --invoke");
         }
-        instance.function("_start").call();
+        call(instance.function("_start"), wasi);
         return ExitCodes.OK;
     }
 
-    private int invokeExport(Instance instance) {
+    /** Calls the program's main function; a threaded program ends, with all its threads, after it. */
+    private static long[] call(ExportedFunction function, WasiPreview1 wasi, long... args) {
+        var threads = wasi.threads();
+        return threads.isPresent() ? threads.get().callMain(function, args) : function.call(args);
+    }
+
+    /** Whether -S threads (or --wasi-threads) is given; other settings are errors. */
+    private boolean threadsSetting() {
+        boolean threads = wasiThreads;
+        for (String setting : wasiSettings) {
+            switch (setting.strip()) {
+                case "threads", "threads=y", "threads=yes", "threads=true" -> threads = true;
+                case "threads=n", "threads=no", "threads=false" -> threads = false;
+                default ->
+                    throw new ConfigurationException(
+                            "unknown WASI setting -S " + setting + "; supported: threads[=y|n]");
+            }
+        }
+        return threads;
+    }
+
+    private int invokeExport(Instance instance, WasiPreview1 wasi) {
         if (!instance.exportNames().contains(invoke)) {
             throw new ConfigurationException(file + " exports no \"" + invoke + "\"; its exports: "
                     + String.join(", ", instance.exportNames().stream().sorted().toList()));
@@ -145,7 +177,7 @@ final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < values.length; i++) {
             values[i] = parseValue(type.params().get(i), args.get(i), i);
         }
-        long[] results = function.call(values);
+        long[] results = call(function, wasi, values);
         var out = spec.commandLine().getOut();
         // The flat layout: a v128 result takes two longs, low half first.
         int at = 0;
@@ -161,7 +193,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private WasiConfig wasiConfig() {
-        var config = WasiConfig.builder().inheritStdio();
+        var config = WasiConfig.builder().inheritStdio().threads(threadsSetting());
         config.arg(file.getFileName().toString());
         if (invoke == null) {
             args.forEach(config::arg);

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param args the program's arguments, {@code args[0]} conventionally its name
  * @param env environment variables in insertion order
  * @param preopens directories the program may reach, fds 3, 4, … in this order
+ * @param threads whether a program importing {@code wasi} {@code thread-spawn} may start threads
+ *     (the wasi-threads proposal, see {@link WasiThreads}); off by default, so such a program fails
+ *     to link
  */
 public record WasiConfig(
         List<String> args,
@@ -26,7 +29,19 @@ public record WasiConfig(
         List<Preopen> preopens,
         InputStream stdin,
         OutputStream stdout,
-        OutputStream stderr) {
+        OutputStream stderr,
+        boolean threads) {
+
+    /** A configuration without wasi-threads. */
+    public WasiConfig(
+            List<String> args,
+            Map<String, String> env,
+            List<Preopen> preopens,
+            InputStream stdin,
+            OutputStream stdout,
+            OutputStream stderr) {
+        this(args, env, preopens, stdin, stdout, stderr, false);
+    }
 
     /**
      * A host directory made visible to the program under {@code guestPath}; with {@code readOnly}
@@ -60,8 +75,19 @@ public record WasiConfig(
         private InputStream stdin = InputStream.nullInputStream();
         private OutputStream stdout = OutputStream.nullOutputStream();
         private OutputStream stderr = OutputStream.nullOutputStream();
+        private boolean threads;
 
         private Builder() {}
+
+        /**
+         * Lets the program start threads through {@code wasi} {@code thread-spawn} (wasi-threads):
+         * each runs a new instance of the program's module on its own Java thread, sharing the
+         * program's imported shared memory and this configuration's descriptors.
+         */
+        public Builder threads(boolean enabled) {
+            threads = enabled;
+            return this;
+        }
 
         public Builder args(List<String> values) {
             for (var a : values) {
@@ -125,7 +151,7 @@ public record WasiConfig(
         }
 
         public WasiConfig build() {
-            return new WasiConfig(args, env, preopens, stdin, stdout, stderr);
+            return new WasiConfig(args, env, preopens, stdin, stdout, stderr, threads);
         }
 
         private static String noNul(String s, String what) {

@@ -32,6 +32,15 @@ public final class WasiImports {
      *     only once it is instantiated, hence a supplier; a call before it exists is an error
      */
     public static Linker define(Linker linker, WasiPreview1 wasi, Supplier<LinearMemory> memory) {
+        return define(linker, wasi, memory, null);
+    }
+
+    /**
+     * {@link #define(Linker, WasiPreview1, Supplier)} whose calls (but the memory-free ones, which
+     * touch no shared state) hold {@code lock}, when not null: the threads of a wasi-threads
+     * program share one {@link WasiPreview1}, which is not thread-safe by itself.
+     */
+    static Linker define(Linker linker, WasiPreview1 wasi, Supplier<LinearMemory> memory, Object lock) {
         for (WasiFunction function : WasiFunctions.ALL) {
             var type = FuncType.of(wasmTypes(function.params()), wasmTypes(function.results()));
             boolean returns = !function.results().isEmpty();
@@ -41,7 +50,14 @@ public final class WasiImports {
                     throw new JwasmException("WASI function " + function.name()
                             + " was called before the program's memory existed (the module exports no \"memory\")");
                 }
-                long result = function.invoker().invoke(wasi, mem, args);
+                long result;
+                if (lock == null || MEMORY_FREE.contains(function.name())) {
+                    result = function.invoker().invoke(wasi, mem, args);
+                } else {
+                    synchronized (lock) {
+                        result = function.invoker().invoke(wasi, mem, args);
+                    }
+                }
                 return returns ? new long[] {result} : new long[0];
             });
         }
@@ -51,8 +67,16 @@ public final class WasiImports {
     /**
      * Instantiates a WASI program: defines the WASI functions in {@code linker} (beside whatever
      * else it defines), instantiates {@code module}, and points WASI at its exported {@code memory}.
+     * With {@link WasiConfig#threads()} on, a module importing {@code wasi} {@code thread-spawn}
+     * becomes a threaded program instead ({@link WasiThreads}): WASI serves its imported shared
+     * memory, and {@link WasiPreview1#threads()} runs its main call.
      */
     public static Instance instantiate(Linker linker, Store store, WasmModule module, WasiPreview1 wasi) {
+        if (wasi.threadsEnabled() && WasiThreads.importsSpawn(module)) {
+            var threads = new WasiThreads(store.engine(), module, linker, wasi);
+            wasi.attach(threads);
+            return threads.instantiateMain(store);
+        }
         var memory = new LinearMemory[1];
         define(linker, wasi, () -> memory[0]);
         Instance instance = linker.instantiate(store, module);

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The 46 functions of {@code wasi_snapshot_preview1}, as plain Java over a {@link LinearMemory}.
@@ -30,7 +31,9 @@ import java.util.List;
  * flag values follow the preview1 witx ({@code typenames.witx}); a pointer outside memory is
  * {@link Errno#FAULT}. {@link WasiFunctions#ALL} lists them with their Wasm signatures for a linker.
  *
- * <p>One instance serves one program: it owns the program's descriptor table. Not thread-safe.
+ * <p>One instance serves one program: it owns the program's descriptor table. Not thread-safe by
+ * itself: a threaded program's instances reach it through {@link WasiThreads}, which serializes
+ * their calls.
  */
 public final class WasiPreview1 implements AutoCloseable {
 
@@ -43,7 +46,11 @@ public final class WasiPreview1 implements AutoCloseable {
     private final PathOps pathOps = new PathOps(fds);
     private final Poll poll = new Poll(fds, clocks);
 
+    private final boolean threadsEnabled;
+    private WasiThreads threads;
+
     public WasiPreview1(WasiConfig config) {
+        threadsEnabled = config.threads();
         args = config.args().stream()
                 .map(s -> s.getBytes(StandardCharsets.UTF_8))
                 .toList();
@@ -380,6 +387,9 @@ public final class WasiPreview1 implements AutoCloseable {
     /** Closes every open descriptor (stdio streams are flushed, not closed). */
     @Override
     public void close() {
+        if (threads != null) {
+            threads.close();
+        }
         for (var d : fds.all()) {
             try {
                 d.close();
@@ -387,6 +397,27 @@ public final class WasiPreview1 implements AutoCloseable {
                 // closing is best effort: the program has finished
             }
         }
+    }
+
+    /** Whether the configuration lets the program start threads ({@link WasiConfig#threads()}). */
+    public boolean threadsEnabled() {
+        return threadsEnabled;
+    }
+
+    /**
+     * The program's threads, once {@link WasiImports#instantiate} has instantiated a program that
+     * imports {@code wasi} {@code thread-spawn} with threads enabled; run its main call through
+     * {@link WasiThreads#callMain} so that the threads end with it.
+     */
+    public Optional<WasiThreads> threads() {
+        return Optional.ofNullable(threads);
+    }
+
+    void attach(WasiThreads threads) {
+        if (this.threads != null) {
+            throw new IllegalStateException("this WASI context already runs a threaded program");
+        }
+        this.threads = threads;
     }
 
     private void flushAll() {

@@ -1,6 +1,7 @@
 package dev.jwasm.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,5 +52,17 @@ class WasiConfigTest {
         assertThrows(UnsupportedOperationException.class, () -> config.args().add("r"));
         assertThrows(UnsupportedOperationException.class, () -> config.env().put("X", "Y"));
         assertEquals(List.of("p", "q"), config.args());
+    }
+
+    @Test
+    void threadsAreOffUnlessAskedFor() {
+        assertFalse(WasiConfig.builder().build().threads());
+        assertTrue(WasiConfig.builder().threads(true).build().threads());
+        assertFalse(new WasiPreview1(WasiConfig.builder().build()).threadsEnabled());
+        assertTrue(
+                new WasiPreview1(WasiConfig.builder().threads(true).build())
+                        .threads()
+                        .isEmpty(),
+                "no threaded program until one is instantiated");
     }
 }

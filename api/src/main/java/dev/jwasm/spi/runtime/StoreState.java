@@ -4,16 +4,21 @@ import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.spi.LinearMemory;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * What a store owns across instances: the tables that funcref, externref and exnref values index,
  * the fuel left, and the interrupt and deadline flags. A funcref is the function's position in its
  * table plus one, so that 0 is null (DESIGN.md "Values and references"); externrefs and exnrefs
- * carry a tag bit of their own above the index. Not thread-safe, like the store, except the stop
- * flags, which any thread may set and clear.
+ * carry a tag bit of their own above the index. Used by one thread at a time, like the store
+ * ({@link #enter()} enforces it), except the stop flags, which any thread may set and clear.
  */
 public final class StoreState {
     /**
@@ -42,6 +47,23 @@ public final class StoreState {
     private long deadlineGeneration;
 
     private ScheduledFuture<?> deadlineTimer;
+    /** Threads parked in {@code memory.atomic.wait} for this store's code. */
+    private final Set<Thread> waiters = ConcurrentHashMap.newKeySet();
+    /** The thread running this store's code, or null; see {@link #enter()}. */
+    private volatile Thread owner;
+    /** How deeply {@link #owner} has entered; only the owner touches it. */
+    private int entries;
+
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(StoreState.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private long fuel;
 
     /** An empty store state; each {@link dev.jwasm.api.Store} has one. */
@@ -197,6 +219,56 @@ public final class StoreState {
 
     private synchronized void setStop(int reason) {
         stopReasons |= reason;
+        // Threads parked in memory.atomic.wait for this store wake up and see the stop at once.
+        for (Thread waiter : waiters) {
+            LockSupport.unpark(waiter);
+        }
+    }
+
+    /**
+     * Registers a thread that is about to park in {@code memory.atomic.wait} on behalf of this
+     * store, so that an interrupt or a passed deadline unparks it; safe from any thread.
+     */
+    public void addWaiter(Thread thread) {
+        waiters.add(thread);
+    }
+
+    /** Undoes {@link #addWaiter} once the thread stops waiting. */
+    public void removeWaiter(Thread thread) {
+        waiters.remove(thread);
+    }
+
+    /**
+     * Marks the calling thread as running this store's code, until the matching {@link #exit()}.
+     * Entries nest on one thread (a host function calling back into the store); another thread
+     * entering meanwhile gets an {@link IllegalStateException}, because a store's instances,
+     * tables, globals, unshared memories and fuel are not safe to use from two threads at once.
+     * One compare-and-set per call from the host; a store may move between threads between calls.
+     */
+    public void enter() {
+        Thread me = Thread.currentThread();
+        if (owner == me) {
+            entries++;
+            return;
+        }
+        if (!OWNER.compareAndSet(this, null, me)) {
+            Thread other = owner;
+            throw new IllegalStateException("this store is running code on thread \""
+                    + (other == null ? "?" : other.getName()) + "\" and cannot run code on thread \""
+                    + me.getName() + "\" at the same time: use one store per thread (instances of several"
+                    + " stores may share a shared memory)");
+        }
+        entries = 1;
+    }
+
+    /** Ends an {@link #enter()} of the calling thread. */
+    public void exit() {
+        if (owner != Thread.currentThread()) {
+            throw new IllegalStateException("exit() without enter() on this thread");
+        }
+        if (--entries == 0) {
+            owner = null;
+        }
     }
 
     private synchronized void clearStop(int reason) {

@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
  * running the tests, the CLI's module path from {@code cli/target} (system property {@code
  * jwasm.cli}, else {@code ../cli/target}), which the reactor packages before {@code it}.
  */
-final class JwasmProcess {
+public final class JwasmProcess {
     /** What one run produced. */
-    record Result(int exitCode, String stdout, String stderr) {}
+    public record Result(int exitCode, String stdout, String stderr) {}
 
     /** Thrown when the process outlives its timeout; it has been killed. */
-    static final class TimeoutException extends RuntimeException {
+    public static final class TimeoutException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         TimeoutException(String message) {
@@ -43,14 +43,14 @@ final class JwasmProcess {
      * CLI's classes between runs (as {@code bin/jwasm} does beside the build): it saves each of the
      * many short runs a fraction of its start-up.
      */
-    static Optional<JwasmProcess> find(Path classDataArchive) {
+    public static Optional<JwasmProcess> find(Path classDataArchive) {
         Path target = cliTarget();
         boolean built =
                 Files.isRegularFile(target.resolve("jwasm-cli.jar")) && Files.isDirectory(target.resolve("lib"));
         return built ? Optional.of(new JwasmProcess(target, classDataArchive)) : Optional.empty();
     }
 
-    static String absentMessage() {
+    public static String absentMessage() {
         return "the jwasm CLI is not built at " + cliTarget()
                 + "; package the cli module first (./mvnw -B package -pl cli -am) or pass -Djwasm.cli=DIR";
     }
@@ -70,7 +70,7 @@ final class JwasmProcess {
      * Runs {@code jwasm ARGS} in {@code workDir}, which also receives the captured output files,
      * and waits at most {@code timeout}.
      */
-    Result run(List<String> jwasmArgs, Path workDir, Duration timeout) throws IOException, InterruptedException {
+    public Result run(List<String> jwasmArgs, Path workDir, Duration timeout) throws IOException, InterruptedException {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+AutoCreateSharedArchive");

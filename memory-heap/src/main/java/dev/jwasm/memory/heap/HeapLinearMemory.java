@@ -16,9 +16,12 @@ import java.util.Objects;
  * A linear memory in a {@code byte[]}: every access checks its whole range against the current
  * size explicitly, then goes through a little-endian {@link VarHandle} view of the array.
  *
- * <p>An unshared memory grows by copying into a larger array. A shared memory (threads) must keep
- * its storage stable for atomics, so it allocates its maximum up front and grows in place. A
- * fixed-buffer memory lives in an array the embedder handed in and never grows past it.
+ * <p>An unshared memory grows by copying into a larger array. A fixed-buffer memory lives in an
+ * array the embedder handed in and never grows past it. A shared memory (threads) is normally a
+ * {@link SharedHeapLinearMemory}, whose atomics are lock-free; this class still serves a shared
+ * type in a fixed buffer (and {@link #create} one when asked directly), allocating its maximum up
+ * front and growing in place. The size is published with release/acquire, so {@code memory.size}
+ * on another thread sees a completed grow.
  *
  * <p>The array's length is always a multiple of 8 and at least the size rounded up to one, so
  * that 8- and 16-bit atomics can use the aligned 32-bit word around them.
@@ -34,6 +37,15 @@ public final class HeapLinearMemory extends LinearMemory {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SIZE;
+
+    static {
+        try {
+            SIZE = MethodHandles.lookup().findVarHandle(HeapLinearMemory.class, "size", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final MemoryBudget budget;
     private final int pageSizeLog2;
@@ -43,7 +55,9 @@ public final class HeapLinearMemory extends LinearMemory {
     private final boolean growsByCopy;
 
     private byte[] bytes;
+    /** Written with release in {@link #grow}; the accessors' bounds checks read it plainly. */
     private long size;
+
     private boolean closed;
 
     private HeapLinearMemory(MemoryType type, MemoryBudget budget, byte[] storage, long maxPages, boolean growsByCopy) {
@@ -114,12 +128,12 @@ public final class HeapLinearMemory extends LinearMemory {
 
     @Override
     public long pages() {
-        return size >> pageSizeLog2;
+        return (long) SIZE.getAcquire(this) >> pageSizeLog2;
     }
 
     @Override
     public long byteSize() {
-        return size;
+        return (long) SIZE.getAcquire(this);
     }
 
     @Override
@@ -150,7 +164,7 @@ public final class HeapLinearMemory extends LinearMemory {
                 return -1;
             }
         }
-        size = newSize;
+        SIZE.setRelease(this, newSize);
         return oldPages;
     }
 
@@ -246,7 +260,7 @@ public final class HeapLinearMemory extends LinearMemory {
         if (!closed) {
             closed = true;
             budget.release(size);
-            size = 0;
+            SIZE.setRelease(this, 0L);
             bytes = EMPTY;
         }
     }

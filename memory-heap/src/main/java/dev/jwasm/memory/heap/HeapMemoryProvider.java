@@ -66,7 +66,8 @@ public final class HeapMemoryProvider implements MemoryProvider {
     @Override
     public LinearMemory create(MemoryType type, MemoryBudget budget) {
         if (fixedBuffer == null && fixedSegment == null) {
-            return HeapLinearMemory.create(type, budget);
+            // A shared memory needs lock-free atomics and a storage that never moves.
+            return type.shared() ? SharedHeapLinearMemory.create(type, budget) : HeapLinearMemory.create(type, budget);
         }
         if (!fixedBufferTaken.compareAndSet(false, true)) {
             throw new JwasmException("this fixed buffer already holds a memory; a fixed-buffer provider creates one");

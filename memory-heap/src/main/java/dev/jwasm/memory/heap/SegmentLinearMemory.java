@@ -8,6 +8,8 @@ import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.MemoryBudget;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Objects;
 
@@ -23,11 +25,23 @@ public final class SegmentLinearMemory extends LinearMemory {
     private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
+    private static final VarHandle SIZE;
+
+    static {
+        try {
+            SIZE = MethodHandles.lookup().findVarHandle(SegmentLinearMemory.class, "size", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final MemoryBudget budget;
     private final MemorySegment storage;
     private final int pageSizeLog2;
     private final long maxPages;
+    /** Written with release in {@link #grow}; the accessors' bounds checks read it plainly. */
     private long size;
+
     private boolean closed;
 
     private SegmentLinearMemory(MemoryType type, MemoryBudget budget, MemorySegment storage, long maxPages) {
@@ -64,12 +78,12 @@ public final class SegmentLinearMemory extends LinearMemory {
 
     @Override
     public long pages() {
-        return size >> pageSizeLog2;
+        return (long) SIZE.getAcquire(this) >> pageSizeLog2;
     }
 
     @Override
     public long byteSize() {
-        return size;
+        return (long) SIZE.getAcquire(this);
     }
 
     @Override
@@ -84,7 +98,7 @@ public final class SegmentLinearMemory extends LinearMemory {
         if (newSize < 0) {
             return -1;
         }
-        size = newSize;
+        SIZE.setRelease(this, newSize); // memory.size on another thread sees the grow
         return oldPages;
     }
 
@@ -231,7 +245,7 @@ public final class SegmentLinearMemory extends LinearMemory {
         if (!closed) {
             closed = true;
             budget.release(size);
-            size = 0;
+            SIZE.setRelease(this, 0L);
         }
     }
 

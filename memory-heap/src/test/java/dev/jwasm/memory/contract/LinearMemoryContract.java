@@ -3,6 +3,7 @@ package dev.jwasm.memory.contract;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.LinearMemory.RmwOp;
 import dev.jwasm.spi.MemoryBudget;
+import dev.jwasm.spi.runtime.StoreState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -471,5 +473,114 @@ public abstract class LinearMemoryContract {
         assertEquals(1, woken);
         assertEquals(0, result.get());
         assertEquals(null, failure.get());
+    }
+
+    /** Runs {@code body} on a new platform thread and returns what it returned or threw. */
+    private static Thread background(AtomicReference<Object> outcome, ThrowingSupplier body) {
+        return Thread.ofPlatform().start(() -> {
+            try {
+                outcome.set(body.get());
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+    }
+
+    private interface ThrowingSupplier {
+        Object get() throws Throwable;
+    }
+
+    /**
+     * Waits until {@code waiter} is parked in a wait: it parks only after joining the queue, and a
+     * parked thread shows as WAITING or TIMED_WAITING (the queue itself is private).
+     */
+    private static void awaitWaiters(Thread waiter) throws InterruptedException {
+        long give = System.nanoTime() + 10_000_000_000L;
+        while (waiter.getState() != Thread.State.WAITING && waiter.getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(System.nanoTime() < give, "the waiter never blocked");
+            Thread.sleep(1);
+        }
+    }
+
+    @Test
+    void aStoreInterruptWakesAWaiterThatWouldWaitForever() throws InterruptedException {
+        var memory = create(shared(1, 1), MemoryBudget.unlimited());
+        var store = new StoreState();
+        var outcome = new AtomicReference<Object>();
+        var waiter = background(outcome, () -> memory.atomicWait(4, 0, 0, -1, store));
+        awaitWaiters(waiter);
+        store.requestInterrupt();
+        waiter.join(10_000);
+        assertFalse(waiter.isAlive(), "the interrupt ended the wait");
+        var trap = assertInstanceOf(Trap.class, outcome.get());
+        assertEquals(TrapKind.INTERRUPTED, trap.kind());
+        assertEquals(0, memory.atomicNotify(0, 1), "the interrupted waiter left the queue");
+    }
+
+    @Test
+    void aStoreDeadlineEndsAWaitWithItsTrap() throws InterruptedException {
+        var memory = create(shared(1, 1), MemoryBudget.unlimited());
+        var store = new StoreState();
+        store.setDeadline(50_000_000); // 50 ms
+        var outcome = new AtomicReference<Object>();
+        var waiter = background(outcome, () -> memory.atomicWait(8, 8, 0, -1, store));
+        waiter.join(10_000);
+        var trap = assertInstanceOf(Trap.class, outcome.get());
+        assertEquals(TrapKind.DEADLINE_EXCEEDED, trap.kind());
+        store.close();
+    }
+
+    @Test
+    void aTimedWaitTimesOutAfterItsTimeoutAndNotBefore() {
+        var memory = create(shared(1, 1), MemoryBudget.unlimited());
+        var store = new StoreState();
+        long start = System.nanoTime();
+        assertEquals(2, memory.atomicWait(4, 0, 0, 30_000_000, store));
+        assertTrue(System.nanoTime() - start >= 30_000_000, "waited at least the 30 ms timeout");
+    }
+
+    @Test
+    void notifyWakesTheOldestWaitersOfItsAddressOnly() throws InterruptedException {
+        var memory = create(shared(1, 1), MemoryBudget.unlimited());
+        var store = new StoreState();
+        var first = new AtomicReference<Object>();
+        var second = new AtomicReference<Object>();
+        var other = new AtomicReference<Object>();
+        var a = background(first, () -> memory.atomicWait(4, 32, 0, -1, store));
+        awaitWaiters(a);
+        var b = background(second, () -> memory.atomicWait(4, 32, 0, -1, store));
+        awaitWaiters(b);
+        var c = background(other, () -> memory.atomicWait(4, 36, 0, -1, store));
+        awaitWaiters(c);
+        assertEquals(1, memory.atomicNotify(32, 1));
+        a.join(10_000);
+        assertEquals(0, first.get(), "the first waiter on 32 was woken");
+        assertTrue(b.isAlive() && c.isAlive(), "the second waiter and the one on 36 still wait");
+        assertEquals(1, memory.atomicNotify(32, 5), "one left on 32");
+        assertEquals(1, memory.atomicNotify(36, -1L & 0xFFFF_FFFFL));
+        b.join(10_000);
+        c.join(10_000);
+        assertEquals(0, second.get());
+        assertEquals(0, other.get());
+    }
+
+    @Test
+    void aGrowIsSeenBySizeOnAnotherThread() throws InterruptedException {
+        var memory = create(shared(1, 4), MemoryBudget.unlimited());
+        var outcome = new AtomicReference<Object>();
+        var watcher = background(outcome, () -> {
+            long give = System.nanoTime() + 10_000_000_000L;
+            while (memory.pages() == 1) { // no synchronization but the size's own publication
+                if (System.nanoTime() > give) {
+                    return "never saw the grow";
+                }
+            }
+            memory.atomicStore(4, PAGE + 4, 7); // the new page is usable at once
+            return memory.atomicLoad(4, PAGE + 4);
+        });
+        Thread.sleep(20);
+        assertEquals(1, memory.grow(1));
+        watcher.join(15_000);
+        assertEquals(7L, outcome.get());
     }
 }

@@ -32,6 +32,17 @@ class HeapLinearMemoryTest extends LinearMemoryContract {
     }
 
     @Test
+    void aSharedTypeGetsTheLockFreeBackendUnlessItLivesInAFixedBuffer() {
+        var type = shared(1, 2);
+        assertInstanceOf(SharedHeapLinearMemory.class, create(type, MemoryBudget.unlimited()));
+        var fixed = registerForClose(
+                HeapMemoryProvider.fixed(new byte[(int) (2 * PAGE)]).create(type, MemoryBudget.unlimited()));
+        assertInstanceOf(HeapLinearMemory.class, fixed, "a caller's byte[] cannot hold lock-free atomics");
+        fixed.atomicRmw(dev.jwasm.spi.LinearMemory.RmwOp.ADD, 4, 4, 5);
+        assertEquals(5, fixed.atomicLoad(4, 4));
+    }
+
+    @Test
     void growthStopsJustUnderTwoGibibytes() {
         // 2 GiB / 64 KiB = 32768 pages; the array limit leaves room for 32767.
         var memory = create(MemoryType.of(0, 65536), MemoryBudget.unlimited());

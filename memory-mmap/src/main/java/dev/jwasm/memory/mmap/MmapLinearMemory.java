@@ -10,6 +10,7 @@ import dev.jwasm.spi.MemoryBudget;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
 import java.nio.ByteOrder;
@@ -43,6 +44,15 @@ public final class MmapLinearMemory extends LinearMemory {
     // Aligned, native (= little-endian, checked by the provider) handles for atomics.
     private static final VarHandle ATOMIC_INT = ValueLayout.JAVA_INT.varHandle();
     private static final VarHandle ATOMIC_LONG = ValueLayout.JAVA_LONG.varHandle();
+    private static final VarHandle SIZE;
+
+    static {
+        try {
+            SIZE = MethodHandles.lookup().findVarHandle(MmapLinearMemory.class, "size", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Region region;
     private final Cleaner.Cleanable cleanable;
@@ -54,6 +64,11 @@ public final class MmapLinearMemory extends LinearMemory {
     /** The whole committed range (whole OS pages), for atomics on the word around a byte. */
     private MemorySegment words;
 
+    /**
+     * Written with release after {@link #segment} and {@link #words} (so that a thread that reads
+     * the new size with acquire, as {@link #byteSize()} does, also sees the new segments); the
+     * accessors rely on the segment's own bounds instead.
+     */
     private long size;
 
     private MmapLinearMemory(MemoryType type, Region region, long maxPages) {
@@ -119,7 +134,7 @@ public final class MmapLinearMemory extends LinearMemory {
         var base = MemorySegment.ofAddress(region.base);
         segment = base.reinterpret(newSize, region.arena, null);
         words = base.reinterpret(roundUp(newSize, region.mman.osPageSize), region.arena, null);
-        size = newSize;
+        SIZE.setRelease(this, newSize);
     }
 
     /** The reserved address range this memory occupies, for tests and diagnostics. */
@@ -129,12 +144,12 @@ public final class MmapLinearMemory extends LinearMemory {
 
     @Override
     public long pages() {
-        return size >> pageSizeLog2;
+        return (long) SIZE.getAcquire(this) >> pageSizeLog2;
     }
 
     @Override
     public long byteSize() {
-        return size;
+        return (long) SIZE.getAcquire(this);
     }
 
     @Override
@@ -288,8 +303,34 @@ public final class MmapLinearMemory extends LinearMemory {
     public synchronized void close() {
         segment = MemorySegment.NULL;
         words = MemorySegment.NULL;
-        size = 0;
+        SIZE.setRelease(this, 0L);
         cleanable.clean();
+    }
+
+    @Override
+    protected int rmw32(RmwOp op, long addr, int operand) {
+        var seg = words;
+        return switch (op) {
+            case ADD -> (int) ATOMIC_INT.getAndAdd(seg, addr, operand);
+            case SUB -> (int) ATOMIC_INT.getAndAdd(seg, addr, -operand);
+            case AND -> (int) ATOMIC_INT.getAndBitwiseAnd(seg, addr, operand);
+            case OR -> (int) ATOMIC_INT.getAndBitwiseOr(seg, addr, operand);
+            case XOR -> (int) ATOMIC_INT.getAndBitwiseXor(seg, addr, operand);
+            case XCHG -> (int) ATOMIC_INT.getAndSet(seg, addr, operand);
+        };
+    }
+
+    @Override
+    protected long rmw64(RmwOp op, long addr, long operand) {
+        var seg = words;
+        return switch (op) {
+            case ADD -> (long) ATOMIC_LONG.getAndAdd(seg, addr, operand);
+            case SUB -> (long) ATOMIC_LONG.getAndAdd(seg, addr, -operand);
+            case AND -> (long) ATOMIC_LONG.getAndBitwiseAnd(seg, addr, operand);
+            case OR -> (long) ATOMIC_LONG.getAndBitwiseOr(seg, addr, operand);
+            case XOR -> (long) ATOMIC_LONG.getAndBitwiseXor(seg, addr, operand);
+            case XCHG -> (long) ATOMIC_LONG.getAndSet(seg, addr, operand);
+        };
     }
 
     @Override

@@ -100,7 +100,7 @@ final class AtomicOps {
                     case CMPXCHG -> m.atomicCmpxchg(width, ea, s[base + 1], s[base + 2]);
                     // The timeout is in nanoseconds; negative waits forever, but an interrupt or a
                     // deadline still ends it.
-                    case WAIT -> m.atomicWait(width, ea, s[base + 1], s[base + 2], inst.store::checkStop);
+                    case WAIT -> m.atomicWait(width, ea, s[base + 1], s[base + 2], inst.store);
                     // The count is a u32.
                     case NOTIFY -> m.atomicNotify(ea, s[base + 1] & 0xFFFF_FFFFL);
                     case FENCE -> throw new IllegalStateException("handled above");
