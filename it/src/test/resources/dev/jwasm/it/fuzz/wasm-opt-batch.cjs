@@ -13,9 +13,12 @@ const path = require('path');
 const [toolPath, jobFile] = process.argv.slice(2);
 const script = new vm.Script(fs.readFileSync(toolPath, 'utf8').replace(/^#!.*\n/, ''), { filename: toolPath });
 let compiled = null;
-// Emscripten ends main by throwing its ExitStatus; that is not an error here.
-process.on('unhandledRejection', e => { if (!String(e).includes('ExitStatus')) console.error('driver:', e); });
-process.on('uncaughtException', e => { if (!String(e).includes('ExitStatus')) console.error('driver:', e); });
+// Emscripten ends main by throwing its ExitStatus; that is not an error here. Anything else thrown
+// outside the synchronous part of a run (e.g. the tool overflowing node's stack) ends that job.
+let failCurrent = () => {};
+const onError = e => { if (!String(e).includes('ExitStatus')) failCurrent(e); };
+process.on('unhandledRejection', onError);
+process.on('uncaughtException', onError);
 
 function runOnce(argv) {
   return new Promise(resolve => {
@@ -23,6 +26,7 @@ function runOnce(argv) {
     let done = false;
     const finish = code => { if (!done) { done = true; resolve({ code, text: out.join('') }); } };
     const capture = s => out.push(s + '\n');
+    failCurrent = e => { out.push('[driver error ' + e + ']\n'); finish(-1); };
     const Module = {
       arguments: argv, print: capture, printErr: capture,
       onExit: finish, postRun: [() => finish(0)], onAbort: () => finish(-1),
@@ -52,7 +56,8 @@ function runOnce(argv) {
         return bytes.length;
       },
     });
-    const fakeProcess = Object.create(process);
+    // The tool sets process.exitCode on failure: keep that on this job, not on the driver.
+    const fakeProcess = Object.create(process, { exitCode: { value: 0, writable: true } });
     fakeProcess.exit = code => { finish(code); throw new Error('ExitStatus ' + code); };
     const sandbox = {
       Module, process: fakeProcess, Buffer, console, WebAssembly: wasm,
@@ -65,7 +70,7 @@ function runOnce(argv) {
     try {
       script.runInNewContext(sandbox);
     } catch (e) {
-      if (!String(e).includes('ExitStatus')) { out.push('driver: ' + e + '\n'); finish(-1); }
+      onError(e);
     }
   });
 }
@@ -75,7 +80,7 @@ function runOnce(argv) {
     if (line.length === 0) continue;
     const job = JSON.parse(line);
     const { code, text } = await runOnce(job.argv);
-    fs.writeFileSync(job.out, text + (code === 0 ? '' : '[driver exit ' + code + ']\n'));
+    fs.writeFileSync(job.out, text);
   }
   process.exit(0);
 })();
