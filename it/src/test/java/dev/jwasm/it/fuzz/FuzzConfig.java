@@ -1,5 +1,6 @@
 package dev.jwasm.it.fuzz;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ enum FuzzConfig {
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        var all = new java.util.ArrayList<>(a);
+        var all = new ArrayList<>(a);
         all.addAll(b);
         return List.copyOf(all);
     }

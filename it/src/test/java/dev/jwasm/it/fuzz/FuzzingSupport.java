@@ -1,5 +1,6 @@
 package dev.jwasm.it.fuzz;
 
+import dev.jwasm.api.HostFunction;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
@@ -12,12 +13,15 @@ import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.HeapType;
 import dev.jwasm.api.model.NumType;
 import dev.jwasm.api.model.RefType;
+import dev.jwasm.api.model.TagType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.api.model.VecType;
 import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.TableInstance;
 import dev.jwasm.spi.runtime.TagInstance;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -84,14 +88,14 @@ final class FuzzingSupport {
                             im.name(),
                             funcType(f.typeIndex()),
                             hostFunction(im.name(), funcType(f.typeIndex())));
-                case dev.jwasm.api.model.TagType t
+                case TagType t
                 when im.module().equals("fuzzing-support") && im.name().equals("wasmtag") ->
                     linker.define(im.module(), im.name(), wasmTag);
-                case dev.jwasm.api.model.TagType t
+                case TagType t
                 when im.module().equals("fuzzing-support") && im.name().equals("jstag") ->
                     linker.define(im.module(), im.name(), jsTag);
                 case GlobalType g
-                when !g.mutable() && g.type().equals(RefType.EXTERNREF) ->
+                when !g.mutable() && g.type() instanceof RefType r && r.heap() == HeapType.Abstract.EXTERN ->
                     linker.define(
                             im.module(),
                             im.name(),
@@ -107,7 +111,7 @@ final class FuzzingSupport {
     private static int payload(String module, String name) {
         int payload = 0;
         for (var part : List.of(module, name)) {
-            for (byte c : part.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            for (byte c : part.getBytes(StandardCharsets.UTF_8)) {
                 payload = (payload + (c & 0xFF)) % 251;
             }
         }
@@ -118,7 +122,7 @@ final class FuzzingSupport {
         return (FuncType) module.info().types().get(typeIndex).composite();
     }
 
-    private dev.jwasm.api.HostFunction hostFunction(String name, FuncType type) {
+    private HostFunction hostFunction(String name, FuncType type) {
         if (name.startsWith("log-")) {
             return args -> {
                 var values = new ArrayList<FuzzValue>();
@@ -246,7 +250,7 @@ final class FuzzingSupport {
                     case F32 -> new FuzzValue.F32((int) bits);
                     case F64 -> new FuzzValue.F64(bits);
                 };
-            case dev.jwasm.api.model.VecType v -> new FuzzValue.V128(bits, high);
+            case VecType v -> new FuzzValue.V128(bits, high);
             case RefType r -> new FuzzValue.Ref(refText(r, bits));
         };
     }
