@@ -88,6 +88,12 @@ final class Guest {
         return wasi.pathSymlink(mem, PATH, l1, fd, PATH2, l2);
     }
 
+    int link(int oldFd, String from, int newFd, String to) {
+        int l1 = TestMemory.putString(mem, PATH, from);
+        int l2 = TestMemory.putString(mem, PATH2, to);
+        return wasi.pathLink(mem, oldFd, 0, PATH, l1, newFd, PATH2, l2);
+    }
+
     int filestat(int fd, int lookup, String path, int buf) {
         int len = TestMemory.putString(mem, PATH, path);
         return wasi.pathFilestatGet(mem, fd, lookup, PATH, len, buf);

@@ -41,13 +41,23 @@ public final class FdTable {
         return d;
     }
 
-    /** Moves {@code from} onto {@code to} (both open), returning the descriptor {@code to} held. */
+    /**
+     * Moves {@code from} onto {@code to}, returning the descriptor {@code to} held (null if it was
+     * free). As wasmtime's preview1, {@code to} need not be open; past the table it is
+     * {@code ENOMEM} (as its adapter, which wasmtime's fd_renumber test accepts).
+     */
     public Descriptor renumber(int from, int to) throws WasiError {
         var moving = get(from);
-        var replaced = get(to);
         if (from == to) {
             return null;
         }
+        if (to < 0 || to >= MAX_OPEN) {
+            throw new WasiError(Errno.NOMEM);
+        }
+        while (slots.size() <= to) {
+            slots.add(null);
+        }
+        var replaced = slots.get(to);
         slots.set(to, moving);
         remove(from);
         return replaced;

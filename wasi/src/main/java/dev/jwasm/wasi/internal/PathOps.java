@@ -70,9 +70,8 @@ public final class PathOps {
             throws WasiError, IOException {
         var from = resolve(mem, oldFd, Rights.PATH_LINK_SOURCE, oldPath, oldPathLen, follows(oldFlags));
         var to = resolve(mem, newFd, Rights.PATH_LINK_TARGET, newPath, newPathLen, false);
-        if (to.name() == null) {
-            throw new WasiError(Errno.EXIST);
-        }
+        checkTrailingSlash(from);
+        checkNewLinkName(to);
         if (Files.isDirectory(from.host(), LinkOption.NOFOLLOW_LINKS)) {
             throw new WasiError(Errno.PERM); // hard links to directories: EPERM, as Linux
         }
@@ -250,9 +249,7 @@ public final class PathOps {
         if (target.startsWith("/")) {
             throw new WasiError(Errno.PERM);
         }
-        if (r.name() == null || attributes(r.host()) != null) {
-            throw new WasiError(Errno.EXIST);
-        }
+        checkNewLinkName(r);
         Files.createSymbolicLink(r.host(), Path.of(target));
         return Errno.SUCCESS;
     }
@@ -295,6 +292,24 @@ public final class PathOps {
 
     private static boolean follows(int lookupFlags) {
         return (lookupFlags & Witx.LOOKUP_SYMLINK_FOLLOW) != 0;
+    }
+
+    /**
+     * The name a new hard or symbolic link gets must not exist; with a trailing slash it names a
+     * directory, which cannot be created this way (POSIX filename creation; wasmtime on unix gives
+     * ENOENT when nothing is there, EEXIST for a directory, ENOTDIR for another file).
+     */
+    private static void checkNewLinkName(Resolved r) throws WasiError {
+        if (r.name() == null) {
+            throw new WasiError(Errno.EXIST);
+        }
+        var attrs = attributes(r.host());
+        if (r.mustBeDirectory()) {
+            throw new WasiError(attrs == null ? Errno.NOENT : attrs.isDirectory() ? Errno.EXIST : Errno.NOTDIR);
+        }
+        if (attrs != null) {
+            throw new WasiError(Errno.EXIST);
+        }
     }
 
     private static void checkTrailingSlash(Resolved r) throws WasiError {

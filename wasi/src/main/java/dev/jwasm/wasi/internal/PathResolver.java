@@ -2,6 +2,7 @@ package dev.jwasm.wasi.internal;
 
 import dev.jwasm.wasi.Errno;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import java.util.List;
 public final class PathResolver {
     /** Symlinks followed in one resolution before {@code ELOOP}, as Linux's {@code MAXSYMLINKS}. */
     static final int MAX_SYMLINKS = 40;
+    /** The longest path component, in bytes (POSIX NAME_MAX as on Linux and macOS). */
+    static final int NAME_MAX = 255;
 
     private PathResolver() {}
 
@@ -69,6 +72,10 @@ public final class PathResolver {
                 }
                 stack.removeLast();
                 continue;
+            }
+            if (c.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
+                // As the host's lookup would (Linux NAME_MAX), before any existence check.
+                throw new WasiError(Errno.NAMETOOLONG);
             }
             boolean last = pending.isEmpty();
             Path host = join(root, stack).resolve(c);

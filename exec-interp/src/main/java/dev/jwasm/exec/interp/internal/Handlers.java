@@ -1,7 +1,9 @@
 package dev.jwasm.exec.interp.internal;
 
+import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
+import java.util.function.Supplier;
 
 /**
  * Exception handling for the interpreter (spec 4.4.8 throw, throw_ref, try_table; and the legacy
@@ -28,11 +30,23 @@ final class Handlers {
     /** Tag word of a legacy delegate entry: the search resumes at the entry its target names. */
     static final int DELEGATE = -2;
 
-    /** {@code THROW tag argBase}: a new exception with the payload from the frame. */
-    static ExceptionInstance create(InstanceState inst, int tag, long[] s, int argBase) {
+    /**
+     * {@code THROW tag argBase}: a new exception with the payload from the frame, one slot per
+     * value; a v128's high half comes from the machine's high-half stack ({@code high}, which is
+     * only read when the tag has a v128 parameter).
+     */
+    static ExceptionInstance create(InstanceState inst, int tag, long[] s, int argBase, Supplier<long[]> high) {
         var t = inst.tags[tag];
         long[] payload = new long[ExceptionInstance.payloadLength(t)];
-        System.arraycopy(s, argBase, payload, 0, payload.length);
+        int flat = 0;
+        int k = 0;
+        for (ValType type : t.type().params()) {
+            payload[flat++] = s[argBase + k];
+            if (type == ValType.V128) {
+                payload[flat++] = high.get()[argBase + k];
+            }
+            k++;
+        }
         return new ExceptionInstance(t, payload);
     }
 
@@ -41,7 +55,8 @@ final class Handlers {
      * match it stores the payload and exnref the handler wants in the frame at {@code fp} and
      * returns the pc to continue at; otherwise -1.
      */
-    static int land(int[] code, int pc, long[] s, int fp, InstanceState inst, ExceptionInstance exn) {
+    static int land(
+            int[] code, int pc, long[] s, int fp, InstanceState inst, ExceptionInstance exn, Supplier<long[]> high) {
         int end = code.length - 1;
         int i = code[end];
         while (i < end) {
@@ -54,8 +69,14 @@ final class Handlers {
                 if (tag == ALL || inst.tags[tag] == exn.tag()) {
                     int payloadSlot = code[i + 3];
                     if (payloadSlot >= 0) {
-                        for (int k = 0, n = exn.payloadLength(); k < n; k++) {
-                            s[fp + payloadSlot + k] = exn.payload(k);
+                        int flat = 0;
+                        int k = 0;
+                        for (ValType type : exn.tag().type().params()) {
+                            s[fp + payloadSlot + k] = exn.payload(flat++);
+                            if (type == ValType.V128) {
+                                high.get()[fp + payloadSlot + k] = exn.payload(flat++);
+                            }
+                            k++;
                         }
                     }
                     int refSlot = code[i + 4];

@@ -342,7 +342,7 @@ public final class Machine {
      */
     private void throwAt(int[] code, int pc, long[] s, int fp, InstanceState inst, int base) {
         ExceptionInstance exn = code[pc] == Ir.THROW
-                ? Handlers.create(inst, code[pc + 1], s, fp + code[pc + 2])
+                ? Handlers.create(inst, code[pc + 1], s, fp + code[pc + 2], this::highStack)
                 : inst.store.exception(s[fp + code[pc + 1]]);
         if (!unwind(exn, code, pc, fp, inst, base)) {
             throw new WasmException(exn);
@@ -359,7 +359,7 @@ public final class Machine {
         // A host function reached by a tail call runs after its caller's frame is gone.
         boolean frameGone = Handlers.isTailCall(code, pc);
         while (true) {
-            int target = frameGone ? -1 : Handlers.land(code, pc, stack, fp, inst, exn);
+            int target = frameGone ? -1 : Handlers.land(code, pc, stack, fp, inst, exn, this::highStack);
             if (target >= 0) {
                 resumeCode = code;
                 resumePc = target;
