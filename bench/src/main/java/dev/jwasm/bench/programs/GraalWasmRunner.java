@@ -12,31 +12,48 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
- * GraalWasm (org.graalvm.polyglot:wasm) through the polyglot API, with its built-in WASI. Which
- * Truffle runtime it gets depends on how the JVM was started: with the Truffle jars on the class
- * path (the shaded benchmarks jar) it runs on Truffle's fallback runtime, which interprets and never
- * compiles Wasm to machine code; with them on the module path and the Graal compiler reachable
- * through JVMCI, it compiles (see {@code bench/run.sh}). {@link #mode()} says which one ran.
+ * GraalWasm (org.graalvm.polyglot:wasm) through the polyglot API, with its built-in WASI, as {@code
+ * graalwasm-jit} (Truffle compiles hot Wasm code with the Graal compiler) or {@code
+ * graalwasm-interp} (compilation off: Truffle's interpreter only).
+ *
+ * <p>Which Truffle runtime there is depends on how the JVM was started: with the Truffle jars on
+ * the class path (the shaded benchmarks jar alone) it is the fallback runtime, which never compiles;
+ * with them on the module path and the Graal compiler on {@code --upgrade-module-path} with JVMCI
+ * enabled, the optimizing one ({@code bench/run.sh} starts it so). {@code graalwasm-jit} on the
+ * fallback runtime refuses to run rather than report interpreter numbers as compiled ones.
  */
 public final class GraalWasmRunner implements WasmRunner {
     private final KernelClock clock;
     private final Engine engine;
     private Source source;
 
-    public GraalWasmRunner(KernelClock clock) {
+    public GraalWasmRunner(boolean compile, KernelClock clock) {
         this.clock = clock;
+        String runtime = truffleRuntimeName();
+        boolean optimizing = runtime.contains("Optimized");
+        if (compile && !optimizing) {
+            throw new IllegalStateException("graalwasm-jit needs Truffle's optimizing runtime and the Graal compiler;"
+                    + " this JVM has " + runtime + " (start it as bench/run.sh does)");
+        }
         // One engine for every run, so that code Truffle compiled is shared by the contexts.
-        this.engine = Engine.newBuilder("wasm")
+        var builder = Engine.newBuilder("wasm")
                 .option("engine.WarnInterpreterOnly", "false")
                 .out(OutputStream.nullOutputStream())
-                .err(OutputStream.nullOutputStream())
-                .build();
-        System.out.println("jwasm-bench: graalwasm runs on " + mode());
+                .err(OutputStream.nullOutputStream());
+        if (!compile && optimizing) {
+            // The fallback runtime never compiles and has no such option.
+            builder.option("engine.Compilation", "false");
+        }
+        this.engine = builder.build();
+        String name = compile ? "graalwasm-jit" : "graalwasm-interp";
+        System.out.println("jwasm-bench: " + name + " runs on " + mode()
+                + (!compile && optimizing ? ", engine.Compilation=false" : ""));
     }
 
     /** The Truffle runtime in use: its name tells compiled ({@code Graal}) from fallback ({@code Interpreted}). */
     public String mode() {
-        return engine.getImplementationName() + " (Truffle runtime " + truffleRuntimeName() + ")";
+        return engine.getImplementationName() + " " + engine.getVersion() + " (Truffle runtime " + truffleRuntimeName()
+                + ")";
     }
 
     private static String truffleRuntimeName() {
