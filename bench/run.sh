@@ -40,7 +40,7 @@ if [ "$mode" = quick ]; then
   graal_runtimes="graalwasm-jit"
   prog_opts=(-f 1 -wi 1 -w 1 -i 3 -r 1)
   micro_opts=(-f 1 -wi 1 -w 1 -i 3 -r 1)
-  shot_opts=(-f 1 -wi 1 -i 3)
+  shot_opts=(-f 1 -wi 1 -i 2)
   native_opts=(--warmup 1 --iterations 3)
   micro="CallBenchmark|WasmLoadStoreBenchmark|memory.LoadStoreBenchmark|DecodeBenchmark"
   shots="StartupBenchmark|ChicoryCompileBenchmark"
@@ -104,7 +104,7 @@ graal_jars="$( [ -s "$mp_file" ] && tr ':' '\n' <"$mp_file" | grep '/org/graalvm
 if [ -n "$graal_jars" ]; then
   compiler="$(grep '/org/graalvm/compiler/' <<<"$graal_jars" || true)"
   modules="$(grep -v '/org/graalvm/compiler/' <<<"$graal_jars" | paste -sd: -)"
-  graal_args="$jvm_args --module-path=$modules --add-modules=org.graalvm.polyglot -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=$compiler"
+  graal_args="$jvm_args --module-path=$modules --add-modules=org.graalvm.polyglot --enable-native-access=org.graalvm.truffle -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=$compiler"
   echo "graal_jvm_args=$graal_args" >>"$out/machine.txt"
   jmh graal ProgramBenchmark -p "program=${programs// /,}" -p "runtime=$graal_runtimes" "${prog_opts[@]}" \
     -jvmArgsAppend "$graal_args"

@@ -30,7 +30,9 @@ public final class GraalWasmRunner implements WasmRunner {
     public GraalWasmRunner(boolean compile, KernelClock clock) {
         this.clock = clock;
         String runtime = truffleRuntimeName();
-        boolean optimizing = runtime.contains("Optimized");
+        // The fallback runtime is DefaultTruffleRuntime ("Interpreted"); the optimizing one on HotSpot
+        // is HotSpotTruffleRuntime.
+        boolean optimizing = !runtime.contains("DefaultTruffleRuntime");
         if (compile && !optimizing) {
             throw new IllegalStateException("graalwasm-jit needs Truffle's optimizing runtime and the Graal compiler;"
                     + " this JVM has " + runtime + " (start it as bench/run.sh does)");

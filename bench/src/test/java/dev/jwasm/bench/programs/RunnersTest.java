@@ -74,6 +74,14 @@ class RunnersTest {
     }
 
     @Test
+    void graalWasmWithoutTheGraalCompilerRefusesToPassForCompiled() {
+        // Surefire puts Truffle on the class path, where only its fallback (interpreting) runtime runs.
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> Runtimes.create("graalwasm-jit", new KernelClock()));
+        assertTrue(e.getMessage().contains("DefaultTruffleRuntime"), e.getMessage());
+    }
+
+    @Test
     void anUnknownRuntimeIsAClearError() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> Runtimes.create("wasmtime", new KernelClock()));
