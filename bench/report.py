@@ -210,7 +210,7 @@ def main():
     graal_mode = ""
     log = results_dir / "run.log"
     if log.exists():
-        modes = sorted(set(re.findall(r"^jwasm-bench: (graalwasm-\S+ runs on .*)$", log.read_text(errors="replace"), re.M)))
+        modes = sorted(set(re.findall(r"jwasm-bench: (graalwasm-\S+ runs on .*)$", log.read_text(errors="replace"), re.M)))
         graal_mode = "; ".join(modes)
 
     e2e, kern, counts = {}, {}, {}

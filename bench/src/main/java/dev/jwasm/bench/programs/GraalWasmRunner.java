@@ -44,7 +44,7 @@ public final class GraalWasmRunner implements WasmRunner {
                 .err(OutputStream.nullOutputStream());
         if (!compile && optimizing) {
             // The fallback runtime never compiles and has no such option.
-            builder.option("engine.Compilation", "false");
+            builder.allowExperimentalOptions(true).option("engine.Compilation", "false");
         }
         this.engine = builder.build();
         String name = compile ? "graalwasm-jit" : "graalwasm-interp";
