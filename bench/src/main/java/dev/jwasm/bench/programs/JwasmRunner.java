@@ -12,18 +12,26 @@ import dev.jwasm.wasi.WasiPreview1;
 import java.io.OutputStream;
 import java.util.List;
 
-/** jwasm with the chosen executor and memory backends. */
+/**
+ * jwasm with the chosen executor and memory backends, through {@link WasiImports#instantiate}, the
+ * same path {@code jwasm run} takes. One engine serves every run, so the JIT's compiled module is
+ * reused from the second run on, as an embedder running a program repeatedly would see it.
+ */
 public final class JwasmRunner implements WasmRunner {
+    private static final FuncType NO_ARGS = FuncType.of(List.of(), List.of());
+
     private final Engine engine;
+    private final KernelClock clock;
     private WasmModule module;
 
-    public JwasmRunner(String executor, String memory) {
+    public JwasmRunner(String executor, String memory, KernelClock clock) {
         this.engine = Engine.builder().executor(executor).memory(memory).build();
+        this.clock = clock;
     }
 
     @Override
     public void prepare(byte[] wasm) {
-        module = WasmModule.decode(wasm).validate();
+        module = engine.decode(wasm).validate();
     }
 
     @Override
@@ -35,13 +43,19 @@ public final class JwasmRunner implements WasmRunner {
                 .build();
         try (var store = new Store(engine);
                 var wasi = new WasiPreview1(config)) {
-            var noArgs = FuncType.of(List.of(), List.of());
             var linker = new Linker()
-                    .define("bench", "start", noArgs, args -> new long[0])
-                    .define("bench", "end", noArgs, args -> new long[0]);
-            WasiImports.instantiate(linker, store, module, wasi)
-                    .function("_start")
-                    .call();
+                    .define("bench", "start", NO_ARGS, args -> {
+                        clock.start();
+                        return new long[0];
+                    })
+                    .define("bench", "end", NO_ARGS, args -> {
+                        clock.end();
+                        return new long[0];
+                    });
+            var instance = WasiImports.instantiate(linker, store, module, wasi);
+            if (instance.exportNames().contains("_start")) {
+                instance.function("_start").call();
+            }
             return 0;
         } catch (WasiExitException exit) {
             return exit.exitCode();
