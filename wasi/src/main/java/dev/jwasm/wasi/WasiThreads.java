@@ -140,18 +140,18 @@ public final class WasiThreads implements AutoCloseable {
      * results, ending the program afterwards: when it returns, the other threads are stopped;
      * when it or any thread traps or exits first, that outcome is rethrown here (a
      * {@link WasiExitException} with the exit code, or the {@link Trap}). A thread ending the
-     * program interrupts the main store, which stays interrupted ({@link Store#resume()}).
+     * program interrupts the main store, which then stays interrupted ({@link Store#resume()}).
      */
     public long[] callMain(ExportedFunction function, long... args) {
         long[] results;
         try {
             results = function.call(args);
         } catch (RuntimeException e) {
-            throw end(e);
+            throw end(e, true);
         }
         // Returning ends the program too; the threads stopped now find the outcome taken.
         Object first = outcome.compareAndExchange(null, RETURNED);
-        stopAll();
+        stopAll(false);
         if (first instanceof RuntimeException e) {
             throw e; // a thread ended the program while the main call was returning
         }
@@ -162,15 +162,19 @@ public final class WasiThreads implements AutoCloseable {
      * Records {@code cause} as the outcome unless something ended the program first, stops every
      * thread, and returns the outcome that stands.
      */
-    private RuntimeException end(RuntimeException cause) {
+    private RuntimeException end(RuntimeException cause, boolean fromMain) {
         Object first = outcome.compareAndExchange(null, cause);
-        stopAll();
+        stopAll(!fromMain);
         return first instanceof RuntimeException e ? e : cause;
     }
 
-    private void stopAll() {
+    /**
+     * Interrupts every thread's store; the main store too when {@code main} (a thread ended the
+     * program while the main call may still run).
+     */
+    private void stopAll(boolean main) {
         for (Store store : stores) {
-            if (store != mainStore || outcome.get() != null) {
+            if (main || store != mainStore) {
                 store.interrupt();
             }
         }
@@ -220,9 +224,9 @@ public final class WasiThreads implements AutoCloseable {
         } catch (RuntimeException e) {
             // A trap or proc_exit in any thread ends the program (wasi-threads); a thread that was
             // stopped because the program already ended finds the outcome taken and changes nothing.
-            end(e);
+            end(e, false);
         } catch (StackOverflowError | OutOfMemoryError e) {
-            end(new JwasmException("wasi thread " + tid + " failed: " + e, e));
+            end(new JwasmException("wasi thread " + tid + " failed: " + e, e), false);
         } finally {
             stores.remove(store);
             threads.remove(Thread.currentThread());
@@ -243,7 +247,7 @@ public final class WasiThreads implements AutoCloseable {
     @Override
     public void close() {
         outcome.compareAndSet(null, RETURNED);
-        stopAll();
+        stopAll(false);
         long deadline = System.nanoTime() + JOIN_GRACE.toNanos();
         for (Thread thread : threads) {
             long left = deadline - System.nanoTime();
