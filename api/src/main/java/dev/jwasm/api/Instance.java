@@ -9,7 +9,10 @@ import dev.jwasm.spi.runtime.TagInstance;
 import java.util.Map;
 import java.util.Set;
 
-/** An instantiated module: its exports by name (spec 4.2.5). */
+/**
+ * An instantiated module: its exports by name (spec 4.2.5). It belongs to its store and, like
+ * it, runs code on one thread at a time (see {@link Store}).
+ */
 public final class Instance {
     private final Store store;
     private final InstanceState state;

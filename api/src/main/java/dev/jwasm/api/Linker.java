@@ -19,7 +19,8 @@ import java.util.function.BiFunction;
 /**
  * Names the host functions and other instances' exports that modules import, and instantiates
  * modules against them. Imports are matched by (module, name), then by kind and type; a mismatch
- * is a {@link LinkException}.
+ * is a {@link LinkException}. Define on one thread; once defined, a linker may instantiate from
+ * several threads at once (into different stores: a store runs on one thread at a time).
  */
 public final class Linker {
     private record Key(String module, String name) {}

@@ -21,6 +21,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The threads proposal's atomic accesses and {@code wait}/{@code notify} are implemented here
  * on a few overridable compare-and-exchange hooks, so every backend has them.
+ *
+ * <p>Threads: a shared memory ({@code type().shared()}) is used from many threads at once, so a
+ * backend must keep its storage in place, make its atomics sequentially consistent, never tear an
+ * aligned access of up to 8 bytes, and publish {@link #grow} so that {@link #byteSize()} and
+ * {@link #pages()} on any thread see it (release/acquire or stronger). An unshared memory is used
+ * by one thread at a time, its store's.
  */
 public abstract class LinearMemory implements AutoCloseable {
     private final MemoryType type;

@@ -73,6 +73,9 @@ public final class WasiImports {
      */
     public static Instance instantiate(Linker linker, Store store, WasmModule module, WasiPreview1 wasi) {
         if (wasi.threadsEnabled() && WasiThreads.importsSpawn(module)) {
+            if (wasi.threads().isPresent()) {
+                throw new IllegalStateException("this WASI context already runs a threaded program");
+            }
             var threads = new WasiThreads(store.engine(), module, linker, wasi);
             wasi.attach(threads);
             return threads.instantiateMain(store);

@@ -44,7 +44,10 @@ public final class WasiPreview1 implements AutoCloseable {
     private final Clocks clocks = new Clocks();
     private final FdOps fdOps = new FdOps(fds);
     private final PathOps pathOps = new PathOps(fds);
-    private final Poll poll = new Poll(fds, clocks);
+    /** What a threaded program's WASI calls hold, one at a time; poll_oneoff sleeps release it. */
+    private final Object lock = new Object();
+
+    private final Poll poll = new Poll(fds, clocks, lock);
 
     private final boolean threadsEnabled;
     private WasiThreads threads;
@@ -411,6 +414,11 @@ public final class WasiPreview1 implements AutoCloseable {
      */
     public Optional<WasiThreads> threads() {
         return Optional.ofNullable(threads);
+    }
+
+    /** The monitor {@link WasiThreads} serializes this context's calls on. */
+    Object lock() {
+        return lock;
     }
 
     void attach(WasiThreads threads) {

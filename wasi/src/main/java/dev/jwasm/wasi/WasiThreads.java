@@ -28,14 +28,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * calling its export {@code wasi_thread_start(tid, start_arg)}. The module must import a shared
  * memory: one memory is created for the program and every instance imports it; all instances
  * share the program's {@link WasiPreview1} (its descriptors, arguments and environment), whose
- * calls are serialized.
+ * calls are serialized (a {@code poll_oneoff} that sleeps lets the others run meanwhile).
  *
  * <p>Thread ids are 1 to {@link #MAX_TID}, as the proposal requires; {@code thread-spawn} returns
  * a negative number when no thread can be started (ids exhausted, {@link #MAX_THREADS} running,
  * the program ending, the new instance failing to link). The program ends, for every thread, when
  * its main call ({@code _start}) returns or any thread calls {@code proc_exit} or traps: the first
  * of these decides the outcome ({@link #callMain} returns or throws it) and the other threads are
- * stopped at their next function entry, loop iteration or {@code memory.atomic.wait}. A thread
+ * stopped at their next function entry, loop iteration or {@code memory.atomic.wait} (a spawned
+ * thread sleeping in {@code poll_oneoff} is woken by a Java interrupt). A thread
  * whose {@code wasi_thread_start} returns ends alone. With fuel metering on, every spawned thread
  * gets the fuel the main store had when the program was instantiated; a deadline on the main store
  * ends the whole program when the main call traps for it.
@@ -65,7 +66,6 @@ public final class WasiThreads implements AutoCloseable {
     private final WasmModule module;
     private final Linker linker;
     private final LinearMemory memory;
-    private final Object wasiLock = new Object();
     private final AtomicInteger nextTid = new AtomicInteger(1);
     /** Every store running the program's code: the main one and each live thread's. */
     private final Set<Store> stores = ConcurrentHashMap.newKeySet();
@@ -106,7 +106,7 @@ public final class WasiThreads implements AutoCloseable {
         }
         this.memory = engine.memoryProvider().create(type, engine.memoryBudget());
         linker.define(memoryImport.module(), memoryImport.name(), memory);
-        WasiImports.define(linker, wasi, () -> memory, wasiLock);
+        WasiImports.define(linker, wasi, () -> memory, wasi.lock());
         linker.define(MODULE, SPAWN, SPAWN_TYPE, args -> new long[] {spawn((int) args[0])});
     }
 
@@ -140,18 +140,18 @@ public final class WasiThreads implements AutoCloseable {
      * results, ending the program afterwards: when it returns, the other threads are stopped;
      * when it or any thread traps or exits first, that outcome is rethrown here (a
      * {@link WasiExitException} with the exit code, or the {@link Trap}). A thread ending the
-     * program interrupts the main store, which stays interrupted ({@link Store#resume()}).
+     * program interrupts the main store, which then stays interrupted ({@link Store#resume()}).
      */
     public long[] callMain(ExportedFunction function, long... args) {
         long[] results;
         try {
             results = function.call(args);
         } catch (RuntimeException e) {
-            throw end(e);
+            throw end(e, true);
         }
         // Returning ends the program too; the threads stopped now find the outcome taken.
         Object first = outcome.compareAndExchange(null, RETURNED);
-        stopAll();
+        stopAll(false);
         if (first instanceof RuntimeException e) {
             throw e; // a thread ended the program while the main call was returning
         }
@@ -162,17 +162,26 @@ public final class WasiThreads implements AutoCloseable {
      * Records {@code cause} as the outcome unless something ended the program first, stops every
      * thread, and returns the outcome that stands.
      */
-    private RuntimeException end(RuntimeException cause) {
+    private RuntimeException end(RuntimeException cause, boolean fromMain) {
         Object first = outcome.compareAndExchange(null, cause);
-        stopAll();
+        stopAll(!fromMain);
         return first instanceof RuntimeException e ? e : cause;
     }
 
-    private void stopAll() {
+    /**
+     * Interrupts every thread's store; the main store too when {@code main} (a thread ended the
+     * program while the main call may still run).
+     */
+    private void stopAll(boolean main) {
         for (Store store : stores) {
-            if (store != mainStore || outcome.get() != null) {
+            if (main || store != mainStore) {
                 store.interrupt();
             }
+        }
+        // The spawned threads are this class's own: a Java interrupt also ends a sleep in
+        // poll_oneoff (errno INTR), after which the store's interrupt stops the Wasm code.
+        for (Thread thread : threads) {
+            thread.interrupt();
         }
     }
 
@@ -220,9 +229,9 @@ public final class WasiThreads implements AutoCloseable {
         } catch (RuntimeException e) {
             // A trap or proc_exit in any thread ends the program (wasi-threads); a thread that was
             // stopped because the program already ended finds the outcome taken and changes nothing.
-            end(e);
+            end(e, false);
         } catch (StackOverflowError | OutOfMemoryError e) {
-            end(new JwasmException("wasi thread " + tid + " failed: " + e, e));
+            end(new JwasmException("wasi thread " + tid + " failed: " + e, e), false);
         } finally {
             stores.remove(store);
             threads.remove(Thread.currentThread());
@@ -243,7 +252,7 @@ public final class WasiThreads implements AutoCloseable {
     @Override
     public void close() {
         outcome.compareAndSet(null, RETURNED);
-        stopAll();
+        stopAll(false);
         long deadline = System.nanoTime() + JOIN_GRACE.toNanos();
         for (Thread thread : threads) {
             long left = deadline - System.nanoTime();

@@ -102,4 +102,36 @@ final class WasiThreadsPrograms {
                 (loop $until_started
                   (br_if $until_started (i32.eqz (i32.atomic.load (i32.const 0)))))))
             """;
+
+    /**
+     * A thread sleeps 30 s in {@code poll_oneoff}; meanwhile the main thread waits until the thread
+     * is about to sleep, 200 ms more, then prints "ok" with {@code fd_write} and returns, which
+     * must neither wait for the sleep (WASI calls are serialized, but a sleep lets others run) nor
+     * keep the program alive. The subscription at 256 is a relative monotonic clock.
+     */
+    static final String SLEEPER = """
+            (module
+              (import "wasi" "thread-spawn" (func $spawn (param i32) (result i32)))
+              (import "wasi_snapshot_preview1" "poll_oneoff" (func $poll (param i32 i32 i32 i32) (result i32)))
+              (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+              (import "env" "memory" (memory 1 1 shared))
+              (func (export "wasi_thread_start") (param $tid i32) (param $arg i32)
+                (i32.store (i32.const 272) (i32.const 1))
+                (i64.store (i32.const 280) (i64.const 30000000000))
+                (i32.atomic.store (i32.const 0) (i32.const 1))
+                (drop (memory.atomic.notify (i32.const 0) (i32.const 1)))
+                (drop (call $poll (i32.const 256) (i32.const 320) (i32.const 1) (i32.const 400))))
+              (func (export "_start")
+                (drop (call $spawn (i32.const 0)))
+                (loop $until_sleeping
+                  (if (i32.eqz (i32.atomic.load (i32.const 0)))
+                    (then
+                      (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const -1)))
+                      (br $until_sleeping))))
+                (drop (memory.atomic.wait32 (i32.const 4) (i32.const 0) (i64.const 200000000)))
+                (i32.store (i32.const 64) (i32.const 128))
+                (i32.store (i32.const 68) (i32.const 3))
+                (i32.store (i32.const 128) (i32.const 0x000a6b6f))
+                (drop (call $fd_write (i32.const 1) (i32.const 64) (i32.const 1) (i32.const 72)))))
+            """;
 }

@@ -83,6 +83,15 @@ class WasiThreadsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.jwasm.it.threads.Threads#combinations")
+    void aThreadSleepingInPollOneoffHoldsUpNeitherOthersNorTheEnd(Combination combination) {
+        long start = System.nanoTime();
+        assertEquals("ok\n", run(combination, WasiThreadsPrograms.SLEEPER));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(seconds < 15, "took " + seconds + " s of the sleeper's 30");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.jwasm.it.threads.Threads#combinations")
     void withoutThreadsEnabledThreadSpawnIsAnUnknownImport(Combination combination) {
         try (var engine = combination.engine();
                 var store = new Store(engine);

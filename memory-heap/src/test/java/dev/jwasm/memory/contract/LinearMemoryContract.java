@@ -583,4 +583,39 @@ public abstract class LinearMemoryContract {
         watcher.join(15_000);
         assertEquals(7L, outcome.get());
     }
+
+    @Test
+    void everyReadModifyWriteOfWords() {
+        var memory = create(shared(1, 1), MemoryBudget.unlimited());
+        // {op, old, operand, new} for 32-bit words; the results are written out by hand.
+        long[][] words = {
+            {RmwOp.ADD.ordinal(), 0xFFFF_FFFFL, 2, 1},
+            {RmwOp.SUB.ordinal(), 1, 2, 0xFFFF_FFFFL},
+            {RmwOp.AND.ordinal(), 0xF0F0_F0F0L, 0x0FF0_0FF0L, 0x00F0_00F0L},
+            {RmwOp.OR.ordinal(), 0xF000_0001L, 0x0000_0F00L, 0xF000_0F01L},
+            {RmwOp.XOR.ordinal(), 0xFFFF_0000L, 0x0F0F_0F0FL, 0xF0F0_0F0FL},
+            {RmwOp.XCHG.ordinal(), 0x1234_5678L, 0x8765_4321L, 0x8765_4321L},
+        };
+        for (long[] c : words) {
+            var op = RmwOp.values()[(int) c[0]];
+            memory.atomicStore(4, 16, c[1]);
+            assertEquals(c[1], memory.atomicRmw(op, 4, 16, c[2]), op + " returns the old word");
+            assertEquals(c[3], memory.atomicLoad(4, 16), op + " stores the new word");
+            assertEquals(0, memory.load32(20), op + " leaves the next word alone");
+        }
+        long[][] doubles = {
+            {RmwOp.ADD.ordinal(), -1L, 2, 1},
+            {RmwOp.SUB.ordinal(), 0, 1, -1L},
+            {RmwOp.AND.ordinal(), 0xFF00_FF00_FF00_FF00L, 0x0FF0_0FF0_0FF0_0FF0L, 0x0F00_0F00_0F00_0F00L},
+            {RmwOp.OR.ordinal(), 0x8000_0000_0000_0000L, 1, 0x8000_0000_0000_0001L},
+            {RmwOp.XOR.ordinal(), 0xFFFF_FFFF_0000_0000L, 0xFFFF_FFFF_FFFF_FFFFL, 0x0000_0000_FFFF_FFFFL},
+            {RmwOp.XCHG.ordinal(), 5, 0x1122_3344_5566_7788L, 0x1122_3344_5566_7788L},
+        };
+        for (long[] c : doubles) {
+            var op = RmwOp.values()[(int) c[0]];
+            memory.atomicStore(8, 32, c[1]);
+            assertEquals(c[1], memory.atomicRmw(op, 8, 32, c[2]), op + " returns the old doubleword");
+            assertEquals(c[3], memory.atomicLoad(8, 32), op + " stores the new doubleword");
+        }
+    }
 }

@@ -14,10 +14,28 @@ import java.util.ArrayList;
 
 /** {@code poll_oneoff}: clock and fd subscriptions. */
 public final class Poll {
+    private final Object monitor;
     private final FdTable fds;
     private final Clocks clocks;
 
-    public Poll(FdTable fds, Clocks clocks) {
+    /**
+     * Sleeps {@code nanos}. A caller holding {@link #monitor} (a threaded program's threads take
+     * it around every WASI call) sleeps in {@code monitor.wait}, which lets the other threads make
+     * their WASI calls meanwhile.
+     */
+    private void sleep(long nanos) throws InterruptedException {
+        if (!Thread.holdsLock(monitor)) {
+            Thread.sleep(Duration.ofNanos(nanos));
+            return;
+        }
+        long end = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = end - System.nanoTime()) {
+            monitor.wait(left / 1_000_000, (int) (left % 1_000_000));
+        }
+    }
+
+    public Poll(FdTable fds, Clocks clocks, Object monitor) {
+        this.monitor = monitor;
         this.fds = fds;
         this.clocks = clocks;
     }
@@ -72,7 +90,7 @@ public final class Poll {
         long elapsed = 0;
         if (events.isEmpty() && minWait != Long.MAX_VALUE) {
             try {
-                Thread.sleep(Duration.ofNanos(minWait));
+                sleep(minWait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new WasiError(Errno.INTR);
