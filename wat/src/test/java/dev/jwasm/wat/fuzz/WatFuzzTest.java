@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
  * jwasm.testsuite}.
  */
 class WatFuzzTest {
+    private static final int MAX_SEED_CHARS = 4096;
     private static final List<String> SEEDS = seeds();
 
     private static List<String> seeds() {
@@ -35,12 +37,47 @@ class WatFuzzTest {
             return files.filter(p -> p.toString().endsWith(".wast"))
                     .sorted()
                     .map(WatFuzzTest::read)
-                    // Large scripts make each execution slow; small ones cover the same grammar.
-                    .filter(s -> s.length() < 20_000)
+                    // One seed per top-level form: small inputs keep each execution fast.
+                    .flatMap(script -> topLevelForms(script).stream())
+                    .filter(form -> form.length() <= MAX_SEED_CHARS)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The script's top-level parenthesised forms ({@code (module …)}, {@code (assert_… )}),
+     * skipping comments and strings when matching parentheses.
+     */
+    static List<String> topLevelForms(String script) {
+        var forms = new ArrayList<String>();
+        int depth = 0;
+        int start = -1;
+        for (int i = 0; i < script.length(); i++) {
+            char c = script.charAt(i);
+            if (c == ';' && i + 1 < script.length() && script.charAt(i + 1) == ';') {
+                while (i < script.length() && script.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '(' && i + 1 < script.length() && script.charAt(i + 1) == ';') {
+                int end = script.indexOf(";)", i + 2);
+                i = end < 0 ? script.length() : end + 1;
+            } else if (c == '"') {
+                for (i++; i < script.length() && script.charAt(i) != '"'; i++) {
+                    if (script.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '(') {
+                if (depth++ == 0) {
+                    start = i;
+                }
+            } else if (c == ')' && depth > 0 && --depth == 0) {
+                forms.add(script.substring(start, i + 1));
+            }
+        }
+        return forms;
     }
 
     private static String read(Path p) {
