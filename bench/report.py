@@ -213,7 +213,7 @@ def main():
         modes = sorted(set(re.findall(r"jwasm-bench: (graalwasm-\S+ runs on .*)$", log.read_text(errors="replace"), re.M)))
         graal_mode = "; ".join(modes)
 
-    e2e, kern, counts = {}, {}, {}
+    e2e, kern, counts, noisy = {}, {}, {}, [0, 0]
     programs = []
     for r in jmh + native:
         if r["benchmark"] not in (PROGRAM_BENCH, "native.run"):
@@ -222,6 +222,10 @@ def main():
         if p not in programs:
             programs.append(p)
         e2e[(e, p)] = r["primaryMetric"]["score"]
+        raw = [v for fork in r["primaryMetric"].get("rawData", []) for v in fork]
+        if len(raw) >= 2 and min(raw) > 0:
+            noisy[1] += 1
+            noisy[0] += max(raw) / min(raw) > 1.25
         counts[e] = len(r["primaryMetric"].get("rawData", [[]])[0]) if r["primaryMetric"].get("rawData") else None
         k = kernel_ms(r)
         if k is not None:
@@ -269,6 +273,11 @@ def main():
           "(`jwasm-jit-mmap`, the default on Linux): above 1× that engine is slower than jwasm, below 1× it is faster.",
           "", "![time relative to jwasm-jit-mmap](performance.svg)", "",
           "## Summary", ""] + summary + [""]
+    if noisy[1]:
+        md += [f"**Noise.** In {noisy[0]} of the {noisy[1]} program results the slowest measured iteration took over "
+               "1.25× the fastest: with this few iterations on a loaded machine one program's ratio can be off by a "
+               "large factor (see the load below). Read the geometric means, and repeat with `bench/run.sh full` "
+               "on a quiet machine before acting on one program's figure.", ""]
     md += ["## Where jwasm is behind", ""] + (behind or ["- No measured engine is faster than jwasm's JIT on any program of this run."]) + [""]
     md += ["## Programs end to end", "",
            "One operation instantiates the program and runs its `_start` to the end, output discarded "
@@ -293,17 +302,25 @@ def main():
            "to compile: short runs under-state it.",
            f"- **Node.js** {info.get('node', '?')} (V8), `node:wasi`, as the native reference.", ""]
     md += ["## Machine and flags", "",
-           f"- Run: {info.get('date', '?')}, mode `{info.get('mode', '?')}`, commit {info.get('commit', '?')}.",
+           f"- Run: {info.get('date', '?')}, mode `{info.get('mode', '?')}`, commit {info.get('commit', '?')}"
+           + (f", {int(info['ended_epoch']) - int(info['started_epoch'])} s from start to end (build excluded)."
+              if info.get("started_epoch") and info.get("ended_epoch") else "."),
            f"- Machine: {info.get('cpu', '?')}, {info.get('cores', '?')} cores, {info.get('memory', '?')} memory, {info.get('os', '?')}.",
            f"- JVM: {info.get('java', '?')}.",
            f"- Load: shared with other engineers' builds and benchmarks. `uptime` at the start: "
            f"`{info.get('uptime_start', '?').strip()}`; at the end: `{info.get('uptime_end', '?').strip()}`. "
            "Absolute times are inflated by that load; compare the ratios within this run.",
            f"- JVM flags of the JMH forks: `{info.get('jvm_args', '?')}`" + (" (micro-benchmarks also `-Xmx3g`)." if micro else "."),
-           f"- GraalWasm forks: `{info.get('graal_jvm_args', 'not run')}`." if info.get("graal_jvm_args") else "- GraalWasm: not run.",
+           f"- GraalWasm forks: `{short_paths(info['graal_jvm_args'])}` (jars from the local Maven repository)."
+           if info.get("graal_jvm_args") else "- GraalWasm: not run.",
            f"- Iterations: {iterations_note(jmh, native)}.", ""]
     (docs / "PERFORMANCE.md").write_text("\n".join(md))
     print(f"report.py: wrote {docs / 'PERFORMANCE.md'} and {docs / 'performance.svg'}")
+
+
+def short_paths(args):
+    """The JVM arguments with each jar path shortened to its file name."""
+    return re.sub(r"(/[^:= ]+/)([^/:= ]+\.jar)", r"\2", args)
 
 
 def iterations_note(jmh, native):

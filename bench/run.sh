@@ -38,7 +38,7 @@ if [ "$mode" = quick ]; then
   # Not sightglass/richards: 33 s per run on Chicory's compiler and over 100 s on its interpreter here.
   programs="gimli keccak memmove nestedloop sightglass/noop sightglass/quicksort"
   graal_runtimes="graalwasm-jit"
-  prog_opts=(-f 1 -wi 1 -w 1 -i 3 -r 1)
+  prog_opts=(-f 1 -wi 1 -w 1 -i 2 -r 1)
   micro_opts=(-f 1 -wi 1 -w 1 -i 3 -r 1)
   shot_opts=(-f 1 -wi 1 -i 2)
   native_opts=(--warmup 1 --iterations 3)
@@ -71,6 +71,7 @@ jar="$here/target/benchmarks.jar"
 {
   echo "mode=$mode"
   echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "started_epoch=$(date +%s)"
   echo "commit=$(git -C "$project" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$project" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "uptime_start=$(uptime)"
   echo "cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
@@ -122,6 +123,7 @@ echo "run.sh: native reference (bench/native.sh)" | tee -a "$log"
 JWASM_BENCH="$root" "$here/native.sh" "${native_opts[@]}" --jsonl "$out/native.jsonl" $programs 2>&1 | tee -a "$log" || true
 
 echo "uptime_end=$(uptime)" >>"$out/machine.txt"
+echo "ended_epoch=$(date +%s)" >>"$out/machine.txt"
 if [ "${BENCH_NO_REPORT:-}" != 1 ]; then
   python3 "$here/report.py" "$out" "$project/docs"
 fi
