@@ -1,5 +1,6 @@
 package dev.jwasm.api;
 
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.internal.engine.BackendSelector;
 import dev.jwasm.spi.Backend;
 import dev.jwasm.spi.Executor;
@@ -26,6 +27,11 @@ public final class Engine implements AutoCloseable {
     public static final String EXECUTOR_PROPERTY = "jwasm.executor";
     /** System property naming the GC heap when the builder does not. */
     public static final String GC_PROPERTY = "jwasm.gc";
+
+    static {
+        // jwasm's own modules reach the state behind the API's handles through Internals.
+        Internals.install(new ApiBridge());
+    }
 
     private final EngineConfig config;
     private final MemoryProvider memory;
@@ -56,7 +62,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The executor that runs every store's Wasm code (see {@link ExecutorProvider#create}). */
-    public Executor executor() {
+    Executor executor() {
         return executorInstance;
     }
 
@@ -101,7 +107,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The accounting shared by every linear memory this engine creates. */
-    public MemoryBudget memoryBudget() {
+    MemoryBudget memoryBudget() {
         return memoryBudget;
     }
 

@@ -24,8 +24,8 @@ public final class ExportedFunction {
         return function.type();
     }
 
-    /** The store-level function, e.g. to define it as another module's import. */
-    public FunctionInstance instance() {
+    /** The store-level function (for the linker and, through the bridge, executors). */
+    FunctionInstance function() {
         return function;
     }
 

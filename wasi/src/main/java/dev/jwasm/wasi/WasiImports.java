@@ -7,10 +7,10 @@ import dev.jwasm.api.Store;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.LinearMemory;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Binds every {@code wasi_snapshot_preview1} function of {@link WasiFunctions#ALL} into a
@@ -26,21 +26,17 @@ public final class WasiImports {
     private static final Set<String> MEMORY_FREE = Set.of("proc_exit", "proc_raise", "sched_yield");
 
     /**
-     * Defines the WASI functions in {@code linker}, all served by {@code wasi}.
-     *
-     * @param memory the memory WASI reads and writes: a program's exported {@code memory}, known
-     *     only once it is instantiated, hence a supplier; a call before it exists is an error
+     * Defines the WASI functions in {@code linker}, all served by {@code wasi}. Each call reads and
+     * writes the memory its calling instance exports as {@code memory}, as WASI specifies; a call
+     * that needs memory from a program that exports none is an error.
      */
-    public static Linker define(Linker linker, WasiPreview1 wasi, Supplier<LinearMemory> memory) {
+    public static Linker define(Linker linker, WasiPreview1 wasi) {
         for (WasiFunction function : WasiFunctions.ALL) {
             var type = FuncType.of(wasmTypes(function.params()), wasmTypes(function.results()));
             boolean returns = !function.results().isEmpty();
-            linker.define(WasiFunctions.MODULE, function.name(), type, args -> {
-                LinearMemory mem = memory.get();
-                if (mem == null && !MEMORY_FREE.contains(function.name())) {
-                    throw new JwasmException("WASI function " + function.name()
-                            + " was called before the program's memory existed (the module exports no \"memory\")");
-                }
+            boolean needsMemory = !MEMORY_FREE.contains(function.name());
+            linker.define(WasiFunctions.MODULE, function.name(), type, (caller, args) -> {
+                LinearMemory mem = needsMemory ? memoryOf(caller, function.name()) : null;
                 long result = function.invoker().invoke(wasi, mem, args);
                 return returns ? new long[] {result} : new long[0];
             });
@@ -48,18 +44,26 @@ public final class WasiImports {
         return linker;
     }
 
+    /** The caller's exported {@code memory}, which WASI functions read their arguments from. */
+    private static LinearMemory memoryOf(Instance caller, String function) {
+        if (caller == null) {
+            throw new JwasmException(
+                    "WASI function " + function + " needs a calling Wasm instance's memory; it was called from Java");
+        }
+        if (!caller.exportNames().contains("memory")) {
+            throw new JwasmException(
+                    "WASI function " + function + " needs the calling module's memory, but it exports no \"memory\"");
+        }
+        return Internals.memory(caller.memory("memory"));
+    }
+
     /**
      * Instantiates a WASI program: defines the WASI functions in {@code linker} (beside whatever
-     * else it defines), instantiates {@code module}, and points WASI at its exported {@code memory}.
+     * else it defines) and instantiates {@code module} with them.
      */
     public static Instance instantiate(Linker linker, Store store, WasmModule module, WasiPreview1 wasi) {
-        var memory = new LinearMemory[1];
-        define(linker, wasi, () -> memory[0]);
-        Instance instance = linker.instantiate(store, module);
-        if (instance.exportNames().contains("memory")) {
-            memory[0] = instance.memory("memory");
-        }
-        return instance;
+        define(linker, wasi);
+        return linker.instantiate(store, module);
     }
 
     private static List<ValType> wasmTypes(List<WasiFunction.ValType> types) {

@@ -17,6 +17,7 @@ import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.Limits;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.runtime.ConstExpr;
 import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class AtomicsTest {
                 v.visitSimple(END);
             });
         }
-        return new Linker().instantiate(store, m.build());
+        return Internals.instantiate(new Linker(), store, m.build());
     }
 
     @Test

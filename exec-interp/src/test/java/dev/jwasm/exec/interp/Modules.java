@@ -9,6 +9,7 @@ import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
 import dev.jwasm.spi.runtime.FunctionCode;
 import dev.jwasm.spi.runtime.ModuleDefinition;
@@ -80,6 +81,6 @@ final class Modules {
     }
 
     Instance instantiate() {
-        return new Linker().instantiate(new Store(engine(1000)), build());
+        return Internals.instantiate(new Linker(), new Store(engine(1000)), build());
     }
 }

@@ -13,6 +13,7 @@ import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmFrame;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,7 @@ class StackTraceTest {
         var linker = new Linker();
         var holder = new dev.jwasm.api.Instance[1];
         linker.define("env", "host", VOID, args -> holder[0].function("boom").call());
-        holder[0] = linker.instantiate(store, m.build());
+        holder[0] = Internals.instantiate(linker, store, m.build());
         var trap = assertThrows(Trap.class, () -> holder[0].function("run").call());
         assertEquals(
                 List.of(new WasmFrame(1, Optional.empty()), new WasmFrame(2, Optional.empty())), trap.wasmStackTrace());

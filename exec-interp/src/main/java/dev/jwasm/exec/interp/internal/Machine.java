@@ -11,6 +11,7 @@ import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.api.numeric.IntOps;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.FunctionCode;
 import dev.jwasm.spi.runtime.FunctionInstance;
@@ -271,8 +272,8 @@ public final class Machine {
     }
 
     /** Calls a host function with its arguments at {@code argBase} and writes its results there. */
-    private void callHost(HostFunctionInstance host, int argBase) {
-        long[] results = host.invoke(flatten(host.type().params(), argBase));
+    private void callHost(HostFunctionInstance host, int argBase, InstanceState caller) {
+        long[] results = host.invoke(caller, flatten(host.type().params(), argBase));
         unflatten(host.type().results(), results, argBase);
     }
 
@@ -291,10 +292,10 @@ public final class Machine {
             InstanceState inst,
             int base) {
         try {
-            callHost(host, argBase);
+            callHost(host, argBase, inst);
             return true;
         } catch (WasmException e) {
-            if (unwind(e.exception(), code, pc, fp, inst, base)) {
+            if (unwind(Internals.exception(e), code, pc, fp, inst, base)) {
                 return false;
             }
             throw e;
@@ -310,7 +311,7 @@ public final class Machine {
                 ? Handlers.create(inst, code[pc + 1], s, fp + code[pc + 2])
                 : inst.store.exception(s[fp + code[pc + 1]]);
         if (!unwind(exn, code, pc, fp, inst, base)) {
-            throw new WasmException(exn);
+            throw Internals.wasmException(exn);
         }
     }
 

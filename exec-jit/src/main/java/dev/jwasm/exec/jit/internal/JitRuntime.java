@@ -57,7 +57,7 @@ public final class JitRuntime {
 
     /** Calls function {@code index} of {@code inst} when it is not compiled into the caller's class. */
     public static long[] call(InstanceState inst, int index, long[] args) {
-        return invoke(CompiledModule.of(inst).executor(), inst.store, inst.functions[index], args);
+        return invoke(CompiledModule.of(inst).executor(), inst, inst.functions[index], args);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class JitRuntime {
 
     /** Calls {@code f}, whatever it is, from code of {@code inst}: the flat calling convention. */
     public static long[] callFunction(InstanceState inst, FunctionInstance f, long[] args) {
-        return invoke(CompiledModule.of(inst).executor(), inst.store, f, args);
+        return invoke(CompiledModule.of(inst).executor(), inst, f, args);
     }
 
     /** {@code call_ref}: traps on a null reference. */
@@ -78,10 +78,12 @@ public final class JitRuntime {
         if (ref == 0) {
             throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
         }
-        return invoke(CompiledModule.of(inst).executor(), inst.store, inst.store.function(ref), args);
+        return invoke(CompiledModule.of(inst).executor(), inst, inst.store.function(ref), args);
     }
 
-    private static long[] invoke(JitExecutor executor, StoreState store, FunctionInstance f, long[] args) {
+    /** Calls {@code f} from code of {@code caller}, which a host callee receives. */
+    private static long[] invoke(JitExecutor executor, InstanceState caller, FunctionInstance f, long[] args) {
+        StoreState store = caller.store;
         if (f instanceof WasmFunctionInstance w) {
             return executor.enter(w, args);
         }
@@ -90,7 +92,7 @@ public final class JitRuntime {
         if (executor.meterFuel() || store.stopRequested()) {
             safepoint(store, executor.meterFuel());
         }
-        return host.invoke(args);
+        return host.invoke(caller, args);
     }
 
     public static RuntimeException notCompiled(int index) {
