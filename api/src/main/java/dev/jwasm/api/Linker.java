@@ -37,6 +37,12 @@ public final class Linker {
         return define(module, name, type, (caller, args) -> function.apply(args));
     }
 
+    /** Defines every function of {@code host} under the module name {@code module}. */
+    public Linker define(String module, HostModule host) {
+        host.functions().forEach((name, f) -> define(module, name, f.type(), f.implementation()));
+        return this;
+    }
+
     public Linker define(String module, String name, Global global) {
         return put(module, name, global.cell());
     }
