@@ -38,11 +38,15 @@ import dev.jwasm.api.WasmException;
 import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.code.Catch;
 import dev.jwasm.api.code.InstructionVisitor;
+import dev.jwasm.api.model.Export;
+import dev.jwasm.api.model.ExternKind;
+import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.HeapType;
+import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.RefType;
+import dev.jwasm.api.model.TagType;
 import dev.jwasm.internal.access.Internals;
-import dev.jwasm.spi.runtime.ModuleDefinition;
 import dev.jwasm.spi.runtime.StoreState;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -69,7 +73,7 @@ class ExceptionTest {
     private static Modules withTag() {
         var m = new Modules();
         m.tags.add(m.type(I32_TO_NONE));
-        m.exports.add(new ModuleDefinition.Export("e", ModuleDefinition.ExternKind.TAG, 0));
+        m.exports.add(new Export("e", ExternKind.TAG, 0));
         return m;
     }
 
@@ -242,8 +246,8 @@ class ExceptionTest {
     void aTailCalledHostFunctionThrowsPastItsCallersHandlers() {
         var tag = Tag.create(I32_TO_NONE);
         var m = new Modules();
-        m.imports.add(new ModuleDefinition.Import("env", "boom", new ModuleDefinition.FuncImport(m.type(I32_TO_NONE))));
-        m.imports.add(new ModuleDefinition.Import("env", "e", new ModuleDefinition.TagImport(m.type(I32_TO_NONE))));
+        m.imports.add(new Import("env", "boom", new ExternType.Func(m.type(I32_TO_NONE))));
+        m.imports.add(new Import("env", "e", new TagType(m.type(I32_TO_NONE))));
         m.func("f", NONE_TO_NONE, List.of(), v -> {
             v.visitBlock(BLOCK, BlockType.EMPTY);
             // catch_all: a catch of the i32 tag could not target the empty block (lowering validates).
@@ -269,8 +273,8 @@ class ExceptionTest {
         var other = Tag.create(I32_TO_NONE);
         var thrown = new AtomicReference<WasmException>();
         var m = new Modules();
-        m.imports.add(new ModuleDefinition.Import("env", "boom", new ModuleDefinition.FuncImport(m.type(I32_TO_NONE))));
-        m.imports.add(new ModuleDefinition.Import("env", "e", new ModuleDefinition.TagImport(m.type(I32_TO_NONE))));
+        m.imports.add(new Import("env", "boom", new ExternType.Func(m.type(I32_TO_NONE))));
+        m.imports.add(new Import("env", "e", new TagType(m.type(I32_TO_NONE))));
         // f(x): boom(x) inside a try_table catching env.e; returns the payload, or -1.
         m.func("f", I32_TO_I32, List.of(), v -> {
             v.visitBlock(BLOCK, RESULT_I32);
@@ -301,8 +305,7 @@ class ExceptionTest {
     void exceptionsCrossWasmHostWasmBothWays() {
         var self = new AtomicReference<Instance>();
         var m = withTag();
-        m.imports.add(
-                new ModuleDefinition.Import("env", "callback", new ModuleDefinition.FuncImport(m.type(I32_TO_I32))));
+        m.imports.add(new Import("env", "callback", new ExternType.Func(m.type(I32_TO_I32))));
         // 0: callback (import). 1: thrower(x) throws e(x).
         m.func("thrower", I32_TO_NONE, List.of(), v -> {
             v.visitLocal(LOCAL_GET, 0);
@@ -336,7 +339,7 @@ class ExceptionTest {
     void anUncaughtExceptionReachesJavaWithItsPayload() {
         var m = new Modules();
         m.tags.add(m.type(Modules.sig(List.of(I64, F64), List.of())));
-        m.exports.add(new ModuleDefinition.Export("e", ModuleDefinition.ExternKind.TAG, 0));
+        m.exports.add(new Export("e", ExternKind.TAG, 0));
         m.func("f", NONE_TO_NONE, List.of(), v -> {
             v.visitI64Const(-2);
             v.visitF64Const(Double.doubleToRawLongBits(1.5));

@@ -21,10 +21,16 @@ import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.AddressType;
+import dev.jwasm.api.model.Export;
+import dev.jwasm.api.model.ExternKind;
+import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.GlobalType;
+import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.Limits;
 import dev.jwasm.api.model.RefType;
+import dev.jwasm.api.model.SegmentMode;
 import dev.jwasm.api.model.TableType;
+import dev.jwasm.api.model.TagType;
 import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.runtime.ConstExpr;
 import dev.jwasm.spi.runtime.ModuleDefinition;
@@ -40,7 +46,7 @@ class LinkingTest {
     private static Modules callsHostAdd() {
         var m = new Modules();
         var addType = Modules.sig(List.of(I32, I32), List.of(I32));
-        m.imports.add(new ModuleDefinition.Import("env", "add", new ModuleDefinition.FuncImport(m.type(addType))));
+        m.imports.add(new Import("env", "add", new ExternType.Func(m.type(addType))));
         return m.func("f", Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
             v.visitLocal(LOCAL_GET, 0);
             v.visitI32Const(10);
@@ -104,8 +110,8 @@ class LinkingTest {
     @Test
     void mutableGlobalsAreSharedByIdentity() {
         var m = new Modules();
-        m.imports.add(new ModuleDefinition.Import("env", "counter", new ModuleDefinition.GlobalImport(MUT_I32)));
-        m.exports.add(new ModuleDefinition.Export("counter", ModuleDefinition.ExternKind.GLOBAL, 0));
+        m.imports.add(new Import("env", "counter", MUT_I32));
+        m.exports.add(new Export("counter", ExternKind.GLOBAL, 0));
         m.func("bump", Modules.sig(List.of(), List.of(I32)), List.of(), v -> {
             v.visitGlobal(GLOBAL_GET, 0);
             v.visitI32Const(1);
@@ -164,7 +170,7 @@ class LinkingTest {
         m.tables.add(
                 new ModuleDefinition.Table(new TableType(RefType.FUNCREF, new Limits(3, 3), AddressType.I32), null));
         m.elements.add(new ModuleDefinition.Element(
-                ModuleDefinition.SegmentMode.ACTIVE,
+                SegmentMode.ACTIVE,
                 RefType.FUNCREF,
                 0,
                 ConstExpr.i32(0),
@@ -235,8 +241,7 @@ class LinkingTest {
     @Test
     void immutableGlobalImportsAcceptANonNullableReferenceForANullableOne() {
         var m = new Modules();
-        m.imports.add(new ModuleDefinition.Import(
-                "env", "f", new ModuleDefinition.GlobalImport(new GlobalType(RefType.FUNCREF, false))));
+        m.imports.add(new Import("env", "f", new GlobalType(RefType.FUNCREF, false)));
         var nonNull = Global.create(new GlobalType(RefType.of(dev.jwasm.api.model.HeapType.Abstract.FUNC), false), 0);
         Internals.instantiate(new Linker().define("env", "f", nonNull), store(), m.build());
         var mutable = Global.create(new GlobalType(RefType.of(dev.jwasm.api.model.HeapType.Abstract.FUNC), true), 0);
@@ -250,13 +255,13 @@ class LinkingTest {
         var store = store();
         var definer = new Modules();
         definer.tags.add(definer.type(Modules.sig(List.of(I32), List.of())));
-        definer.exports.add(new ModuleDefinition.Export("e", ModuleDefinition.ExternKind.TAG, 0));
+        definer.exports.add(new Export("e", ExternKind.TAG, 0));
         var exporter = Internals.instantiate(new Linker(), store, definer.build());
 
         var user = new Modules();
         int i32Payload = user.type(Modules.sig(List.of(I32), List.of()));
-        user.imports.add(new ModuleDefinition.Import("lib", "e", new ModuleDefinition.TagImport(i32Payload)));
-        user.exports.add(new ModuleDefinition.Export("same", ModuleDefinition.ExternKind.TAG, 0));
+        user.imports.add(new Import("lib", "e", new TagType(i32Payload)));
+        user.exports.add(new Export("same", ExternKind.TAG, 0));
         var linker = new Linker().define("lib", exporter);
         assertEquals(
                 exporter.tag("e"),
@@ -264,7 +269,7 @@ class LinkingTest {
 
         var wrong = new Modules();
         int i64Payload = wrong.type(Modules.sig(List.of(I64), List.of()));
-        wrong.imports.add(new ModuleDefinition.Import("lib", "e", new ModuleDefinition.TagImport(i64Payload)));
+        wrong.imports.add(new Import("lib", "e", new TagType(i64Payload)));
         var e = assertThrows(LinkException.class, () -> Internals.instantiate(linker, store, wrong.build()));
         assertEquals(
                 true, e.getMessage().startsWith("incompatible import type: \"lib\" \"e\" expects tag"), e.getMessage());

@@ -34,7 +34,11 @@ import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.code.Opcode;
+import dev.jwasm.api.model.Export;
+import dev.jwasm.api.model.ExternKind;
+import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.GlobalType;
+import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.runtime.ConstExpr;
@@ -142,7 +146,7 @@ class SimdTest {
     void hostFunctionsSeeTheFlatLayout() {
         var m = new Modules();
         var hostType = Modules.sig(List.of(V128, I32), List.of(V128));
-        m.imports.add(new ModuleDefinition.Import("env", "h", new ModuleDefinition.FuncImport(m.type(hostType))));
+        m.imports.add(new Import("env", "h", new ExternType.Func(m.type(hostType))));
         m.func("f", Modules.sig(List.of(), List.of(V128)), List.of(), v -> {
             v.visitV128Const(0x1111L, 0x2222L);
             v.visitI32Const(0x0F0F);
@@ -167,12 +171,12 @@ class SimdTest {
     void globalsHoldBothHalves() {
         var m = new Modules();
         var mutV128 = new GlobalType(V128, true);
-        m.imports.add(new ModuleDefinition.Import("env", "in", new ModuleDefinition.GlobalImport(mutV128)));
+        m.imports.add(new Import("env", "in", mutV128));
         m.globals.add(new ModuleDefinition.Global(mutV128, new ConstExpr(v -> {
             v.visitV128Const(1L, 2L);
             v.visitSimple(END);
         })));
-        m.exports.add(new ModuleDefinition.Export("g", ModuleDefinition.ExternKind.GLOBAL, 1));
+        m.exports.add(new Export("g", ExternKind.GLOBAL, 1));
         // g := g + in (i64x2 lanes); returns g.
         m.func("bump", Modules.sig(List.of(), List.of(V128)), List.of(), v -> {
             v.visitGlobal(GLOBAL_GET, 1);
@@ -196,9 +200,9 @@ class SimdTest {
     void aGlobalInitialisedFromAnImportedV128GetsBothHalves() {
         var m = new Modules();
         var v128 = new GlobalType(V128, false);
-        m.imports.add(new ModuleDefinition.Import("env", "in", new ModuleDefinition.GlobalImport(v128)));
+        m.imports.add(new Import("env", "in", v128));
         m.globals.add(new ModuleDefinition.Global(v128, ConstExpr.globalGet(0)));
-        m.exports.add(new ModuleDefinition.Export("copy", ModuleDefinition.ExternKind.GLOBAL, 1));
+        m.exports.add(new Export("copy", ExternKind.GLOBAL, 1));
         var in = Global.create(v128, 0x0123_4567_89AB_CDEFL, 0x7654_3210_FEDC_BA98L);
         Global copy = Internals.instantiate(new Linker().define("env", "in", in), store(), m.build())
                 .global("copy");
