@@ -1,5 +1,6 @@
 package dev.jwasm.api;
 
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.internal.engine.BackendSelector;
 import dev.jwasm.spi.Backend;
 import dev.jwasm.spi.Executor;
@@ -30,6 +31,11 @@ public final class Engine implements AutoCloseable {
     public static final String JIT_EAGER_PROPERTY = "jwasm.jit.eager";
     /** System property ({@code true}/{@code false}) for {@link Builder#jitStrict} when the builder does not set it. */
     public static final String JIT_STRICT_PROPERTY = "jwasm.jit.strict";
+
+    static {
+        // jwasm's own modules reach the state behind the API's handles through Internals.
+        Internals.install(new ApiBridge());
+    }
 
     private final EngineConfig config;
     private final MemoryProvider memory;
@@ -62,7 +68,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The executor that runs every store's Wasm code (see {@link ExecutorProvider#create}). */
-    public Executor executor() {
+    Executor executor() {
         return executorInstance;
     }
 
@@ -107,7 +113,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The accounting shared by every linear memory this engine creates. */
-    public MemoryBudget memoryBudget() {
+    MemoryBudget memoryBudget() {
         return memoryBudget;
     }
 

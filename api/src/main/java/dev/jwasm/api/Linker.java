@@ -2,19 +2,16 @@ package dev.jwasm.api;
 
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.internal.runtime.Instantiator;
-import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.runtime.CanonicalType;
-import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.ModuleDefinition;
-import dev.jwasm.spi.runtime.TableInstance;
-import dev.jwasm.spi.runtime.TagInstance;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Names the host functions and other instances' exports that modules import, and instantiates
@@ -30,29 +27,42 @@ public final class Linker {
     /** An empty linker: every import is unknown until defined. */
     public Linker() {}
 
-    /** Defines a host function. */
+    /** Defines a host function, which receives its calling instance with its arguments. */
     public Linker define(String module, String name, FuncType type, HostFunction function) {
         return put(module, name, new HostFunctionInstance(type, function));
     }
 
-    public Linker define(String module, String name, GlobalCell global) {
-        return put(module, name, global);
+    /** Defines a host function that needs no caller: {@code args -> results}. */
+    public Linker define(String module, String name, FuncType type, UnaryOperator<long[]> function) {
+        Objects.requireNonNull(function, "function");
+        return define(module, name, type, (caller, args) -> function.apply(args));
     }
 
-    public Linker define(String module, String name, LinearMemory memory) {
-        return put(module, name, memory);
+    /** Defines every function of {@code host} under the module name {@code module}. */
+    public Linker define(String module, HostModule host) {
+        host.functions().forEach((name, f) -> define(module, name, f.type(), f.implementation()));
+        return this;
     }
 
-    public Linker define(String module, String name, TableInstance table) {
-        return put(module, name, table);
+    public Linker define(String module, String name, Global global) {
+        return put(module, name, global.cell());
     }
 
-    public Linker define(String module, String name, TagInstance tag) {
-        return put(module, name, tag);
+    public Linker define(String module, String name, Memory memory) {
+        return put(module, name, memory.linear());
     }
 
+    public Linker define(String module, String name, Table table) {
+        return put(module, name, table.instance());
+    }
+
+    public Linker define(String module, String name, Tag tag) {
+        return put(module, name, tag.instance());
+    }
+
+    /** Defines a function of another instance (or a host function) as this import. */
     public Linker define(String module, String name, ExportedFunction function) {
-        return put(module, name, function.instance());
+        return put(module, name, function.function());
     }
 
     /** Defines every export of {@code instance} under the module name {@code module}. */
@@ -81,12 +91,13 @@ public final class Linker {
     }
 
     /**
-     * Instantiates {@code module} in {@code store} (spec 4.5.4), running its start function.
+     * Instantiates a definition built by hand (executors' tests, through the bridge) in {@code
+     * store} (spec 4.5.4), running its start function.
      *
      * @throws LinkException if an import is missing or has the wrong kind or type
      * @throws Trap if a segment does not fit or the start function traps
      */
-    public Instance instantiate(Store store, ModuleDefinition module) {
+    Instance instantiate(Store store, ModuleDefinition module) {
         return instantiate(store, module, null, Map.of());
     }
 
@@ -127,13 +138,16 @@ public final class Linker {
                     };
             exports.put(e.name(), value);
         }
+        var instance = new Instance(store, state, exports);
+        // Before the start function, which may call host functions that take the instance as caller.
+        state.embedding(instance);
         if (module.start().isPresent()) {
             var start = state.functions[module.start().getAsInt()];
             switch (start) {
                 case WasmFunctionInstance w -> store.executor().invoke(w, new long[0]);
-                case HostFunctionInstance h -> h.invoke(new long[0]);
+                case HostFunctionInstance h -> h.invoke(state, new long[0]);
             }
         }
-        return new Instance(store, state, exports);
+        return instance;
     }
 }

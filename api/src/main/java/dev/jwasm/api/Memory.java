@@ -1,5 +1,6 @@
 package dev.jwasm.api;
 
+import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.spi.LinearMemory;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -9,12 +10,33 @@ import java.util.Objects;
  * numbers and UTF-8 strings. It copies in and out and never hands out the memory's storage, so
  * nothing the host holds outlives the memory. Out-of-range addresses throw a {@link Trap} with
  * kind {@code OUT_OF_BOUNDS_MEMORY}; use after the memory is closed throws {@link JwasmException}.
+ * It is what {@link Instance#memory(String)} returns; two handles are equal when they name the
+ * same memory.
  */
 public final class Memory {
     private final LinearMemory memory;
 
-    public Memory(LinearMemory memory) {
+    Memory(LinearMemory memory) {
         this.memory = Objects.requireNonNull(memory, "memory");
+    }
+
+    /**
+     * A memory owned by the host, to {@linkplain Linker#define(String, String, Memory) define} as an
+     * import: made by the engine's memory backend within its limits, with its minimum size
+     * committed and zeroed, and closed with {@code store}.
+     *
+     * @throws JwasmException if the engine's memory limit does not allow it
+     */
+    public static Memory create(Store store, MemoryType type) {
+        Objects.requireNonNull(type, "type");
+        var engine = store.engine();
+        var memory = engine.memoryProvider().create(type, engine.memoryBudget());
+        store.state().own(memory);
+        return new Memory(memory);
+    }
+
+    public MemoryType type() {
+        return memory.type();
     }
 
     /** Current size in pages of the memory's page size. */
@@ -118,6 +140,25 @@ public final class Memory {
     /** {@code memory.fill}: all or nothing. */
     public void fill(long addr, byte value, long length) {
         open().fill(addr, value, length);
+    }
+
+    LinearMemory linear() {
+        return memory;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Memory m && m.memory == memory;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(memory);
+    }
+
+    @Override
+    public String toString() {
+        return "Memory[" + memory.type() + "]";
     }
 
     private LinearMemory open() {

@@ -43,13 +43,30 @@ public final class Store implements AutoCloseable {
     }
 
     /** The executor running this store's Wasm code. */
-    public Executor executor() {
+    Executor executor() {
         return executor;
     }
 
     /** The store's run-time state, shared with executors. */
-    public StoreState state() {
+    StoreState state() {
         return state;
+    }
+
+    /**
+     * The externref value (spec 4.2.1 "external references") that stands for {@code value} in this
+     * store, to pass to Wasm code; {@code null} gives the null reference, 0.
+     */
+    public long externRef(Object value) {
+        return state.externRef(value);
+    }
+
+    /**
+     * The host object an externref value stands for; null for the null reference.
+     *
+     * @throws JwasmException if {@code ref} is not an externref of this store
+     */
+    public Object extern(long ref) {
+        return state.extern(ref);
     }
 
     /**

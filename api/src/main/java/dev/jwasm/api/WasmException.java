@@ -1,14 +1,13 @@
 package dev.jwasm.api;
 
 import dev.jwasm.spi.runtime.ExceptionInstance;
-import dev.jwasm.spi.runtime.TagInstance;
 
 /**
  * A WebAssembly exception (the exception-handling proposal, spec 4.4.8 "throw") in Java.
  * {@link ExportedFunction#call} throws it when Wasm code throws an exception that no handler
  * catches; a {@link HostFunction} throws it to raise an exception in the Wasm code that called it,
- * where a handler for its tag catches it. Tags match by identity: use the {@link TagInstance} the
- * Wasm code knows, e.g. from {@link Instance#tag(String)} or the one defined for its import.
+ * where a handler for its tag catches it. Tags match by identity: use the {@link Tag} the Wasm code
+ * knows, e.g. from {@link Instance#tag(String)} or the one defined for its import.
  *
  * <p>Traps are a different thing and Wasm code never catches them (spec 4.4.3). Like a trap, a
  * Wasm exception leaves the engine and every instance usable, and captures no JVM stack trace:
@@ -21,28 +20,28 @@ public final class WasmException extends JwasmException {
     private final transient ExceptionInstance exception;
 
     /**
-     * An exception of {@code tag} with a raw {@code payload} (see {@link ExceptionInstance} for
-     * the encoding).
+     * An exception of {@code tag} with a raw {@code payload}: the tag type's params in the flat
+     * layout of {@link HostFunction} (two longs per v128).
      *
      * @throws JwasmException if the payload does not fit the tag's type
      */
-    public WasmException(TagInstance tag, long... payload) {
-        this(new ExceptionInstance(tag, payload));
+    public WasmException(Tag tag, long... payload) {
+        this(new ExceptionInstance(tag.instance(), payload));
     }
 
-    /** Throws (or rethrows) an existing exception, keeping its identity. */
-    public WasmException(ExceptionInstance exception) {
+    /** Throws (or rethrows) an existing exception, keeping its identity (executors, via the bridge). */
+    WasmException(ExceptionInstance exception) {
         super(null, null, false);
         this.exception = exception;
     }
 
     /** The store-level exception: its tag, payload and identity. */
-    public ExceptionInstance exception() {
+    ExceptionInstance exception() {
         return exception;
     }
 
-    public TagInstance tag() {
-        return exception.tag();
+    public Tag tag() {
+        return new Tag(exception.tag());
     }
 
     /** A copy of the raw payload values. */

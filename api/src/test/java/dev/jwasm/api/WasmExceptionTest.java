@@ -16,15 +16,16 @@ import org.junit.jupiter.api.Test;
 
 /** The exception value model: payload shape, exnrefs in the store, and what Java sees. */
 class WasmExceptionTest {
-    private static final TagInstance I32_V128_REF =
-            new TagInstance(FuncType.of(List.of(ValType.I32, ValType.V128, RefType.EXTERNREF), List.of()));
+    private static final Tag I32_V128_REF =
+            Tag.create(FuncType.of(List.of(ValType.I32, ValType.V128, RefType.EXTERNREF), List.of()));
 
     @Test
     void aPayloadHasOneValuePerParameterAndTwoPerV128() {
-        assertEquals(4, ExceptionInstance.payloadLength(I32_V128_REF));
+        assertEquals(4, ExceptionInstance.payloadLength(I32_V128_REF.instance()));
         var e = new WasmException(I32_V128_REF, 1, 2, 3, 0);
         assertArrayEquals(new long[] {1, 2, 3, 0}, e.payload());
-        assertSame(I32_V128_REF, e.tag());
+        assertEquals(I32_V128_REF, e.tag());
+        assertSame(I32_V128_REF.instance(), e.exception().tag());
         var wrong = assertThrows(JwasmException.class, () -> new WasmException(I32_V128_REF, 1, 2, 3));
         assertEquals(
                 "a tag of type " + I32_V128_REF.type() + " takes a payload of 4 values, not 3", wrong.getMessage());
@@ -33,7 +34,7 @@ class WasmExceptionTest {
     @Test
     void thePayloadCannotBeChangedFromOutside() {
         long[] values = {5};
-        var tag = new TagInstance(FuncType.of(List.of(ValType.I64), List.of()));
+        var tag = Tag.create(FuncType.of(List.of(ValType.I64), List.of()));
         var e = new WasmException(tag, values);
         values[0] = 6;
         e.payload()[0] = 7;
@@ -61,7 +62,7 @@ class WasmExceptionTest {
 
     @Test
     void theMessageNamesTagTypeAndPayload() {
-        var tag = new TagInstance(FuncType.of(List.of(ValType.I32), List.of()));
+        var tag = Tag.create(FuncType.of(List.of(ValType.I32), List.of()));
         assertEquals(
                 "uncaught Wasm exception of tag " + tag.type() + " with payload [42]",
                 new WasmException(tag, 42).getMessage());

@@ -13,7 +13,9 @@ import dev.jwasm.api.WasmException;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.wat.Wat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntBinaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,32 @@ class EmbeddingExampleTest {
               (func (export "divide") (param i32 i32) (result i32)
                 (i32.div_s (local.get 0) (local.get 1))))
             """;
+
+    private static final String README_PLUGIN = """
+            (module
+              (import "env" "log" (func $log (param i32)))
+              (func (export "add") (param i32 i32) (result i32)
+                (call $log (local.get 0))
+                (i32.add (local.get 0) (local.get 1))))
+            """;
+
+    /** The README's first screen, printing into {@code out} instead of System.out. */
+    @Test
+    void theReadmeFirstScreenRuns() {
+        var out = new ArrayList<Integer>();
+        try (var engine = Engine.create();
+                var store = new Store(engine)) {
+            var module = engine.decode(Wat.toBinary(README_PLUGIN)); // or the bytes of a .wasm
+            var linker = new Linker().define("env", "log", FuncType.of(List.of(ValType.I32), List.of()), args -> {
+                out.add((int) args[0]);
+                return new long[0];
+            });
+            IntBinaryOperator add =
+                    linker.instantiate(store, module).function("add").asIntBinaryOperator();
+            out.add(add.applyAsInt(2, 3));
+        }
+        assertEquals(List.of(2, 5), out);
+    }
 
     @Test
     void theReadmeExampleRuns() {

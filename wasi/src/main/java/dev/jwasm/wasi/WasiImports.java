@@ -7,10 +7,11 @@ import dev.jwasm.api.Store;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.LinearMemory;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 
 /**
  * Binds every {@code wasi_snapshot_preview1} function of {@link WasiFunctions#ALL} into a
@@ -26,32 +27,30 @@ public final class WasiImports {
     private static final Set<String> MEMORY_FREE = Set.of("proc_exit", "proc_raise", "sched_yield");
 
     /**
-     * Defines the WASI functions in {@code linker}, all served by {@code wasi}.
-     *
-     * @param memory the memory WASI reads and writes: a program's exported {@code memory}, known
-     *     only once it is instantiated, hence a supplier; a call before it exists is an error
+     * Defines the WASI functions in {@code linker}, all served by {@code wasi}. Each call reads and
+     * writes the memory its calling instance exports as {@code memory}, as WASI specifies; a call
+     * that needs memory from a program that exports none is an error.
      */
-    public static Linker define(Linker linker, WasiPreview1 wasi, Supplier<LinearMemory> memory) {
-        return define(linker, wasi, memory, null);
+    public static Linker define(Linker linker, WasiPreview1 wasi) {
+        return define(linker, wasi, WasiImports::memoryOf, null);
     }
 
     /**
-     * {@link #define(Linker, WasiPreview1, Supplier)} whose calls (but the memory-free ones, which
-     * touch no shared state) hold {@code lock}, when not null: the threads of a wasi-threads
-     * program share one {@link WasiPreview1}, which is not thread-safe by itself.
+     * {@link #define(Linker, WasiPreview1)} reading memory through {@code memory} (given the caller
+     * and the function's name), and whose calls (but the memory-free ones, which touch no shared
+     * state) hold {@code lock}, when not null: the threads of a wasi-threads program share one
+     * {@link WasiPreview1}, which is not thread-safe by itself, and one imported shared memory.
      */
-    static Linker define(Linker linker, WasiPreview1 wasi, Supplier<LinearMemory> memory, Object lock) {
+    static Linker define(
+            Linker linker, WasiPreview1 wasi, BiFunction<Instance, String, LinearMemory> memory, Object lock) {
         for (WasiFunction function : WasiFunctions.ALL) {
             var type = FuncType.of(wasmTypes(function.params()), wasmTypes(function.results()));
             boolean returns = !function.results().isEmpty();
-            linker.define(WasiFunctions.MODULE, function.name(), type, args -> {
-                LinearMemory mem = memory.get();
-                if (mem == null && !MEMORY_FREE.contains(function.name())) {
-                    throw new JwasmException("WASI function " + function.name()
-                            + " was called before the program's memory existed (the module exports no \"memory\")");
-                }
+            boolean needsMemory = !MEMORY_FREE.contains(function.name());
+            linker.define(WasiFunctions.MODULE, function.name(), type, (caller, args) -> {
+                LinearMemory mem = needsMemory ? memory.apply(caller, function.name()) : null;
                 long result;
-                if (lock == null || MEMORY_FREE.contains(function.name())) {
+                if (lock == null || !needsMemory) {
                     result = function.invoker().invoke(wasi, mem, args);
                 } else {
                     synchronized (lock) {
@@ -64,12 +63,25 @@ public final class WasiImports {
         return linker;
     }
 
+    /** The caller's exported {@code memory}, which WASI functions read their arguments from. */
+    private static LinearMemory memoryOf(Instance caller, String function) {
+        if (caller == null) {
+            throw new JwasmException(
+                    "WASI function " + function + " needs a calling Wasm instance's memory; it was called from Java");
+        }
+        if (!caller.exportNames().contains("memory")) {
+            throw new JwasmException(
+                    "WASI function " + function + " needs the calling module's memory, but it exports no \"memory\"");
+        }
+        return Internals.memory(caller.memory("memory"));
+    }
+
     /**
      * Instantiates a WASI program: defines the WASI functions in {@code linker} (beside whatever
-     * else it defines), instantiates {@code module}, and points WASI at its exported {@code memory}.
-     * With {@link WasiConfig#threads()} on, a module importing {@code wasi} {@code thread-spawn}
-     * becomes a threaded program instead ({@link WasiThreads}): WASI serves its imported shared
-     * memory, and {@link WasiPreview1#threads()} runs its main call.
+     * else it defines) and instantiates {@code module} with them. With {@link WasiConfig#threads()}
+     * on, a module importing {@code wasi} {@code thread-spawn} becomes a threaded program instead
+     * ({@link WasiThreads}): WASI serves its imported shared memory, and {@link
+     * WasiPreview1#threads()} runs its main call.
      */
     public static Instance instantiate(Linker linker, Store store, WasmModule module, WasiPreview1 wasi) {
         if (wasi.threadsEnabled() && WasiThreads.importsSpawn(module)) {
@@ -80,13 +92,8 @@ public final class WasiImports {
             wasi.attach(threads);
             return threads.instantiateMain(store);
         }
-        var memory = new LinearMemory[1];
-        define(linker, wasi, () -> memory[0]);
-        Instance instance = linker.instantiate(store, module);
-        if (instance.exportNames().contains("memory")) {
-            memory[0] = instance.memory("memory");
-        }
-        return instance;
+        define(linker, wasi);
+        return linker.instantiate(store, module);
     }
 
     private static List<ValType> wasmTypes(List<WasiFunction.ValType> types) {

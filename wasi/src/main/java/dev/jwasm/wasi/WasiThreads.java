@@ -13,6 +13,7 @@ import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.LinearMemory;
 import java.time.Duration;
 import java.util.List;
@@ -104,9 +105,9 @@ public final class WasiThreads implements AutoCloseable {
             throw new LinkException("a wasi-threads program must import a shared memory; " + memoryImport.module() + " "
                     + memoryImport.name() + " is not shared");
         }
-        this.memory = engine.memoryProvider().create(type, engine.memoryBudget());
-        linker.define(memoryImport.module(), memoryImport.name(), memory);
-        WasiImports.define(linker, wasi, () -> memory, wasi.lock());
+        this.memory = engine.memoryProvider().create(type, Internals.memoryBudget(engine));
+        linker.define(memoryImport.module(), memoryImport.name(), Internals.memory(memory));
+        WasiImports.define(linker, wasi, (caller, function) -> memory, wasi.lock());
         linker.define(MODULE, SPAWN, SPAWN_TYPE, args -> new long[] {spawn((int) args[0])});
     }
 

@@ -2,13 +2,16 @@ package dev.jwasm.wat;
 
 import dev.jwasm.api.Engine;
 import dev.jwasm.api.Features;
+import dev.jwasm.api.Global;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.LinkException;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.MalformedModuleException;
+import dev.jwasm.api.Memory;
 import dev.jwasm.api.Store;
+import dev.jwasm.api.Table;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmException;
@@ -21,9 +24,7 @@ import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.TableType;
 import dev.jwasm.api.model.ValType;
-import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.StoreState;
-import dev.jwasm.spi.runtime.TableInstance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -215,8 +216,10 @@ public final class WastRunner implements AutoCloseable {
                         .call(args.stream().mapToLong(Long::longValue).toArray());
             }
             case WastAction.Get get -> {
-                GlobalCell cell = instance.global(get.name());
-                yield cell.type().type() == ValType.V128 ? new long[] {cell.value, cell.high} : new long[] {cell.value};
+                var global = instance.global(get.name());
+                yield global.type().type() == ValType.V128
+                        ? new long[] {global.get(), global.getHigh()}
+                        : new long[] {global.get()};
             }
         };
     }
@@ -237,8 +240,8 @@ public final class WastRunner implements AutoCloseable {
             case WastValue.F32 v -> v.bits();
             case WastValue.F64 v -> v.bits();
             case WastValue.RefNull _ -> 0;
-            case WastValue.RefExtern v -> store.state().externRef(v.id());
-            case WastValue.RefHost v -> store.state().externRef(v.id());
+            case WastValue.RefExtern v -> store.externRef(v.id());
+            case WastValue.RefHost v -> store.externRef(v.id());
             case WastValue.V128 _ -> throw new IllegalStateException("a v128 takes two longs");
         };
     }
@@ -339,7 +342,7 @@ public final class WastRunner implements AutoCloseable {
     private boolean isExtern(long ref, long id) {
         return ref != 0
                 && (ref & StoreState.EXTERN_TAG) != 0
-                && Long.valueOf(id).equals(store.state().extern(ref));
+                && Long.valueOf(id).equals(store.extern(ref));
     }
 
     /** Spec 4.3.3: canonical NaNs have only the top payload bit set; arithmetic ones at least it. */
@@ -473,33 +476,28 @@ public final class WastRunner implements AutoCloseable {
             String suffix = name.isEmpty() ? "" : "_" + String.join("_", name);
             linker.define("spectest", "print" + suffix, FuncType.of(params, none), args -> new long[0]);
         }
-        linker.define("spectest", "global_i32", new GlobalCell(new GlobalType(ValType.I32, false), 666));
-        linker.define("spectest", "global_i64", new GlobalCell(new GlobalType(ValType.I64, false), 666));
+        linker.define("spectest", "global_i32", Global.create(new GlobalType(ValType.I32, false), 666));
+        linker.define("spectest", "global_i64", Global.create(new GlobalType(ValType.I64, false), 666));
         linker.define(
                 "spectest",
                 "global_f32",
-                new GlobalCell(new GlobalType(ValType.F32, false), Float.floatToRawIntBits(666.6f)));
+                Global.create(new GlobalType(ValType.F32, false), Float.floatToRawIntBits(666.6f)));
         linker.define(
                 "spectest",
                 "global_f64",
-                new GlobalCell(new GlobalType(ValType.F64, false), Double.doubleToRawLongBits(666.6)));
+                Global.create(new GlobalType(ValType.F64, false), Double.doubleToRawLongBits(666.6)));
         linker.define(
                 "spectest",
                 "table",
-                new TableInstance(new TableType(RefType.FUNCREF, new Limits(10, 20), AddressType.I32), 0));
+                Table.create(new TableType(RefType.FUNCREF, new Limits(10, 20), AddressType.I32), 0));
         linker.define(
                 "spectest",
                 "table64",
-                new TableInstance(new TableType(RefType.FUNCREF, new Limits(10, 20), AddressType.I64), 0));
-        var memory = engine.memoryProvider().create(MemoryType.of(1, 2), engine.memoryBudget());
-        store.state().own(memory);
-        linker.define("spectest", "memory", memory);
+                Table.create(new TableType(RefType.FUNCREF, new Limits(10, 20), AddressType.I64), 0));
+        linker.define("spectest", "memory", Memory.create(store, MemoryType.of(1, 2)));
         // The threads proposal's spectest adds a shared memory of the same size.
-        var shared = engine.memoryProvider()
-                .create(
-                        new MemoryType(new Limits(1, 2), AddressType.I32, true, MemoryType.DEFAULT_PAGE_SIZE_LOG2),
-                        engine.memoryBudget());
-        store.state().own(shared);
+        var shared = Memory.create(
+                store, new MemoryType(new Limits(1, 2), AddressType.I32, true, MemoryType.DEFAULT_PAGE_SIZE_LOG2));
         linker.define("spectest", "shared_memory", shared);
     }
 

@@ -1,6 +1,7 @@
 package dev.jwasm.internal.runtime;
 
 import dev.jwasm.api.Features;
+import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.MemoryType;
@@ -14,11 +15,6 @@ import dev.jwasm.internal.validate.ModuleContext;
 import dev.jwasm.internal.validate.ValidatedBodies;
 import dev.jwasm.spi.runtime.FunctionCode;
 import dev.jwasm.spi.runtime.ModuleDefinition;
-import dev.jwasm.spi.runtime.ModuleDefinition.FuncImport;
-import dev.jwasm.spi.runtime.ModuleDefinition.GlobalImport;
-import dev.jwasm.spi.runtime.ModuleDefinition.MemoryImport;
-import dev.jwasm.spi.runtime.ModuleDefinition.TableImport;
-import dev.jwasm.spi.runtime.ModuleDefinition.TagImport;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +35,7 @@ final class DefinitionContext {
     static List<FunctionCode> validatedCode(ModuleDefinition module) {
         ModuleContext ctx = null;
         int imported = (int) module.imports().stream()
-                .filter(i -> i.desc() instanceof FuncImport)
+                .filter(i -> i.type() instanceof ExternType.Func)
                 .count();
         var result = new ArrayList<FunctionCode>(module.functions().size());
         for (int i = 0; i < module.functions().size(); i++) {
@@ -69,17 +65,17 @@ final class DefinitionContext {
         var tags = new ArrayList<TagType>();
         var inexact = new HashSet<Integer>();
         for (var imp : module.imports()) {
-            switch (imp.desc()) {
-                case FuncImport f -> {
+            switch (imp.type()) {
+                case ExternType.Func f -> {
                     if (!f.exact()) {
                         inexact.add(funcTypes.size());
                     }
                     funcTypes.add(f.typeIndex());
                 }
-                case TableImport t -> tables.add(t.type());
-                case MemoryImport m -> memories.add(m.type());
-                case GlobalImport g -> globals.add(g.type());
-                case TagImport t -> tags.add(new TagType(t.typeIndex()));
+                case TableType t -> tables.add(t);
+                case MemoryType m -> memories.add(m);
+                case GlobalType g -> globals.add(g);
+                case TagType t -> tags.add(new TagType(t.typeIndex()));
             }
         }
         module.functions().forEach(f -> funcTypes.add(f.typeIndex()));

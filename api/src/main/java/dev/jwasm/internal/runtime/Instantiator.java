@@ -5,10 +5,17 @@ import dev.jwasm.api.LinkException;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.AddressType;
+import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.HeapType;
+import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.Limits;
+import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.RefType;
+import dev.jwasm.api.model.SegmentMode;
+import dev.jwasm.api.model.TableType;
+import dev.jwasm.api.model.TagType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.internal.validate.CanonicalTypes;
 import dev.jwasm.spi.LinearMemory;
@@ -21,13 +28,6 @@ import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.ModuleDefinition;
-import dev.jwasm.spi.runtime.ModuleDefinition.FuncImport;
-import dev.jwasm.spi.runtime.ModuleDefinition.GlobalImport;
-import dev.jwasm.spi.runtime.ModuleDefinition.Import;
-import dev.jwasm.spi.runtime.ModuleDefinition.MemoryImport;
-import dev.jwasm.spi.runtime.ModuleDefinition.SegmentMode;
-import dev.jwasm.spi.runtime.ModuleDefinition.TableImport;
-import dev.jwasm.spi.runtime.ModuleDefinition.TagImport;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.TableInstance;
 import dev.jwasm.spi.runtime.TagInstance;
@@ -89,7 +89,7 @@ public final class Instantiator {
         int nm = 0;
         int nx = 0;
         for (Import imp : module.imports()) {
-            switch (imp.desc().kind()) {
+            switch (imp.kind()) {
                 case FUNC -> nf++;
                 case GLOBAL -> ng++;
                 case TABLE -> nt++;
@@ -118,8 +118,8 @@ public final class Instantiator {
             if (found == null) {
                 throw new LinkException("unknown import: " + name(imp));
             }
-            switch (imp.desc()) {
-                case FuncImport f -> {
+            switch (imp.type()) {
+                case ExternType.Func f -> {
                     FuncType expected = module.types().get(f.typeIndex());
                     // Spec 3.0 import subtyping; an exact import (custom descriptors) needs the type itself.
                     if (!(found instanceof FunctionInstance fn)
@@ -130,41 +130,34 @@ public final class Instantiator {
                     }
                     inst.functions[fi++] = fn;
                 }
-                case GlobalImport g -> {
-                    var expected = CanonicalTypes.canonical(g.type().type(), canonicalTypes);
-                    if (!(found instanceof GlobalCell cell)
-                            || !globalMatches(cell, g.type().mutable(), expected)) {
-                        throw incompatible(imp, "global " + g.type(), found);
+                case GlobalType g -> {
+                    var expected = CanonicalTypes.canonical(g.type(), canonicalTypes);
+                    if (!(found instanceof GlobalCell cell) || !globalMatches(cell, g.mutable(), expected)) {
+                        throw incompatible(imp, "global " + g, found);
                     }
                     inst.globals[gi++] = cell;
                 }
-                case TableImport t -> {
+                case TableType t -> {
                     if (!(found instanceof TableInstance table)
                             || !table.canonicalElementType()
-                                    .equals(CanonicalTypes.canonical(t.type().elementType(), canonicalTypes))
-                            || table.type().addressType() != t.type().addressType()
-                            || !limitsMatch(
-                                    table.size(),
-                                    table.type().limits(),
-                                    t.type().limits())) {
-                        throw incompatible(imp, "table " + t.type(), found);
+                                    .equals(CanonicalTypes.canonical(t.elementType(), canonicalTypes))
+                            || table.type().addressType() != t.addressType()
+                            || !limitsMatch(table.size(), table.type().limits(), t.limits())) {
+                        throw incompatible(imp, "table " + t, found);
                     }
                     inst.tables[ti++] = table;
                 }
-                case MemoryImport m -> {
+                case MemoryType m -> {
                     if (!(found instanceof LinearMemory memory)
-                            || memory.type().addressType() != m.type().addressType()
-                            || memory.type().shared() != m.type().shared()
-                            || memory.type().pageSizeLog2() != m.type().pageSizeLog2()
-                            || !limitsMatch(
-                                    memory.pages(),
-                                    memory.type().limits(),
-                                    m.type().limits())) {
-                        throw incompatible(imp, "memory " + m.type(), found);
+                            || memory.type().addressType() != m.addressType()
+                            || memory.type().shared() != m.shared()
+                            || memory.type().pageSizeLog2() != m.pageSizeLog2()
+                            || !limitsMatch(memory.pages(), memory.type().limits(), m.limits())) {
+                        throw incompatible(imp, "memory " + m, found);
                     }
                     inst.memories[mi++] = memory;
                 }
-                case TagImport t -> {
+                case TagType t -> {
                     FuncType expected = module.types().get(t.typeIndex());
                     // Tag types match when equal (spec 3.0 "Tags" under external subtyping).
                     if (!(found instanceof TagInstance tag) || tag.canonicalType() != canon[t.typeIndex()]) {

@@ -2,14 +2,10 @@ package dev.jwasm.internal.runtime;
 
 import dev.jwasm.api.code.InstructionVisitor;
 import dev.jwasm.api.model.Expr;
-import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.FuncType;
-import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.LocalGroup;
-import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ModuleInfo;
 import dev.jwasm.api.model.SubType;
-import dev.jwasm.api.model.TableType;
 import dev.jwasm.api.model.TagType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.internal.binary.InstructionReader;
@@ -40,18 +36,8 @@ public final class ModuleAdapter {
         for (SubType t : info.types()) {
             types.add(t.composite() instanceof FuncType f ? f : null);
         }
-        var imports = new ArrayList<ModuleDefinition.Import>();
-        for (var imp : info.imports()) {
-            ModuleDefinition.ImportDesc desc =
-                    switch (imp.type()) {
-                        case ExternType.Func f -> new ModuleDefinition.FuncImport(f.typeIndex(), f.exact());
-                        case TableType t -> new ModuleDefinition.TableImport(t);
-                        case MemoryType m -> new ModuleDefinition.MemoryImport(m);
-                        case GlobalType g -> new ModuleDefinition.GlobalImport(g);
-                        case TagType t -> new ModuleDefinition.TagImport(t.typeIndex());
-                    };
-            imports.add(new ModuleDefinition.Import(imp.module(), imp.name(), desc));
-        }
+        // Imports and exports are the model's own: the decoder's lists serve as they are.
+        var imports = info.imports();
         var functions = new ArrayList<ModuleDefinition.Function>();
         for (int i = 0; i < info.functions().size(); i++) {
             var body = info.code().get(i);
@@ -75,18 +61,7 @@ public final class ModuleAdapter {
         for (var g : info.globals()) {
             globals.add(new ModuleDefinition.Global(g.type(), expr(info, g.init())));
         }
-        var exports = new ArrayList<ModuleDefinition.Export>();
-        for (var e : info.exports()) {
-            var kind =
-                    switch (e.kind()) {
-                        case FUNC -> ModuleDefinition.ExternKind.FUNC;
-                        case TABLE -> ModuleDefinition.ExternKind.TABLE;
-                        case MEMORY -> ModuleDefinition.ExternKind.MEMORY;
-                        case GLOBAL -> ModuleDefinition.ExternKind.GLOBAL;
-                        case TAG -> ModuleDefinition.ExternKind.TAG;
-                    };
-            exports.add(new ModuleDefinition.Export(e.name(), kind, e.index()));
-        }
+        var exports = info.exports();
         var elements = new ArrayList<ModuleDefinition.Element>();
         for (var e : info.elements()) {
             List<ConstExpr> items =
@@ -96,9 +71,8 @@ public final class ModuleAdapter {
                         case dev.jwasm.api.model.ElementSegment.Expressions x ->
                             x.exprs().stream().map(ex -> expr(info, ex)).toList();
                     };
-            var mode = ModuleDefinition.SegmentMode.valueOf(e.mode().name());
             elements.add(new ModuleDefinition.Element(
-                    mode, e.type(), e.tableIndex(), e.offset() == null ? null : expr(info, e.offset()), items));
+                    e.mode(), e.type(), e.tableIndex(), e.offset() == null ? null : expr(info, e.offset()), items));
         }
         var datas = new ArrayList<ModuleDefinition.Data>();
         for (var d : info.datas()) {

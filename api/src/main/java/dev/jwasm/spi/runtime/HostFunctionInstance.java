@@ -28,9 +28,11 @@ public final class HostFunctionInstance extends FunctionInstance {
      * dev.jwasm.api.Trap} traps the calling Wasm code, a {@link dev.jwasm.api.WasmException} is
      * thrown into it (its handlers may catch it), and any other exception unwinds every Wasm frame
      * to the embedder who called in, as the host's own exception.
+     *
+     * @param caller the instance whose code calls, or null when the host calls directly
      */
-    public long[] invoke(long[] args) {
-        long[] results = implementation.call(args);
+    public long[] invoke(InstanceState caller, long[] args) {
+        long[] results = implementation.call(caller == null ? null : caller.embedding(), args);
         var types = type().results();
         if (results == null || results.length != type().flatResultCount()) {
             throw new JwasmException("host function of type " + type() + " returned "
@@ -45,5 +47,10 @@ public final class HostFunctionInstance extends FunctionInstance {
             at += t == ValType.V128 ? 2 : 1;
         }
         return results;
+    }
+
+    /** {@link #invoke(InstanceState, long[])} with no calling instance: a call from the host. */
+    public long[] invoke(long[] args) {
+        return invoke(null, args);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jwasm.spi.runtime;
 
+import dev.jwasm.api.Instance;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.spi.LinearMemory;
 import java.util.Map;
@@ -28,6 +29,8 @@ public final class InstanceState {
     private Map<Integer, String> functionNames = Map.of();
     /** The executor's compiled form of this whole instance (the JIT's class), or null. */
     private volatile Object compiledModule;
+    /** The embedding API's handle for this instance, which host functions receive as their caller. */
+    private volatile Instance embedding;
 
     public InstanceState(
             StoreState store,
@@ -67,5 +70,17 @@ public final class InstanceState {
 
     public void compiledModule(Object value) {
         this.compiledModule = value;
+    }
+
+    /**
+     * The embedding API's handle for this instance (set by the linker before the start function
+     * runs): what a host function called from this instance's code receives as its caller.
+     */
+    public Instance embedding() {
+        return embedding;
+    }
+
+    public void embedding(Instance instance) {
+        this.embedding = instance;
     }
 }

@@ -17,6 +17,7 @@ import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.Limits;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.runtime.ConstExpr;
 import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class AtomicsTest {
                 v.visitSimple(END);
             });
         }
-        return new Linker().instantiate(store, m.build());
+        return Internals.instantiate(new Linker(), store, m.build());
     }
 
     @Test
@@ -190,7 +191,7 @@ class AtomicsTest {
         // other thread notifies through the shared memory itself, as a host may from any thread.
         var waiter = CompletableFuture.supplyAsync(
                 () -> inst.function("memory.atomic.wait32").callForLong(4, 0x88776655, -1));
-        var memory = inst.state().memories[0];
+        var memory = Internals.state(inst).memories[0];
         long woken = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (woken == 0 && System.nanoTime() < deadline) {

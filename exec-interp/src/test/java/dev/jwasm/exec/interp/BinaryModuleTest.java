@@ -9,6 +9,7 @@ import dev.jwasm.api.InvalidModuleException;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
 import dev.jwasm.api.WasmModule;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import org.junit.jupiter.api.Test;
 
@@ -76,8 +77,8 @@ class BinaryModuleTest {
         assertEquals(1, a.callForLong());
         assertEquals(2, a.callForLong());
         assertEquals(1, b.callForLong(), "each instance has its own global");
-        Object loweredA = ((WasmFunctionInstance) a.instance()).compiled();
-        Object loweredB = ((WasmFunctionInstance) b.instance()).compiled();
+        Object loweredA = ((WasmFunctionInstance) Internals.function(a)).compiled();
+        Object loweredB = ((WasmFunctionInstance) Internals.function(b)).compiled();
         assertNotNull(loweredA);
         assertSame(loweredA, loweredB, "the body is lowered once for both instances");
     }

@@ -26,6 +26,7 @@ import dev.jwasm.api.model.Limits;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.TableType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class BulkAndTailCallTest {
         parity(m, 1, 1);
         parity(m, 0, 0);
         // A call depth limit of 50 would trap on the first 50 ordinary calls.
-        var instance = new Linker().instantiate(new Store(Modules.engine(50)), m.build());
+        var instance = Internals.instantiate(new Linker(), new Store(Modules.engine(50)), m.build());
         assertEquals(1, instance.function("even").callForLong(1_000_000));
         assertEquals(0, instance.function("even").callForLong(7));
         assertEquals(1, instance.function("odd").callForLong(7));
@@ -209,11 +210,12 @@ class BulkAndTailCallTest {
             v.visitSimple(END);
         });
         var store = new Store(Modules.engine(100));
-        var inst = new Linker().instantiate(store, m.build());
+        var inst = Internals.instantiate(new Linker(), store, m.build());
         var payload = new StringBuilder("host object");
-        inst.function("put").call(1, store.state().externRef(payload));
-        assertEquals(payload, store.state().extern(inst.function("take").callForLong(1)));
-        assertEquals(null, store.state().extern(inst.function("take").callForLong(0)));
+        inst.function("put").call(1, Internals.state(store).externRef(payload));
+        assertEquals(
+                payload, Internals.state(store).extern(inst.function("take").callForLong(1)));
+        assertEquals(null, Internals.state(store).extern(inst.function("take").callForLong(0)));
     }
 
     @Test

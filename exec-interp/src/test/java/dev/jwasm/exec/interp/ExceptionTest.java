@@ -31,18 +31,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
+import dev.jwasm.api.Tag;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmException;
 import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.code.Catch;
 import dev.jwasm.api.code.InstructionVisitor;
+import dev.jwasm.api.model.Export;
+import dev.jwasm.api.model.ExternKind;
+import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.HeapType;
+import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.RefType;
-import dev.jwasm.spi.runtime.ModuleDefinition;
+import dev.jwasm.api.model.TagType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.runtime.StoreState;
-import dev.jwasm.spi.runtime.TagInstance;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -68,7 +73,7 @@ class ExceptionTest {
     private static Modules withTag() {
         var m = new Modules();
         m.tags.add(m.type(I32_TO_NONE));
-        m.exports.add(new ModuleDefinition.Export("e", ModuleDefinition.ExternKind.TAG, 0));
+        m.exports.add(new Export("e", ExternKind.TAG, 0));
         return m;
     }
 
@@ -135,17 +140,17 @@ class ExceptionTest {
             v.visitSimple(END);
         });
         var store = store();
-        var instance = new Linker().instantiate(store, m.build());
+        var instance = Internals.instantiate(new Linker(), store, m.build());
         assertEquals(9, instance.function("outer").callForLong(9));
 
         var e = assertThrows(
                 WasmException.class, () -> instance.function("rethrow").call(3));
         assertArrayEquals(new long[] {3}, e.payload());
-        assertSame(instance.tag("e"), e.tag());
+        assertEquals(instance.tag("e"), e.tag());
         // The very exception catch_ref turned into an exnref came back out, not a copy.
-        long ref = e.exception().ref();
+        long ref = Internals.exception(e).ref();
         assertNotEquals(0, ref & StoreState.EXN_TAG);
-        assertSame(e.exception(), store.state().exception(ref));
+        assertSame(Internals.exception(e), Internals.state(store).exception(ref));
     }
 
     @Test
@@ -239,10 +244,10 @@ class ExceptionTest {
 
     @Test
     void aTailCalledHostFunctionThrowsPastItsCallersHandlers() {
-        var tag = new TagInstance(I32_TO_NONE);
+        var tag = Tag.create(I32_TO_NONE);
         var m = new Modules();
-        m.imports.add(new ModuleDefinition.Import("env", "boom", new ModuleDefinition.FuncImport(m.type(I32_TO_NONE))));
-        m.imports.add(new ModuleDefinition.Import("env", "e", new ModuleDefinition.TagImport(m.type(I32_TO_NONE))));
+        m.imports.add(new Import("env", "boom", new ExternType.Func(m.type(I32_TO_NONE))));
+        m.imports.add(new Import("env", "e", new TagType(m.type(I32_TO_NONE))));
         m.func("f", NONE_TO_NONE, List.of(), v -> {
             v.visitBlock(BLOCK, BlockType.EMPTY);
             // catch_all: a catch of the i32 tag could not target the empty block (lowering validates).
@@ -256,7 +261,7 @@ class ExceptionTest {
         var linker = new Linker().define("env", "e", tag).define("env", "boom", I32_TO_NONE, args -> {
             throw new WasmException(tag, args[0]);
         });
-        var f = linker.instantiate(store(), m.build()).function("f");
+        var f = Internals.instantiate(linker, store(), m.build()).function("f");
         // return_call leaves f's frame, and its try_table, before the callee runs.
         assertArrayEquals(
                 new long[] {8}, assertThrows(WasmException.class, f::call).payload());
@@ -264,12 +269,12 @@ class ExceptionTest {
 
     @Test
     void aHostFunctionThrowsIntoWasmByTag() {
-        var tag = new TagInstance(I32_TO_NONE);
-        var other = new TagInstance(I32_TO_NONE);
+        var tag = Tag.create(I32_TO_NONE);
+        var other = Tag.create(I32_TO_NONE);
         var thrown = new AtomicReference<WasmException>();
         var m = new Modules();
-        m.imports.add(new ModuleDefinition.Import("env", "boom", new ModuleDefinition.FuncImport(m.type(I32_TO_NONE))));
-        m.imports.add(new ModuleDefinition.Import("env", "e", new ModuleDefinition.TagImport(m.type(I32_TO_NONE))));
+        m.imports.add(new Import("env", "boom", new ExternType.Func(m.type(I32_TO_NONE))));
+        m.imports.add(new Import("env", "e", new TagType(m.type(I32_TO_NONE))));
         // f(x): boom(x) inside a try_table catching env.e; returns the payload, or -1.
         m.func("f", I32_TO_I32, List.of(), v -> {
             v.visitBlock(BLOCK, RESULT_I32);
@@ -287,7 +292,7 @@ class ExceptionTest {
             thrown.set(e);
             throw e;
         });
-        var f = linker.instantiate(store(), m.build()).function("f");
+        var f = Internals.instantiate(linker, store(), m.build()).function("f");
         assertEquals(40, f.callForLong(20));
         // Tags match by identity: another tag of the same type passes through unchanged.
         var e = assertThrows(WasmException.class, () -> f.call(3));
@@ -300,8 +305,7 @@ class ExceptionTest {
     void exceptionsCrossWasmHostWasmBothWays() {
         var self = new AtomicReference<Instance>();
         var m = withTag();
-        m.imports.add(
-                new ModuleDefinition.Import("env", "callback", new ModuleDefinition.FuncImport(m.type(I32_TO_I32))));
+        m.imports.add(new Import("env", "callback", new ExternType.Func(m.type(I32_TO_I32))));
         // 0: callback (import). 1: thrower(x) throws e(x).
         m.func("thrower", I32_TO_NONE, List.of(), v -> {
             v.visitLocal(LOCAL_GET, 0);
@@ -324,7 +328,7 @@ class ExceptionTest {
                 return new long[] {-10 * e.payload()[0]};
             }
         });
-        var instance = linker.instantiate(store(), m.build());
+        var instance = Internals.instantiate(linker, store(), m.build());
         self.set(instance);
         var catcher = instance.function("catcher");
         assertEquals(5, catcher.callForLong(4)); // Wasm -> host -> Wasm throws, caught in Wasm: 4 + 1
@@ -335,7 +339,7 @@ class ExceptionTest {
     void anUncaughtExceptionReachesJavaWithItsPayload() {
         var m = new Modules();
         m.tags.add(m.type(Modules.sig(List.of(I64, F64), List.of())));
-        m.exports.add(new ModuleDefinition.Export("e", ModuleDefinition.ExternKind.TAG, 0));
+        m.exports.add(new Export("e", ExternKind.TAG, 0));
         m.func("f", NONE_TO_NONE, List.of(), v -> {
             v.visitI64Const(-2);
             v.visitF64Const(Double.doubleToRawLongBits(1.5));
@@ -348,7 +352,7 @@ class ExceptionTest {
         });
         var instance = m.instantiate();
         var e = assertThrows(WasmException.class, () -> instance.function("f").call());
-        assertSame(instance.tag("e"), e.tag());
+        assertEquals(instance.tag("e"), e.tag());
         assertArrayEquals(new long[] {-2, Double.doubleToRawLongBits(1.5)}, e.payload());
         assertEquals(7, instance.function("ok").callForLong());
     }
@@ -445,7 +449,7 @@ class ExceptionTest {
         var e = assertThrows(
                 WasmException.class, () -> instance.function("uncaught").call());
         assertArrayEquals(new long[] {3}, e.payload());
-        assertSame(instance.tag("e"), e.tag());
+        assertEquals(instance.tag("e"), e.tag());
     }
 
     @Test

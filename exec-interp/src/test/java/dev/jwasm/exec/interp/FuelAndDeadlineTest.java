@@ -23,6 +23,7 @@ import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.code.BlockType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +94,7 @@ class FuelAndDeadlineTest {
     @Test
     void eachEntryAndBackEdgeTakesOneUnitOfFuel() {
         var store = new Store(engine(true));
-        Instance inst = new Linker().instantiate(store, counting().build());
+        Instance inst = Internals.instantiate(new Linker(), store, counting().build());
         assertEquals(0, store.fuel()); // a new store has none
         store.setFuel(11);
         assertEquals(10, inst.function("count").callForLong(10)); // 1 entry + 10 back-edges
@@ -107,7 +108,7 @@ class FuelAndDeadlineTest {
     @Test
     void runningOutTrapsAndRefuellingLetsCodeRunAgain() {
         var store = new Store(engine(true));
-        Instance inst = new Linker().instantiate(store, counting().build());
+        Instance inst = Internals.instantiate(new Linker(), store, counting().build());
         store.setFuel(10); // one short of count(10)
         var trap = assertThrows(Trap.class, () -> inst.function("count").call(10));
         assertEquals(TrapKind.OUT_OF_FUEL, trap.kind());
@@ -124,7 +125,7 @@ class FuelAndDeadlineTest {
     @Test
     void fuelIsOffByDefault() {
         var store = new Store(engine(false));
-        Instance inst = new Linker().instantiate(store, counting().build());
+        Instance inst = Internals.instantiate(new Linker(), store, counting().build());
         assertEquals(1_000_000, inst.function("count").callForLong(1_000_000));
         assertThrows(ConfigurationException.class, () -> store.setFuel(5));
         assertThrows(ConfigurationException.class, store::fuel);
@@ -135,7 +136,7 @@ class FuelAndDeadlineTest {
     @Test
     void aDeadlineStopsAnEndlessLoopUntilCleared() {
         var store = new Store(engine(false));
-        Instance inst = new Linker().instantiate(store, counting().build());
+        Instance inst = Internals.instantiate(new Linker(), store, counting().build());
         // The clock starts first: the thread may be descheduled right after setting the timeout.
         long start = System.nanoTime();
         store.setTimeout(Duration.ofMillis(100));
@@ -154,7 +155,7 @@ class FuelAndDeadlineTest {
     @Test
     void aDeadlineInThePastAppliesAtOnceAndAFarOneDoesNot() {
         var store = new Store(engine(false));
-        Instance inst = new Linker().instantiate(store, counting().build());
+        Instance inst = Internals.instantiate(new Linker(), store, counting().build());
         store.setDeadline(Instant.now().minusSeconds(1));
         assertEquals(TrapKind.DEADLINE_EXCEEDED, trapKind(() -> inst.function("constant")
                 .call()));
@@ -166,7 +167,7 @@ class FuelAndDeadlineTest {
     @Test
     void anInterruptIsNotADeadline() throws InterruptedException {
         var store = new Store(engine(true));
-        Instance inst = new Linker().instantiate(store, counting().build());
+        Instance inst = Internals.instantiate(new Linker(), store, counting().build());
         store.setFuel(Long.MAX_VALUE);
         store.setDeadline(Instant.now().plusSeconds(3600));
         var timer = Thread.ofVirtual().start(() -> {

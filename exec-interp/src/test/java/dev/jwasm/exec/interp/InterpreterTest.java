@@ -39,6 +39,7 @@ import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.code.Opcode;
+import dev.jwasm.internal.access.Internals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -266,7 +267,7 @@ class InterpreterTest {
             v.visitFunction(CALL, 1);
             v.visitSimple(END);
         });
-        Instance instance = new Linker().instantiate(new Store(Modules.engine(500)), m.build());
+        Instance instance = Internals.instantiate(new Linker(), new Store(Modules.engine(500)), m.build());
         var trap = assertThrows(Trap.class, () -> instance.function("loop").call());
         assertEquals(TrapKind.CALL_STACK_EXHAUSTED, trap.kind());
         assertEquals(120, instance.function("fac").callForLong(5));
@@ -290,7 +291,7 @@ class InterpreterTest {
             v.visitSimple(END);
             v.visitSimple(END);
         });
-        Instance instance = new Linker().instantiate(new Store(Modules.engine(300_000)), m.build());
+        Instance instance = Internals.instantiate(new Linker(), new Store(Modules.engine(300_000)), m.build());
         assertArrayEquals(new long[] {20_000_100_000L}, instance.function("sum").call(200_000));
     }
 
@@ -391,7 +392,7 @@ class InterpreterTest {
             v.visitSimple(END);
         });
         var store = new Store(Modules.engine(100));
-        var instance = new Linker().instantiate(store, m.build());
+        var instance = Internals.instantiate(new Linker(), store, m.build());
         var timer = Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(100);

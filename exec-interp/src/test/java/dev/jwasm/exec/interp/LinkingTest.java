@@ -14,18 +14,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jwasm.api.Global;
 import dev.jwasm.api.LinkException;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.AddressType;
+import dev.jwasm.api.model.Export;
+import dev.jwasm.api.model.ExternKind;
+import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.GlobalType;
+import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.Limits;
 import dev.jwasm.api.model.RefType;
+import dev.jwasm.api.model.SegmentMode;
 import dev.jwasm.api.model.TableType;
+import dev.jwasm.api.model.TagType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.runtime.ConstExpr;
-import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
 import java.util.OptionalInt;
@@ -39,7 +46,7 @@ class LinkingTest {
     private static Modules callsHostAdd() {
         var m = new Modules();
         var addType = Modules.sig(List.of(I32, I32), List.of(I32));
-        m.imports.add(new ModuleDefinition.Import("env", "add", new ModuleDefinition.FuncImport(m.type(addType))));
+        m.imports.add(new Import("env", "add", new ExternType.Func(m.type(addType))));
         return m.func("f", Modules.sig(List.of(I32), List.of(I32)), List.of(), v -> {
             v.visitLocal(LOCAL_GET, 0);
             v.visitI32Const(10);
@@ -58,7 +65,7 @@ class LinkingTest {
     void wasmCallsAHostFunction() {
         var linker = new Linker().define("env", "add", Modules.sig(List.of(I32, I32), List.of(I32)), args ->
                 new long[] {(int) args[0] + (int) args[1]});
-        var f = linker.instantiate(store(), callsHostAdd().build()).function("f");
+        var f = Internals.instantiate(linker, store(), callsHostAdd().build()).function("f");
         assertEquals((5 + 10) * 2, f.callForLong(5));
     }
 
@@ -67,7 +74,7 @@ class LinkingTest {
         var linker = new Linker().define("env", "add", Modules.sig(List.of(I32, I32), List.of(I32)), args -> {
             throw new Trap(TrapKind.UNREACHABLE, "host gave up");
         });
-        var f = linker.instantiate(store(), callsHostAdd().build()).function("f");
+        var f = Internals.instantiate(linker, store(), callsHostAdd().build()).function("f");
         assertEquals(
                 "unreachable: host gave up",
                 assertThrows(Trap.class, () -> f.call(1)).getMessage());
@@ -75,8 +82,10 @@ class LinkingTest {
 
     @Test
     void missingImportIsUnknown() {
-        var e = assertThrows(LinkException.class, () -> new Linker()
-                .instantiate(store(), callsHostAdd().build()));
+        var e = assertThrows(
+                LinkException.class,
+                () -> Internals.instantiate(
+                        new Linker(), store(), callsHostAdd().build()));
         assertEquals("unknown import: \"env\" \"add\"", e.getMessage());
     }
 
@@ -86,23 +95,23 @@ class LinkingTest {
                 new Linker().define("env", "add", Modules.sig(List.of(I64, I64), List.of(I64)), args -> new long[] {0});
         var e = assertThrows(
                 LinkException.class,
-                () -> wrongType.instantiate(store(), callsHostAdd().build()));
+                () -> Internals.instantiate(wrongType, store(), callsHostAdd().build()));
         assertEquals(
                 "incompatible import type: \"env\" \"add\" expects function [i32, i32] -> [i32],"
                         + " found function [i64, i64] -> [i64]",
                 e.getMessage());
-        var wrongKind = new Linker().define("env", "add", new GlobalCell(MUT_I32, 0));
+        var wrongKind = new Linker().define("env", "add", Global.create(MUT_I32, 0));
         var k = assertThrows(
                 LinkException.class,
-                () -> wrongKind.instantiate(store(), callsHostAdd().build()));
+                () -> Internals.instantiate(wrongKind, store(), callsHostAdd().build()));
         assertEquals(true, k.getMessage().startsWith("incompatible import type: \"env\" \"add\""), k.getMessage());
     }
 
     @Test
     void mutableGlobalsAreSharedByIdentity() {
         var m = new Modules();
-        m.imports.add(new ModuleDefinition.Import("env", "counter", new ModuleDefinition.GlobalImport(MUT_I32)));
-        m.exports.add(new ModuleDefinition.Export("counter", ModuleDefinition.ExternKind.GLOBAL, 0));
+        m.imports.add(new Import("env", "counter", MUT_I32));
+        m.exports.add(new Export("counter", ExternKind.GLOBAL, 0));
         m.func("bump", Modules.sig(List.of(), List.of(I32)), List.of(), v -> {
             v.visitGlobal(GLOBAL_GET, 0);
             v.visitI32Const(1);
@@ -111,15 +120,15 @@ class LinkingTest {
             v.visitGlobal(GLOBAL_GET, 0);
             v.visitSimple(END);
         });
-        var cell = new GlobalCell(MUT_I32, 5);
-        var instance = new Linker().define("env", "counter", cell).instantiate(store(), m.build());
+        var cell = Global.create(MUT_I32, 5);
+        var instance = Internals.instantiate(new Linker().define("env", "counter", cell), store(), m.build());
         assertEquals(6, instance.function("bump").callForLong());
-        assertEquals(6, cell.value);
-        cell.value = 40;
+        assertEquals(6, cell.get());
+        cell.set(40);
         assertEquals(41, instance.function("bump").callForLong());
-        assertSame(cell, instance.global("counter"));
-        var immutable = new Linker().define("env", "counter", new GlobalCell(new GlobalType(I32, false), 5));
-        assertThrows(LinkException.class, () -> immutable.instantiate(store(), m.build()));
+        assertEquals(cell, instance.global("counter"));
+        var immutable = new Linker().define("env", "counter", Global.create(new GlobalType(I32, false), 5));
+        assertThrows(LinkException.class, () -> Internals.instantiate(immutable, store(), m.build()));
     }
 
     @Test
@@ -161,7 +170,7 @@ class LinkingTest {
         m.tables.add(
                 new ModuleDefinition.Table(new TableType(RefType.FUNCREF, new Limits(3, 3), AddressType.I32), null));
         m.elements.add(new ModuleDefinition.Element(
-                ModuleDefinition.SegmentMode.ACTIVE,
+                SegmentMode.ACTIVE,
                 RefType.FUNCREF,
                 0,
                 ConstExpr.i32(0),
@@ -204,7 +213,7 @@ class LinkingTest {
             }
             return new long[] {(int) args[0] + (int) args[1]};
         });
-        var f = throwing.instantiate(store(), callsHostAdd().build()).function("f");
+        var f = Internals.instantiate(throwing, store(), callsHostAdd().build()).function("f");
         assertSame(boom, assertThrows(IllegalStateException.class, () -> f.call(1)));
         assertEquals((2 + 10) * 2, f.callForLong(2));
     }
@@ -213,7 +222,7 @@ class LinkingTest {
     void badHostResultsBecomeJwasmExceptions() {
         var sig = Modules.sig(List.of(I32, I32), List.of(I32));
         var tooMany = new Linker().define("env", "add", sig, args -> new long[] {1, 2});
-        var g = tooMany.instantiate(store(), callsHostAdd().build()).function("f");
+        var g = Internals.instantiate(tooMany, store(), callsHostAdd().build()).function("f");
         assertEquals(
                 "host function of type [i32, i32] -> [i32] returned 2 values (expected 1, a v128 counts as two)",
                 assertThrows(dev.jwasm.api.JwasmException.class, () -> g.call(1))
@@ -225,21 +234,20 @@ class LinkingTest {
         // The host returns 0xFFFFFFFF (i32 -1 written unsigned); Wasm doubles it: -2.
         var linker = new Linker()
                 .define("env", "add", Modules.sig(List.of(I32, I32), List.of(I32)), args -> new long[] {0xFFFF_FFFFL});
-        var f = linker.instantiate(store(), callsHostAdd().build()).function("f");
+        var f = Internals.instantiate(linker, store(), callsHostAdd().build()).function("f");
         assertEquals(-2, f.callForLong(0));
     }
 
     @Test
     void immutableGlobalImportsAcceptANonNullableReferenceForANullableOne() {
         var m = new Modules();
-        m.imports.add(new ModuleDefinition.Import(
-                "env", "f", new ModuleDefinition.GlobalImport(new GlobalType(RefType.FUNCREF, false))));
-        var nonNull = new GlobalCell(new GlobalType(RefType.of(dev.jwasm.api.model.HeapType.Abstract.FUNC), false), 0);
-        new Linker().define("env", "f", nonNull).instantiate(store(), m.build());
-        var mutable = new GlobalCell(new GlobalType(RefType.of(dev.jwasm.api.model.HeapType.Abstract.FUNC), true), 0);
+        m.imports.add(new Import("env", "f", new GlobalType(RefType.FUNCREF, false)));
+        var nonNull = Global.create(new GlobalType(RefType.of(dev.jwasm.api.model.HeapType.Abstract.FUNC), false), 0);
+        Internals.instantiate(new Linker().define("env", "f", nonNull), store(), m.build());
+        var mutable = Global.create(new GlobalType(RefType.of(dev.jwasm.api.model.HeapType.Abstract.FUNC), true), 0);
         assertThrows(
                 LinkException.class,
-                () -> new Linker().define("env", "f", mutable).instantiate(store(), m.build()));
+                () -> Internals.instantiate(new Linker().define("env", "f", mutable), store(), m.build()));
     }
 
     @Test
@@ -247,20 +255,22 @@ class LinkingTest {
         var store = store();
         var definer = new Modules();
         definer.tags.add(definer.type(Modules.sig(List.of(I32), List.of())));
-        definer.exports.add(new ModuleDefinition.Export("e", ModuleDefinition.ExternKind.TAG, 0));
-        var exporter = new Linker().instantiate(store, definer.build());
+        definer.exports.add(new Export("e", ExternKind.TAG, 0));
+        var exporter = Internals.instantiate(new Linker(), store, definer.build());
 
         var user = new Modules();
         int i32Payload = user.type(Modules.sig(List.of(I32), List.of()));
-        user.imports.add(new ModuleDefinition.Import("lib", "e", new ModuleDefinition.TagImport(i32Payload)));
-        user.exports.add(new ModuleDefinition.Export("same", ModuleDefinition.ExternKind.TAG, 0));
+        user.imports.add(new Import("lib", "e", new TagType(i32Payload)));
+        user.exports.add(new Export("same", ExternKind.TAG, 0));
         var linker = new Linker().define("lib", exporter);
-        assertSame(exporter.tag("e"), linker.instantiate(store, user.build()).tag("same"));
+        assertEquals(
+                exporter.tag("e"),
+                Internals.instantiate(linker, store, user.build()).tag("same"));
 
         var wrong = new Modules();
         int i64Payload = wrong.type(Modules.sig(List.of(I64), List.of()));
-        wrong.imports.add(new ModuleDefinition.Import("lib", "e", new ModuleDefinition.TagImport(i64Payload)));
-        var e = assertThrows(LinkException.class, () -> linker.instantiate(store, wrong.build()));
+        wrong.imports.add(new Import("lib", "e", new TagType(i64Payload)));
+        var e = assertThrows(LinkException.class, () -> Internals.instantiate(linker, store, wrong.build()));
         assertEquals(
                 true, e.getMessage().startsWith("incompatible import type: \"lib\" \"e\" expects tag"), e.getMessage());
     }

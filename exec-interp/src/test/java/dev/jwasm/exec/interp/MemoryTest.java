@@ -21,6 +21,7 @@ import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.code.Opcode;
 import dev.jwasm.api.model.MemoryType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
 import dev.jwasm.spi.runtime.ConstExpr;
 import dev.jwasm.spi.runtime.ModuleDefinition;
@@ -163,8 +164,8 @@ class MemoryTest {
                 .build();
         var store = new dev.jwasm.api.Store(engine);
         var m = withData();
-        var instance = new dev.jwasm.api.Linker().instantiate(store, m.build());
-        var memory = instance.state().memories[0];
+        var instance = Internals.instantiate(new dev.jwasm.api.Linker(), store, m.build());
+        var memory = Internals.state(instance).memories[0];
         store.close();
         assertEquals(true, memory.isClosed());
     }

@@ -5,10 +5,14 @@ import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
 import dev.jwasm.api.code.InstructionVisitor;
+import dev.jwasm.api.model.Export;
+import dev.jwasm.api.model.ExternKind;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.GlobalType;
+import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
 import dev.jwasm.spi.runtime.FunctionCode;
 import dev.jwasm.spi.runtime.ModuleDefinition;
@@ -20,12 +24,12 @@ import java.util.function.Consumer;
 /** Builds small test modules; function bodies are written as instruction-visitor calls. */
 final class Modules {
     final List<FuncType> types = new ArrayList<>();
-    final List<ModuleDefinition.Import> imports = new ArrayList<>();
+    final List<Import> imports = new ArrayList<>();
     final List<ModuleDefinition.Function> functions = new ArrayList<>();
     final List<ModuleDefinition.Table> tables = new ArrayList<>();
     final List<MemoryType> memories = new ArrayList<>();
     final List<ModuleDefinition.Global> globals = new ArrayList<>();
-    final List<ModuleDefinition.Export> exports = new ArrayList<>();
+    final List<Export> exports = new ArrayList<>();
     final List<ModuleDefinition.Element> elements = new ArrayList<>();
     final List<ModuleDefinition.Data> datas = new ArrayList<>();
     OptionalInt start = OptionalInt.empty();
@@ -46,13 +50,11 @@ final class Modules {
 
     /** Adds a function exported as {@code name} (if non-null); returns its index among defined ones. */
     Modules func(String name, FuncType t, List<ValType> locals, Consumer<InstructionVisitor> body) {
-        int importedFuncs = (int) imports.stream()
-                .filter(i -> i.desc().kind() == ModuleDefinition.ExternKind.FUNC)
-                .count();
+        int importedFuncs =
+                (int) imports.stream().filter(i -> i.kind() == ExternKind.FUNC).count();
         functions.add(new ModuleDefinition.Function(type(t), new FunctionCode(locals, body)));
         if (name != null) {
-            exports.add(new ModuleDefinition.Export(
-                    name, ModuleDefinition.ExternKind.FUNC, importedFuncs + functions.size() - 1));
+            exports.add(new Export(name, ExternKind.FUNC, importedFuncs + functions.size() - 1));
         }
         return this;
     }
@@ -80,6 +82,6 @@ final class Modules {
     }
 
     Instance instantiate() {
-        return new Linker().instantiate(new Store(engine(1000)), build());
+        return Internals.instantiate(new Linker(), new Store(engine(1000)), build());
     }
 }

@@ -27,16 +27,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jwasm.api.Global;
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.code.Opcode;
+import dev.jwasm.api.model.Export;
+import dev.jwasm.api.model.ExternKind;
+import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.GlobalType;
+import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.MemoryType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.runtime.ConstExpr;
-import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -141,7 +146,7 @@ class SimdTest {
     void hostFunctionsSeeTheFlatLayout() {
         var m = new Modules();
         var hostType = Modules.sig(List.of(V128, I32), List.of(V128));
-        m.imports.add(new ModuleDefinition.Import("env", "h", new ModuleDefinition.FuncImport(m.type(hostType))));
+        m.imports.add(new Import("env", "h", new ExternType.Func(m.type(hostType))));
         m.func("f", Modules.sig(List.of(), List.of(V128)), List.of(), v -> {
             v.visitV128Const(0x1111L, 0x2222L);
             v.visitI32Const(0x0F0F);
@@ -153,10 +158,10 @@ class SimdTest {
             assertEquals(3, args.length);
             return new long[] {args[0] ^ args[2], args[1] + 1};
         });
-        var f = linker.instantiate(store(), m.build()).function("f");
+        var f = Internals.instantiate(linker, store(), m.build()).function("f");
         assertArrayEquals(new long[] {0x1111L ^ 0x0F0F, 0x2223L}, f.call());
         var wrong = new Linker().define("env", "h", hostType, args -> new long[] {1});
-        var g = wrong.instantiate(store(), m.build()).function("f");
+        var g = Internals.instantiate(wrong, store(), m.build()).function("f");
         assertEquals(
                 "host function of type [v128, i32] -> [v128] returned 1 values (expected 2, a v128 counts as two)",
                 assertThrows(JwasmException.class, g::call).getMessage());
@@ -166,12 +171,12 @@ class SimdTest {
     void globalsHoldBothHalves() {
         var m = new Modules();
         var mutV128 = new GlobalType(V128, true);
-        m.imports.add(new ModuleDefinition.Import("env", "in", new ModuleDefinition.GlobalImport(mutV128)));
+        m.imports.add(new Import("env", "in", mutV128));
         m.globals.add(new ModuleDefinition.Global(mutV128, new ConstExpr(v -> {
             v.visitV128Const(1L, 2L);
             v.visitSimple(END);
         })));
-        m.exports.add(new ModuleDefinition.Export("g", ModuleDefinition.ExternKind.GLOBAL, 1));
+        m.exports.add(new Export("g", ExternKind.GLOBAL, 1));
         // g := g + in (i64x2 lanes); returns g.
         m.func("bump", Modules.sig(List.of(), List.of(V128)), List.of(), v -> {
             v.visitGlobal(GLOBAL_GET, 1);
@@ -181,31 +186,28 @@ class SimdTest {
             v.visitGlobal(GLOBAL_GET, 1);
             v.visitSimple(END);
         });
-        var in = new GlobalCell(mutV128, 10L);
-        in.high = 20L;
-        var inst = new Linker().define("env", "in", in).instantiate(store(), m.build());
+        var in = Global.create(mutV128, 0);
+        in.set(10L, 20L);
+        var inst = Internals.instantiate(new Linker().define("env", "in", in), store(), m.build());
         assertArrayEquals(new long[] {11L, 22L}, inst.function("bump").call());
         assertArrayEquals(new long[] {21L, 42L}, inst.function("bump").call());
-        GlobalCell g = inst.global("g");
-        assertEquals(21L, g.value);
-        assertEquals(42L, g.high);
+        Global g = inst.global("g");
+        assertEquals(21L, g.get());
+        assertEquals(42L, g.getHigh());
     }
 
     @Test
     void aGlobalInitialisedFromAnImportedV128GetsBothHalves() {
         var m = new Modules();
         var v128 = new GlobalType(V128, false);
-        m.imports.add(new ModuleDefinition.Import("env", "in", new ModuleDefinition.GlobalImport(v128)));
+        m.imports.add(new Import("env", "in", v128));
         m.globals.add(new ModuleDefinition.Global(v128, ConstExpr.globalGet(0)));
-        m.exports.add(new ModuleDefinition.Export("copy", ModuleDefinition.ExternKind.GLOBAL, 1));
-        var in = new GlobalCell(v128, 0x0123_4567_89AB_CDEFL);
-        in.high = 0x7654_3210_FEDC_BA98L;
-        GlobalCell copy = new Linker()
-                .define("env", "in", in)
-                .instantiate(store(), m.build())
+        m.exports.add(new Export("copy", ExternKind.GLOBAL, 1));
+        var in = Global.create(v128, 0x0123_4567_89AB_CDEFL, 0x7654_3210_FEDC_BA98L);
+        Global copy = Internals.instantiate(new Linker().define("env", "in", in), store(), m.build())
                 .global("copy");
-        assertEquals(0x0123_4567_89AB_CDEFL, copy.value);
-        assertEquals(0x7654_3210_FEDC_BA98L, copy.high);
+        assertEquals(0x0123_4567_89AB_CDEFL, copy.get());
+        assertEquals(0x7654_3210_FEDC_BA98L, copy.getHigh());
     }
 
     @Test

@@ -12,8 +12,10 @@ import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmFrame;
 import dev.jwasm.api.WasmModule;
+import dev.jwasm.api.model.ExternType;
 import dev.jwasm.api.model.FuncType;
-import dev.jwasm.spi.runtime.ModuleDefinition;
+import dev.jwasm.api.model.Import;
+import dev.jwasm.internal.access.Internals;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class StackTraceTest {
         // Imported function 0 is a host function calling export "boom" (function 1, traps);
         // function 2 calls function 0 and is exported as "run".
         var m = new Modules();
-        m.imports.add(new ModuleDefinition.Import("env", "host", new ModuleDefinition.FuncImport(m.type(VOID))));
+        m.imports.add(new Import("env", "host", new ExternType.Func(m.type(VOID))));
         m.func("boom", VOID, List.of(), v -> {
             v.visitSimple(UNREACHABLE);
             v.visitSimple(END);
@@ -72,7 +74,7 @@ class StackTraceTest {
         var linker = new Linker();
         var holder = new dev.jwasm.api.Instance[1];
         linker.define("env", "host", VOID, args -> holder[0].function("boom").call());
-        holder[0] = linker.instantiate(store, m.build());
+        holder[0] = Internals.instantiate(linker, store, m.build());
         var trap = assertThrows(Trap.class, () -> holder[0].function("run").call());
         assertEquals(
                 List.of(new WasmFrame(1, Optional.empty()), new WasmFrame(2, Optional.empty())), trap.wasmStackTrace());

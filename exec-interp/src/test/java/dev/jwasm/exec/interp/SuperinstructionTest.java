@@ -31,6 +31,7 @@ import dev.jwasm.api.code.Opcode;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.exec.interp.internal.IrPrinter;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.List;
@@ -57,7 +58,7 @@ class SuperinstructionTest {
     }
 
     private static String ir(ExportedFunction f) {
-        return IrPrinter.print((WasmFunctionInstance) f.instance());
+        return IrPrinter.print((WasmFunctionInstance) Internals.function(f));
     }
 
     /** The IR reads its operands from the locals directly: one instruction, then RETURN. */
@@ -378,7 +379,7 @@ class SuperinstructionTest {
             v.visitSimple(END);
         });
         var store = new Store(meteredEngine());
-        var countdown = new Linker().instantiate(store, m.build()).function("countdown");
+        var countdown = Internals.instantiate(new Linker(), store, m.build()).function("countdown");
         assertTrue(ir(countdown).contains("JUMP_I32_GT_S"), ir(countdown));
         assertTakesFuelPerTakenBackEdge(store, countdown);
     }
@@ -462,7 +463,7 @@ class SuperinstructionTest {
             v.visitSimple(END);
         });
         var store = new Store(meteredEngine());
-        var f = new Linker().instantiate(store, m.build()).function("f");
+        var f = Internals.instantiate(new Linker(), store, m.build()).function("f");
         assertTakesFuelPerTakenBackEdge(store, f);
     }
 

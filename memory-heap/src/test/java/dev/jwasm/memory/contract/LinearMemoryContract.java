@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwasm.api.JwasmException;
-import dev.jwasm.api.Memory;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.Limits;
 import dev.jwasm.api.model.MemoryType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.LinearMemory.RmwOp;
 import dev.jwasm.spi.MemoryBudget;
@@ -301,7 +301,7 @@ public abstract class LinearMemoryContract {
         assertEquals(0, budget.committed());
         assertOob(() -> memory.load32(0));
         assertEquals(-1, memory.grow(1));
-        var host = new Memory(memory);
+        var host = Internals.memory(memory);
         var error = assertThrows(JwasmException.class, () -> host.readI32(0));
         assertEquals("memory is closed", error.getMessage());
         var again = create(MemoryType.of(1, 2), budget);
@@ -323,7 +323,7 @@ public abstract class LinearMemoryContract {
 
     @Test
     void hostViewReadsAndWritesNumbersAndStrings() {
-        var host = new Memory(create(1, 2));
+        var host = Internals.memory(create(1, 2));
         assertEquals(7, host.writeString(10, "héllo "), "é is two bytes in UTF-8");
         assertEquals("héllo ", host.readString(10, 7));
         host.writeI32(100, 0x01020304);

@@ -11,6 +11,7 @@ import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.api.numeric.IntOps;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.FunctionCode;
 import dev.jwasm.spi.runtime.FunctionInstance;
@@ -293,8 +294,8 @@ public final class Machine {
     }
 
     /** Calls a host function with its arguments at {@code argBase} and writes its results there. */
-    private void callHost(HostFunctionInstance host, int argBase) {
-        long[] results = host.invoke(flatten(host.type().params(), argBase));
+    private void callHost(HostFunctionInstance host, int argBase, InstanceState caller) {
+        long[] results = host.invoke(caller, flatten(host.type().params(), argBase));
         unflatten(host.type().results(), results, argBase);
     }
 
@@ -323,13 +324,13 @@ public final class Machine {
             FunctionInstance f, long[] s, int argBase, int[] code, int pc, int fp, InstanceState inst, int base) {
         try {
             if (f instanceof HostFunctionInstance host) {
-                callHost(host, argBase);
+                callHost(host, argBase, inst);
             } else {
                 callTier((WasmFunctionInstance) f, argBase);
             }
             return true;
         } catch (WasmException e) {
-            if (unwind(e.exception(), code, pc, fp, inst, base)) {
+            if (unwind(Internals.exception(e), code, pc, fp, inst, base)) {
                 return false;
             }
             throw e;
@@ -345,7 +346,7 @@ public final class Machine {
                 ? Handlers.create(inst, code[pc + 1], s, fp + code[pc + 2], this::highStack)
                 : inst.store.exception(s[fp + code[pc + 1]]);
         if (!unwind(exn, code, pc, fp, inst, base)) {
-            throw new WasmException(exn);
+            throw Internals.wasmException(exn);
         }
     }
 

@@ -63,7 +63,7 @@ public final class JitRuntime {
      * class; {@code depth} is the callee's (the frames outside it).
      */
     public static long[] call(InstanceState inst, int index, long[] args, int depth) {
-        return invoke(CompiledModule.of(inst).executor(), inst.store, inst.functions[index], args, depth);
+        return invoke(CompiledModule.of(inst).executor(), inst, inst.functions[index], args, depth);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class JitRuntime {
 
     /** Calls {@code f}, whatever it is, from code of {@code inst}: the flat calling convention. */
     public static long[] callFunction(InstanceState inst, FunctionInstance f, long[] args, int depth) {
-        return invoke(CompiledModule.of(inst).executor(), inst.store, f, args, depth);
+        return invoke(CompiledModule.of(inst).executor(), inst, f, args, depth);
     }
 
     /** {@code call_ref}: traps on a null reference. */
@@ -84,10 +84,13 @@ public final class JitRuntime {
         if (ref == 0) {
             throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
         }
-        return invoke(CompiledModule.of(inst).executor(), inst.store, inst.store.function(ref), args, depth);
+        return invoke(CompiledModule.of(inst).executor(), inst, inst.store.function(ref), args, depth);
     }
 
-    private static long[] invoke(JitExecutor executor, StoreState store, FunctionInstance f, long[] args, int depth) {
+    /** Calls {@code f} from code of {@code caller}, which a host callee receives. */
+    private static long[] invoke(
+            JitExecutor executor, InstanceState caller, FunctionInstance f, long[] args, int depth) {
+        StoreState store = caller.store;
         if (f instanceof WasmFunctionInstance w) {
             return executor.enter(w, args, depth);
         }
@@ -96,7 +99,7 @@ public final class JitRuntime {
         if (executor.meterFuel() || store.stopRequested()) {
             safepoint(store, executor.meterFuel());
         }
-        return host.invoke(args);
+        return host.invoke(caller, args);
     }
 
     /** A fresh frame for split function {@code index}: its slots, with the frame image in place. */

@@ -8,6 +8,7 @@ import dev.jwasm.api.Store;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.exec.jit.JitListener;
 import dev.jwasm.exec.jit.JitProvider;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
 import dev.jwasm.spi.Executor;
 import dev.jwasm.spi.ExecutorProvider;
@@ -65,7 +66,7 @@ final class Jit {
 
     /** Whether the export runs as JVM bytecode (true) or on the interpreter; calls it first if needed. */
     static boolean compiled(Instance inst, String export) {
-        var f = (WasmFunctionInstance) inst.function(export).instance();
+        var f = (WasmFunctionInstance) Internals.function(inst.function(export));
         var module = CompiledModule.of(f.instance());
         if (module == null) {
             throw new IllegalStateException("instance not compiled yet: call a function first");

@@ -14,6 +14,7 @@ import dev.jwasm.api.WasmModule;
 import dev.jwasm.exec.jit.JitCompilationException;
 import dev.jwasm.exec.jit.JitListener;
 import dev.jwasm.exec.jit.Uncompiled;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
 import dev.jwasm.wat.Wat;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ class JitModesTest {
     }
 
     private static boolean compiledYet(Instance inst) {
-        return inst.state().compiledModule() != null;
+        return Internals.state(inst).compiledModule() != null;
     }
 
     @Test
@@ -163,6 +164,6 @@ class JitModesTest {
         Instance inst = instance("(module (memory 1))", b -> b.jitEager(true).jitStrict(true), recorder);
         assertTrue(compiledYet(inst));
         assertTrue(reported.isEmpty());
-        assertNull(CompiledModule.of(inst.state()).code());
+        assertNull(CompiledModule.of(Internals.state(inst)).code());
     }
 }

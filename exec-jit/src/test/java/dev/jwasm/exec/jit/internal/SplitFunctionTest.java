@@ -11,6 +11,7 @@ import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.exec.interp.InterpreterProvider;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
 import dev.jwasm.wat.Wat;
 import java.lang.reflect.Method;
@@ -100,7 +101,7 @@ class SplitFunctionTest {
     }
 
     private static long[] chunkMethods(Instance inst) {
-        Class<?> generated = CompiledModule.of(inst.state()).code().getClass();
+        Class<?> generated = CompiledModule.of(Internals.state(inst)).code().getClass();
         return Arrays.stream(generated.getDeclaredMethods())
                 .map(Method::getName)
                 .filter(n -> n.startsWith("s2_"))

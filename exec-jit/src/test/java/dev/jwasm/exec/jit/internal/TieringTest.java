@@ -14,6 +14,7 @@ import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.wat.Wat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -105,8 +106,8 @@ class TieringTest {
         assertEquals(49, again.function("via").callForLong(7, 2));
         assertTrue(Jit.compiled(again, "via"));
         assertSame(
-                CompiledModule.of(inst.state()).code(),
-                CompiledModule.of(again.state()).code());
+                CompiledModule.of(Internals.state(inst)).code(),
+                CompiledModule.of(Internals.state(again)).code());
     }
 
     @Test
