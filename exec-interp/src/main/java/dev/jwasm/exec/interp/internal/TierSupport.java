@@ -1,25 +1,18 @@
 package dev.jwasm.exec.interp.internal;
 
 import dev.jwasm.api.code.Opcode;
-import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What the JIT (module {@code dev.jwasm.exec.jit}, the only module this package is exported to)
- * needs from the interpreter: the lowered register IR it compiles, the IR's opcode numbers by
- * name, and the operator helpers, so both tiers share one implementation of every operator's
+ * needs from the interpreter: the lowered register IR it compiles (whose contract is {@link
+ * IrOp}), and the operator helpers, so both tiers share one implementation of every operator's
  * semantics. Nothing here is used by the interpreter itself.
  */
 public final class TierSupport {
-    private static final Map<String, Integer> OPCODES = irOpcodes();
-
     private TierSupport() {}
 
     /**
@@ -65,57 +58,9 @@ public final class TierSupport {
         return Machine.indirectTarget(inst, typeIndex, table, index);
     }
 
-    /** The IR opcode named {@code name} in {@link Ir}, or -1 if there is none. */
-    public static int irOpcode(String name) {
-        return OPCODES.getOrDefault(name, -1);
-    }
-
-    /** The name of IR opcode {@code code} in {@link Ir}, for diagnostics; "?" if unknown. */
-    public static String irOpcodeName(int code) {
-        return OPCODES.entrySet().stream()
-                .filter(e -> e.getValue() == code)
-                .map(Map.Entry::getKey)
-                .findFirst()
-                .orElse("?");
-    }
-
-    private static Map<String, Integer> irOpcodes() {
-        var map = new HashMap<String, Integer>();
-        for (Field f : Ir.class.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
-                try {
-                    map.put(f.getName(), f.getInt(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return Map.copyOf(map);
-    }
-
-    /** A unary operator or conversion on raw bits, with Wasm's traps. */
-    public static long unary(int ordinal, long a) {
-        return NumericOps.unary(ordinal, a);
-    }
-
-    /** A binary operator on raw bits, with Wasm's traps. */
-    public static long binary(int ordinal, long a, long b) {
-        return NumericOps.binary(ordinal, a, b);
-    }
-
     /** The effective address of a memory access, trapping when a 64-bit sum wraps. */
     public static long address(long operand, int memFlags, long offset) {
         return MemoryOps.address(operand, memFlags, offset);
-    }
-
-    /** A load of any width, sign- or zero-extended as the opcode says. */
-    public static long load(int ordinal, LinearMemory m, long ea) {
-        return MemoryOps.load(ordinal, m, ea);
-    }
-
-    /** A store of any width. */
-    public static void store(int ordinal, LinearMemory m, long ea, long value) {
-        MemoryOps.store(ordinal, m, ea, value);
     }
 
     /** How many operand slots a table/bulk-memory/segment instruction reads from {@code at}. */
@@ -131,10 +76,5 @@ public final class TierSupport {
     /** Runs a table/bulk-memory/segment instruction on the operands in {@code s} from {@code at}. */
     public static void bulk(int ordinal, int a, int b, long[] s, int at, InstanceState inst) {
         BulkOps.execute(ordinal, a, b, s, at, inst);
-    }
-
-    /** Runs a wide-arithmetic operator on the operands in {@code s} from {@code base}. */
-    public static void wide(int ordinal, long[] s, int base) {
-        WideOps.execute(ordinal, s, base);
     }
 }

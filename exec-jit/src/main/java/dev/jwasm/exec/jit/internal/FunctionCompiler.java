@@ -6,46 +6,23 @@ import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
 import static net.bytebuddy.jar.asm.Opcodes.ARETURN;
 import static net.bytebuddy.jar.asm.Opcodes.ASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
-import static net.bytebuddy.jar.asm.Opcodes.DADD;
-import static net.bytebuddy.jar.asm.Opcodes.DDIV;
-import static net.bytebuddy.jar.asm.Opcodes.DMUL;
-import static net.bytebuddy.jar.asm.Opcodes.DSUB;
 import static net.bytebuddy.jar.asm.Opcodes.DUP;
-import static net.bytebuddy.jar.asm.Opcodes.FADD;
-import static net.bytebuddy.jar.asm.Opcodes.FDIV;
-import static net.bytebuddy.jar.asm.Opcodes.FMUL;
-import static net.bytebuddy.jar.asm.Opcodes.FSUB;
+import static net.bytebuddy.jar.asm.Opcodes.DUP2;
+import static net.bytebuddy.jar.asm.Opcodes.DUP_X2;
 import static net.bytebuddy.jar.asm.Opcodes.GETFIELD;
+import static net.bytebuddy.jar.asm.Opcodes.GETSTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.GOTO;
-import static net.bytebuddy.jar.asm.Opcodes.I2B;
 import static net.bytebuddy.jar.asm.Opcodes.I2L;
-import static net.bytebuddy.jar.asm.Opcodes.I2S;
 import static net.bytebuddy.jar.asm.Opcodes.IADD;
-import static net.bytebuddy.jar.asm.Opcodes.IAND;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_1;
 import static net.bytebuddy.jar.asm.Opcodes.IFEQ;
-import static net.bytebuddy.jar.asm.Opcodes.IFGE;
-import static net.bytebuddy.jar.asm.Opcodes.IFGT;
-import static net.bytebuddy.jar.asm.Opcodes.IFLE;
-import static net.bytebuddy.jar.asm.Opcodes.IFLT;
 import static net.bytebuddy.jar.asm.Opcodes.IFNE;
-import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPEQ;
-import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPGE;
-import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPGT;
-import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPLE;
 import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPLT;
-import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPNE;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.IMUL;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKEVIRTUAL;
-import static net.bytebuddy.jar.asm.Opcodes.IOR;
-import static net.bytebuddy.jar.asm.Opcodes.ISHL;
-import static net.bytebuddy.jar.asm.Opcodes.ISHR;
-import static net.bytebuddy.jar.asm.Opcodes.ISUB;
-import static net.bytebuddy.jar.asm.Opcodes.IUSHR;
-import static net.bytebuddy.jar.asm.Opcodes.IXOR;
 import static net.bytebuddy.jar.asm.Opcodes.L2I;
 import static net.bytebuddy.jar.asm.Opcodes.LADD;
 import static net.bytebuddy.jar.asm.Opcodes.LALOAD;
@@ -56,16 +33,12 @@ import static net.bytebuddy.jar.asm.Opcodes.LCONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.LCONST_1;
 import static net.bytebuddy.jar.asm.Opcodes.LLOAD;
 import static net.bytebuddy.jar.asm.Opcodes.LMUL;
-import static net.bytebuddy.jar.asm.Opcodes.LOR;
 import static net.bytebuddy.jar.asm.Opcodes.LRETURN;
-import static net.bytebuddy.jar.asm.Opcodes.LSHL;
-import static net.bytebuddy.jar.asm.Opcodes.LSHR;
 import static net.bytebuddy.jar.asm.Opcodes.LSTORE;
 import static net.bytebuddy.jar.asm.Opcodes.LSUB;
-import static net.bytebuddy.jar.asm.Opcodes.LUSHR;
-import static net.bytebuddy.jar.asm.Opcodes.LXOR;
 import static net.bytebuddy.jar.asm.Opcodes.NEWARRAY;
 import static net.bytebuddy.jar.asm.Opcodes.POP;
+import static net.bytebuddy.jar.asm.Opcodes.POP2;
 import static net.bytebuddy.jar.asm.Opcodes.PUTFIELD;
 import static net.bytebuddy.jar.asm.Opcodes.RETURN;
 import static net.bytebuddy.jar.asm.Opcodes.T_LONG;
@@ -75,6 +48,8 @@ import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.HeapType;
 import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.exec.interp.internal.AtomicOps;
+import dev.jwasm.exec.interp.internal.IrOp;
 import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
 import dev.jwasm.spi.runtime.InstanceState;
@@ -102,7 +77,7 @@ final class FunctionCompiler {
     private static final String MEM = "dev/jwasm/spi/LinearMemory";
     private static final String STORE = "dev/jwasm/spi/runtime/StoreState";
     private static final String CELL = "dev/jwasm/spi/runtime/GlobalCell";
-    private static final Opcode[] OPCODES = Opcode.values();
+    private static final String RMW_OP = "dev/jwasm/spi/LinearMemory$RmwOp";
     /** Above this many IR ints a function is left to the interpreter: its method would be too big. */
     private static final int MAX_CODE = 12_000;
     /** A JVM method takes at most 255 parameter slots: the instance plus two per long. */
@@ -193,11 +168,18 @@ final class FunctionCompiler {
         }
         int pc = 0;
         while (pc < code.length) {
-            int n = IrOp.length(code, pc);
-            if (n < 0) {
-                return TierSupport.irOpcodeName(code[pc]);
+            IrOp op = IrOp.of(code[pc]);
+            if (op == null) {
+                return "unknown IR code " + code[pc];
             }
-            int op = code[pc];
+            JitOps.Emission how = op.generic() ? JitOps.of(op, op.carried(code, pc)) : JitOps.of(op);
+            if (how == null) {
+                return "unclassified IR " + op + (op.generic() ? " " + op.carried(code, pc) : "");
+            }
+            if (how.how() == JitOps.How.INTERPRETED) {
+                return how.detail();
+            }
+            int n = op.length(code, pc);
             // A callee's values cross as flat long[]: no v128 among them (they would take two).
             if (op == IrOp.CALL) {
                 FuncType callee = inst.functions[code[pc + 1]].type();
@@ -354,17 +336,11 @@ final class FunctionCompiler {
     private boolean isTarget(int pc) {
         if (!targetsMarked) {
             targetsMarked = true;
-            for (int at = 0; at < code.length; at += IrOp.length(code, at)) {
-                int op = code[at];
-                if (op == IrOp.JUMP) {
-                    label(code[at + 1]);
-                } else if (op == IrOp.JUMP_IF_ZERO
-                        || op == IrOp.JUMP_IF_NONZERO
-                        || op == IrOp.JUMP_IF_NULL
-                        || op == IrOp.JUMP_IF_NON_NULL) {
-                    label(code[at + 2]);
-                } else if (IrOp.isFusedJump(op) || IrOp.jumpI64(op) >= 0) {
-                    label(code[at + 3]);
+            for (int at = 0; at < code.length; at += IrOp.at(code, at).length(code, at)) {
+                IrOp op = IrOp.at(code, at);
+                int t = op.offsetOf(IrOp.Operand.TARGET);
+                if (t > 0) {
+                    label(code[at + t]);
                 } else if (op == IrOp.BR_TABLE) {
                     for (int i = 0; i <= code[at + 2]; i++) {
                         label(code[at + 3 + i]);
@@ -393,149 +369,140 @@ final class FunctionCompiler {
 
     /** Emits the instruction at {@code pc}; returns the next pc. */
     private int instruction(int pc) {
-        int op = code[pc];
-        int next = pc + IrOp.length(code, pc);
-        if (op == IrOp.UNREACHABLE) {
-            mv.visitMethodInsn(INVOKESTATIC, RT, "unreachable", "()Ldev/jwasm/api/Trap;", false);
-            mv.visitInsn(ATHROW);
-        } else if (op == IrOp.CONST) {
-            long v = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
-            pushLong(v);
-            storeL(code[pc + 1]);
-        } else if (op == IrOp.COPY) {
-            loadL(code[pc + 2]);
-            storeL(code[pc + 1]);
-        } else if (op == IrOp.MOVE_N) {
-            for (int i = 0; i < code[pc + 3]; i++) {
-                loadL(code[pc + 2] + i);
-                storeL(code[pc + 1] + i);
+        IrOp op = IrOp.at(code, pc);
+        int next = pc + op.length(code, pc);
+        switch (op) {
+            case UNREACHABLE -> {
+                mv.visitMethodInsn(INVOKESTATIC, RT, "unreachable", "()Ldev/jwasm/api/Trap;", false);
+                mv.visitInsn(ATHROW);
             }
-        } else if (op == IrOp.GLOBAL_GET) {
-            global(code[pc + 2]);
-            mv.visitFieldInsn(GETFIELD, CELL, "value", "J");
-            storeL(code[pc + 1]);
-        } else if (op == IrOp.GLOBAL_SET) {
-            global(code[pc + 1]);
-            loadL(code[pc + 2]);
-            mv.visitFieldInsn(PUTFIELD, CELL, "value", "J");
-        } else if (op == IrOp.JUMP) {
-            if (code[pc + 1] <= pc) {
-                safepoint();
+            case CONST -> {
+                pushLong(offset(pc + 2));
+                storeL(code[pc + 1]);
             }
-            mv.visitJumpInsn(GOTO, label(code[pc + 1]));
-        } else if (op == IrOp.JUMP_IF_ZERO || op == IrOp.JUMP_IF_NONZERO) {
-            loadI(code[pc + 1]);
-            mv.visitJumpInsn(op == IrOp.JUMP_IF_ZERO ? IFEQ : IFNE, jumpTarget(pc, code[pc + 2]));
-        } else if (op == IrOp.JUMP_IF_NULL || op == IrOp.JUMP_IF_NON_NULL) {
-            loadL(code[pc + 1]);
-            mv.visitInsn(LCONST_0);
-            mv.visitInsn(LCMP);
-            mv.visitJumpInsn(op == IrOp.JUMP_IF_NULL ? IFEQ : IFNE, jumpTarget(pc, code[pc + 2]));
-        } else if (IrOp.isFusedJump(op)) {
-            fusedJump(op, code[pc + 1], code[pc + 2], jumpTarget(pc, code[pc + 3]));
-        } else if (op == IrOp.BR_TABLE) {
-            brTable(pc);
-        } else if (op == IrOp.RETURN) {
-            ret(code[pc + 1], code[pc + 2]);
-        } else if (op == IrOp.CALL) {
-            call(code[pc + 1], code[pc + 2]);
-        } else if (op == IrOp.CALL_INDIRECT) {
-            // Through the class's typed dispatch for this type (see IndirectCalls).
-            FuncType callee = inst.types[code[pc + 1]];
-            int argBase = code[pc + 3];
-            mv.visitVarInsn(ALOAD, 0);
-            deeper();
-            push(code[pc + 2]);
-            // The interpreter takes the low 32 bits of the index; so does this tier.
-            loadL(code[pc + 4]);
-            pushLong(0xFFFF_FFFFL);
-            mv.visitInsn(LAND);
-            for (int i = 0; i < callee.params().size(); i++) {
-                loadL(argBase + i);
+            case COPY -> {
+                loadL(code[pc + 2]);
+                storeL(code[pc + 1]);
             }
-            mv.visitMethodInsn(
-                    INVOKESTATIC,
-                    ModuleCompiler.CLASS_NAME,
-                    IndirectCalls.methodName(code[pc + 1]),
-                    IndirectCalls.descriptor(callee),
-                    false);
-            indirectTypes.add(code[pc + 1]);
-            int results = callee.results().size();
-            if (results == 1) {
-                storeL(argBase);
-            } else if (results > 1) {
-                results(argBase, results);
+            case MOVE_N -> {
+                for (int i = 0; i < code[pc + 3]; i++) {
+                    loadL(code[pc + 2] + i);
+                    storeL(code[pc + 1] + i);
+                }
             }
-        } else if (op == IrOp.CALL_REF) {
-            FuncType callee = inst.types[code[pc + 1]];
-            mv.visitVarInsn(ALOAD, 0);
-            loadL(code[pc + 4]);
-            array(code[pc + 3], callee.params().size());
-            mv.visitMethodInsn(INVOKESTATIC, RT, "callRef", "(L" + INST + ";J[J)[J", false);
-            results(code[pc + 3], callee.results().size());
-        } else if (op == IrOp.SELECT) {
-            Label second = new Label();
-            Label done = new Label();
-            loadI(code[pc + 4]);
-            mv.visitJumpInsn(IFEQ, second);
-            loadL(code[pc + 2]);
-            mv.visitJumpInsn(GOTO, done);
-            mv.visitLabel(second);
-            loadL(code[pc + 3]);
-            mv.visitLabel(done);
-            storeL(code[pc + 1]);
-        } else if (op == IrOp.UNARY) {
-            unary(code[pc + 1], code[pc + 2], code[pc + 3]);
-        } else if (op == IrOp.BINARY) {
-            binary(code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]);
-        } else if (op == IrOp.LOAD || op == IrOp.I32_LOAD) {
-            int ordinal = op == IrOp.LOAD ? code[pc + 6] : Opcode.I32_LOAD.ordinal();
-            load(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
-        } else if (op == IrOp.STORE || op == IrOp.I32_STORE) {
-            int ordinal = op == IrOp.STORE ? code[pc + 6] : Opcode.I32_STORE.ordinal();
-            store(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
-        } else if (op == IrOp.MEMORY_SIZE) {
-            mv.visitVarInsn(ALOAD, memBase + code[pc + 2]);
-            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "pages", "()J", false);
-            storeL(code[pc + 1]);
-        } else if (op == IrOp.MEMORY_GROW) {
-            mv.visitVarInsn(ALOAD, memBase + code[pc + 3]);
-            loadL(code[pc + 2]);
-            mv.visitMethodInsn(INVOKESTATIC, RT, "memoryGrow", "(L" + MEM + ";J)J", false);
-            storeL(code[pc + 1]);
-        } else if (op == IrOp.REF_FUNC) {
-            mv.visitVarInsn(ALOAD, 0);
-            push(code[pc + 2]);
-            mv.visitMethodInsn(INVOKESTATIC, RT, "refFunc", "(L" + INST + ";I)J", false);
-            storeL(code[pc + 1]);
-        } else if (IrOp.isHotBinary(op)) {
-            hotBinary(op, code[pc + 1], code[pc + 2], code[pc + 3]);
-        } else if (op == IrOp.I32_EQZ) {
-            loadI(code[pc + 2]);
-            bool(IFEQ, code[pc + 1]);
-        } else if (op == IrOp.BULK) {
-            bulk(code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]);
-        } else if (IrOp.jumpI64(op) >= 0) {
-            fusedJumpI64(IrOp.jumpI64(op), code[pc + 1], code[pc + 2], jumpTarget(pc, code[pc + 3]));
-        } else if (op == IrOp.I32_MUL_ADD) {
-            // Wrapping 32-bit multiply then add, as i32.mul then i32.add would (spec 4.3.2).
-            loadI(code[pc + 2]);
-            loadI(code[pc + 3]);
-            mv.visitInsn(IMUL);
-            loadI(code[pc + 4]);
-            mv.visitInsn(IADD);
-            storeI(code[pc + 1]);
-        } else if (IrOp.wasmOf(op) != null) {
-            named(pc, IrOp.wasmOf(op));
-        } else if (op == IrOp.SAFEPOINT) {
-            // Nothing: compiled code checks at the back-edges themselves (see jumpTarget), so a
-            // SAFEPOINT in front of one would count it twice.
-        } else if (op == IrOp.WIDE) {
-            wide(code[pc + 1], code[pc + 2]);
-        } else {
-            throw new IllegalStateException("IR opcode " + op + " passed the compilable check");
+            case GLOBAL_GET -> {
+                global(code[pc + 2]);
+                mv.visitFieldInsn(GETFIELD, CELL, "value", "J");
+                storeL(code[pc + 1]);
+            }
+            case GLOBAL_SET -> {
+                global(code[pc + 1]);
+                loadL(code[pc + 2]);
+                mv.visitFieldInsn(PUTFIELD, CELL, "value", "J");
+            }
+            case JUMP -> {
+                if (code[pc + 1] <= pc) {
+                    safepoint();
+                }
+                mv.visitJumpInsn(GOTO, label(code[pc + 1]));
+            }
+            case JUMP_IF_ZERO, JUMP_IF_NONZERO -> {
+                loadI(code[pc + 1]);
+                mv.visitJumpInsn(op == IrOp.JUMP_IF_ZERO ? IFEQ : IFNE, jumpTarget(pc, code[pc + 2]));
+            }
+            case JUMP_IF_NULL, JUMP_IF_NON_NULL -> {
+                loadL(code[pc + 1]);
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(op == IrOp.JUMP_IF_NULL ? IFEQ : IFNE, jumpTarget(pc, code[pc + 2]));
+            }
+            case BR_TABLE -> brTable(pc);
+            case RETURN -> ret(code[pc + 1], code[pc + 2]);
+            case CALL -> call(code[pc + 1], code[pc + 2]);
+            case CALL_INDIRECT -> callIndirect(pc);
+            case CALL_REF -> {
+                FuncType callee = inst.types[code[pc + 1]];
+                mv.visitVarInsn(ALOAD, 0);
+                loadL(code[pc + 4]);
+                array(code[pc + 3], callee.params().size());
+                mv.visitMethodInsn(INVOKESTATIC, RT, "callRef", "(L" + INST + ";J[J)[J", false);
+                results(code[pc + 3], callee.results().size());
+            }
+            case SELECT -> {
+                Label second = new Label();
+                Label done = new Label();
+                loadI(code[pc + 4]);
+                mv.visitJumpInsn(IFEQ, second);
+                loadL(code[pc + 2]);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(second);
+                loadL(code[pc + 3]);
+                mv.visitLabel(done);
+                storeL(code[pc + 1]);
+            }
+            case UNARY -> numeric(op.carried(code, pc), code[pc + 1], code[pc + 2]);
+            case BINARY -> numeric(op.carried(code, pc), code[pc + 1], code[pc + 2], code[pc + 3]);
+            case LOAD, STORE -> access(Memory.of(op.carried(code, pc)), pc);
+            case MEMORY_SIZE -> {
+                mv.visitVarInsn(ALOAD, memBase + code[pc + 2]);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "pages", "()J", false);
+                storeL(code[pc + 1]);
+            }
+            case MEMORY_GROW -> {
+                mv.visitVarInsn(ALOAD, memBase + code[pc + 3]);
+                loadL(code[pc + 2]);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "memoryGrow", "(L" + MEM + ";J)J", false);
+                storeL(code[pc + 1]);
+            }
+            case REF_FUNC -> {
+                mv.visitVarInsn(ALOAD, 0);
+                push(code[pc + 2]);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "refFunc", "(L" + INST + ";I)J", false);
+                storeL(code[pc + 1]);
+            }
+            case BULK -> bulk(code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]);
+            case I32_MUL_ADD -> {
+                // Wrapping 32-bit multiply then add, as i32.mul then i32.add would (spec 4.3.2).
+                loadI(code[pc + 2]);
+                loadI(code[pc + 3]);
+                mv.visitInsn(IMUL);
+                loadI(code[pc + 4]);
+                mv.visitInsn(IADD);
+                storeI(code[pc + 1]);
+            }
+            case SAFEPOINT -> {
+                // Nothing: compiled code checks at the back-edges themselves (see jumpTarget), so a
+                // SAFEPOINT in front of one would count it twice.
+            }
+            case WIDE -> wide(code[pc + 1], code[pc + 2]);
+            case ATOMIC -> atomic(pc);
+            default -> specific(op, pc);
         }
         return next;
+    }
+
+    /**
+     * A specific scalar operation, compiled as the Wasm operator it implements: a fused
+     * compare-and-branch ({@code a b target}), a load or store of one width, or an operator on
+     * slots ({@code dst a [b]}).
+     */
+    private void specific(IrOp op, int pc) {
+        Opcode wasm = op.wasm();
+        if (wasm == null || op.generic()) {
+            throw new IllegalStateException("IR " + op + " passed the compilable check");
+        }
+        int target = op.offsetOf(IrOp.Operand.TARGET);
+        if (target > 0) {
+            Numerics.Op n = Numerics.of(wasm);
+            loadOperands(n, code[pc + 1], code[pc + 2]);
+            n.emitJump(mv, jumpTarget(pc, code[pc + target]));
+        } else if (Memory.of(wasm) != null) {
+            access(Memory.of(wasm), pc);
+        } else if (op.layout().size() == 2) {
+            numeric(wasm, code[pc + 1], code[pc + 2]);
+        } else {
+            numeric(wasm, code[pc + 1], code[pc + 2], code[pc + 3]);
+        }
     }
 
     private long offset(int at) {
@@ -660,45 +627,6 @@ final class FunctionCompiler {
 
     // ---- control
 
-    private void fusedJump(int op, int a, int b, Label target) {
-        loadI(a);
-        loadI(b);
-        int k = op - IrOp.JUMP_I32_EQ;
-        int[] signed = {IF_ICMPEQ, IF_ICMPNE, IF_ICMPLT, IF_ICMPGE, IF_ICMPGT, IF_ICMPLE};
-        int[] unsigned = {IFLT, IFGE, IFGT, IFLE};
-        if (k < signed.length) {
-            mv.visitJumpInsn(signed[k], target);
-        } else {
-            unsignedCompare();
-            mv.visitJumpInsn(unsigned[k - signed.length], target);
-        }
-    }
-
-    /** A fused i64 compare-and-branch; {@code k} indexes the i32 set's order (see IrOp). */
-    private void fusedJumpI64(int k, int a, int b, Label target) {
-        loadL(a);
-        loadL(b);
-        if (k < 6) {
-            mv.visitInsn(LCMP);
-            mv.visitJumpInsn(new int[] {IFEQ, IFNE, IFLT, IFGE, IFGT, IFLE}[k], target);
-        } else {
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-            mv.visitJumpInsn(new int[] {IFLT, IFGE, IFGT, IFLE}[k - 6], target);
-        }
-    }
-
-    /** An inline IR operator that runs one Wasm operator, through that operator's code path. */
-    private void named(int pc, Opcode wasm) {
-        int ordinal = wasm.ordinal();
-        switch (wasm) {
-            case I64_EQZ, I32_WRAP_I64, I64_EXTEND_I32_S, I64_EXTEND_I32_U ->
-                unary(code[pc + 1], code[pc + 2], ordinal);
-            case I64_LOAD, I32_LOAD8_U -> load(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
-            case I64_STORE, I32_STORE8 -> store(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
-            default -> binary(code[pc + 1], code[pc + 2], code[pc + 3], ordinal);
-        }
-    }
-
     private void brTable(int pc) {
         int n = code[pc + 2];
         loadI(code[pc + 1]);
@@ -791,6 +719,35 @@ final class FunctionCompiler {
         mv.visitLabel(ok);
     }
 
+    /** Through the class's typed dispatch for this type (see IndirectCalls). */
+    private void callIndirect(int pc) {
+        FuncType callee = inst.types[code[pc + 1]];
+        int argBase = code[pc + 3];
+        mv.visitVarInsn(ALOAD, 0);
+        deeper();
+        push(code[pc + 2]);
+        // The interpreter takes the low 32 bits of the index; so does this tier.
+        loadL(code[pc + 4]);
+        pushLong(0xFFFF_FFFFL);
+        mv.visitInsn(LAND);
+        for (int i = 0; i < callee.params().size(); i++) {
+            loadL(argBase + i);
+        }
+        mv.visitMethodInsn(
+                INVOKESTATIC,
+                ModuleCompiler.CLASS_NAME,
+                IndirectCalls.methodName(code[pc + 1]),
+                IndirectCalls.descriptor(callee),
+                false);
+        indirectTypes.add(code[pc + 1]);
+        int results = callee.results().size();
+        if (results == 1) {
+            storeL(argBase);
+        } else if (results > 1) {
+            results(argBase, results);
+        }
+    }
+
     private void call(int index, int argBase) {
         FuncType callee = inst.functions[index].type();
         int results = callee.results().size();
@@ -819,189 +776,34 @@ final class FunctionCompiler {
 
     // ---- operators
 
-    private void hotBinary(int op, int dst, int a, int b) {
-        int k = op - IrOp.I32_ADD;
-        // The order of Ir's hot block: i32 add..ge_s (17), i64 add..lt_s (7), f64 add, mul.
-        if (k < 9) {
-            int[] ops = {IADD, ISUB, IMUL, IAND, IOR, IXOR, ISHL, ISHR, IUSHR};
-            loadI(a);
-            loadI(b);
-            mv.visitInsn(ops[k]);
-            storeI(dst);
-        } else if (k < 17) {
-            loadI(a);
-            loadI(b);
-            switch (k) {
-                case 9 -> bool(IF_ICMPEQ, dst);
-                case 10 -> bool(IF_ICMPNE, dst);
-                case 11 -> bool(IF_ICMPLT, dst);
-                case 12 -> {
-                    unsignedCompare();
-                    bool(IFLT, dst);
-                }
-                case 13 -> bool(IF_ICMPGT, dst);
-                case 14 -> {
-                    unsignedCompare();
-                    bool(IFGT, dst);
-                }
-                case 15 -> bool(IF_ICMPLE, dst);
-                default -> bool(IF_ICMPGE, dst);
-            }
-        } else if (k < 24) {
-            loadL(a);
-            loadL(b);
-            switch (k) {
-                case 17 -> mv.visitInsn(LADD);
-                case 18 -> mv.visitInsn(LSUB);
-                case 19 -> mv.visitInsn(LMUL);
-                case 20 -> mv.visitInsn(LAND);
-                case 21 -> mv.visitInsn(LOR);
-                case 22 -> {
-                    mv.visitInsn(LCMP);
-                    bool(IFEQ, dst);
-                    return;
-                }
-                default -> {
-                    mv.visitInsn(LCMP);
-                    bool(IFLT, dst);
-                    return;
-                }
-            }
-            storeL(dst);
-        } else {
-            loadD(a);
-            loadD(b);
-            mv.visitInsn(k == 24 ? DADD : DMUL);
-            storeD(dst);
+    /** Scalar operator {@code wasm} on the slots {@code operands} into {@code dst} (see Numerics). */
+    private void numeric(Opcode wasm, int dst, int... operands) {
+        Numerics.Op n = Numerics.of(wasm);
+        if (n == null) {
+            throw new IllegalStateException(wasm + " passed the compilable check");
+        }
+        loadOperands(n, operands);
+        n.emit(mv);
+        switch (n.result()) {
+            case 'I' -> storeI(dst);
+            case 'J' -> storeL(dst);
+            case 'F' -> storeF(dst);
+            case 'D' -> storeD(dst);
+            default -> throw new IllegalStateException(n.desc());
         }
     }
 
-    private void unary(int dst, int a, int ordinal) {
-        switch (OPCODES[ordinal]) {
-            case I64_EQZ -> {
-                loadL(a);
-                mv.visitInsn(LCONST_0);
-                mv.visitInsn(LCMP);
-                bool(IFEQ, dst);
-            }
-            // Slots hold i32 and f32 sign-extended: these keep or re-normalise the bits.
-            case I32_WRAP_I64, I32_REINTERPRET_F32, F32_REINTERPRET_I32 -> {
-                loadI(a);
-                storeI(dst);
-            }
-            case I64_EXTEND_I32_S, I64_REINTERPRET_F64, F64_REINTERPRET_I64 -> {
-                loadL(a);
-                storeL(dst);
-            }
-            case I64_EXTEND_I32_U -> {
-                loadL(a);
-                pushLong(0xFFFF_FFFFL);
-                mv.visitInsn(LAND);
-                storeL(dst);
-            }
-            default -> {
-                loadL(a);
-                push(ordinal);
-                mv.visitMethodInsn(INVOKESTATIC, RT, "unary", "(JI)J", false);
-                storeL(dst);
+    private void loadOperands(Numerics.Op n, int... operands) {
+        String params = n.params();
+        for (int i = 0; i < params.length(); i++) {
+            switch (params.charAt(i)) {
+                case 'I' -> loadI(operands[i]);
+                case 'J' -> loadL(operands[i]);
+                case 'F' -> loadF(operands[i]);
+                case 'D' -> loadD(operands[i]);
+                default -> throw new IllegalStateException(n.desc());
             }
         }
-    }
-
-    private void binary(int dst, int a, int b, int ordinal) {
-        switch (OPCODES[ordinal]) {
-            case I64_XOR -> longOp(dst, a, b, LXOR);
-            case I64_SHL -> longShift(dst, a, b, LSHL);
-            case I64_SHR_S -> longShift(dst, a, b, LSHR);
-            case I64_SHR_U -> longShift(dst, a, b, LUSHR);
-            case I64_NE, I64_GT_S, I64_LE_S, I64_GE_S -> {
-                loadL(a);
-                loadL(b);
-                mv.visitInsn(LCMP);
-                bool(
-                        switch (OPCODES[ordinal]) {
-                            case I64_NE -> IFNE;
-                            case I64_GT_S -> IFGT;
-                            case I64_LE_S -> IFLE;
-                            default -> IFGE;
-                        },
-                        dst);
-            }
-            case I64_LT_U, I64_GT_U, I64_LE_U, I64_GE_U -> {
-                loadL(a);
-                loadL(b);
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-                bool(
-                        switch (OPCODES[ordinal]) {
-                            case I64_LT_U -> IFLT;
-                            case I64_GT_U -> IFGT;
-                            case I64_LE_U -> IFLE;
-                            default -> IFGE;
-                        },
-                        dst);
-            }
-            // The JDK's rotates take the count modulo the width, as Wasm does (spec 4.3.2).
-            case I64_ROTL, I64_ROTR -> {
-                loadL(a);
-                loadI(b);
-                String name = OPCODES[ordinal] == Opcode.I64_ROTL ? "rotateLeft" : "rotateRight";
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", name, "(JI)J", false);
-                storeL(dst);
-            }
-            case I32_ROTL, I32_ROTR -> {
-                loadI(a);
-                loadI(b);
-                String name = OPCODES[ordinal] == Opcode.I32_ROTL ? "rotateLeft" : "rotateRight";
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", name, "(II)I", false);
-                storeI(dst);
-            }
-            case I32_LE_U, I32_GE_U -> {
-                loadI(a);
-                loadI(b);
-                unsignedCompare();
-                bool(OPCODES[ordinal] == Opcode.I32_LE_U ? IFLE : IFGE, dst);
-            }
-            case F64_SUB, F64_DIV -> {
-                loadD(a);
-                loadD(b);
-                mv.visitInsn(OPCODES[ordinal] == Opcode.F64_SUB ? DSUB : DDIV);
-                storeD(dst);
-            }
-            case F32_ADD, F32_SUB, F32_MUL, F32_DIV -> {
-                loadF(a);
-                loadF(b);
-                mv.visitInsn(
-                        switch (OPCODES[ordinal]) {
-                            case F32_ADD -> FADD;
-                            case F32_SUB -> FSUB;
-                            case F32_MUL -> FMUL;
-                            default -> FDIV;
-                        });
-                storeF(dst);
-            }
-            default -> {
-                loadL(a);
-                loadL(b);
-                push(ordinal);
-                mv.visitMethodInsn(INVOKESTATIC, RT, "binary", "(JJI)J", false);
-                storeL(dst);
-            }
-        }
-    }
-
-    private void longOp(int dst, int a, int b, int insn) {
-        loadL(a);
-        loadL(b);
-        mv.visitInsn(insn);
-        storeL(dst);
-    }
-
-    /** JVM long shifts use the count's low 6 bits, exactly Wasm's "k modulo 64" (spec 4.3.2). */
-    private void longShift(int dst, int a, int b, int insn) {
-        loadL(a);
-        loadI(b);
-        mv.visitInsn(insn);
-        storeL(dst);
     }
 
     // ---- memory
@@ -1009,6 +811,11 @@ final class FunctionCompiler {
     /** Leaves the memory and the effective address (spec 4.4.7.1) on the stack. */
     private void address(int addr, int flags, long offset) {
         mv.visitVarInsn(ALOAD, memBase + (flags & 0x7FFF_FFFF));
+        effectiveAddress(addr, flags, offset);
+    }
+
+    /** Leaves the effective address of slot {@code addr} plus {@code offset} on the stack. */
+    private void effectiveAddress(int addr, int flags, long offset) {
         loadL(addr);
         if ((flags & MEMORY64) == 0) {
             // A zero-extended u32 plus a u32 offset cannot overflow.
@@ -1025,76 +832,112 @@ final class FunctionCompiler {
         }
     }
 
-    private void memCall(String name, String desc) {
-        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, name, desc, false);
-    }
-
-    private void load(int dst, int addr, int flags, long offset, int ordinal) {
-        address(addr, flags, offset);
-        switch (OPCODES[ordinal]) {
-            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> {
-                memCall("load32", "(J)I");
-                mv.visitInsn(I2L);
+    /**
+     * A scalar load ({@code dst addr memFlags offset}) or store ({@code addr value memFlags
+     * offset}): the memory's accessor of the access's width.
+     */
+    private void access(Memory.Access a, int pc) {
+        if (a.load()) {
+            address(code[pc + 2], code[pc + 3], offset(pc + 4));
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, a.method(), a.desc(), false);
+            for (int insn : a.after()) {
+                mv.visitInsn(insn);
             }
-            case I64_LOAD, F64_LOAD -> memCall("load64", "(J)J");
-            case I32_LOAD8_S, I64_LOAD8_S -> {
-                memCall("load8", "(J)B");
-                mv.visitInsn(I2L);
-            }
-            case I32_LOAD8_U, I64_LOAD8_U -> {
-                memCall("load8", "(J)B");
-                push(0xFF);
-                mv.visitInsn(IAND);
-                mv.visitInsn(I2L);
-            }
-            case I32_LOAD16_S, I64_LOAD16_S -> {
-                memCall("load16", "(J)S");
-                mv.visitInsn(I2L);
-            }
-            case I32_LOAD16_U, I64_LOAD16_U -> {
-                memCall("load16", "(J)S");
-                push(0xFFFF);
-                mv.visitInsn(IAND);
-                mv.visitInsn(I2L);
-            }
-            case I64_LOAD32_U -> {
-                memCall("load32", "(J)I");
-                mv.visitInsn(I2L);
-                pushLong(0xFFFF_FFFFL);
+            if (a.mask() != 0) {
+                pushLong(a.mask());
                 mv.visitInsn(LAND);
             }
-            default -> {
-                push(ordinal);
-                mv.visitMethodInsn(INVOKESTATIC, RT, "load", "(L" + MEM + ";JI)J", false);
+            storeL(code[pc + 1]);
+        } else {
+            address(code[pc + 1], code[pc + 3], offset(pc + 4));
+            loadL(code[pc + 2]);
+            for (int insn : a.before()) {
+                mv.visitInsn(insn);
             }
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, a.method(), a.desc(), false);
         }
-        storeL(dst);
     }
 
-    private void store(int addr, int value, int flags, long offset, int ordinal) {
-        address(addr, flags, offset);
-        loadL(value);
-        switch (OPCODES[ordinal]) {
-            case I32_STORE, F32_STORE, I64_STORE32 -> {
-                mv.visitInsn(L2I);
-                memCall("store32", "(JI)V");
-            }
-            case I64_STORE, F64_STORE -> memCall("store64", "(JJ)V");
-            case I32_STORE8, I64_STORE8 -> {
-                mv.visitInsn(L2I);
-                mv.visitInsn(I2B);
-                memCall("store8", "(JB)V");
-            }
-            case I32_STORE16, I64_STORE16 -> {
-                mv.visitInsn(L2I);
-                mv.visitInsn(I2S);
-                memCall("store16", "(JS)V");
-            }
-            default -> {
-                push(ordinal);
-                mv.visitMethodInsn(INVOKESTATIC, RT, "store", "(L" + MEM + ";JJI)V", false);
-            }
+    /**
+     * {@code ATOMIC opcode base memFlags offset}: the memory's atomic accessor for the opcode's
+     * kind and width (the threads proposal); operands from the base up, the result to the base.
+     */
+    private void atomic(int pc) {
+        Atomics.Atomic a = Atomics.of(IrOp.ATOMIC.carried(code, pc));
+        int base = code[pc + 2];
+        if (a.kind() == AtomicOps.Kind.FENCE) {
+            // Every atomic access is sequentially consistent already; this orders the plain ones.
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/VarHandle", "fullFence", "()V", false);
+            return;
         }
+        int flags = code[pc + 3];
+        switch (a.kind()) {
+            case LOAD -> {
+                address(base, flags, offset(pc + 4));
+                push(a.width());
+                swapIntUnderLong();
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicLoad", "(IJ)J", false);
+            }
+            case STORE -> {
+                address(base, flags, offset(pc + 4));
+                push(a.width());
+                swapIntUnderLong();
+                loadL(base + 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicStore", "(IJJ)V", false);
+            }
+            case RMW -> {
+                mv.visitVarInsn(ALOAD, memBase + (flags & 0x7FFF_FFFF));
+                mv.visitFieldInsn(GETSTATIC, RMW_OP, a.rmw().name(), "L" + RMW_OP + ";");
+                push(a.width());
+                effectiveAddress(base, flags, offset(pc + 4));
+                loadL(base + 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicRmw", "(L" + RMW_OP + ";IJJ)J", false);
+            }
+            case CMPXCHG -> {
+                address(base, flags, offset(pc + 4));
+                push(a.width());
+                swapIntUnderLong();
+                loadL(base + 1);
+                loadL(base + 2);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicCmpxchg", "(IJJJ)J", false);
+            }
+            case WAIT -> {
+                address(base, flags, offset(pc + 4));
+                push(a.width());
+                loadL(base + 1);
+                loadL(base + 2);
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "atomicWait", "(L" + MEM + ";JIJJL" + INST + ";)J", false);
+            }
+            case NOTIFY -> {
+                address(base, flags, offset(pc + 4));
+                // The count is a u32.
+                loadL(base + 1);
+                pushLong(0xFFFF_FFFFL);
+                mv.visitInsn(LAND);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicNotify", "(JJ)I", false);
+                mv.visitInsn(I2L);
+            }
+            case FENCE -> throw new IllegalStateException("handled above");
+        }
+        if (!a.wasm().results().isEmpty()) {
+            // Narrow results are zero-extended by the memory; i32 slots stay sign-extended.
+            if (a.wasm().results().getFirst() == ValType.I32) {
+                mv.visitInsn(L2I);
+                storeI(base);
+            } else {
+                storeL(base);
+            }
+        } else if (a.kind() != AtomicOps.Kind.STORE) {
+            mv.visitInsn(POP2);
+        }
+    }
+
+    /** Stack {@code long, int} to {@code int, long}, for accessors taking the width first. */
+    private void swapIntUnderLong() {
+        // long(2) int(1) -> int long: dup_x2 then pop.
+        mv.visitInsn(DUP_X2);
+        mv.visitInsn(POP);
     }
 
     // ---- generic helpers over a small array of slots
@@ -1115,14 +958,53 @@ final class FunctionCompiler {
         results(at, pushes);
     }
 
+    /**
+     * A wide-arithmetic operator on the i64 slots from {@code base} (a 128-bit value is low then
+     * high), inline: its two results go to base and base + 1, as WideOps computes them.
+     */
     private void wide(int ordinal, int base) {
-        // Up to four operands from base; slots past the frame do not exist and read as zero.
-        array(base, Math.min(4, fn.frameSize() - base), 4);
-        mv.visitVarInsn(ASTORE, scratch);
-        mv.visitVarInsn(ALOAD, scratch);
-        push(ordinal);
-        mv.visitMethodInsn(INVOKESTATIC, RT, "wide", "([JI)V", false);
-        mv.visitVarInsn(ALOAD, scratch);
-        results(base, 2);
+        Opcode op = Opcode.values()[ordinal];
+        Numerics.Op ltU = Numerics.of(Opcode.I64_LT_U);
+        switch (op) {
+            case I64_ADD128 -> {
+                loadL(base);
+                loadL(base + 2);
+                mv.visitInsn(LADD);
+                // The low halves carried when their unsigned sum wrapped below an addend.
+                mv.visitInsn(DUP2);
+                loadL(base);
+                ltU.emit(mv);
+                mv.visitInsn(I2L);
+                loadL(base + 1);
+                mv.visitInsn(LADD);
+                loadL(base + 3);
+                mv.visitInsn(LADD);
+            }
+            case I64_SUB128 -> {
+                loadL(base);
+                loadL(base + 2);
+                mv.visitInsn(LSUB);
+                loadL(base + 1);
+                loadL(base + 3);
+                mv.visitInsn(LSUB);
+                loadL(base);
+                loadL(base + 2);
+                ltU.emit(mv);
+                mv.visitInsn(I2L);
+                mv.visitInsn(LSUB);
+            }
+            case I64_MUL_WIDE_S, I64_MUL_WIDE_U -> {
+                loadL(base);
+                loadL(base + 1);
+                mv.visitInsn(LMUL);
+                loadL(base);
+                loadL(base + 1);
+                String high = op == Opcode.I64_MUL_WIDE_S ? "multiplyHigh" : "unsignedMultiplyHigh";
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", high, "(JJ)J", false);
+            }
+            default -> throw new IllegalStateException("not a wide-arithmetic operator: " + op);
+        }
+        storeL(base + 1);
+        storeL(base);
     }
 }

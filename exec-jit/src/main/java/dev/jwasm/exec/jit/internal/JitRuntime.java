@@ -116,32 +116,28 @@ public final class JitRuntime {
         return inst.store.register(inst.functions[index]);
     }
 
-    public static long unary(long a, int ordinal) {
-        return TierSupport.unary(ordinal, a);
+    /** {@code ref.as_non_null}: traps on null. */
+    public static long refAsNonNull(long ref) {
+        if (ref == 0) {
+            throw new Trap(TrapKind.NULL_REFERENCE);
+        }
+        return ref;
     }
 
-    public static long binary(long a, long b, int ordinal) {
-        return TierSupport.binary(ordinal, a, b);
+    /**
+     * {@code memory.atomic.wait32/64}: the timeout is in nanoseconds; negative waits forever, but
+     * an interrupt or a deadline still ends it (as interpreted).
+     */
+    public static long atomicWait(LinearMemory m, long ea, int width, long expected, long timeout, InstanceState inst) {
+        return m.atomicWait(width, ea, expected, timeout, inst.store::checkStop);
     }
 
     public static long address(long operand, int memFlags, long offset) {
         return TierSupport.address(operand, memFlags, offset);
     }
 
-    public static long load(LinearMemory m, long ea, int ordinal) {
-        return TierSupport.load(ordinal, m, ea);
-    }
-
-    public static void store(LinearMemory m, long ea, long value, int ordinal) {
-        TierSupport.store(ordinal, m, ea, value);
-    }
-
     /** A table/bulk-memory/segment instruction on operands in {@code s}; results come back in it. */
     public static void bulk(long[] s, int ordinal, int a, int b, InstanceState inst) {
         TierSupport.bulk(ordinal, a, b, s, 0, inst);
-    }
-
-    public static void wide(long[] s, int ordinal) {
-        TierSupport.wide(ordinal, s, 0);
     }
 }
