@@ -54,8 +54,10 @@ import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -146,6 +148,20 @@ final class FunctionCompiler {
      * a size a JVM method can hold, and only IR the JIT knows.
      */
     static String whyNot(WasmFunctionInstance function, Lowered fn) {
+        String reason = reason(function, fn);
+        if (reason != null) {
+            INTERPRETED.merge(reason, 1, Integer::sum);
+        }
+        return reason;
+    }
+
+    /**
+     * Every reason {@link #whyNot} gave, with its count, since the JVM started or a test cleared
+     * it: the spec coverage test checks that whole spec scripts compile with no fallback.
+     */
+    static final Map<String, Integer> INTERPRETED = new ConcurrentHashMap<>();
+
+    private static String reason(WasmFunctionInstance function, Lowered fn) {
         FuncType type = function.type();
         if (fn.v128Locals() || !plain(type)) {
             return "v128 values";
