@@ -76,6 +76,7 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 final class FunctionCompiler {
     static final String INST = "dev/jwasm/spi/runtime/InstanceState";
     static final String RT = "dev/jwasm/exec/jit/internal/JitRuntime";
+    static final String TAIL = "dev/jwasm/exec/jit/internal/TailCall";
     private static final String MEM = "dev/jwasm/spi/LinearMemory";
     private static final String STORE = "dev/jwasm/spi/runtime/StoreState";
     private static final String CELL = "dev/jwasm/spi/runtime/GlobalCell";
@@ -107,6 +108,10 @@ final class FunctionCompiler {
     private final Label[] labels;
     private final int index;
     private final Set<Integer> indirectTypes;
+    /** Whether this is the body method of a function making tail calls to others (see TailCall). */
+    private boolean tailForm;
+    /** After the entry code: where a tail call of the function to itself jumps. */
+    private final Label selfStart = new Label();
 
     private FunctionCompiler(
             MethodVisitor mv,
@@ -197,13 +202,16 @@ final class FunctionCompiler {
             }
             int n = op.length(code, pc);
             // A callee's values cross as flat long[]: no v128 among them (they would take two).
-            if (op == IrOp.CALL) {
+            if (op == IrOp.CALL || op == IrOp.RETURN_CALL) {
                 FuncType callee = inst.functions[code[pc + 1]].type();
                 if (!plain(callee) || !noGcRefs(callee, inst)) {
                     return "callee type";
                 }
             }
-            if (op == IrOp.CALL_INDIRECT || op == IrOp.CALL_REF) {
+            if (op == IrOp.CALL_INDIRECT
+                    || op == IrOp.CALL_REF
+                    || op == IrOp.RETURN_CALL_INDIRECT
+                    || op == IrOp.RETURN_CALL_REF) {
                 FuncType callee = inst.types[code[pc + 1]];
                 if (callee == null || !plain(callee) || !noGcRefs(callee, inst)) {
                     return "callee type";
@@ -268,12 +276,106 @@ final class FunctionCompiler {
             boolean meterFuel,
             Set<Integer> indirectTypes) {
         FuncType type = inst.functions[index].type();
-        MethodVisitor mv = cv.visitMethod(ACC_STATIC, methodName(index), descriptor(type), null, null);
+        boolean tail = tailCallsOthers(fn, index);
+        String name = tail ? tailMethodName(index) : methodName(index);
+        MethodVisitor mv = cv.visitMethod(ACC_STATIC, name, tail ? tailDescriptor(type) : descriptor(type), null, null);
         mv.visitCode();
-        int size = new FunctionCompiler(mv, inst, index, compiled, meterFuel, type, fn, indirectTypes).body();
+        var compiler = new FunctionCompiler(mv, inst, index, compiled, meterFuel, type, fn, indirectTypes);
+        compiler.tailForm = tail;
+        int size = compiler.body();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+        if (tail) {
+            tailWrapper(cv, index, type);
+        }
+        tailBridge(cv, index, type, tail);
         return size;
+    }
+
+    /** The body method of a function that makes tail calls to other functions (see TailCall). */
+    static String tailMethodName(int index) {
+        return "t" + index;
+    }
+
+    /** {@code (InstanceState, int, long...) Object}: the flat results, or a TailCall. */
+    static String tailDescriptor(FuncType type) {
+        String d = descriptor(type);
+        return d.substring(0, d.indexOf(')') + 1) + "Ljava/lang/Object;";
+    }
+
+    /** Whether the function's IR has a tail call that is not of the function itself. */
+    private static boolean tailCallsOthers(Lowered fn, int index) {
+        int[] code = fn.code();
+        for (int pc = 0; pc < code.length; pc += IrOp.at(code, pc).length(code, pc)) {
+            IrOp op = IrOp.at(code, pc);
+            if (op == IrOp.RETURN_CALL_INDIRECT
+                    || op == IrOp.RETURN_CALL_REF
+                    || op == IrOp.RETURN_CALL && code[pc + 1] != index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The typed method {@code f<index>} of a function whose body ({@code t<index>}) may return a
+     * tail call: it runs the body, then the tail calls it returns until results come back, so
+     * every caller sees an ordinary method and no tail call grows the JVM stack.
+     */
+    private static void tailWrapper(ClassVisitor cv, int index, FuncType type) {
+        MethodVisitor mv = cv.visitMethod(ACC_STATIC, methodName(index), descriptor(type), null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ILOAD, 1);
+        for (int i = 0; i < type.params().size(); i++) {
+            mv.visitVarInsn(LLOAD, local(i));
+        }
+        mv.visitMethodInsn(INVOKESTATIC, ModuleCompiler.CLASS_NAME, tailMethodName(index), tailDescriptor(type), false);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESTATIC, TAIL, "trampoline", "(Ljava/lang/Object;L" + INST + ";)[J", false);
+        switch (type.results().size()) {
+            case 0 -> {
+                mv.visitInsn(POP);
+                mv.visitInsn(RETURN);
+            }
+            case 1 -> {
+                mv.visitInsn(ICONST_0);
+                mv.visitInsn(LALOAD);
+                mv.visitInsn(LRETURN);
+            }
+            default -> mv.visitInsn(ARETURN);
+        }
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * {@code static Object tb<index>(InstanceState, long[] args)}: the function as a tail call's
+     * target ({@link JitCode#invokeTail}), at call depth 0 like any call from outside the class:
+     * the body form when it makes tail calls itself, else its flat results.
+     */
+    private static void tailBridge(ClassVisitor cv, int index, FuncType type, boolean tail) {
+        MethodVisitor mv = cv.visitMethod(ACC_STATIC, "tb" + index, "(L" + INST + ";[J)Ljava/lang/Object;", null, null);
+        mv.visitCode();
+        if (!tail) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitMethodInsn(INVOKESTATIC, ModuleCompiler.CLASS_NAME, "b" + index, "(L" + INST + ";[J)[J", false);
+            mv.visitInsn(ARETURN);
+        } else {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitInsn(ICONST_0);
+            for (int p = 0; p < type.params().size(); p++) {
+                mv.visitVarInsn(ALOAD, 1);
+                mv.visitLdcInsn(p);
+                mv.visitInsn(LALOAD);
+            }
+            mv.visitMethodInsn(
+                    INVOKESTATIC, ModuleCompiler.CLASS_NAME, tailMethodName(index), tailDescriptor(type), false);
+            mv.visitInsn(ARETURN);
+        }
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     private static int local(int slot) {
@@ -301,12 +403,7 @@ final class FunctionCompiler {
         // Entry stores the IR's frame image from the first non-parameter slot up (Wasm zeroes
         // declared locals; a constant pool follows them); the remaining operand slots are zeroed
         // too so that every JVM local is definitely assigned wherever control flow merges.
-        long[] init = fn.frameInit();
-        for (int s = fn.params(); s < fn.frameSize(); s++) {
-            int i = s - fn.params();
-            pushLong(i < init.length ? init[i] : 0);
-            mv.visitVarInsn(LSTORE, local(s));
-        }
+        initFrame();
         // The memories never change for an instance: load each once.
         for (int m = 0; m < inst.memories.length; m++) {
             mv.visitVarInsn(ALOAD, 0);
@@ -316,6 +413,7 @@ final class FunctionCompiler {
             mv.visitVarInsn(ASTORE, memBase + m);
         }
         mv.visitLabel(start);
+        mv.visitLabel(selfStart);
         int pc = 0;
         while (pc < code.length) {
             if (labels[pc] != null || isTarget(pc)) {
@@ -344,6 +442,16 @@ final class FunctionCompiler {
         mv.visitMethodInsn(INVOKESTATIC, RT, "exhausted", "(L" + INST + ";I)Ldev/jwasm/api/Trap;", false);
         mv.visitInsn(ATHROW);
         return size;
+    }
+
+    /** The frame image from the first non-parameter slot up (see body). */
+    private void initFrame() {
+        long[] init = fn.frameInit();
+        for (int s = fn.params(); s < fn.frameSize(); s++) {
+            int i = s - fn.params();
+            pushLong(i < init.length ? init[i] : 0);
+            mv.visitVarInsn(LSTORE, local(s));
+        }
     }
 
     /** Jump targets are known before they are reached only for backward jumps: mark all first. */
@@ -491,6 +599,37 @@ final class FunctionCompiler {
                 // SAFEPOINT in front of one would count it twice.
             }
             case WIDE -> wide(code[pc + 1], code[pc + 2]);
+            case RETURN_CALL -> {
+                if (code[pc + 1] == index) {
+                    selfTailCall(code[pc + 2]);
+                } else {
+                    mv.visitVarInsn(ALOAD, 0);
+                    push(code[pc + 1]);
+                    array(
+                            code[pc + 2],
+                            inst.functions[code[pc + 1]].type().params().size());
+                    mv.visitMethodInsn(INVOKESTATIC, RT, "tailCall", "(L" + INST + ";I[J)L" + TAIL + ";", false);
+                    mv.visitInsn(ARETURN);
+                }
+            }
+            case RETURN_CALL_INDIRECT -> {
+                mv.visitVarInsn(ALOAD, 0);
+                push(code[pc + 1]);
+                push(code[pc + 2]);
+                loadL(code[pc + 4]);
+                pushLong(0xFFFF_FFFFL);
+                mv.visitInsn(LAND);
+                array(code[pc + 3], inst.types[code[pc + 1]].params().size());
+                mv.visitMethodInsn(INVOKESTATIC, RT, "tailCallIndirect", "(L" + INST + ";IIJ[J)L" + TAIL + ";", false);
+                mv.visitInsn(ARETURN);
+            }
+            case RETURN_CALL_REF -> {
+                mv.visitVarInsn(ALOAD, 0);
+                loadL(code[pc + 4]);
+                array(code[pc + 3], inst.types[code[pc + 1]].params().size());
+                mv.visitMethodInsn(INVOKESTATIC, RT, "tailCallRef", "(L" + INST + ";J[J)L" + TAIL + ";", false);
+                mv.visitInsn(ARETURN);
+            }
             case ATOMIC -> atomic(pc);
             default -> specific(op, pc);
         }
@@ -662,6 +801,12 @@ final class FunctionCompiler {
 
     private void ret(int src, int count) {
         int results = type.results().size();
+        if (tailForm) {
+            // The flat results, as the trampoline hands them on.
+            array(src, Math.min(count, results));
+            mv.visitInsn(ARETURN);
+            return;
+        }
         if (results == 0) {
             mv.visitInsn(RETURN);
         } else if (results == 1) {
@@ -720,6 +865,11 @@ final class FunctionCompiler {
         push(index);
         array(0, type.params().size());
         mv.visitMethodInsn(INVOKESTATIC, RT, "interpret", "(L" + INST + ";I[J)[J", false);
+        if (tailForm) {
+            mv.visitInsn(ARETURN);
+            mv.visitLabel(ok);
+            return;
+        }
         switch (type.results().size()) {
             case 0 -> {
                 mv.visitInsn(POP);
@@ -733,6 +883,22 @@ final class FunctionCompiler {
             default -> mv.visitInsn(ARETURN);
         }
         mv.visitLabel(ok);
+    }
+
+    /**
+     * {@code return_call} of the function itself: the arguments become the parameters, the other
+     * slots start over as at entry, and the code jumps back to its start, so the recursion runs
+     * as a loop. It is a function entry: the safepoint runs first.
+     */
+    private void selfTailCall(int argBase) {
+        safepoint();
+        // Arguments lie above the locals, so moving them down in ascending order is safe.
+        for (int i = 0; i < fn.params(); i++) {
+            loadL(argBase + i);
+            storeL(i);
+        }
+        initFrame();
+        mv.visitJumpInsn(GOTO, selfStart);
     }
 
     /** Through the class's typed dispatch for this type (see IndirectCalls). */

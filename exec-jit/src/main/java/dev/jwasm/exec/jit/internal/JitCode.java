@@ -6,4 +6,10 @@ import dev.jwasm.spi.runtime.InstanceState;
 public interface JitCode {
     /** Runs function {@code index} of {@code inst} (which must be compiled here) on {@code args}. */
     long[] invoke(int index, InstanceState inst, long[] args);
+
+    /**
+     * Runs function {@code index} as the target of a tail call: its flat results, or the {@link
+     * TailCall} it makes in turn (functions that make tail calls to others return those).
+     */
+    Object invokeTail(int index, InstanceState inst, long[] args);
 }

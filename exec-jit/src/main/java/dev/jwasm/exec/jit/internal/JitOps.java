@@ -75,7 +75,10 @@ final class JitOps {
             case REF_FUNC -> Emission.helper("JitRuntime.refFunc");
             case I32_MUL_ADD -> Emission.inline();
             case UNARY, BINARY, LOAD, STORE, BULK, ATOMIC, WIDE -> Emission.inline();
-            case RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> Emission.interpreted("tail calls");
+            // Of the function itself: a jump to its start; else a TailCall its wrapper runs.
+            case RETURN_CALL -> Emission.inline();
+            case RETURN_CALL_INDIRECT -> Emission.helper("JitRuntime.tailCallIndirect");
+            case RETURN_CALL_REF -> Emission.helper("JitRuntime.tailCallRef");
             case THROW, THROW_REF -> Emission.interpreted("exceptions");
             case V128_CONST,
                     V128_COPY,

@@ -116,6 +116,24 @@ public final class JitRuntime {
         return inst.store.register(inst.functions[index]);
     }
 
+    /** {@code return_call} of function {@code index} (not the caller itself): made by the caller's wrapper. */
+    public static TailCall tailCall(InstanceState inst, int index, long[] args) {
+        return new TailCall(inst.functions[index], args);
+    }
+
+    /** {@code return_call_indirect}: the callee is checked here, in the caller's frame (spec 4.4.8.7). */
+    public static TailCall tailCallIndirect(InstanceState inst, int typeIndex, int table, long index, long[] args) {
+        return new TailCall(TierSupport.indirectTarget(inst, typeIndex, table, index), args);
+    }
+
+    /** {@code return_call_ref}: traps on a null reference, in the caller's frame. */
+    public static TailCall tailCallRef(InstanceState inst, long ref, long[] args) {
+        if (ref == 0) {
+            throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
+        }
+        return new TailCall(inst.store.function(ref), args);
+    }
+
     /** {@code ref.as_non_null}: traps on null. */
     public static long refAsNonNull(long ref) {
         if (ref == 0) {

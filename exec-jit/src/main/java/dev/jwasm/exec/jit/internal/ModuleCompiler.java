@@ -179,6 +179,7 @@ final class ModuleCompiler {
             IndirectCalls.emit(cw, inst, t, compiled, meterFuel);
         }
         dispatch(cw, indexes, compiled.length);
+        TailDispatch.emit(cw, indexes, compiled.length);
         cw.visitEnd();
         return cw.toByteArray();
     }

@@ -61,9 +61,6 @@ class JitOpsTest {
             }
         }
         var expected = new TreeMap<String, String>();
-        for (IrOp op : new IrOp[] {IrOp.RETURN_CALL, IrOp.RETURN_CALL_INDIRECT, IrOp.RETURN_CALL_REF}) {
-            expected.put(op.name(), "tail calls");
-        }
         expected.put("THROW", "exceptions");
         expected.put("THROW_REF", "exceptions");
         for (IrOp op : IrOp.values()) {

@@ -32,6 +32,9 @@ class SpecCoverageTest {
     /** Scripts relative to the testsuite root, each covering a feature the JIT compiles. */
     private static final String[] SCRIPTS = {
         "address64.wast",
+        "return_call.wast",
+        "return_call_indirect.wast",
+        "return_call_ref.wast",
         "load64.wast",
         "float_memory64.wast",
         "memory64.wast",
