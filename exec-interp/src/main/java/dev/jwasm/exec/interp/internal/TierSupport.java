@@ -4,7 +4,9 @@ import dev.jwasm.api.code.Opcode;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the JIT (module {@code dev.jwasm.exec.jit}, the only module this package is exported to)
@@ -30,7 +32,25 @@ public final class TierSupport {
             int frameSize,
             boolean v128Locals,
             boolean exceptionHandlers,
-            long[] frameInit) {}
+            long[] frameInit,
+            List<HandlerRange> handlers) {}
+
+    /**
+     * A handler an exception may land in: its tag index ({@link #CATCH_ALL} for any tag), the
+     * first slot of the payload it wants and the slot of the exnref (-1: not wanted), and the IR
+     * pc to continue at.
+     */
+    public record Catch(int tag, int payloadSlot, int refSlot, int target) {}
+
+    /** Tag of a {@link Catch} that takes every exception. */
+    public static final int CATCH_ALL = Handlers.ALL;
+
+    /**
+     * The IR pcs {@code [start, end)} (instruction boundaries) where an exception is tried
+     * against {@code catches} in order, the first that matches winning (spec 4.4.8: inner
+     * handlers first, delegates followed, a tail call's frame gone).
+     */
+    public record HandlerRange(int start, int end, List<Catch> catches) {}
 
     /** The register IR of {@code function}, lowering it on first use (shared with the interpreter). */
     public static Lowered lowered(WasmFunctionInstance function) {
@@ -47,7 +67,29 @@ public final class TierSupport {
                 c.frameSize(),
                 c.v128Locals(),
                 end < code.length - 1,
-                frameInit);
+                frameInit,
+                end < code.length - 1 ? handlerRanges(code, end) : List.of());
+    }
+
+    /** Consecutive instructions with the same handlers, as ranges (none where there are none). */
+    private static List<HandlerRange> handlerRanges(int[] code, int end) {
+        var ranges = new ArrayList<HandlerRange>();
+        int start = 0;
+        List<Catch> current = List.of();
+        for (int pc = 0; pc < end; pc += IrOp.at(code, pc).length(code, pc)) {
+            List<Catch> here = Handlers.candidates(code, pc);
+            if (!here.equals(current)) {
+                if (!current.isEmpty()) {
+                    ranges.add(new HandlerRange(start, pc, List.copyOf(current)));
+                }
+                start = pc;
+                current = here;
+            }
+        }
+        if (!current.isEmpty()) {
+            ranges.add(new HandlerRange(start, end, List.copyOf(current)));
+        }
+        return List.copyOf(ranges);
     }
 
     /**

@@ -52,8 +52,11 @@ import dev.jwasm.exec.interp.internal.AtomicOps;
 import dev.jwasm.exec.interp.internal.IrOp;
 import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
+import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -77,6 +80,7 @@ final class FunctionCompiler {
     static final String INST = "dev/jwasm/spi/runtime/InstanceState";
     static final String RT = "dev/jwasm/exec/jit/internal/JitRuntime";
     static final String TAIL = "dev/jwasm/exec/jit/internal/TailCall";
+    private static final String WASM_EXCEPTION = "dev/jwasm/api/WasmException";
     private static final String MEM = "dev/jwasm/spi/LinearMemory";
     private static final String STORE = "dev/jwasm/spi/runtime/StoreState";
     private static final String CELL = "dev/jwasm/spi/runtime/GlobalCell";
@@ -174,9 +178,6 @@ final class FunctionCompiler {
         if (type.params().size() > MAX_PARAMS) {
             return "too many parameters";
         }
-        if (fn.exceptionHandlers()) {
-            return "exception handlers";
-        }
         int[] code = fn.code();
         InstanceState inst = function.instance();
         if (!noGcRefs(type, inst) || !function.code().locals().stream().allMatch(t -> noGcRef(t, inst))) {
@@ -244,7 +245,7 @@ final class FunctionCompiler {
                 && type.results().stream().allMatch(t -> noGcRef(t, inst));
     }
 
-    /** Numbers and function or extern references: values the GC heap never has to find. */
+    /** Numbers and function, extern or exception references: values the GC heap never has to find. */
     private static boolean noGcRef(ValType t, InstanceState inst) {
         if (!(t instanceof RefType r)) {
             return true;
@@ -254,7 +255,10 @@ final class FunctionCompiler {
                 a == HeapType.Abstract.FUNC
                         || a == HeapType.Abstract.NOFUNC
                         || a == HeapType.Abstract.EXTERN
-                        || a == HeapType.Abstract.NOEXTERN;
+                        || a == HeapType.Abstract.NOEXTERN
+                        // exnrefs are tagged indexes into the store's exceptions, no heap objects
+                        || a == HeapType.Abstract.EXN
+                        || a == HeapType.Abstract.NOEXN;
             case HeapType.Concrete c -> c.typeIndex() < inst.types.length && inst.types[c.typeIndex()] != null;
         };
     }
@@ -399,6 +403,16 @@ final class FunctionCompiler {
         Label onOverflow = new Label();
         mv.visitTryCatchBlock(start, end, onTrap, "dev/jwasm/api/Trap");
         mv.visitTryCatchBlock(start, end, onOverflow, "java/lang/StackOverflowError");
+        // Wasm exception handlers (try_table, legacy try): JVM exception table entries over the
+        // IR ranges they cover, each to a stub that tries the range's handlers in order.
+        var stubs = new LinkedHashMap<List<TierSupport.Catch>, Label>();
+        for (TierSupport.HandlerRange r : fn.handlers()) {
+            Label stub = stubs.computeIfAbsent(r.catches(), k -> new Label());
+            mv.visitTryCatchBlock(label(r.start()), label(r.end()), stub, WASM_EXCEPTION);
+            for (TierSupport.Catch c : r.catches()) {
+                label(c.target());
+            }
+        }
         tooDeep();
         // Entry stores the IR's frame image from the first non-parameter slot up (Wasm zeroes
         // declared locals; a constant pool follows them); the remaining operand slots are zeroed
@@ -421,12 +435,17 @@ final class FunctionCompiler {
             }
             pc = instruction(pc);
         }
+        if (labels[code.length] != null) {
+            // A handler range ends with the code.
+            mv.visitLabel(labels[code.length]);
+        }
         // The IR ends in a return or trap, so control never falls into these.
         for (var back : backEdges.entrySet()) {
             mv.visitLabel(back.getValue());
             safepoint();
             mv.visitJumpInsn(GOTO, label(back.getKey()));
         }
+        stubs.forEach(this::handlerStub);
         mv.visitLabel(end);
         int size = end.getOffset();
         mv.visitLabel(onTrap);
@@ -451,6 +470,57 @@ final class FunctionCompiler {
             int i = s - fn.params();
             pushLong(i < init.length ? init[i] : 0);
             mv.visitVarInsn(LSTORE, local(s));
+        }
+    }
+
+    /**
+     * The landing of a Wasm exception (the {@code WasmException} on the stack) thrown in a range
+     * with handlers {@code catches}: the first whose tag matches (as the interpreter's
+     * {@code Handlers.land}) gets its payload and exnref stored and continues at its target; when
+     * none matches the exception leaves this function.
+     */
+    private void handlerStub(List<TierSupport.Catch> catches, Label stub) {
+        int exn = scratch + 1;
+        mv.visitLabel(stub);
+        mv.visitVarInsn(ASTORE, exn);
+        Label[] lands = new Label[catches.size()];
+        for (int i = 0; i < lands.length; i++) {
+            lands[i] = new Label();
+            TierSupport.Catch c = catches.get(i);
+            if (c.tag() == TierSupport.CATCH_ALL) {
+                mv.visitJumpInsn(GOTO, lands[i]);
+                break;
+            }
+            mv.visitVarInsn(ALOAD, exn);
+            mv.visitVarInsn(ALOAD, 0);
+            push(c.tag());
+            mv.visitMethodInsn(INVOKESTATIC, RT, "catches", "(L" + WASM_EXCEPTION + ";L" + INST + ";I)Z", false);
+            mv.visitJumpInsn(IFNE, lands[i]);
+        }
+        mv.visitVarInsn(ALOAD, exn);
+        mv.visitInsn(ATHROW);
+        for (int i = 0; i < lands.length; i++) {
+            TierSupport.Catch c = catches.get(i);
+            mv.visitLabel(lands[i]);
+            if (c.payloadSlot() >= 0 && c.tag() != TierSupport.CATCH_ALL) {
+                int n = ExceptionInstance.payloadLength(inst.tags[c.tag()]);
+                for (int k = 0; k < n; k++) {
+                    mv.visitVarInsn(ALOAD, exn);
+                    push(k);
+                    mv.visitMethodInsn(INVOKESTATIC, RT, "payload", "(L" + WASM_EXCEPTION + ";I)J", false);
+                    storeL(c.payloadSlot() + k);
+                }
+            }
+            if (c.refSlot() >= 0) {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitVarInsn(ALOAD, exn);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "exnRef", "(L" + INST + ";L" + WASM_EXCEPTION + ";)J", false);
+                storeL(c.refSlot());
+            }
+            mv.visitJumpInsn(GOTO, label(c.target()));
+            if (c.tag() == TierSupport.CATCH_ALL) {
+                break;
+            }
         }
     }
 
@@ -599,6 +669,19 @@ final class FunctionCompiler {
                 // SAFEPOINT in front of one would count it twice.
             }
             case WIDE -> wide(code[pc + 1], code[pc + 2]);
+            case THROW -> {
+                mv.visitVarInsn(ALOAD, 0);
+                push(code[pc + 1]);
+                array(code[pc + 2], ExceptionInstance.payloadLength(inst.tags[code[pc + 1]]));
+                mv.visitMethodInsn(INVOKESTATIC, RT, "throwNew", "(L" + INST + ";I[J)L" + WASM_EXCEPTION + ";", false);
+                mv.visitInsn(ATHROW);
+            }
+            case THROW_REF -> {
+                mv.visitVarInsn(ALOAD, 0);
+                loadL(code[pc + 1]);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "throwRef", "(L" + INST + ";J)L" + WASM_EXCEPTION + ";", false);
+                mv.visitInsn(ATHROW);
+            }
             case RETURN_CALL -> {
                 if (code[pc + 1] == index) {
                     selfTailCall(code[pc + 2]);

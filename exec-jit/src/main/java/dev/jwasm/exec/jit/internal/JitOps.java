@@ -79,7 +79,9 @@ final class JitOps {
             case RETURN_CALL -> Emission.inline();
             case RETURN_CALL_INDIRECT -> Emission.helper("JitRuntime.tailCallIndirect");
             case RETURN_CALL_REF -> Emission.helper("JitRuntime.tailCallRef");
-            case THROW, THROW_REF -> Emission.interpreted("exceptions");
+            // Handlers are JVM exception table entries (see FunctionCompiler.handlerStub).
+            case THROW -> Emission.helper("JitRuntime.throwNew");
+            case THROW_REF -> Emission.helper("JitRuntime.throwRef");
             case V128_CONST,
                     V128_COPY,
                     HIGH_MOVE_N,

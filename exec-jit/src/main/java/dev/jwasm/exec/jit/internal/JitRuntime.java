@@ -2,10 +2,12 @@ package dev.jwasm.exec.jit.internal;
 
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.WasmException;
 import dev.jwasm.api.WasmFrame;
 import dev.jwasm.api.model.AddressType;
 import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
@@ -132,6 +134,30 @@ public final class JitRuntime {
             throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
         }
         return new TailCall(inst.store.function(ref), args);
+    }
+
+    /** {@code throw}: a new exception of the instance's tag {@code tag} (spec 4.4.8). */
+    public static WasmException throwNew(InstanceState inst, int tag, long[] payload) {
+        return new WasmException(new ExceptionInstance(inst.tags[tag], payload));
+    }
+
+    /** {@code throw_ref} (and legacy rethrow): the exception an exnref names; null traps. */
+    public static WasmException throwRef(InstanceState inst, long ref) {
+        return new WasmException(inst.store.exception(ref));
+    }
+
+    /** Whether a handler for tag {@code tag} of {@code inst} catches {@code e}, as interpreted. */
+    public static boolean catches(WasmException e, InstanceState inst, int tag) {
+        return inst.tags[tag] == e.exception().tag();
+    }
+
+    public static long payload(WasmException e, int k) {
+        return e.exception().payload(k);
+    }
+
+    /** The exnref of a caught exception, for catch_ref and catch_all_ref. */
+    public static long exnRef(InstanceState inst, WasmException e) {
+        return inst.store.exnRef(e.exception());
     }
 
     /** {@code ref.as_non_null}: traps on null. */

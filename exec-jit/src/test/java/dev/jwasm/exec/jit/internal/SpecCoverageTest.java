@@ -32,6 +32,14 @@ class SpecCoverageTest {
     /** Scripts relative to the testsuite root, each covering a feature the JIT compiles. */
     private static final String[] SCRIPTS = {
         "address64.wast",
+        "tag.wast",
+        "throw.wast",
+        "throw_ref.wast",
+        "try_table.wast",
+        "legacy/throw.wast",
+        "legacy/try_catch.wast",
+        "legacy/try_delegate.wast",
+        "legacy/rethrow.wast",
         "return_call.wast",
         "return_call_indirect.wast",
         "return_call_ref.wast",
