@@ -281,6 +281,7 @@ public final class Lowering implements InstructionVisitor {
 
     /** Emits a control instruction (or one that writes several slots): a peephole barrier. */
     private void emit(int... words) {
+        IrOp.checkEmit(words);
         barrier();
         for (int w : words) {
             code.add(w);
@@ -299,6 +300,7 @@ public final class Lowering implements InstructionVisitor {
      * as its first operand, and records no code position; pending copies survive it.
      */
     private void emitOp(int dst, int... words) {
+        IrOp.checkEmit(words);
         int at = code.size();
         if (dst >= 0) {
             clobber(dst);
@@ -394,14 +396,14 @@ public final class Lowering implements InstructionVisitor {
             if (pendDst[i] == slot) {
                 int local = pendLocal[i];
                 if (local >= 0) {
-                    removePending(i, 3);
+                    removePending(i, IrOp.COPY.fixedLength());
                     return local;
                 }
                 Integer index = poolIndex(pendValue[i]);
                 if (index == null) {
                     return slot;
                 }
-                removePending(i, 4);
+                removePending(i, IrOp.CONST.fixedLength());
                 return locals + index;
             }
         }
@@ -443,7 +445,7 @@ public final class Lowering implements InstructionVisitor {
             int op = code.get(at);
             if (op == Ir.I32_EQZ || op == Ir.I64_EQZ) {
                 int a = code.get(at + 2);
-                code.remove(at, 3);
+                code.remove(at, IrOp.I32_EQZ.fixedLength());
                 // i64.eqz tests all 64 bits, as the null tests do.
                 int jump = op == Ir.I32_EQZ
                         ? (whenTrue ? Ir.JUMP_IF_ZERO : Ir.JUMP_IF_NONZERO)
@@ -451,12 +453,13 @@ public final class Lowering implements InstructionVisitor {
                 emit(jump, a, 0);
                 return;
             }
-            int fused = Ir.fusedJump(op, !whenTrue);
-            if (fused >= 0) {
+            IrOp compare = IrOp.of(op);
+            IrOp fused = compare == null ? null : compare.fusedJump(!whenTrue);
+            if (fused != null) {
                 int a = code.get(at + 2);
                 int b = code.get(at + 3);
-                code.remove(at, 4);
-                emit(fused, a, b, 0);
+                code.remove(at, compare.fixedLength());
+                emit(fused.code(), a, b, 0);
                 return;
             }
         }
@@ -606,7 +609,7 @@ public final class Lowering implements InstructionVisitor {
     private boolean fuseMultiplyAdd(int dst, int srcA, int srcB) {
         int at = lastOp;
         // The multiply must be the last instruction (copies after it folded away by now).
-        if (at < 0 || code.get(at) != Ir.I32_MUL || at + 4 != code.size()) {
+        if (at < 0 || code.get(at) != Ir.I32_MUL || at + IrOp.I32_MUL.fixedLength() != code.size()) {
             return false;
         }
         int product = code.get(at + 1);
@@ -616,7 +619,7 @@ public final class Lowering implements InstructionVisitor {
         int addend = srcA == product ? srcB : srcA;
         int x = code.get(at + 2);
         int y = code.get(at + 3);
-        code.remove(at, 4);
+        code.remove(at, IrOp.I32_MUL.fixedLength());
         emitResult(Ir.I32_MUL_ADD, dst, x, y, addend);
         return true;
     }

@@ -6,46 +6,23 @@ import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
 import static net.bytebuddy.jar.asm.Opcodes.ARETURN;
 import static net.bytebuddy.jar.asm.Opcodes.ASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
-import static net.bytebuddy.jar.asm.Opcodes.DADD;
-import static net.bytebuddy.jar.asm.Opcodes.DDIV;
-import static net.bytebuddy.jar.asm.Opcodes.DMUL;
-import static net.bytebuddy.jar.asm.Opcodes.DSUB;
 import static net.bytebuddy.jar.asm.Opcodes.DUP;
-import static net.bytebuddy.jar.asm.Opcodes.FADD;
-import static net.bytebuddy.jar.asm.Opcodes.FDIV;
-import static net.bytebuddy.jar.asm.Opcodes.FMUL;
-import static net.bytebuddy.jar.asm.Opcodes.FSUB;
+import static net.bytebuddy.jar.asm.Opcodes.DUP2;
+import static net.bytebuddy.jar.asm.Opcodes.DUP_X2;
 import static net.bytebuddy.jar.asm.Opcodes.GETFIELD;
+import static net.bytebuddy.jar.asm.Opcodes.GETSTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.GOTO;
-import static net.bytebuddy.jar.asm.Opcodes.I2B;
 import static net.bytebuddy.jar.asm.Opcodes.I2L;
-import static net.bytebuddy.jar.asm.Opcodes.I2S;
 import static net.bytebuddy.jar.asm.Opcodes.IADD;
-import static net.bytebuddy.jar.asm.Opcodes.IAND;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_1;
 import static net.bytebuddy.jar.asm.Opcodes.IFEQ;
-import static net.bytebuddy.jar.asm.Opcodes.IFGE;
-import static net.bytebuddy.jar.asm.Opcodes.IFGT;
-import static net.bytebuddy.jar.asm.Opcodes.IFLE;
-import static net.bytebuddy.jar.asm.Opcodes.IFLT;
 import static net.bytebuddy.jar.asm.Opcodes.IFNE;
-import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPEQ;
-import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPGE;
-import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPGT;
-import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPLE;
 import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPLT;
-import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPNE;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.IMUL;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKEVIRTUAL;
-import static net.bytebuddy.jar.asm.Opcodes.IOR;
-import static net.bytebuddy.jar.asm.Opcodes.ISHL;
-import static net.bytebuddy.jar.asm.Opcodes.ISHR;
-import static net.bytebuddy.jar.asm.Opcodes.ISUB;
-import static net.bytebuddy.jar.asm.Opcodes.IUSHR;
-import static net.bytebuddy.jar.asm.Opcodes.IXOR;
 import static net.bytebuddy.jar.asm.Opcodes.L2I;
 import static net.bytebuddy.jar.asm.Opcodes.LADD;
 import static net.bytebuddy.jar.asm.Opcodes.LALOAD;
@@ -56,16 +33,13 @@ import static net.bytebuddy.jar.asm.Opcodes.LCONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.LCONST_1;
 import static net.bytebuddy.jar.asm.Opcodes.LLOAD;
 import static net.bytebuddy.jar.asm.Opcodes.LMUL;
-import static net.bytebuddy.jar.asm.Opcodes.LOR;
 import static net.bytebuddy.jar.asm.Opcodes.LRETURN;
-import static net.bytebuddy.jar.asm.Opcodes.LSHL;
-import static net.bytebuddy.jar.asm.Opcodes.LSHR;
 import static net.bytebuddy.jar.asm.Opcodes.LSTORE;
 import static net.bytebuddy.jar.asm.Opcodes.LSUB;
-import static net.bytebuddy.jar.asm.Opcodes.LUSHR;
-import static net.bytebuddy.jar.asm.Opcodes.LXOR;
 import static net.bytebuddy.jar.asm.Opcodes.NEWARRAY;
+import static net.bytebuddy.jar.asm.Opcodes.NOP;
 import static net.bytebuddy.jar.asm.Opcodes.POP;
+import static net.bytebuddy.jar.asm.Opcodes.POP2;
 import static net.bytebuddy.jar.asm.Opcodes.PUTFIELD;
 import static net.bytebuddy.jar.asm.Opcodes.RETURN;
 import static net.bytebuddy.jar.asm.Opcodes.T_LONG;
@@ -75,12 +49,19 @@ import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.HeapType;
 import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.exec.interp.internal.AtomicOps;
+import dev.jwasm.exec.interp.internal.IrOp;
 import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
+import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -99,10 +80,15 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 final class FunctionCompiler {
     static final String INST = "dev/jwasm/spi/runtime/InstanceState";
     static final String RT = "dev/jwasm/exec/jit/internal/JitRuntime";
+    static final String TAIL = "dev/jwasm/exec/jit/internal/TailCall";
+    /** The tail-call target bridges' descriptor: {@code (InstanceState, long[] args, int depth) Object}. */
+    static final String TAIL_BRIDGE = "(L" + INST + ";[JI)Ljava/lang/Object;";
+
+    private static final String WASM_EXCEPTION = "dev/jwasm/api/WasmException";
     private static final String MEM = "dev/jwasm/spi/LinearMemory";
     private static final String STORE = "dev/jwasm/spi/runtime/StoreState";
     private static final String CELL = "dev/jwasm/spi/runtime/GlobalCell";
-    private static final Opcode[] OPCODES = Opcode.values();
+    private static final String RMW_OP = "dev/jwasm/spi/LinearMemory$RmwOp";
     /** A JVM method takes at most 255 parameter slots: the instance plus two per long. */
     private static final int MAX_PARAMS = 120;
     /** JVM local 0 is the instance, 1 the call depth; Wasm slot i is the long at 2 + 2i. */
@@ -132,6 +118,17 @@ final class FunctionCompiler {
     private SplitFunction.Chunk chunk;
     /** Set when this compiler only measures the function, to split it. */
     private SplitFunction.Probe probe;
+    /**
+     * Whether the function makes tail calls to others (see TailCall): its body method, or each of
+     * its chunks, hands the TailCall out instead of making the call.
+     */
+    private boolean tailForm;
+    /** After the entry code of a function in one method: where a tail call of itself jumps. */
+    private final Label selfStart = new Label();
+    /** After this method's last instruction: where a Wasm handler range that runs to it ends. */
+    private final Label codeEnd = new Label();
+    /** The pcs where a Wasm handler range of this method starts (see handlerRanges). */
+    private final Set<Integer> rangeStarts = new java.util.HashSet<>();
 
     private FunctionCompiler(
             MethodVisitor mv,
@@ -173,15 +170,26 @@ final class FunctionCompiler {
      * a size a JVM method can hold, and only IR the JIT knows.
      */
     static String whyNot(WasmFunctionInstance function, Lowered fn) {
+        String reason = reason(function, fn);
+        if (reason != null) {
+            INTERPRETED.merge(reason, 1, Integer::sum);
+        }
+        return reason;
+    }
+
+    /**
+     * Every reason {@link #whyNot} gave, with its count, since the JVM started or a test cleared
+     * it: the spec coverage test checks that whole spec scripts compile with no fallback.
+     */
+    static final Map<String, Integer> INTERPRETED = new ConcurrentHashMap<>();
+
+    private static String reason(WasmFunctionInstance function, Lowered fn) {
         FuncType type = function.type();
         if (fn.v128Locals() || !plain(type)) {
             return "v128 values";
         }
         if (type.params().size() > MAX_PARAMS) {
             return "too many parameters";
-        }
-        if (fn.exceptionHandlers()) {
-            return "exception handlers";
         }
         int[] code = fn.code();
         InstanceState inst = function.instance();
@@ -197,19 +205,29 @@ final class FunctionCompiler {
         }
         int pc = 0;
         while (pc < code.length) {
-            int n = IrOp.length(code, pc);
-            if (n < 0) {
-                return TierSupport.irOpcodeName(code[pc]);
+            IrOp op = IrOp.of(code[pc]);
+            if (op == null) {
+                return "unknown IR code " + code[pc];
             }
-            int op = code[pc];
+            JitOps.Emission how = op.generic() ? JitOps.of(op, op.carried(code, pc)) : JitOps.of(op);
+            if (how == null) {
+                return "unclassified IR " + op + (op.generic() ? " " + op.carried(code, pc) : "");
+            }
+            if (how.how() == JitOps.How.INTERPRETED) {
+                return how.detail();
+            }
+            int n = op.length(code, pc);
             // A callee's values cross as flat long[]: no v128 among them (they would take two).
-            if (op == IrOp.CALL) {
+            if (op == IrOp.CALL || op == IrOp.RETURN_CALL) {
                 FuncType callee = inst.functions[code[pc + 1]].type();
                 if (!plain(callee) || !noGcRefs(callee, inst)) {
                     return "callee type";
                 }
             }
-            if (op == IrOp.CALL_INDIRECT || op == IrOp.CALL_REF) {
+            if (op == IrOp.CALL_INDIRECT
+                    || op == IrOp.CALL_REF
+                    || op == IrOp.RETURN_CALL_INDIRECT
+                    || op == IrOp.RETURN_CALL_REF) {
                 FuncType callee = inst.types[code[pc + 1]];
                 if (callee == null || !plain(callee) || !noGcRefs(callee, inst)) {
                     return "callee type";
@@ -242,7 +260,7 @@ final class FunctionCompiler {
                 && type.results().stream().allMatch(t -> noGcRef(t, inst));
     }
 
-    /** Numbers and function or extern references: values the GC heap never has to find. */
+    /** Numbers and function, extern or exception references: values the GC heap never has to find. */
     private static boolean noGcRef(ValType t, InstanceState inst) {
         if (!(t instanceof RefType r)) {
             return true;
@@ -252,7 +270,10 @@ final class FunctionCompiler {
                 a == HeapType.Abstract.FUNC
                         || a == HeapType.Abstract.NOFUNC
                         || a == HeapType.Abstract.EXTERN
-                        || a == HeapType.Abstract.NOEXTERN;
+                        || a == HeapType.Abstract.NOEXTERN
+                        // exnrefs are tagged indexes into the store's exceptions, no heap objects
+                        || a == HeapType.Abstract.EXN
+                        || a == HeapType.Abstract.NOEXN;
             case HeapType.Concrete c -> c.typeIndex() < inst.types.length && inst.types[c.typeIndex()] != null;
         };
     }
@@ -291,17 +312,123 @@ final class FunctionCompiler {
             SplitFunction.Chunk chunk,
             SplitFunction.Probe probe) {
         FuncType type = inst.functions[index].type();
-        String name = chunk == null ? methodName(index) : chunk.methodName(index);
-        String desc = chunk == null ? descriptor(type) : SplitFunction.CHUNK_DESCRIPTOR;
+        boolean tail = tailCallsOthers(fn, index);
+        String name = chunk != null ? chunk.methodName(index) : tail ? tailMethodName(index) : methodName(index);
+        String desc = chunk != null ? SplitFunction.CHUNK_DESCRIPTOR : tail ? tailDescriptor(type) : descriptor(type);
         MethodVisitor mv = cv.visitMethod(ACC_STATIC, name, desc, null, null);
         mv.visitCode();
         var compiler = new FunctionCompiler(mv, inst, index, compiled, meterFuel, type, fn, indirectTypes);
         compiler.chunk = chunk;
         compiler.probe = probe;
+        compiler.tailForm = tail;
         int size = compiler.body();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+        if (chunk == null) {
+            // A split function's entry method emits these itself (SplitFunction.compile).
+            wrappers(cv, index, type, tail);
+        }
         return size;
+    }
+
+    /**
+     * The methods around a function's own: with tail calls to others, the typed {@code f<index>}
+     * over the body {@code t<index>}; always the tail-call target bridge {@code tb<index>}.
+     */
+    static void wrappers(ClassVisitor cv, int index, FuncType type, boolean tail) {
+        if (tail) {
+            tailWrapper(cv, index, type);
+        }
+        tailBridge(cv, index, type, tail);
+    }
+
+    /** The body method of a function that makes tail calls to other functions (see TailCall). */
+    static String tailMethodName(int index) {
+        return "t" + index;
+    }
+
+    /** {@code (InstanceState, int, long...) Object}: the flat results, or a TailCall. */
+    static String tailDescriptor(FuncType type) {
+        String d = descriptor(type);
+        return d.substring(0, d.indexOf(')') + 1) + "Ljava/lang/Object;";
+    }
+
+    /** Whether the function's IR has a tail call that is not of the function itself. */
+    static boolean tailCallsOthers(Lowered fn, int index) {
+        int[] code = fn.code();
+        for (int pc = 0; pc < code.length; pc += IrOp.at(code, pc).length(code, pc)) {
+            IrOp op = IrOp.at(code, pc);
+            if (op == IrOp.RETURN_CALL_INDIRECT
+                    || op == IrOp.RETURN_CALL_REF
+                    || op == IrOp.RETURN_CALL && code[pc + 1] != index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The typed method {@code f<index>} of a function whose body ({@code t<index>}) may return a
+     * tail call: it runs the body, then the tail calls it returns until results come back, so
+     * every caller sees an ordinary method and no tail call grows the JVM stack.
+     */
+    private static void tailWrapper(ClassVisitor cv, int index, FuncType type) {
+        MethodVisitor mv = cv.visitMethod(ACC_STATIC, methodName(index), descriptor(type), null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ILOAD, 1);
+        for (int i = 0; i < type.params().size(); i++) {
+            mv.visitVarInsn(LLOAD, local(i));
+        }
+        mv.visitMethodInsn(INVOKESTATIC, ModuleCompiler.CLASS_NAME, tailMethodName(index), tailDescriptor(type), false);
+        mv.visitVarInsn(ALOAD, 0);
+        // The callees replace this frame: they run at its depth.
+        mv.visitVarInsn(ILOAD, 1);
+        mv.visitMethodInsn(INVOKESTATIC, TAIL, "trampoline", "(Ljava/lang/Object;L" + INST + ";I)[J", false);
+        switch (type.results().size()) {
+            case 0 -> {
+                mv.visitInsn(POP);
+                mv.visitInsn(RETURN);
+            }
+            case 1 -> {
+                mv.visitInsn(ICONST_0);
+                mv.visitInsn(LALOAD);
+                mv.visitInsn(LRETURN);
+            }
+            default -> mv.visitInsn(ARETURN);
+        }
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * {@code static Object tb<index>(InstanceState, long[] args, int depth)}: the function as a
+     * tail call's target ({@link JitCode#invokeTail}), at the depth of the frame it replaces: the
+     * body form when it makes tail calls itself, else its flat results.
+     */
+    private static void tailBridge(ClassVisitor cv, int index, FuncType type, boolean tail) {
+        MethodVisitor mv = cv.visitMethod(ACC_STATIC, "tb" + index, TAIL_BRIDGE, null, null);
+        mv.visitCode();
+        if (!tail) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ILOAD, 2);
+            mv.visitMethodInsn(INVOKESTATIC, ModuleCompiler.CLASS_NAME, "b" + index, ModuleCompiler.BRIDGE, false);
+            mv.visitInsn(ARETURN);
+        } else {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ILOAD, 2);
+            for (int p = 0; p < type.params().size(); p++) {
+                mv.visitVarInsn(ALOAD, 1);
+                mv.visitLdcInsn(p);
+                mv.visitInsn(LALOAD);
+            }
+            mv.visitMethodInsn(
+                    INVOKESTATIC, ModuleCompiler.CLASS_NAME, tailMethodName(index), tailDescriptor(type), false);
+            mv.visitInsn(ARETURN);
+        }
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /** The JVM local of IR slot {@code slot}. */
@@ -330,13 +457,15 @@ final class FunctionCompiler {
         Label onOverflow = new Label();
         mv.visitTryCatchBlock(start, end, onTrap, "dev/jwasm/api/Trap");
         mv.visitTryCatchBlock(start, end, onOverflow, "java/lang/StackOverflowError");
+        var stubs = handlerRanges();
         if (chunk != null) {
-            chunk.prologue(mv, scratch);
+            chunk.prologue(mv, scratch + 2);
         } else {
             emitEntry();
         }
         loadMemories();
         mv.visitLabel(start);
+        mv.visitLabel(selfStart);
         if (chunk != null) {
             chunk.dispatch(mv, this::label);
         }
@@ -346,11 +475,17 @@ final class FunctionCompiler {
             if (labels[pc] != null || isTarget(pc)) {
                 mv.visitLabel(label(pc));
             }
+            if (rangeStarts.contains(pc)) {
+                // A JVM exception range must cover some bytecode; the instructions of a Wasm
+                // range (a safepoint, say) may have none.
+                mv.visitInsn(NOP);
+            }
             if (probe != null) {
                 probe.instruction(pc, mv);
             }
             pc = instruction(pc);
         }
+        mv.visitLabel(codeEnd);
         if (to < code.length) {
             // Falls through into the next chunk.
             mv.visitJumpInsn(GOTO, label(to));
@@ -361,11 +496,39 @@ final class FunctionCompiler {
             safepoint();
             mv.visitJumpInsn(GOTO, label(back.getKey()));
         }
+        stubs.forEach(this::handlerStub);
         if (chunk != null) {
-            chunk.exits(mv, scratch);
+            chunk.exits(mv);
         }
         mv.visitLabel(end);
         return handlers(end.getOffset(), onTrap, onOverflow);
+    }
+
+    /**
+     * Wasm exception handlers (try_table, legacy try): JVM exception table entries over the IR
+     * ranges they cover, each to a stub that tries the range's handlers in order. A chunk of a
+     * split function covers the part of each range inside it: a throw in the chunk lands in its
+     * own stub, which goes on at the handler's target, in this chunk or (through an exit) another.
+     * Returns the stubs to emit, per list of catches.
+     */
+    private Map<List<TierSupport.Catch>, Label> handlerRanges() {
+        var stubs = new LinkedHashMap<List<TierSupport.Catch>, Label>();
+        int lo = chunk == null ? 0 : chunk.from();
+        int hi = chunk == null ? code.length : chunk.to();
+        for (TierSupport.HandlerRange r : fn.handlers()) {
+            int from = Math.max(r.start(), lo);
+            int to = Math.min(r.end(), hi);
+            if (from >= to) {
+                continue;
+            }
+            Label stub = stubs.computeIfAbsent(r.catches(), k -> new Label());
+            rangeStarts.add(from);
+            mv.visitTryCatchBlock(label(from), to == hi ? codeEnd : label(to), stub, WASM_EXCEPTION);
+            for (TierSupport.Catch c : r.catches()) {
+                label(c.target());
+            }
+        }
+        return stubs;
     }
 
     /** Function entry: the JIT's nesting limit, then the frame image. */
@@ -374,12 +537,7 @@ final class FunctionCompiler {
         // Entry stores the IR's frame image from the first non-parameter slot up (Wasm zeroes
         // declared locals; a constant pool follows them); the remaining operand slots are zeroed
         // too so that every JVM local is definitely assigned wherever control flow merges.
-        long[] init = fn.frameInit();
-        for (int s = fn.params(); s < fn.frameSize(); s++) {
-            int i = s - fn.params();
-            pushLong(i < init.length ? init[i] : 0);
-            mv.visitVarInsn(LSTORE, local(s));
-        }
+        initFrame();
     }
 
     private void loadMemories() {
@@ -410,6 +568,67 @@ final class FunctionCompiler {
         return size;
     }
 
+    /** The frame image from the first non-parameter slot up (see body). */
+    private void initFrame() {
+        long[] init = fn.frameInit();
+        for (int s = fn.params(); s < fn.frameSize(); s++) {
+            int i = s - fn.params();
+            pushLong(i < init.length ? init[i] : 0);
+            mv.visitVarInsn(LSTORE, local(s));
+        }
+    }
+
+    /**
+     * The landing of a Wasm exception (the {@code WasmException} on the stack) thrown in a range
+     * with handlers {@code catches}: the first whose tag matches (as the interpreter's
+     * {@code Handlers.land}) gets its payload and exnref stored and continues at its target; when
+     * none matches the exception leaves this function.
+     */
+    private void handlerStub(List<TierSupport.Catch> catches, Label stub) {
+        int exn = scratch + 1;
+        mv.visitLabel(stub);
+        mv.visitVarInsn(ASTORE, exn);
+        Label[] lands = new Label[catches.size()];
+        for (int i = 0; i < lands.length; i++) {
+            lands[i] = new Label();
+            TierSupport.Catch c = catches.get(i);
+            if (c.tag() == TierSupport.CATCH_ALL) {
+                mv.visitJumpInsn(GOTO, lands[i]);
+                break;
+            }
+            mv.visitVarInsn(ALOAD, exn);
+            mv.visitVarInsn(ALOAD, 0);
+            push(c.tag());
+            mv.visitMethodInsn(INVOKESTATIC, RT, "catches", "(L" + WASM_EXCEPTION + ";L" + INST + ";I)Z", false);
+            mv.visitJumpInsn(IFNE, lands[i]);
+        }
+        mv.visitVarInsn(ALOAD, exn);
+        mv.visitInsn(ATHROW);
+        for (int i = 0; i < lands.length; i++) {
+            TierSupport.Catch c = catches.get(i);
+            mv.visitLabel(lands[i]);
+            if (c.payloadSlot() >= 0 && c.tag() != TierSupport.CATCH_ALL) {
+                int n = ExceptionInstance.payloadLength(inst.tags[c.tag()]);
+                for (int k = 0; k < n; k++) {
+                    mv.visitVarInsn(ALOAD, exn);
+                    push(k);
+                    mv.visitMethodInsn(INVOKESTATIC, RT, "payload", "(L" + WASM_EXCEPTION + ";I)J", false);
+                    storeL(c.payloadSlot() + k);
+                }
+            }
+            if (c.refSlot() >= 0) {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitVarInsn(ALOAD, exn);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "exnRef", "(L" + INST + ";L" + WASM_EXCEPTION + ";)J", false);
+                storeL(c.refSlot());
+            }
+            mv.visitJumpInsn(GOTO, label(c.target()));
+            if (c.tag() == TierSupport.CATCH_ALL) {
+                break;
+            }
+        }
+    }
+
     /** Jump targets are known before they are reached only for backward jumps: mark all first. */
     private boolean targetsMarked;
 
@@ -417,23 +636,21 @@ final class FunctionCompiler {
         if (!targetsMarked) {
             targetsMarked = true;
             jumps(code, (at, target) -> mark(target));
+            if (chunk != null) {
+                // A tail call of the function to itself goes on at its first instruction.
+                mark(0);
+            }
         }
         return labels[pc] != null;
     }
 
     /** Calls {@code jump} with the pc and the target of every jump in {@code code}. */
     static void jumps(int[] code, java.util.function.BiConsumer<Integer, Integer> jump) {
-        for (int at = 0; at < code.length; at += IrOp.length(code, at)) {
-            int op = code[at];
-            if (op == IrOp.JUMP) {
-                jump.accept(at, code[at + 1]);
-            } else if (op == IrOp.JUMP_IF_ZERO
-                    || op == IrOp.JUMP_IF_NONZERO
-                    || op == IrOp.JUMP_IF_NULL
-                    || op == IrOp.JUMP_IF_NON_NULL) {
-                jump.accept(at, code[at + 2]);
-            } else if (IrOp.isFusedJump(op) || IrOp.jumpI64(op) >= 0) {
-                jump.accept(at, code[at + 3]);
+        for (int at = 0; at < code.length; at += IrOp.at(code, at).length(code, at)) {
+            IrOp op = IrOp.at(code, at);
+            int t = op.offsetOf(IrOp.Operand.TARGET);
+            if (t > 0) {
+                jump.accept(at, code[at + t]);
             } else if (op == IrOp.BR_TABLE) {
                 for (int i = 0; i <= code[at + 2]; i++) {
                     jump.accept(at, code[at + 3 + i]);
@@ -467,150 +684,185 @@ final class FunctionCompiler {
 
     /** Emits the instruction at {@code pc}; returns the next pc. */
     private int instruction(int pc) {
-        int op = code[pc];
-        int next = pc + IrOp.length(code, pc);
-        if (op == IrOp.UNREACHABLE) {
-            mv.visitMethodInsn(INVOKESTATIC, RT, "unreachable", "()Ldev/jwasm/api/Trap;", false);
-            mv.visitInsn(ATHROW);
-        } else if (op == IrOp.CONST) {
-            long v = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
-            pushLong(v);
-            storeL(code[pc + 1]);
-        } else if (op == IrOp.COPY) {
-            loadL(code[pc + 2]);
-            storeL(code[pc + 1]);
-        } else if (op == IrOp.MOVE_N) {
-            for (int i = 0; i < code[pc + 3]; i++) {
-                loadL(code[pc + 2] + i);
-                storeL(code[pc + 1] + i);
+        IrOp op = IrOp.at(code, pc);
+        int next = pc + op.length(code, pc);
+        switch (op) {
+            case UNREACHABLE -> {
+                mv.visitMethodInsn(INVOKESTATIC, RT, "unreachable", "()Ldev/jwasm/api/Trap;", false);
+                mv.visitInsn(ATHROW);
             }
-        } else if (op == IrOp.GLOBAL_GET) {
-            global(code[pc + 2]);
-            mv.visitFieldInsn(GETFIELD, CELL, "value", "J");
-            storeL(code[pc + 1]);
-        } else if (op == IrOp.GLOBAL_SET) {
-            global(code[pc + 1]);
-            loadL(code[pc + 2]);
-            mv.visitFieldInsn(PUTFIELD, CELL, "value", "J");
-        } else if (op == IrOp.JUMP) {
-            if (code[pc + 1] <= pc) {
-                safepoint();
+            case CONST -> {
+                pushLong(offset(pc + 2));
+                storeL(code[pc + 1]);
             }
-            mv.visitJumpInsn(GOTO, label(code[pc + 1]));
-        } else if (op == IrOp.JUMP_IF_ZERO || op == IrOp.JUMP_IF_NONZERO) {
-            loadI(code[pc + 1]);
-            mv.visitJumpInsn(op == IrOp.JUMP_IF_ZERO ? IFEQ : IFNE, jumpTarget(pc, code[pc + 2]));
-        } else if (op == IrOp.JUMP_IF_NULL || op == IrOp.JUMP_IF_NON_NULL) {
-            loadL(code[pc + 1]);
-            mv.visitInsn(LCONST_0);
-            mv.visitInsn(LCMP);
-            mv.visitJumpInsn(op == IrOp.JUMP_IF_NULL ? IFEQ : IFNE, jumpTarget(pc, code[pc + 2]));
-        } else if (IrOp.isFusedJump(op)) {
-            fusedJump(op, code[pc + 1], code[pc + 2], jumpTarget(pc, code[pc + 3]));
-        } else if (op == IrOp.BR_TABLE) {
-            brTable(pc);
-        } else if (op == IrOp.RETURN) {
-            ret(code[pc + 1], code[pc + 2]);
-        } else if (op == IrOp.CALL) {
-            call(code[pc + 1], code[pc + 2]);
-        } else if (op == IrOp.CALL_INDIRECT) {
-            // Through the class's typed dispatch for this type (see IndirectCalls).
-            FuncType callee = inst.types[code[pc + 1]];
-            int argBase = code[pc + 3];
-            mv.visitVarInsn(ALOAD, 0);
-            deeper();
-            push(code[pc + 2]);
-            // The interpreter takes the low 32 bits of the index; so does this tier.
-            loadL(code[pc + 4]);
-            pushLong(0xFFFF_FFFFL);
-            mv.visitInsn(LAND);
-            for (int i = 0; i < callee.params().size(); i++) {
-                loadL(argBase + i);
+            case COPY -> {
+                loadL(code[pc + 2]);
+                storeL(code[pc + 1]);
             }
-            mv.visitMethodInsn(
-                    INVOKESTATIC,
-                    ModuleCompiler.CLASS_NAME,
-                    IndirectCalls.methodName(code[pc + 1]),
-                    IndirectCalls.descriptor(callee),
-                    false);
-            indirectTypes.add(code[pc + 1]);
-            int results = callee.results().size();
-            if (results == 1) {
-                storeL(argBase);
-            } else if (results > 1) {
-                results(argBase, results);
+            case MOVE_N -> {
+                for (int i = 0; i < code[pc + 3]; i++) {
+                    loadL(code[pc + 2] + i);
+                    storeL(code[pc + 1] + i);
+                }
             }
-        } else if (op == IrOp.CALL_REF) {
-            FuncType callee = inst.types[code[pc + 1]];
-            mv.visitVarInsn(ALOAD, 0);
-            loadL(code[pc + 4]);
-            array(code[pc + 3], callee.params().size());
-            deeper();
-            mv.visitMethodInsn(INVOKESTATIC, RT, "callRef", "(L" + INST + ";J[JI)[J", false);
-            results(code[pc + 3], callee.results().size());
-        } else if (op == IrOp.SELECT) {
-            Label second = new Label();
-            Label done = new Label();
-            loadI(code[pc + 4]);
-            mv.visitJumpInsn(IFEQ, second);
-            loadL(code[pc + 2]);
-            mv.visitJumpInsn(GOTO, done);
-            mv.visitLabel(second);
-            loadL(code[pc + 3]);
-            mv.visitLabel(done);
-            storeL(code[pc + 1]);
-        } else if (op == IrOp.UNARY) {
-            unary(code[pc + 1], code[pc + 2], code[pc + 3]);
-        } else if (op == IrOp.BINARY) {
-            binary(code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]);
-        } else if (op == IrOp.LOAD || op == IrOp.I32_LOAD) {
-            int ordinal = op == IrOp.LOAD ? code[pc + 6] : Opcode.I32_LOAD.ordinal();
-            load(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
-        } else if (op == IrOp.STORE || op == IrOp.I32_STORE) {
-            int ordinal = op == IrOp.STORE ? code[pc + 6] : Opcode.I32_STORE.ordinal();
-            store(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
-        } else if (op == IrOp.MEMORY_SIZE) {
-            mv.visitVarInsn(ALOAD, memBase + code[pc + 2]);
-            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "pages", "()J", false);
-            storeL(code[pc + 1]);
-        } else if (op == IrOp.MEMORY_GROW) {
-            mv.visitVarInsn(ALOAD, memBase + code[pc + 3]);
-            loadL(code[pc + 2]);
-            mv.visitMethodInsn(INVOKESTATIC, RT, "memoryGrow", "(L" + MEM + ";J)J", false);
-            storeL(code[pc + 1]);
-        } else if (op == IrOp.REF_FUNC) {
-            mv.visitVarInsn(ALOAD, 0);
-            push(code[pc + 2]);
-            mv.visitMethodInsn(INVOKESTATIC, RT, "refFunc", "(L" + INST + ";I)J", false);
-            storeL(code[pc + 1]);
-        } else if (IrOp.isHotBinary(op)) {
-            hotBinary(op, code[pc + 1], code[pc + 2], code[pc + 3]);
-        } else if (op == IrOp.I32_EQZ) {
-            loadI(code[pc + 2]);
-            bool(IFEQ, code[pc + 1]);
-        } else if (op == IrOp.BULK) {
-            bulk(code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]);
-        } else if (IrOp.jumpI64(op) >= 0) {
-            fusedJumpI64(IrOp.jumpI64(op), code[pc + 1], code[pc + 2], jumpTarget(pc, code[pc + 3]));
-        } else if (op == IrOp.I32_MUL_ADD) {
-            // Wrapping 32-bit multiply then add, as i32.mul then i32.add would (spec 4.3.2).
-            loadI(code[pc + 2]);
-            loadI(code[pc + 3]);
-            mv.visitInsn(IMUL);
-            loadI(code[pc + 4]);
-            mv.visitInsn(IADD);
-            storeI(code[pc + 1]);
-        } else if (IrOp.wasmOf(op) != null) {
-            named(pc, IrOp.wasmOf(op));
-        } else if (op == IrOp.SAFEPOINT) {
-            // Nothing: compiled code checks at the back-edges themselves (see jumpTarget), so a
-            // SAFEPOINT in front of one would count it twice.
-        } else if (op == IrOp.WIDE) {
-            wide(code[pc + 1], code[pc + 2]);
-        } else {
-            throw new IllegalStateException("IR opcode " + op + " passed the compilable check");
+            case GLOBAL_GET -> {
+                global(code[pc + 2]);
+                mv.visitFieldInsn(GETFIELD, CELL, "value", "J");
+                storeL(code[pc + 1]);
+            }
+            case GLOBAL_SET -> {
+                global(code[pc + 1]);
+                loadL(code[pc + 2]);
+                mv.visitFieldInsn(PUTFIELD, CELL, "value", "J");
+            }
+            case JUMP -> {
+                if (code[pc + 1] <= pc) {
+                    safepoint();
+                }
+                mv.visitJumpInsn(GOTO, label(code[pc + 1]));
+            }
+            case JUMP_IF_ZERO, JUMP_IF_NONZERO -> {
+                loadI(code[pc + 1]);
+                mv.visitJumpInsn(op == IrOp.JUMP_IF_ZERO ? IFEQ : IFNE, jumpTarget(pc, code[pc + 2]));
+            }
+            case JUMP_IF_NULL, JUMP_IF_NON_NULL -> {
+                loadL(code[pc + 1]);
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(op == IrOp.JUMP_IF_NULL ? IFEQ : IFNE, jumpTarget(pc, code[pc + 2]));
+            }
+            case BR_TABLE -> brTable(pc);
+            case RETURN -> ret(code[pc + 1], code[pc + 2]);
+            case CALL -> call(code[pc + 1], code[pc + 2]);
+            case CALL_INDIRECT -> callIndirect(pc);
+            case CALL_REF -> {
+                FuncType callee = inst.types[code[pc + 1]];
+                mv.visitVarInsn(ALOAD, 0);
+                loadL(code[pc + 4]);
+                array(code[pc + 3], callee.params().size());
+                deeper();
+                mv.visitMethodInsn(INVOKESTATIC, RT, "callRef", "(L" + INST + ";J[JI)[J", false);
+                results(code[pc + 3], callee.results().size());
+            }
+            case SELECT -> {
+                Label second = new Label();
+                Label done = new Label();
+                loadI(code[pc + 4]);
+                mv.visitJumpInsn(IFEQ, second);
+                loadL(code[pc + 2]);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(second);
+                loadL(code[pc + 3]);
+                mv.visitLabel(done);
+                storeL(code[pc + 1]);
+            }
+            case UNARY -> numeric(op.carried(code, pc), code[pc + 1], code[pc + 2]);
+            case BINARY -> numeric(op.carried(code, pc), code[pc + 1], code[pc + 2], code[pc + 3]);
+            case LOAD, STORE -> access(Memory.of(op.carried(code, pc)), pc);
+            case MEMORY_SIZE -> {
+                mv.visitVarInsn(ALOAD, memBase + code[pc + 2]);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "pages", "()J", false);
+                storeL(code[pc + 1]);
+            }
+            case MEMORY_GROW -> {
+                mv.visitVarInsn(ALOAD, memBase + code[pc + 3]);
+                loadL(code[pc + 2]);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "memoryGrow", "(L" + MEM + ";J)J", false);
+                storeL(code[pc + 1]);
+            }
+            case REF_FUNC -> {
+                mv.visitVarInsn(ALOAD, 0);
+                push(code[pc + 2]);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "refFunc", "(L" + INST + ";I)J", false);
+                storeL(code[pc + 1]);
+            }
+            case BULK -> bulk(code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]);
+            case I32_MUL_ADD -> {
+                // Wrapping 32-bit multiply then add, as i32.mul then i32.add would (spec 4.3.2).
+                loadI(code[pc + 2]);
+                loadI(code[pc + 3]);
+                mv.visitInsn(IMUL);
+                loadI(code[pc + 4]);
+                mv.visitInsn(IADD);
+                storeI(code[pc + 1]);
+            }
+            case SAFEPOINT -> {
+                // Nothing: compiled code checks at the back-edges themselves (see jumpTarget), so a
+                // SAFEPOINT in front of one would count it twice.
+            }
+            case WIDE -> wide(code[pc + 1], code[pc + 2]);
+            case THROW -> {
+                mv.visitVarInsn(ALOAD, 0);
+                push(code[pc + 1]);
+                array(code[pc + 2], ExceptionInstance.payloadLength(inst.tags[code[pc + 1]]));
+                mv.visitMethodInsn(INVOKESTATIC, RT, "throwNew", "(L" + INST + ";I[J)L" + WASM_EXCEPTION + ";", false);
+                mv.visitInsn(ATHROW);
+            }
+            case THROW_REF -> {
+                mv.visitVarInsn(ALOAD, 0);
+                loadL(code[pc + 1]);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "throwRef", "(L" + INST + ";J)L" + WASM_EXCEPTION + ";", false);
+                mv.visitInsn(ATHROW);
+            }
+            case RETURN_CALL -> {
+                if (code[pc + 1] == index) {
+                    selfTailCall(code[pc + 2]);
+                } else {
+                    mv.visitVarInsn(ALOAD, 0);
+                    push(code[pc + 1]);
+                    array(
+                            code[pc + 2],
+                            inst.functions[code[pc + 1]].type().params().size());
+                    mv.visitMethodInsn(INVOKESTATIC, RT, "tailCall", "(L" + INST + ";I[J)L" + TAIL + ";", false);
+                    tailReturn();
+                }
+            }
+            case RETURN_CALL_INDIRECT -> {
+                mv.visitVarInsn(ALOAD, 0);
+                push(code[pc + 1]);
+                push(code[pc + 2]);
+                loadL(code[pc + 4]);
+                pushLong(0xFFFF_FFFFL);
+                mv.visitInsn(LAND);
+                array(code[pc + 3], inst.types[code[pc + 1]].params().size());
+                mv.visitMethodInsn(INVOKESTATIC, RT, "tailCallIndirect", "(L" + INST + ";IIJ[J)L" + TAIL + ";", false);
+                tailReturn();
+            }
+            case RETURN_CALL_REF -> {
+                mv.visitVarInsn(ALOAD, 0);
+                loadL(code[pc + 4]);
+                array(code[pc + 3], inst.types[code[pc + 1]].params().size());
+                mv.visitMethodInsn(INVOKESTATIC, RT, "tailCallRef", "(L" + INST + ";J[J)L" + TAIL + ";", false);
+                tailReturn();
+            }
+            case ATOMIC -> atomic(pc);
+            default -> specific(op, pc);
         }
         return next;
+    }
+
+    /**
+     * A specific scalar operation, compiled as the Wasm operator it implements: a fused
+     * compare-and-branch ({@code a b target}), a load or store of one width, or an operator on
+     * slots ({@code dst a [b]}).
+     */
+    private void specific(IrOp op, int pc) {
+        Opcode wasm = op.wasm();
+        if (wasm == null || op.generic()) {
+            throw new IllegalStateException("IR " + op + " passed the compilable check");
+        }
+        int target = op.offsetOf(IrOp.Operand.TARGET);
+        if (target > 0) {
+            Numerics.Op n = Numerics.of(wasm);
+            loadOperands(n, code[pc + 1], code[pc + 2]);
+            n.emitJump(mv, jumpTarget(pc, code[pc + target]));
+        } else if (Memory.of(wasm) != null) {
+            access(Memory.of(wasm), pc);
+        } else if (op.layout().size() == 2) {
+            numeric(wasm, code[pc + 1], code[pc + 2]);
+        } else {
+            numeric(wasm, code[pc + 1], code[pc + 2], code[pc + 3]);
+        }
     }
 
     private long offset(int at) {
@@ -741,45 +993,6 @@ final class FunctionCompiler {
 
     // ---- control
 
-    private void fusedJump(int op, int a, int b, Label target) {
-        loadI(a);
-        loadI(b);
-        int k = op - IrOp.JUMP_I32_EQ;
-        int[] signed = {IF_ICMPEQ, IF_ICMPNE, IF_ICMPLT, IF_ICMPGE, IF_ICMPGT, IF_ICMPLE};
-        int[] unsigned = {IFLT, IFGE, IFGT, IFLE};
-        if (k < signed.length) {
-            mv.visitJumpInsn(signed[k], target);
-        } else {
-            unsignedCompare();
-            mv.visitJumpInsn(unsigned[k - signed.length], target);
-        }
-    }
-
-    /** A fused i64 compare-and-branch; {@code k} indexes the i32 set's order (see IrOp). */
-    private void fusedJumpI64(int k, int a, int b, Label target) {
-        loadL(a);
-        loadL(b);
-        if (k < 6) {
-            mv.visitInsn(LCMP);
-            mv.visitJumpInsn(new int[] {IFEQ, IFNE, IFLT, IFGE, IFGT, IFLE}[k], target);
-        } else {
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-            mv.visitJumpInsn(new int[] {IFLT, IFGE, IFGT, IFLE}[k - 6], target);
-        }
-    }
-
-    /** An inline IR operator that runs one Wasm operator, through that operator's code path. */
-    private void named(int pc, Opcode wasm) {
-        int ordinal = wasm.ordinal();
-        switch (wasm) {
-            case I64_EQZ, I32_WRAP_I64, I64_EXTEND_I32_S, I64_EXTEND_I32_U ->
-                unary(code[pc + 1], code[pc + 2], ordinal);
-            case I64_LOAD, I32_LOAD8_U -> load(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
-            case I64_STORE, I32_STORE8 -> store(code[pc + 1], code[pc + 2], code[pc + 3], offset(pc + 4), ordinal);
-            default -> binary(code[pc + 1], code[pc + 2], code[pc + 3], ordinal);
-        }
-    }
-
     private void brTable(int pc) {
         int n = code[pc + 2];
         loadI(code[pc + 1]);
@@ -801,6 +1014,12 @@ final class FunctionCompiler {
         int results = type.results().size();
         if (chunk != null) {
             chunk.ret(mv, src, results == 1 ? 1 : Math.min(count, results));
+            return;
+        }
+        if (tailForm) {
+            // The flat results, as the trampoline hands them on.
+            array(src, Math.min(count, results));
+            mv.visitInsn(ARETURN);
             return;
         }
         if (results == 0) {
@@ -862,6 +1081,11 @@ final class FunctionCompiler {
         array(0, type.params().size());
         mv.visitVarInsn(ILOAD, 1);
         mv.visitMethodInsn(INVOKESTATIC, RT, "interpret", "(L" + INST + ";I[JI)[J", false);
+        if (tailForm) {
+            mv.visitInsn(ARETURN);
+            mv.visitLabel(ok);
+            return;
+        }
         switch (type.results().size()) {
             case 0 -> {
                 mv.visitInsn(POP);
@@ -875,6 +1099,61 @@ final class FunctionCompiler {
             default -> mv.visitInsn(ARETURN);
         }
         mv.visitLabel(ok);
+    }
+
+    /**
+     * {@code return_call} of the function itself: the arguments become the parameters, the other
+     * slots start over as at entry, and the code jumps back to its start, so the recursion runs
+     * as a loop. It is a function entry: the safepoint runs first.
+     */
+    private void selfTailCall(int argBase) {
+        safepoint();
+        // Arguments lie above the locals, so moving them down in ascending order is safe.
+        for (int i = 0; i < fn.params(); i++) {
+            loadL(argBase + i);
+            storeL(i);
+        }
+        initFrame();
+        // A chunk jumps to pc 0, which is in the first chunk (an exit when this is another).
+        mv.visitJumpInsn(GOTO, chunk == null ? selfStart : label(0));
+    }
+
+    /** Hands the TailCall on the stack out: the body form returns it, a chunk passes it up. */
+    private void tailReturn() {
+        if (chunk != null) {
+            chunk.tailCall(mv);
+        } else {
+            mv.visitInsn(ARETURN);
+        }
+    }
+
+    /** Through the class's typed dispatch for this type (see IndirectCalls). */
+    private void callIndirect(int pc) {
+        FuncType callee = inst.types[code[pc + 1]];
+        int argBase = code[pc + 3];
+        mv.visitVarInsn(ALOAD, 0);
+        deeper();
+        push(code[pc + 2]);
+        // The interpreter takes the low 32 bits of the index; so does this tier.
+        loadL(code[pc + 4]);
+        pushLong(0xFFFF_FFFFL);
+        mv.visitInsn(LAND);
+        for (int i = 0; i < callee.params().size(); i++) {
+            loadL(argBase + i);
+        }
+        mv.visitMethodInsn(
+                INVOKESTATIC,
+                ModuleCompiler.CLASS_NAME,
+                IndirectCalls.methodName(code[pc + 1]),
+                IndirectCalls.descriptor(callee),
+                false);
+        indirectTypes.add(code[pc + 1]);
+        int results = callee.results().size();
+        if (results == 1) {
+            storeL(argBase);
+        } else if (results > 1) {
+            results(argBase, results);
+        }
     }
 
     private void call(int index, int argBase) {
@@ -906,189 +1185,34 @@ final class FunctionCompiler {
 
     // ---- operators
 
-    private void hotBinary(int op, int dst, int a, int b) {
-        int k = op - IrOp.I32_ADD;
-        // The order of Ir's hot block: i32 add..ge_s (17), i64 add..lt_s (7), f64 add, mul.
-        if (k < 9) {
-            int[] ops = {IADD, ISUB, IMUL, IAND, IOR, IXOR, ISHL, ISHR, IUSHR};
-            loadI(a);
-            loadI(b);
-            mv.visitInsn(ops[k]);
-            storeI(dst);
-        } else if (k < 17) {
-            loadI(a);
-            loadI(b);
-            switch (k) {
-                case 9 -> bool(IF_ICMPEQ, dst);
-                case 10 -> bool(IF_ICMPNE, dst);
-                case 11 -> bool(IF_ICMPLT, dst);
-                case 12 -> {
-                    unsignedCompare();
-                    bool(IFLT, dst);
-                }
-                case 13 -> bool(IF_ICMPGT, dst);
-                case 14 -> {
-                    unsignedCompare();
-                    bool(IFGT, dst);
-                }
-                case 15 -> bool(IF_ICMPLE, dst);
-                default -> bool(IF_ICMPGE, dst);
-            }
-        } else if (k < 24) {
-            loadL(a);
-            loadL(b);
-            switch (k) {
-                case 17 -> mv.visitInsn(LADD);
-                case 18 -> mv.visitInsn(LSUB);
-                case 19 -> mv.visitInsn(LMUL);
-                case 20 -> mv.visitInsn(LAND);
-                case 21 -> mv.visitInsn(LOR);
-                case 22 -> {
-                    mv.visitInsn(LCMP);
-                    bool(IFEQ, dst);
-                    return;
-                }
-                default -> {
-                    mv.visitInsn(LCMP);
-                    bool(IFLT, dst);
-                    return;
-                }
-            }
-            storeL(dst);
-        } else {
-            loadD(a);
-            loadD(b);
-            mv.visitInsn(k == 24 ? DADD : DMUL);
-            storeD(dst);
+    /** Scalar operator {@code wasm} on the slots {@code operands} into {@code dst} (see Numerics). */
+    private void numeric(Opcode wasm, int dst, int... operands) {
+        Numerics.Op n = Numerics.of(wasm);
+        if (n == null) {
+            throw new IllegalStateException(wasm + " passed the compilable check");
+        }
+        loadOperands(n, operands);
+        n.emit(mv);
+        switch (n.result()) {
+            case 'I' -> storeI(dst);
+            case 'J' -> storeL(dst);
+            case 'F' -> storeF(dst);
+            case 'D' -> storeD(dst);
+            default -> throw new IllegalStateException(n.desc());
         }
     }
 
-    private void unary(int dst, int a, int ordinal) {
-        switch (OPCODES[ordinal]) {
-            case I64_EQZ -> {
-                loadL(a);
-                mv.visitInsn(LCONST_0);
-                mv.visitInsn(LCMP);
-                bool(IFEQ, dst);
-            }
-            // Slots hold i32 and f32 sign-extended: these keep or re-normalise the bits.
-            case I32_WRAP_I64, I32_REINTERPRET_F32, F32_REINTERPRET_I32 -> {
-                loadI(a);
-                storeI(dst);
-            }
-            case I64_EXTEND_I32_S, I64_REINTERPRET_F64, F64_REINTERPRET_I64 -> {
-                loadL(a);
-                storeL(dst);
-            }
-            case I64_EXTEND_I32_U -> {
-                loadL(a);
-                pushLong(0xFFFF_FFFFL);
-                mv.visitInsn(LAND);
-                storeL(dst);
-            }
-            default -> {
-                loadL(a);
-                push(ordinal);
-                mv.visitMethodInsn(INVOKESTATIC, RT, "unary", "(JI)J", false);
-                storeL(dst);
+    private void loadOperands(Numerics.Op n, int... operands) {
+        String params = n.params();
+        for (int i = 0; i < params.length(); i++) {
+            switch (params.charAt(i)) {
+                case 'I' -> loadI(operands[i]);
+                case 'J' -> loadL(operands[i]);
+                case 'F' -> loadF(operands[i]);
+                case 'D' -> loadD(operands[i]);
+                default -> throw new IllegalStateException(n.desc());
             }
         }
-    }
-
-    private void binary(int dst, int a, int b, int ordinal) {
-        switch (OPCODES[ordinal]) {
-            case I64_XOR -> longOp(dst, a, b, LXOR);
-            case I64_SHL -> longShift(dst, a, b, LSHL);
-            case I64_SHR_S -> longShift(dst, a, b, LSHR);
-            case I64_SHR_U -> longShift(dst, a, b, LUSHR);
-            case I64_NE, I64_GT_S, I64_LE_S, I64_GE_S -> {
-                loadL(a);
-                loadL(b);
-                mv.visitInsn(LCMP);
-                bool(
-                        switch (OPCODES[ordinal]) {
-                            case I64_NE -> IFNE;
-                            case I64_GT_S -> IFGT;
-                            case I64_LE_S -> IFLE;
-                            default -> IFGE;
-                        },
-                        dst);
-            }
-            case I64_LT_U, I64_GT_U, I64_LE_U, I64_GE_U -> {
-                loadL(a);
-                loadL(b);
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-                bool(
-                        switch (OPCODES[ordinal]) {
-                            case I64_LT_U -> IFLT;
-                            case I64_GT_U -> IFGT;
-                            case I64_LE_U -> IFLE;
-                            default -> IFGE;
-                        },
-                        dst);
-            }
-            // The JDK's rotates take the count modulo the width, as Wasm does (spec 4.3.2).
-            case I64_ROTL, I64_ROTR -> {
-                loadL(a);
-                loadI(b);
-                String name = OPCODES[ordinal] == Opcode.I64_ROTL ? "rotateLeft" : "rotateRight";
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", name, "(JI)J", false);
-                storeL(dst);
-            }
-            case I32_ROTL, I32_ROTR -> {
-                loadI(a);
-                loadI(b);
-                String name = OPCODES[ordinal] == Opcode.I32_ROTL ? "rotateLeft" : "rotateRight";
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", name, "(II)I", false);
-                storeI(dst);
-            }
-            case I32_LE_U, I32_GE_U -> {
-                loadI(a);
-                loadI(b);
-                unsignedCompare();
-                bool(OPCODES[ordinal] == Opcode.I32_LE_U ? IFLE : IFGE, dst);
-            }
-            case F64_SUB, F64_DIV -> {
-                loadD(a);
-                loadD(b);
-                mv.visitInsn(OPCODES[ordinal] == Opcode.F64_SUB ? DSUB : DDIV);
-                storeD(dst);
-            }
-            case F32_ADD, F32_SUB, F32_MUL, F32_DIV -> {
-                loadF(a);
-                loadF(b);
-                mv.visitInsn(
-                        switch (OPCODES[ordinal]) {
-                            case F32_ADD -> FADD;
-                            case F32_SUB -> FSUB;
-                            case F32_MUL -> FMUL;
-                            default -> FDIV;
-                        });
-                storeF(dst);
-            }
-            default -> {
-                loadL(a);
-                loadL(b);
-                push(ordinal);
-                mv.visitMethodInsn(INVOKESTATIC, RT, "binary", "(JJI)J", false);
-                storeL(dst);
-            }
-        }
-    }
-
-    private void longOp(int dst, int a, int b, int insn) {
-        loadL(a);
-        loadL(b);
-        mv.visitInsn(insn);
-        storeL(dst);
-    }
-
-    /** JVM long shifts use the count's low 6 bits, exactly Wasm's "k modulo 64" (spec 4.3.2). */
-    private void longShift(int dst, int a, int b, int insn) {
-        loadL(a);
-        loadI(b);
-        mv.visitInsn(insn);
-        storeL(dst);
     }
 
     // ---- memory
@@ -1096,6 +1220,11 @@ final class FunctionCompiler {
     /** Leaves the memory and the effective address (spec 4.4.7.1) on the stack. */
     private void address(int addr, int flags, long offset) {
         mv.visitVarInsn(ALOAD, memBase + (flags & 0x7FFF_FFFF));
+        effectiveAddress(addr, flags, offset);
+    }
+
+    /** Leaves the effective address of slot {@code addr} plus {@code offset} on the stack. */
+    private void effectiveAddress(int addr, int flags, long offset) {
         loadL(addr);
         if ((flags & MEMORY64) == 0) {
             // A zero-extended u32 plus a u32 offset cannot overflow.
@@ -1112,76 +1241,112 @@ final class FunctionCompiler {
         }
     }
 
-    private void memCall(String name, String desc) {
-        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, name, desc, false);
-    }
-
-    private void load(int dst, int addr, int flags, long offset, int ordinal) {
-        address(addr, flags, offset);
-        switch (OPCODES[ordinal]) {
-            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> {
-                memCall("load32", "(J)I");
-                mv.visitInsn(I2L);
+    /**
+     * A scalar load ({@code dst addr memFlags offset}) or store ({@code addr value memFlags
+     * offset}): the memory's accessor of the access's width.
+     */
+    private void access(Memory.Access a, int pc) {
+        if (a.load()) {
+            address(code[pc + 2], code[pc + 3], offset(pc + 4));
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, a.method(), a.desc(), false);
+            for (int insn : a.after()) {
+                mv.visitInsn(insn);
             }
-            case I64_LOAD, F64_LOAD -> memCall("load64", "(J)J");
-            case I32_LOAD8_S, I64_LOAD8_S -> {
-                memCall("load8", "(J)B");
-                mv.visitInsn(I2L);
-            }
-            case I32_LOAD8_U, I64_LOAD8_U -> {
-                memCall("load8", "(J)B");
-                push(0xFF);
-                mv.visitInsn(IAND);
-                mv.visitInsn(I2L);
-            }
-            case I32_LOAD16_S, I64_LOAD16_S -> {
-                memCall("load16", "(J)S");
-                mv.visitInsn(I2L);
-            }
-            case I32_LOAD16_U, I64_LOAD16_U -> {
-                memCall("load16", "(J)S");
-                push(0xFFFF);
-                mv.visitInsn(IAND);
-                mv.visitInsn(I2L);
-            }
-            case I64_LOAD32_U -> {
-                memCall("load32", "(J)I");
-                mv.visitInsn(I2L);
-                pushLong(0xFFFF_FFFFL);
+            if (a.mask() != 0) {
+                pushLong(a.mask());
                 mv.visitInsn(LAND);
             }
-            default -> {
-                push(ordinal);
-                mv.visitMethodInsn(INVOKESTATIC, RT, "load", "(L" + MEM + ";JI)J", false);
+            storeL(code[pc + 1]);
+        } else {
+            address(code[pc + 1], code[pc + 3], offset(pc + 4));
+            loadL(code[pc + 2]);
+            for (int insn : a.before()) {
+                mv.visitInsn(insn);
             }
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, a.method(), a.desc(), false);
         }
-        storeL(dst);
     }
 
-    private void store(int addr, int value, int flags, long offset, int ordinal) {
-        address(addr, flags, offset);
-        loadL(value);
-        switch (OPCODES[ordinal]) {
-            case I32_STORE, F32_STORE, I64_STORE32 -> {
-                mv.visitInsn(L2I);
-                memCall("store32", "(JI)V");
-            }
-            case I64_STORE, F64_STORE -> memCall("store64", "(JJ)V");
-            case I32_STORE8, I64_STORE8 -> {
-                mv.visitInsn(L2I);
-                mv.visitInsn(I2B);
-                memCall("store8", "(JB)V");
-            }
-            case I32_STORE16, I64_STORE16 -> {
-                mv.visitInsn(L2I);
-                mv.visitInsn(I2S);
-                memCall("store16", "(JS)V");
-            }
-            default -> {
-                push(ordinal);
-                mv.visitMethodInsn(INVOKESTATIC, RT, "store", "(L" + MEM + ";JJI)V", false);
-            }
+    /**
+     * {@code ATOMIC opcode base memFlags offset}: the memory's atomic accessor for the opcode's
+     * kind and width (the threads proposal); operands from the base up, the result to the base.
+     */
+    private void atomic(int pc) {
+        Atomics.Atomic a = Atomics.of(IrOp.ATOMIC.carried(code, pc));
+        int base = code[pc + 2];
+        if (a.kind() == AtomicOps.Kind.FENCE) {
+            // Every atomic access is sequentially consistent already; this orders the plain ones.
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/VarHandle", "fullFence", "()V", false);
+            return;
         }
+        int flags = code[pc + 3];
+        switch (a.kind()) {
+            case LOAD -> {
+                address(base, flags, offset(pc + 4));
+                push(a.width());
+                swapIntUnderLong();
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicLoad", "(IJ)J", false);
+            }
+            case STORE -> {
+                address(base, flags, offset(pc + 4));
+                push(a.width());
+                swapIntUnderLong();
+                loadL(base + 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicStore", "(IJJ)V", false);
+            }
+            case RMW -> {
+                mv.visitVarInsn(ALOAD, memBase + (flags & 0x7FFF_FFFF));
+                mv.visitFieldInsn(GETSTATIC, RMW_OP, a.rmw().name(), "L" + RMW_OP + ";");
+                push(a.width());
+                effectiveAddress(base, flags, offset(pc + 4));
+                loadL(base + 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicRmw", "(L" + RMW_OP + ";IJJ)J", false);
+            }
+            case CMPXCHG -> {
+                address(base, flags, offset(pc + 4));
+                push(a.width());
+                swapIntUnderLong();
+                loadL(base + 1);
+                loadL(base + 2);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicCmpxchg", "(IJJJ)J", false);
+            }
+            case WAIT -> {
+                address(base, flags, offset(pc + 4));
+                push(a.width());
+                loadL(base + 1);
+                loadL(base + 2);
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "atomicWait", "(L" + MEM + ";JIJJL" + INST + ";)J", false);
+            }
+            case NOTIFY -> {
+                address(base, flags, offset(pc + 4));
+                // The count is a u32.
+                loadL(base + 1);
+                pushLong(0xFFFF_FFFFL);
+                mv.visitInsn(LAND);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicNotify", "(JJ)I", false);
+                mv.visitInsn(I2L);
+            }
+            case FENCE -> throw new IllegalStateException("handled above");
+        }
+        if (!a.wasm().results().isEmpty()) {
+            // Narrow results are zero-extended by the memory; i32 slots stay sign-extended.
+            if (a.wasm().results().getFirst() == ValType.I32) {
+                mv.visitInsn(L2I);
+                storeI(base);
+            } else {
+                storeL(base);
+            }
+        } else if (a.kind() != AtomicOps.Kind.STORE) {
+            mv.visitInsn(POP2);
+        }
+    }
+
+    /** Stack {@code long, int} to {@code int, long}, for accessors taking the width first. */
+    private void swapIntUnderLong() {
+        // long(2) int(1) -> int long: dup_x2 then pop.
+        mv.visitInsn(DUP_X2);
+        mv.visitInsn(POP);
     }
 
     // ---- generic helpers over a small array of slots
@@ -1202,14 +1367,53 @@ final class FunctionCompiler {
         results(at, pushes);
     }
 
+    /**
+     * A wide-arithmetic operator on the i64 slots from {@code base} (a 128-bit value is low then
+     * high), inline: its two results go to base and base + 1, as WideOps computes them.
+     */
     private void wide(int ordinal, int base) {
-        // Up to four operands from base; slots past the frame do not exist and read as zero.
-        array(base, Math.min(4, fn.frameSize() - base), 4);
-        mv.visitVarInsn(ASTORE, scratch);
-        mv.visitVarInsn(ALOAD, scratch);
-        push(ordinal);
-        mv.visitMethodInsn(INVOKESTATIC, RT, "wide", "([JI)V", false);
-        mv.visitVarInsn(ALOAD, scratch);
-        results(base, 2);
+        Opcode op = Opcode.values()[ordinal];
+        Numerics.Op ltU = Numerics.of(Opcode.I64_LT_U);
+        switch (op) {
+            case I64_ADD128 -> {
+                loadL(base);
+                loadL(base + 2);
+                mv.visitInsn(LADD);
+                // The low halves carried when their unsigned sum wrapped below an addend.
+                mv.visitInsn(DUP2);
+                loadL(base);
+                ltU.emit(mv);
+                mv.visitInsn(I2L);
+                loadL(base + 1);
+                mv.visitInsn(LADD);
+                loadL(base + 3);
+                mv.visitInsn(LADD);
+            }
+            case I64_SUB128 -> {
+                loadL(base);
+                loadL(base + 2);
+                mv.visitInsn(LSUB);
+                loadL(base + 1);
+                loadL(base + 3);
+                mv.visitInsn(LSUB);
+                loadL(base);
+                loadL(base + 2);
+                ltU.emit(mv);
+                mv.visitInsn(I2L);
+                mv.visitInsn(LSUB);
+            }
+            case I64_MUL_WIDE_S, I64_MUL_WIDE_U -> {
+                loadL(base);
+                loadL(base + 1);
+                mv.visitInsn(LMUL);
+                loadL(base);
+                loadL(base + 1);
+                String high = op == Opcode.I64_MUL_WIDE_S ? "multiplyHigh" : "unsignedMultiplyHigh";
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", high, "(JJ)J", false);
+            }
+            default -> throw new IllegalStateException("not a wide-arithmetic operator: " + op);
+        }
+        storeL(base + 1);
+        storeL(base);
     }
 }

@@ -2,10 +2,12 @@ package dev.jwasm.exec.jit.internal;
 
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.WasmException;
 import dev.jwasm.api.WasmFrame;
 import dev.jwasm.api.model.AddressType;
 import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
@@ -132,32 +134,70 @@ public final class JitRuntime {
         return inst.store.register(inst.functions[index]);
     }
 
-    public static long unary(long a, int ordinal) {
-        return TierSupport.unary(ordinal, a);
+    /** {@code return_call} of function {@code index} (not the caller itself): made by the caller's wrapper. */
+    public static TailCall tailCall(InstanceState inst, int index, long[] args) {
+        return new TailCall(inst.functions[index], args);
     }
 
-    public static long binary(long a, long b, int ordinal) {
-        return TierSupport.binary(ordinal, a, b);
+    /** {@code return_call_indirect}: the callee is checked here, in the caller's frame (spec 4.4.8.7). */
+    public static TailCall tailCallIndirect(InstanceState inst, int typeIndex, int table, long index, long[] args) {
+        return new TailCall(TierSupport.indirectTarget(inst, typeIndex, table, index), args);
+    }
+
+    /** {@code return_call_ref}: traps on a null reference, in the caller's frame. */
+    public static TailCall tailCallRef(InstanceState inst, long ref, long[] args) {
+        if (ref == 0) {
+            throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
+        }
+        return new TailCall(inst.store.function(ref), args);
+    }
+
+    /** {@code throw}: a new exception of the instance's tag {@code tag} (spec 4.4.8). */
+    public static WasmException throwNew(InstanceState inst, int tag, long[] payload) {
+        return new WasmException(new ExceptionInstance(inst.tags[tag], payload));
+    }
+
+    /** {@code throw_ref} (and legacy rethrow): the exception an exnref names; null traps. */
+    public static WasmException throwRef(InstanceState inst, long ref) {
+        return new WasmException(inst.store.exception(ref));
+    }
+
+    /** Whether a handler for tag {@code tag} of {@code inst} catches {@code e}, as interpreted. */
+    public static boolean catches(WasmException e, InstanceState inst, int tag) {
+        return inst.tags[tag] == e.exception().tag();
+    }
+
+    public static long payload(WasmException e, int k) {
+        return e.exception().payload(k);
+    }
+
+    /** The exnref of a caught exception, for catch_ref and catch_all_ref. */
+    public static long exnRef(InstanceState inst, WasmException e) {
+        return inst.store.exnRef(e.exception());
+    }
+
+    /** {@code ref.as_non_null}: traps on null. */
+    public static long refAsNonNull(long ref) {
+        if (ref == 0) {
+            throw new Trap(TrapKind.NULL_REFERENCE);
+        }
+        return ref;
+    }
+
+    /**
+     * {@code memory.atomic.wait32/64}: the timeout is in nanoseconds; negative waits forever, but
+     * an interrupt or a deadline still ends it (as interpreted).
+     */
+    public static long atomicWait(LinearMemory m, long ea, int width, long expected, long timeout, InstanceState inst) {
+        return m.atomicWait(width, ea, expected, timeout, inst.store::checkStop);
     }
 
     public static long address(long operand, int memFlags, long offset) {
         return TierSupport.address(operand, memFlags, offset);
     }
 
-    public static long load(LinearMemory m, long ea, int ordinal) {
-        return TierSupport.load(ordinal, m, ea);
-    }
-
-    public static void store(LinearMemory m, long ea, long value, int ordinal) {
-        TierSupport.store(ordinal, m, ea, value);
-    }
-
     /** A table/bulk-memory/segment instruction on operands in {@code s}; results come back in it. */
     public static void bulk(long[] s, int ordinal, int a, int b, InstanceState inst) {
         TierSupport.bulk(ordinal, a, b, s, 0, inst);
-    }
-
-    public static void wide(long[] s, int ordinal) {
-        TierSupport.wide(ordinal, s, 0);
     }
 }

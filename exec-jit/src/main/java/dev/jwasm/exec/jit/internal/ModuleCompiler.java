@@ -52,7 +52,7 @@ final class ModuleCompiler {
     /** Above this many IR ints a function is measured before it is compiled. */
     private static final int MEASURE_ABOVE = 2_000;
     /** The bridges' descriptor: {@code (InstanceState, long[] args, int depth) long[]}. */
-    private static final String BRIDGE = "(L" + FunctionCompiler.INST + ";[JI)[J";
+    static final String BRIDGE = "(L" + FunctionCompiler.INST + ";[JI)[J";
 
     private static final System.Logger LOG = System.getLogger(ModuleCompiler.class.getName());
     /** {@code -Djwasm.jit.verbose=true} prints, per module, what was compiled and what not and why. */
@@ -183,11 +183,12 @@ final class ModuleCompiler {
     }
 
     /**
-     * The function a method ({@code f<index>}, {@code b<index>} or a chunk {@code
-     * s<index>_<k>}) belongs to, or -1 if it is no compiled function's.
+     * The function a method ({@code f<index>}, {@code b<index>}, a body form {@code t<index>}, a
+     * tail-call bridge {@code tb<index>} or a chunk {@code s<index>_<k>}) belongs to, or -1 if it
+     * is no compiled function's.
      */
     private static int functionOf(String method, boolean[] compiled) {
-        var m = java.util.regex.Pattern.compile("[fbs](\\d+)(_\\d+)?").matcher(method);
+        var m = java.util.regex.Pattern.compile("(?:[fbst]|tb)(\\d+)(_\\d+)?").matcher(method);
         if (m.matches()) {
             int index = Integer.parseInt(m.group(1));
             if (index < compiled.length && compiled[index]) {
@@ -256,6 +257,7 @@ final class ModuleCompiler {
             IndirectCalls.emit(cw, inst, t, compiled, meterFuel);
         }
         dispatch(cw, indexes, compiled.length);
+        TailDispatch.emit(cw, indexes, compiled.length);
         cw.visitEnd();
         return cw.toByteArray();
     }

@@ -1,7 +1,11 @@
 package dev.jwasm.exec.jit.internal;
 
+import static net.bytebuddy.jar.asm.Opcodes.AALOAD;
+import static net.bytebuddy.jar.asm.Opcodes.AASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.ACC_STATIC;
+import static net.bytebuddy.jar.asm.Opcodes.ACONST_NULL;
 import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
+import static net.bytebuddy.jar.asm.Opcodes.ANEWARRAY;
 import static net.bytebuddy.jar.asm.Opcodes.ARETURN;
 import static net.bytebuddy.jar.asm.Opcodes.ASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
@@ -9,9 +13,10 @@ import static net.bytebuddy.jar.asm.Opcodes.BIPUSH;
 import static net.bytebuddy.jar.asm.Opcodes.DUP;
 import static net.bytebuddy.jar.asm.Opcodes.GOTO;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
-import static net.bytebuddy.jar.asm.Opcodes.ICONST_M1;
+import static net.bytebuddy.jar.asm.Opcodes.ICONST_1;
 import static net.bytebuddy.jar.asm.Opcodes.IFGE;
 import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPLT;
+import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPNE;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.IRETURN;
@@ -25,10 +30,13 @@ import static net.bytebuddy.jar.asm.Opcodes.NEWARRAY;
 import static net.bytebuddy.jar.asm.Opcodes.POP;
 import static net.bytebuddy.jar.asm.Opcodes.RETURN;
 import static net.bytebuddy.jar.asm.Opcodes.SIPUSH;
+import static net.bytebuddy.jar.asm.Opcodes.SWAP;
 import static net.bytebuddy.jar.asm.Opcodes.T_LONG;
 
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
+import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -47,22 +55,36 @@ import net.bytebuddy.jar.asm.MethodVisitor;
  * A function too big for one JVM method that HotSpot compiles (8,000 bytes of bytecode, its
  * HugeMethodLimit) becomes several: its IR is cut into chunks, contiguous instruction ranges each
  * compiled by {@link FunctionCompiler} to a method {@code static int s<index>_<k>(InstanceState
- * inst, int depth, long[] frame, int pc)}. A chunk loads the slots it uses from {@code frame} into
- * JVM locals, starts at {@code pc} (its first instruction or a target of a jump from another
- * chunk), and runs until control leaves its range: then it stores the slots it wrote back and
- * returns the pc to go on at, or -1 after a return (the results in the first slots of {@code
- * frame}). The function's own method {@code f<index>}, with the usual descriptor, makes the frame
- * and calls the chunks in a loop. Jumps inside a chunk, the hot loops, stay plain JVM jumps.
+ * inst, int depth, long[] frame, int pc, Object[] tailCall)}. A chunk loads the slots it uses from
+ * {@code frame} into JVM locals, starts at {@code pc} (its first instruction or a target of a jump
+ * or of a Wasm exception handler from another chunk), and runs until control leaves its range:
+ * then it stores the slots it wrote back and returns the pc to go on at, or -1 after a return (the
+ * results in the first slots of {@code frame}), or -2 after a tail call to another function (the
+ * {@link TailCall} in {@code tailCall[0]}). The function's own method, {@code f<index>} with the
+ * usual descriptor (or the body form {@code t<index>} when it makes tail calls to others, see
+ * {@link FunctionCompiler#tailCallsOthers}), makes the frame and calls the chunks in a loop. Jumps
+ * inside a chunk, the hot loops, stay plain JVM jumps; a tail call of the function to itself is a
+ * jump to pc 0, the first chunk's start.
+ *
+ * <p>A Wasm exception handler range may cross chunks: each chunk covers the part inside it with
+ * its own JVM exception table entry and handler stub (see {@code FunctionCompiler.handlerRanges}),
+ * so a throw lands in the chunk where it happens; the stub stores the caught values and goes on at
+ * the handler's target, which is an entry of its chunk. The catch's payload and exnref slots
+ * therefore count as written by every chunk the range crosses.
  *
  * <p>Chunks are cut by measurement: the function is first emitted into a scratch class to learn
  * each instruction's bytecode size and slots, then cut greedily so that each chunk, with the
  * code that loads and stores its slots, stays under a budget.
  */
 final class SplitFunction {
-    /** Locals a chunk needs past the slots and memories: scratch array, frame, pc. */
-    static final int EXTRA_LOCALS = 3;
-    /** {@code (InstanceState inst, int depth, long[] frame, int pc) int}. */
-    static final String CHUNK_DESCRIPTOR = "(L" + FunctionCompiler.INST + ";I[JI)I";
+    /** Locals a chunk needs past the slots and memories: scratch array, caught exception, frame, pc, tail call. */
+    static final int EXTRA_LOCALS = 5;
+    /** {@code (InstanceState inst, int depth, long[] frame, int pc, Object[] tailCall) int}. */
+    static final String CHUNK_DESCRIPTOR = "(L" + FunctionCompiler.INST + ";I[JI[Ljava/lang/Object;)I";
+    /** What a chunk returns after a return. */
+    private static final int RETURNED = -1;
+    /** What a chunk returns after a tail call to another function. */
+    private static final int TAIL_CALLED = -2;
     /** The first budget, in bytes of bytecode per chunk: HugeMethodLimit with room to spare. */
     static final int BUDGET = 6_000;
     /** Below this budget splitting gives up (an instruction that alone is bigger cannot be split). */
@@ -90,14 +112,16 @@ final class SplitFunction {
         var probe = new Probe();
         int total = FunctionCompiler.compile(
                 new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, probe);
-        List<Chunk> chunks = cut(probe, total, fn.code(), budget);
-        int largest = entry(cv, inst, index, fn, chunks);
+        List<Chunk> chunks = cut(probe, total, inst, fn, budget);
+        boolean tail = FunctionCompiler.tailCallsOthers(fn, index);
+        int largest = entry(cv, inst, index, chunks, tail);
         var sizes = new ArrayList<Integer>();
         for (Chunk chunk : chunks) {
             int size = FunctionCompiler.compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, chunk, null);
             sizes.add(size);
             largest = Math.max(largest, size);
         }
+        FunctionCompiler.wrappers(cv, index, inst.functions[index].type(), tail);
         if (ModuleCompiler.VERBOSE) {
             System.err.println("jwasm jit: function " + index + " (" + total + " bytes of bytecode, " + fn.frameSize()
                     + " slots) split into " + chunks.size() + " methods of " + sizes + " bytes");
@@ -115,7 +139,8 @@ final class SplitFunction {
     }
 
     /** Cuts the measured instructions greedily into chunks within {@code budget}. */
-    private static List<Chunk> cut(Probe probe, int total, int[] code, int budget) {
+    private static List<Chunk> cut(Probe probe, int total, InstanceState inst, Lowered fn, int budget) {
+        int[] code = fn.code();
         int n = probe.pcs.size();
         List<int[]> ranges = new ArrayList<>();
         List<BitSet[]> sets = new ArrayList<>();
@@ -156,12 +181,46 @@ final class SplitFunction {
                 entries.get(k).add(target);
             }
         });
+        handlers(inst, fn, ranges, sets, entries);
         List<Chunk> chunks = new ArrayList<>();
         for (int k = 0; k < ranges.size(); k++) {
             int[] e = entries.get(k).stream().mapToInt(Integer::intValue).toArray();
             chunks.add(new Chunk(k, ranges.get(k)[0], ranges.get(k)[1], sets.get(k)[0], sets.get(k)[1], e));
         }
         return chunks;
+    }
+
+    /**
+     * A Wasm handler range in chunk k lands in k's own stub, which writes the catch's payload and
+     * exnref slots and goes on at the catch's target: those slots are k's, and the target is an
+     * entry of its chunk when that is another.
+     */
+    private static void handlers(
+            InstanceState inst, Lowered fn, List<int[]> ranges, List<BitSet[]> sets, List<TreeSet<Integer>> entries) {
+        for (TierSupport.HandlerRange h : fn.handlers()) {
+            for (int k = 0; k < ranges.size(); k++) {
+                int[] r = ranges.get(k);
+                if (h.start() >= r[1] || h.end() <= r[0] || h.start() >= h.end()) {
+                    continue;
+                }
+                for (TierSupport.Catch c : h.catches()) {
+                    var slots = new BitSet();
+                    if (c.payloadSlot() >= 0 && c.tag() != TierSupport.CATCH_ALL) {
+                        int n = ExceptionInstance.payloadLength(inst.tags[c.tag()]);
+                        slots.set(c.payloadSlot(), c.payloadSlot() + n);
+                    }
+                    if (c.refSlot() >= 0) {
+                        slots.set(c.refSlot());
+                    }
+                    sets.get(k)[0].or(slots);
+                    sets.get(k)[1].or(slots);
+                    int t = chunkOf(ranges, c.target());
+                    if (t != k) {
+                        entries.get(t).add(c.target());
+                    }
+                }
+            }
+        }
     }
 
     private static int chunkOf(List<int[]> ranges, int pc) {
@@ -179,16 +238,21 @@ final class SplitFunction {
     }
 
     /**
-     * {@code f<index>}: past the JIT's nesting depth, the interpreter; else a fresh frame with the
-     * parameters and the frame image, then the chunks, each returning where to go on, until one
-     * returns -1; then the results from the frame. Returns its bytecode size.
+     * {@code f<index>} (or, with {@code tail}, the body form {@code t<index>}): past the JIT's
+     * nesting depth, the interpreter; else a fresh frame with the parameters and the frame image,
+     * then the chunks, each returning where to go on, until one returns a negative code; then the
+     * results from the frame, or (body form) the tail call a chunk made. Returns its bytecode size.
      */
-    private static int entry(ClassVisitor cv, InstanceState inst, int index, Lowered fn, List<Chunk> chunks) {
+    private static int entry(ClassVisitor cv, InstanceState inst, int index, List<Chunk> chunks, boolean tail) {
         FuncType type = inst.functions[index].type();
         int params = type.params().size();
         int results = type.results().size();
         MethodVisitor mv = cv.visitMethod(
-                ACC_STATIC, FunctionCompiler.methodName(index), FunctionCompiler.descriptor(type), null, null);
+                ACC_STATIC,
+                tail ? FunctionCompiler.tailMethodName(index) : FunctionCompiler.methodName(index),
+                tail ? FunctionCompiler.tailDescriptor(type) : FunctionCompiler.descriptor(type),
+                null,
+                null);
         mv.visitCode();
         Label start = new Label();
         mv.visitLabel(start);
@@ -209,10 +273,18 @@ final class SplitFunction {
         mv.visitVarInsn(ILOAD, 1);
         mv.visitMethodInsn(
                 INVOKESTATIC, FunctionCompiler.RT, "interpret", "(L" + FunctionCompiler.INST + ";I[JI)[J", false);
-        returnFlat(mv, results);
+        returnFlat(mv, tail ? -1 : results);
         mv.visitLabel(ok);
         int frame = FunctionCompiler.local(params);
         int pc = frame + 1;
+        int tailCall = frame + 2;
+        if (tail) {
+            mv.visitInsn(ICONST_1);
+            mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        } else {
+            mv.visitInsn(ACONST_NULL);
+        }
+        mv.visitVarInsn(ASTORE, tailCall);
         mv.visitVarInsn(ALOAD, 0);
         push(mv, index);
         mv.visitMethodInsn(
@@ -249,6 +321,7 @@ final class SplitFunction {
             mv.visitVarInsn(ILOAD, 1);
             mv.visitVarInsn(ALOAD, frame);
             mv.visitVarInsn(ILOAD, pc);
+            mv.visitVarInsn(ALOAD, tailCall);
             mv.visitMethodInsn(INVOKESTATIC, ModuleCompiler.CLASS_NAME, c.methodName(index), CHUNK_DESCRIPTOR, false);
             mv.visitInsn(DUP);
             mv.visitVarInsn(ISTORE, pc);
@@ -260,21 +333,37 @@ final class SplitFunction {
         mv.visitMethodInsn(INVOKESTATIC, FunctionCompiler.RT, "noChunk", "(I)Ljava/lang/IllegalStateException;", false);
         mv.visitInsn(ATHROW);
         mv.visitLabel(done);
-        switch (results) {
-            case 0 -> mv.visitInsn(RETURN);
-            case 1 -> {
-                mv.visitVarInsn(ALOAD, frame);
-                mv.visitInsn(ICONST_0);
-                mv.visitInsn(LALOAD);
-                mv.visitInsn(LRETURN);
+        if (tail) {
+            // The body form: the tail call a chunk made, or the flat results.
+            Label returned = new Label();
+            mv.visitVarInsn(ILOAD, pc);
+            push(mv, TAIL_CALLED);
+            mv.visitJumpInsn(IF_ICMPNE, returned);
+            mv.visitVarInsn(ALOAD, tailCall);
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(AALOAD);
+            mv.visitInsn(ARETURN);
+            mv.visitLabel(returned);
+            mv.visitVarInsn(ALOAD, frame);
+            push(mv, results);
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+            mv.visitInsn(ARETURN);
+        } else
+            switch (results) {
+                case 0 -> mv.visitInsn(RETURN);
+                case 1 -> {
+                    mv.visitVarInsn(ALOAD, frame);
+                    mv.visitInsn(ICONST_0);
+                    mv.visitInsn(LALOAD);
+                    mv.visitInsn(LRETURN);
+                }
+                default -> {
+                    mv.visitVarInsn(ALOAD, frame);
+                    push(mv, results);
+                    mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+                    mv.visitInsn(ARETURN);
+                }
             }
-            default -> {
-                mv.visitVarInsn(ALOAD, frame);
-                push(mv, results);
-                mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
-                mv.visitInsn(ARETURN);
-            }
-        }
         Label end = new Label();
         mv.visitLabel(end);
         mv.visitMaxs(0, 0);
@@ -282,7 +371,10 @@ final class SplitFunction {
         return end.getOffset();
     }
 
-    /** Returns the flat results on the stack as the method's descriptor says. */
+    /**
+     * Returns the flat results on the stack as the method's descriptor says ({@code results} -1:
+     * the body form, which returns them as they are).
+     */
     private static void returnFlat(MethodVisitor mv, int results) {
         switch (results) {
             case 0 -> {
@@ -359,6 +451,7 @@ final class SplitFunction {
         private final Label commonExit = new Label();
         private int frameLocal;
         private int pcLocal;
+        private int tailCallLocal;
 
         Chunk(int number, int from, int to, BitSet touched, BitSet written, int[] entries) {
             this.number = number;
@@ -390,14 +483,20 @@ final class SplitFunction {
             return exits.computeIfAbsent(pc, p -> new Label());
         }
 
-        /** Keeps the frame and the pc (locals 2 and 3) above the slots, then loads the slots used. */
-        void prologue(MethodVisitor mv, int scratch) {
-            frameLocal = scratch + 1;
-            pcLocal = scratch + 2;
+        /**
+         * Keeps the frame, the pc and the tail-call cell (locals 2 to 4) in the locals from {@code
+         * free} on, above the slots, then loads the slots used.
+         */
+        void prologue(MethodVisitor mv, int free) {
+            frameLocal = free;
+            pcLocal = free + 1;
+            tailCallLocal = free + 2;
             mv.visitVarInsn(ALOAD, 2);
             mv.visitVarInsn(ASTORE, frameLocal);
             mv.visitVarInsn(ILOAD, 3);
             mv.visitVarInsn(ISTORE, pcLocal);
+            mv.visitVarInsn(ALOAD, 4);
+            mv.visitVarInsn(ASTORE, tailCallLocal);
             for (int s = touched.nextSetBit(0); s >= 0; s = touched.nextSetBit(s + 1)) {
                 mv.visitVarInsn(ALOAD, frameLocal);
                 push(mv, s);
@@ -427,12 +526,26 @@ final class SplitFunction {
                 mv.visitVarInsn(LLOAD, FunctionCompiler.local(src + i));
                 mv.visitInsn(LASTORE);
             }
-            mv.visitInsn(ICONST_M1);
+            push(mv, RETURNED);
+            mv.visitInsn(IRETURN);
+        }
+
+        /**
+         * A tail call to another function (the TailCall on the stack): it goes to the cell for the
+         * entry to return; the function is left, so no slot needs storing.
+         */
+        void tailCall(MethodVisitor mv) {
+            mv.visitVarInsn(ALOAD, tailCallLocal);
+            mv.visitInsn(SWAP);
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(SWAP);
+            mv.visitInsn(AASTORE);
+            push(mv, TAIL_CALLED);
             mv.visitInsn(IRETURN);
         }
 
         /** The exit stubs and the common exit that stores the written slots and returns the pc. */
-        void exits(MethodVisitor mv, int scratch) {
+        void exits(MethodVisitor mv) {
             if (exits.isEmpty()) {
                 return;
             }
