@@ -11,6 +11,7 @@ import static net.bytebuddy.jar.asm.Opcodes.GOTO;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_M1;
 import static net.bytebuddy.jar.asm.Opcodes.IFGE;
+import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPGE;
 import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPLT;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
@@ -67,8 +68,12 @@ final class SplitFunction {
     static final int BUDGET = 6_000;
     /** Below this budget splitting gives up (an instruction that alone is bigger cannot be split). */
     static final int MIN_BUDGET = 700;
+    /** A br_table with more targets than this leaves its chunk through {@link JitRuntime#brTableTarget}. */
+    static final int MAX_TABLE = 256;
     /** Bytes to load or store one slot: aload, sipush, laload/lload, lstore/lastore (wide). */
     private static final int SLOT_BYTES = 9;
+    /** Bytes per entry of a chunk: a lookupswitch case, and maybe an exit stub elsewhere. */
+    private static final int ENTRY_BYTES = 14;
     /** A chunk's fixed cost: prologue, dispatch, handlers, the common exit. */
     private static final int OVERHEAD = 120;
 
@@ -117,6 +122,9 @@ final class SplitFunction {
     /** Cuts the measured instructions greedily into chunks within {@code budget}. */
     private static List<Chunk> cut(Probe probe, int total, int[] code, int budget) {
         int n = probe.pcs.size();
+        // Every jump target may become an entry of its chunk: a case of its dispatch switch.
+        var targets = new BitSet();
+        FunctionCompiler.jumps(code, (at, target) -> targets.set(target));
         List<int[]> ranges = new ArrayList<>();
         List<BitSet[]> sets = new ArrayList<>();
         int from = 0;
@@ -127,7 +135,12 @@ final class SplitFunction {
             var t = (BitSet) touched.clone();
             var w = (BitSet) written.clone();
             probe.slots(i, t, w);
-            int estimate = endOffset - probe.offset(from) + SLOT_BYTES * (t.cardinality() + w.cardinality()) + OVERHEAD;
+            int entries = targets.get(probe.pcs.get(from), probe.pcs.get(i) + 1).cardinality();
+            int estimate = endOffset
+                    - probe.offset(from)
+                    + SLOT_BYTES * (t.cardinality() + w.cardinality())
+                    + ENTRY_BYTES * entries
+                    + OVERHEAD;
             if (estimate > budget && i > from) {
                 ranges.add(new int[] {probe.pcs.get(from), probe.pcs.get(i)});
                 sets.add(new BitSet[] {touched, written});
@@ -152,7 +165,9 @@ final class SplitFunction {
         FunctionCompiler.jumps(code, (at, target) -> {
             int k = chunkOf(ranges, target);
             int[] r = ranges.get(k);
-            if (at < r[0] || at >= r[1]) {
+            // A big br_table leaves its chunk even for a target inside it (leaveByTable).
+            boolean leaves = code[at] == IrOp.BR_TABLE && code[at + 2] > MAX_TABLE;
+            if (at < r[0] || at >= r[1] || leaves) {
                 entries.get(k).add(target);
             }
         });
@@ -228,21 +243,14 @@ final class SplitFunction {
         mv.visitVarInsn(ISTORE, pc);
         Label loop = new Label();
         Label done = new Label();
-        Label bad = new Label();
         mv.visitLabel(loop);
-        var keys = new TreeMap<Integer, Label>();
         Label[] calls = new Label[chunks.size()];
         for (Chunk c : chunks) {
             calls[c.number] = new Label();
-            for (int e : c.entries) {
-                keys.put(e, calls[c.number]);
-            }
         }
-        mv.visitVarInsn(ILOAD, pc);
-        mv.visitLookupSwitchInsn(
-                bad,
-                keys.keySet().stream().mapToInt(Integer::intValue).toArray(),
-                keys.values().toArray(Label[]::new));
+        // The chunk whose range holds the pc, by binary search over their starts: code in the
+        // number of chunks, not of entries (a big br_table has thousands).
+        search(mv, pc, chunks, 0, chunks.size() - 1, calls);
         for (Chunk c : chunks) {
             mv.visitLabel(calls[c.number]);
             mv.visitVarInsn(ALOAD, 0);
@@ -255,10 +263,6 @@ final class SplitFunction {
             mv.visitJumpInsn(IFGE, loop);
             mv.visitJumpInsn(GOTO, done);
         }
-        mv.visitLabel(bad);
-        mv.visitVarInsn(ILOAD, pc);
-        mv.visitMethodInsn(INVOKESTATIC, FunctionCompiler.RT, "noChunk", "(I)Ljava/lang/IllegalStateException;", false);
-        mv.visitInsn(ATHROW);
         mv.visitLabel(done);
         switch (results) {
             case 0 -> mv.visitInsn(RETURN);
@@ -280,6 +284,22 @@ final class SplitFunction {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         return end.getOffset();
+    }
+
+    /** Jumps to {@code calls[k]} for the chunk k in {@code [lo, hi]} whose range holds the pc. */
+    private static void search(MethodVisitor mv, int pc, List<Chunk> chunks, int lo, int hi, Label[] calls) {
+        if (lo == hi) {
+            mv.visitJumpInsn(GOTO, calls[lo]);
+            return;
+        }
+        int mid = (lo + hi + 1) >>> 1;
+        Label upper = new Label();
+        mv.visitVarInsn(ILOAD, pc);
+        push(mv, chunks.get(mid).from);
+        mv.visitJumpInsn(IF_ICMPGE, upper);
+        search(mv, pc, chunks, lo, mid - 1, calls);
+        mv.visitLabel(upper);
+        search(mv, pc, chunks, mid, hi, calls);
     }
 
     /** Returns the flat results on the stack as the method's descriptor says. */
@@ -357,6 +377,7 @@ final class SplitFunction {
         final int[] entries;
         private final Map<Integer, Label> exits = new TreeMap<>();
         private final Label commonExit = new Label();
+        private boolean leavesByTable;
         private int frameLocal;
         private int pcLocal;
 
@@ -415,8 +436,14 @@ final class SplitFunction {
             for (int i = 0; i < entries.length; i++) {
                 targets[i] = label.apply(entries[i]);
             }
+            Label none = new Label();
             mv.visitVarInsn(ILOAD, pcLocal);
-            mv.visitLookupSwitchInsn(label.apply(from), entries, targets);
+            mv.visitLookupSwitchInsn(none, entries, targets);
+            mv.visitLabel(none);
+            mv.visitVarInsn(ILOAD, pcLocal);
+            mv.visitMethodInsn(
+                    INVOKESTATIC, FunctionCompiler.RT, "noEntry", "(I)Ljava/lang/IllegalStateException;", false);
+            mv.visitInsn(ATHROW);
         }
 
         /** A return: the results to the frame's first slots, and -1. */
@@ -431,9 +458,20 @@ final class SplitFunction {
             mv.visitInsn(IRETURN);
         }
 
+        /**
+         * A big br_table: with the instance, function index, pc and table index on the stack,
+         * leaves for the target {@link JitRuntime#brTableTarget} reads from the IR.
+         */
+        void leaveByTable(MethodVisitor mv) {
+            mv.visitMethodInsn(
+                    INVOKESTATIC, FunctionCompiler.RT, "brTableTarget", "(L" + FunctionCompiler.INST + ";III)I", false);
+            mv.visitJumpInsn(GOTO, commonExit);
+            leavesByTable = true;
+        }
+
         /** The exit stubs and the common exit that stores the written slots and returns the pc. */
         void exits(MethodVisitor mv, int scratch) {
-            if (exits.isEmpty()) {
+            if (exits.isEmpty() && !leavesByTable) {
                 return;
             }
             for (var e : exits.entrySet()) {
