@@ -92,6 +92,11 @@ public final class TierSupport {
         return List.copyOf(ranges);
     }
 
+    /** The IR of {@code function} as the interpreter runs it (not a copy: read only). */
+    public static int[] code(WasmFunctionInstance function) {
+        return Machine.compiled(function).code();
+    }
+
     /**
      * A new frame for {@code function} (its lowered form's {@code frameSize} slots) with the frame
      * image in place from its first non-parameter slot, as function entry leaves it.

@@ -995,6 +995,15 @@ final class FunctionCompiler {
 
     private void brTable(int pc) {
         int n = code[pc + 2];
+        if (chunk != null && n > SplitFunction.MAX_TABLE) {
+            // Too big for a chunk as a tableswitch: the target comes from the IR at run time.
+            mv.visitVarInsn(ALOAD, 0);
+            push(index);
+            push(pc);
+            loadI(code[pc + 1]);
+            chunk.leaveByTable(mv);
+            return;
+        }
         loadI(code[pc + 1]);
         Label dflt = jumpTarget(pc, code[pc + 3 + n]);
         if (n == 0) {

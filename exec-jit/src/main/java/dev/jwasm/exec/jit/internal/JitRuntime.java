@@ -106,9 +106,25 @@ public final class JitRuntime {
         return TierSupport.newFrame((WasmFunctionInstance) inst.functions[index]);
     }
 
-    /** A split function was resumed at a pc no chunk starts at: a JIT bug. */
-    public static IllegalStateException noChunk(int pc) {
-        return new IllegalStateException("no chunk of the split function starts at IR pc " + pc);
+    /**
+     * The target of the {@code br_table} at {@code pc} of function {@code index} for table index
+     * {@code i} (the last target for any out of range), read from the IR, after the back-edge
+     * check when it jumps backward, as the interpreter's jump does.
+     */
+    public static int brTableTarget(InstanceState inst, int index, int pc, int i) {
+        int[] code = TierSupport.code((WasmFunctionInstance) inst.functions[index]);
+        int n = code[pc + 2];
+        int target = code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
+        boolean meterFuel = CompiledModule.of(inst).executor().meterFuel();
+        if (target <= pc && (meterFuel || inst.store.stopRequested())) {
+            safepoint(inst.store, meterFuel);
+        }
+        return target;
+    }
+
+    /** A chunk of a split function was entered at a pc it has no entry for: a JIT bug. */
+    public static IllegalStateException noEntry(int pc) {
+        return new IllegalStateException("JIT: no chunk entry at IR pc " + pc);
     }
 
     public static RuntimeException notCompiled(int index) {

@@ -15,6 +15,7 @@ import static net.bytebuddy.jar.asm.Opcodes.GOTO;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_1;
 import static net.bytebuddy.jar.asm.Opcodes.IFGE;
+import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPGE;
 import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPLT;
 import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPNE;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
@@ -34,6 +35,7 @@ import static net.bytebuddy.jar.asm.Opcodes.SWAP;
 import static net.bytebuddy.jar.asm.Opcodes.T_LONG;
 
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.exec.interp.internal.IrOp;
 import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
 import dev.jwasm.spi.runtime.ExceptionInstance;
@@ -89,8 +91,12 @@ final class SplitFunction {
     static final int BUDGET = 6_000;
     /** Below this budget splitting gives up (an instruction that alone is bigger cannot be split). */
     static final int MIN_BUDGET = 700;
+    /** A br_table with more targets than this leaves its chunk through {@link JitRuntime#brTableTarget}. */
+    static final int MAX_TABLE = 256;
     /** Bytes to load or store one slot: aload, sipush, laload/lload, lstore/lastore (wide). */
     private static final int SLOT_BYTES = 9;
+    /** Bytes per entry of a chunk: a lookupswitch case, and maybe an exit stub elsewhere. */
+    private static final int ENTRY_BYTES = 14;
     /** A chunk's fixed cost: prologue, dispatch, handlers, the common exit. */
     private static final int OVERHEAD = 120;
 
@@ -142,6 +148,9 @@ final class SplitFunction {
     private static List<Chunk> cut(Probe probe, int total, InstanceState inst, Lowered fn, int budget) {
         int[] code = fn.code();
         int n = probe.pcs.size();
+        // Every jump target may become an entry of its chunk: a case of its dispatch switch.
+        var targets = new BitSet();
+        FunctionCompiler.jumps(code, (at, target) -> targets.set(target));
         List<int[]> ranges = new ArrayList<>();
         List<BitSet[]> sets = new ArrayList<>();
         int from = 0;
@@ -152,7 +161,12 @@ final class SplitFunction {
             var t = (BitSet) touched.clone();
             var w = (BitSet) written.clone();
             probe.slots(i, t, w);
-            int estimate = endOffset - probe.offset(from) + SLOT_BYTES * (t.cardinality() + w.cardinality()) + OVERHEAD;
+            int entries = targets.get(probe.pcs.get(from), probe.pcs.get(i) + 1).cardinality();
+            int estimate = endOffset
+                    - probe.offset(from)
+                    + SLOT_BYTES * (t.cardinality() + w.cardinality())
+                    + ENTRY_BYTES * entries
+                    + OVERHEAD;
             if (estimate > budget && i > from) {
                 ranges.add(new int[] {probe.pcs.get(from), probe.pcs.get(i)});
                 sets.add(new BitSet[] {touched, written});
@@ -177,7 +191,9 @@ final class SplitFunction {
         FunctionCompiler.jumps(code, (at, target) -> {
             int k = chunkOf(ranges, target);
             int[] r = ranges.get(k);
-            if (at < r[0] || at >= r[1]) {
+            // A big br_table leaves its chunk even for a target inside it (leaveByTable).
+            boolean leaves = IrOp.at(code, at) == IrOp.BR_TABLE && code[at + 2] > MAX_TABLE;
+            if (at < r[0] || at >= r[1] || leaves) {
                 entries.get(k).add(target);
             }
         });
@@ -300,21 +316,14 @@ final class SplitFunction {
         mv.visitVarInsn(ISTORE, pc);
         Label loop = new Label();
         Label done = new Label();
-        Label bad = new Label();
         mv.visitLabel(loop);
-        var keys = new TreeMap<Integer, Label>();
         Label[] calls = new Label[chunks.size()];
         for (Chunk c : chunks) {
             calls[c.number] = new Label();
-            for (int e : c.entries) {
-                keys.put(e, calls[c.number]);
-            }
         }
-        mv.visitVarInsn(ILOAD, pc);
-        mv.visitLookupSwitchInsn(
-                bad,
-                keys.keySet().stream().mapToInt(Integer::intValue).toArray(),
-                keys.values().toArray(Label[]::new));
+        // The chunk whose range holds the pc, by binary search over their starts: code in the
+        // number of chunks, not of entries (a big br_table has thousands).
+        search(mv, pc, chunks, 0, chunks.size() - 1, calls);
         for (Chunk c : chunks) {
             mv.visitLabel(calls[c.number]);
             mv.visitVarInsn(ALOAD, 0);
@@ -328,10 +337,6 @@ final class SplitFunction {
             mv.visitJumpInsn(IFGE, loop);
             mv.visitJumpInsn(GOTO, done);
         }
-        mv.visitLabel(bad);
-        mv.visitVarInsn(ILOAD, pc);
-        mv.visitMethodInsn(INVOKESTATIC, FunctionCompiler.RT, "noChunk", "(I)Ljava/lang/IllegalStateException;", false);
-        mv.visitInsn(ATHROW);
         mv.visitLabel(done);
         if (tail) {
             // The body form: the tail call a chunk made, or the flat results.
@@ -344,31 +349,50 @@ final class SplitFunction {
             mv.visitInsn(AALOAD);
             mv.visitInsn(ARETURN);
             mv.visitLabel(returned);
-            mv.visitVarInsn(ALOAD, frame);
-            push(mv, results);
-            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
-            mv.visitInsn(ARETURN);
-        } else
-            switch (results) {
-                case 0 -> mv.visitInsn(RETURN);
-                case 1 -> {
-                    mv.visitVarInsn(ALOAD, frame);
-                    mv.visitInsn(ICONST_0);
-                    mv.visitInsn(LALOAD);
-                    mv.visitInsn(LRETURN);
-                }
-                default -> {
-                    mv.visitVarInsn(ALOAD, frame);
-                    push(mv, results);
-                    mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
-                    mv.visitInsn(ARETURN);
-                }
-            }
+        }
+        returnFromFrame(mv, frame, results, tail);
         Label end = new Label();
         mv.visitLabel(end);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         return end.getOffset();
+    }
+
+    /** Jumps to {@code calls[k]} for the chunk k in {@code [lo, hi]} whose range holds the pc. */
+    private static void search(MethodVisitor mv, int pc, List<Chunk> chunks, int lo, int hi, Label[] calls) {
+        if (lo == hi) {
+            mv.visitJumpInsn(GOTO, calls[lo]);
+            return;
+        }
+        int mid = (lo + hi + 1) >>> 1;
+        Label upper = new Label();
+        mv.visitVarInsn(ILOAD, pc);
+        push(mv, chunks.get(mid).from);
+        mv.visitJumpInsn(IF_ICMPGE, upper);
+        search(mv, pc, chunks, lo, mid - 1, calls);
+        mv.visitLabel(upper);
+        search(mv, pc, chunks, mid, hi, calls);
+    }
+
+    /**
+     * Returns the {@code results} values in the frame's first slots as the method's descriptor
+     * says; the body form ({@code tail}) returns them as a long[] whatever their number.
+     */
+    private static void returnFromFrame(MethodVisitor mv, int frame, int results, boolean tail) {
+        if (!tail && results == 0) {
+            mv.visitInsn(RETURN);
+            return;
+        }
+        mv.visitVarInsn(ALOAD, frame);
+        if (!tail && results == 1) {
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(LALOAD);
+            mv.visitInsn(LRETURN);
+            return;
+        }
+        push(mv, results);
+        mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+        mv.visitInsn(ARETURN);
     }
 
     /**
@@ -449,6 +473,7 @@ final class SplitFunction {
         final int[] entries;
         private final Map<Integer, Label> exits = new TreeMap<>();
         private final Label commonExit = new Label();
+        private boolean leavesByTable;
         private int frameLocal;
         private int pcLocal;
         private int tailCallLocal;
@@ -514,8 +539,14 @@ final class SplitFunction {
             for (int i = 0; i < entries.length; i++) {
                 targets[i] = label.apply(entries[i]);
             }
+            Label none = new Label();
             mv.visitVarInsn(ILOAD, pcLocal);
-            mv.visitLookupSwitchInsn(label.apply(from), entries, targets);
+            mv.visitLookupSwitchInsn(none, entries, targets);
+            mv.visitLabel(none);
+            mv.visitVarInsn(ILOAD, pcLocal);
+            mv.visitMethodInsn(
+                    INVOKESTATIC, FunctionCompiler.RT, "noEntry", "(I)Ljava/lang/IllegalStateException;", false);
+            mv.visitInsn(ATHROW);
         }
 
         /** A return: the results to the frame's first slots, and -1. */
@@ -544,9 +575,20 @@ final class SplitFunction {
             mv.visitInsn(IRETURN);
         }
 
+        /**
+         * A big br_table: with the instance, function index, pc and table index on the stack,
+         * leaves for the target {@link JitRuntime#brTableTarget} reads from the IR.
+         */
+        void leaveByTable(MethodVisitor mv) {
+            mv.visitMethodInsn(
+                    INVOKESTATIC, FunctionCompiler.RT, "brTableTarget", "(L" + FunctionCompiler.INST + ";III)I", false);
+            mv.visitJumpInsn(GOTO, commonExit);
+            leavesByTable = true;
+        }
+
         /** The exit stubs and the common exit that stores the written slots and returns the pc. */
         void exits(MethodVisitor mv) {
-            if (exits.isEmpty()) {
+            if (exits.isEmpty() && !leavesByTable) {
                 return;
             }
             for (var e : exits.entrySet()) {
