@@ -13,7 +13,6 @@ import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESPECIAL;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.ISHR;
-import static net.bytebuddy.jar.asm.Opcodes.LALOAD;
 import static net.bytebuddy.jar.asm.Opcodes.RETURN;
 import static net.bytebuddy.jar.asm.Opcodes.V21;
 
@@ -94,6 +93,7 @@ final class ModuleCompiler {
                         // HotSpot never compiles these; the interpreter runs them faster than the
                         // JVM's bytecode interpreter would. Generate again without them.
                         huge.forEach(i -> compiled[i] = false);
+                        FunctionCompiler.INTERPRETED.merge("too big", huge.size(), Integer::sum);
                         if (VERBOSE) {
                             System.err.println("jwasm jit: left to the interpreter (over " + HUGE_METHOD_LIMIT
                                     + " bytes of bytecode): functions " + huge);
@@ -109,9 +109,11 @@ final class ModuleCompiler {
             }
         } catch (ClassTooLargeException | MethodTooLargeException | ReflectiveOperationException | LinkageError e) {
             // Never fatal: the interpreter runs the whole instance.
+            FunctionCompiler.INTERPRETED.merge("class not generated: " + e, 1, Integer::sum);
             LOG.log(System.Logger.Level.DEBUG, "instance left to the interpreter", e);
             return new ModuleCode(null, compiled);
         } catch (RuntimeException e) {
+            FunctionCompiler.INTERPRETED.merge("class not generated: " + e, 1, Integer::sum);
             LOG.log(System.Logger.Level.WARNING, "JIT compilation failed; interpreting", e);
             return new ModuleCode(null, compiled);
         }
@@ -191,14 +193,10 @@ final class ModuleCompiler {
         mv.visitVarInsn(ALOAD, 0);
         // A call from outside the class starts a new count of nested compiled calls.
         mv.visitInsn(ICONST_0);
-        for (int p = 0; p < type.params().size(); p++) {
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitLdcInsn(p);
-            mv.visitInsn(LALOAD);
-        }
+        Abi.argsFromFlat(mv, type, 1);
         mv.visitMethodInsn(
                 INVOKESTATIC, CLASS_NAME, FunctionCompiler.methodName(index), FunctionCompiler.descriptor(type), false);
-        switch (type.results().size()) {
+        switch (Abi.flat(type.results())) {
             case 0 -> mv.visitMethodInsn(INVOKESTATIC, FunctionCompiler.RT, "none", "()[J", false);
             case 1 -> mv.visitMethodInsn(INVOKESTATIC, FunctionCompiler.RT, "one", "(J)[J", false);
             default -> {}
