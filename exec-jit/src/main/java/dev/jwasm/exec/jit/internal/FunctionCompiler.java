@@ -12,7 +12,9 @@ import static net.bytebuddy.jar.asm.Opcodes.DUP_X2;
 import static net.bytebuddy.jar.asm.Opcodes.GETFIELD;
 import static net.bytebuddy.jar.asm.Opcodes.GETSTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.GOTO;
+import static net.bytebuddy.jar.asm.Opcodes.I2B;
 import static net.bytebuddy.jar.asm.Opcodes.I2L;
+import static net.bytebuddy.jar.asm.Opcodes.I2S;
 import static net.bytebuddy.jar.asm.Opcodes.IADD;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_1;
@@ -71,11 +73,14 @@ import net.bytebuddy.jar.asm.MethodVisitor;
  * one static JVM method. Each IR slot (a Wasm local or operand-stack position) becomes a JVM
  * {@code long} local holding the same raw bits as the interpreter's frame slot (i32 and f32
  * sign-extended from 32 bits), so every branch target has an empty JVM operand stack and the two
- * tiers agree bit for bit. Hot operators are a few JVM instructions; the rest call the
- * interpreter's helpers through {@link JitRuntime}, so the semantics (traps included) are shared.
+ * tiers agree bit for bit; in a function with v128 values each slot also has a local for its
+ * high half (see SimdCode). How each IR operation is compiled is classified in {@link JitOps}:
+ * a few JVM instructions, or a direct call of that operation's own helper, so the semantics
+ * (traps included) are shared with the interpreter.
  *
- * <p>The method is {@code static R f<index>(InstanceState inst, long... params)} where R is void,
- * long or long[] for zero, one or more results.
+ * <p>The method is {@code static R f<index>(InstanceState inst, int depth, long... params)} in
+ * the calling convention of {@link Abi}. Exception handlers are JVM exception table entries;
+ * tail calls are loops or TailCalls (see {@link TailCall}).
  */
 final class FunctionCompiler {
     static final String INST = "dev/jwasm/spi/runtime/InstanceState";
@@ -114,6 +119,15 @@ final class FunctionCompiler {
     private final Label[] labels;
     private final int index;
     private final Set<Integer> indirectTypes;
+    /** Whether the function touches v128 values: then each slot has a high-half local too. */
+    private final boolean v128;
+    /** JVM local of slot 0's high half; then the SimdOps result pair and a scratch address. */
+    private final int hiBase;
+
+    private final int out;
+    private final int eaTemp;
+    /** In a chunk: the first JVM local free for the chunk's own (see SplitFunction.Chunk.prologue). */
+    private final int chunkLocals;
     /** Set when this compiler emits one chunk of a function split into several methods. */
     private SplitFunction.Chunk chunk;
     /** Set when this compiler only measures the function, to split it. */
@@ -151,6 +165,12 @@ final class FunctionCompiler {
         this.memBase = FIRST_SLOT + 2 * fn.frameSize();
         this.scratch = memBase + inst.memories.length;
         this.labels = new Label[code.length + 1];
+        this.v128 = usesV128(inst, type, fn);
+        // scratch + 1 holds a caught exception (handlerStub).
+        this.hiBase = scratch + 2;
+        this.out = hiBase + 2 * fn.frameSize();
+        this.eaTemp = out + 1;
+        this.chunkLocals = v128 ? eaTemp + 2 : scratch + 2;
     }
 
     static String methodName(int index) {
@@ -158,16 +178,41 @@ final class FunctionCompiler {
     }
 
     static String descriptor(FuncType type) {
-        var sb = new StringBuilder("(L").append(INST).append(";I");
-        sb.append("J".repeat(type.params().size())).append(')');
-        int results = type.results().size();
-        sb.append(results == 0 ? "V" : results == 1 ? "J" : "[J");
-        return sb.toString();
+        return Abi.descriptor(type);
+    }
+
+    /** Whether v128 values can appear in the function's frame (see {@link #v128}). */
+    static boolean usesV128(InstanceState inst, FuncType type, Lowered fn) {
+        if (fn.v128Locals() || hasV128(type)) {
+            return true;
+        }
+        int[] code = fn.code();
+        for (int pc = 0; pc < code.length; pc += IrOp.at(code, pc).length(code, pc)) {
+            IrOp op = IrOp.at(code, pc);
+            if (JitOps.V128_OPS.contains(op)) {
+                return true;
+            }
+            FuncType callee =
+                    switch (op) {
+                        case CALL, RETURN_CALL -> inst.functions[code[pc + 1]].type();
+                        case CALL_INDIRECT, CALL_REF, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> inst.types[code[pc + 1]];
+                        default -> null;
+                    };
+            if (callee != null && hasV128(callee)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasV128(FuncType type) {
+        return type.params().contains(ValType.V128) || type.results().contains(ValType.V128);
     }
 
     /**
-     * Why {@code function} cannot be compiled, or null if it can: it needs types without v128,
-     * a size a JVM method can hold, and only IR the JIT knows.
+     * Why {@code function} cannot be compiled, or null if it can: it needs a size a JVM method
+     * can hold, no value the GC heap must find (until compiled code spills GC roots), and only IR
+     * operations {@link JitOps} classifies as compiled.
      */
     static String whyNot(WasmFunctionInstance function, Lowered fn) {
         String reason = reason(function, fn);
@@ -185,10 +230,7 @@ final class FunctionCompiler {
 
     private static String reason(WasmFunctionInstance function, Lowered fn) {
         FuncType type = function.type();
-        if (fn.v128Locals() || !plain(type)) {
-            return "v128 values";
-        }
-        if (type.params().size() > MAX_PARAMS) {
+        if (Abi.jvmParams(type) > MAX_PARAMS) {
             return "too many parameters";
         }
         int[] code = fn.code();
@@ -199,8 +241,10 @@ final class FunctionCompiler {
             return "GC references";
         }
         // A function too big for one method is split into several (SplitFunction), but each
-        // method holds all the function's slots as JVM locals, of which there are at most 65,535.
-        if (FIRST_SLOT + 2 * fn.frameSize() + inst.memories.length + SplitFunction.EXTRA_LOCALS > 60_000) {
+        // method holds all the function's slots as JVM locals (v128 high halves too), of which
+        // there are at most 65,535.
+        int perSlot = usesV128(inst, type, fn) ? 4 : 2;
+        if (FIRST_SLOT + perSlot * fn.frameSize() + inst.memories.length + 5 + SplitFunction.EXTRA_LOCALS > 60_000) {
             return "too big";
         }
         int pc = 0;
@@ -220,7 +264,7 @@ final class FunctionCompiler {
             // A callee's values cross as flat long[]: no v128 among them (they would take two).
             if (op == IrOp.CALL || op == IrOp.RETURN_CALL) {
                 FuncType callee = inst.functions[code[pc + 1]].type();
-                if (!plain(callee) || !noGcRefs(callee, inst)) {
+                if (!noGcRefs(callee, inst)) {
                     return "callee type";
                 }
             }
@@ -229,7 +273,7 @@ final class FunctionCompiler {
                     || op == IrOp.RETURN_CALL_INDIRECT
                     || op == IrOp.RETURN_CALL_REF) {
                 FuncType callee = inst.types[code[pc + 1]];
-                if (callee == null || !plain(callee) || !noGcRefs(callee, inst)) {
+                if (callee == null || !noGcRefs(callee, inst)) {
                     return "callee type";
                 }
             }
@@ -276,10 +320,6 @@ final class FunctionCompiler {
                         || a == HeapType.Abstract.NOEXN;
             case HeapType.Concrete c -> c.typeIndex() < inst.types.length && inst.types[c.typeIndex()] != null;
         };
-    }
-
-    private static boolean plain(FuncType type) {
-        return !type.params().contains(ValType.V128) && !type.results().contains(ValType.V128);
     }
 
     /**
@@ -377,7 +417,7 @@ final class FunctionCompiler {
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ILOAD, 1);
-        for (int i = 0; i < type.params().size(); i++) {
+        for (int i = 0; i < Abi.jvmParams(type); i++) {
             mv.visitVarInsn(LLOAD, local(i));
         }
         mv.visitMethodInsn(INVOKESTATIC, ModuleCompiler.CLASS_NAME, tailMethodName(index), tailDescriptor(type), false);
@@ -385,18 +425,7 @@ final class FunctionCompiler {
         // The callees replace this frame: they run at its depth.
         mv.visitVarInsn(ILOAD, 1);
         mv.visitMethodInsn(INVOKESTATIC, TAIL, "trampoline", "(Ljava/lang/Object;L" + INST + ";I)[J", false);
-        switch (type.results().size()) {
-            case 0 -> {
-                mv.visitInsn(POP);
-                mv.visitInsn(RETURN);
-            }
-            case 1 -> {
-                mv.visitInsn(ICONST_0);
-                mv.visitInsn(LALOAD);
-                mv.visitInsn(LRETURN);
-            }
-            default -> mv.visitInsn(ARETURN);
-        }
+        Abi.returnFlat(mv, type);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -418,11 +447,7 @@ final class FunctionCompiler {
         } else {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ILOAD, 2);
-            for (int p = 0; p < type.params().size(); p++) {
-                mv.visitVarInsn(ALOAD, 1);
-                mv.visitLdcInsn(p);
-                mv.visitInsn(LALOAD);
-            }
+            Abi.argsFromFlat(mv, type, 1);
             mv.visitMethodInsn(
                     INVOKESTATIC, ModuleCompiler.CLASS_NAME, tailMethodName(index), tailDescriptor(type), false);
             mv.visitInsn(ARETURN);
@@ -459,7 +484,11 @@ final class FunctionCompiler {
         mv.visitTryCatchBlock(start, end, onOverflow, "java/lang/StackOverflowError");
         var stubs = handlerRanges();
         if (chunk != null) {
-            chunk.prologue(mv, scratch + 2);
+            // The slots (v128 high halves from index frameSize on) come from the frame array.
+            chunk.prologue(mv, chunkLocals, v128 ? hiBase : -1);
+            if (v128) {
+                simdTemps();
+            }
         } else {
             emitEntry();
         }
@@ -533,6 +562,20 @@ final class FunctionCompiler {
 
     /** Function entry: the JIT's nesting limit, then the frame image. */
     private void emitEntry() {
+        if (v128) {
+            // A v128 parameter's high half arrives after all the low halves (see Abi): move
+            // each to its slot's high local before the locals behind them are initialised.
+            int arg = type.params().size();
+            for (int i = 0; i < type.params().size(); i++) {
+                if (type.params().get(i) == ValType.V128) {
+                    mv.visitVarInsn(LLOAD, local(arg++));
+                    storeHi(i);
+                } else {
+                    mv.visitInsn(LCONST_0);
+                    storeHi(i);
+                }
+            }
+        }
         tooDeep();
         // Entry stores the IR's frame image from the first non-parameter slot up (Wasm zeroes
         // declared locals; a constant pool follows them); the remaining operand slots are zeroed
@@ -568,14 +611,33 @@ final class FunctionCompiler {
         return size;
     }
 
-    /** The frame image from the first non-parameter slot up (see body). */
+    /**
+     * The frame image from the first non-parameter slot up (see body); with v128 values their
+     * high halves zeroed too, and the SimdOps result pair allocated.
+     */
     private void initFrame() {
         long[] init = fn.frameInit();
         for (int s = fn.params(); s < fn.frameSize(); s++) {
             int i = s - fn.params();
             pushLong(i < init.length ? init[i] : 0);
             mv.visitVarInsn(LSTORE, local(s));
+            if (v128) {
+                mv.visitInsn(LCONST_0);
+                storeHi(s);
+            }
         }
+        if (v128) {
+            simdTemps();
+        }
+    }
+
+    /** The SimdOps result pair and the scratch address: temporaries of one instruction each. */
+    private void simdTemps() {
+        push(2);
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        mv.visitVarInsn(ASTORE, out);
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, eaTemp);
     }
 
     /**
@@ -739,10 +801,10 @@ final class FunctionCompiler {
                 FuncType callee = inst.types[code[pc + 1]];
                 mv.visitVarInsn(ALOAD, 0);
                 loadL(code[pc + 4]);
-                array(code[pc + 3], callee.params().size());
+                flatArray(code[pc + 3], callee.params());
                 deeper();
                 mv.visitMethodInsn(INVOKESTATIC, RT, "callRef", "(L" + INST + ";J[JI)[J", false);
-                results(code[pc + 3], callee.results().size());
+                flatResults(code[pc + 3], callee.results());
             }
             case SELECT -> {
                 Label second = new Label();
@@ -810,9 +872,7 @@ final class FunctionCompiler {
                 } else {
                     mv.visitVarInsn(ALOAD, 0);
                     push(code[pc + 1]);
-                    array(
-                            code[pc + 2],
-                            inst.functions[code[pc + 1]].type().params().size());
+                    flatArray(code[pc + 2], inst.functions[code[pc + 1]].type().params());
                     mv.visitMethodInsn(INVOKESTATIC, RT, "tailCall", "(L" + INST + ";I[J)L" + TAIL + ";", false);
                     tailReturn();
                 }
@@ -824,18 +884,31 @@ final class FunctionCompiler {
                 loadL(code[pc + 4]);
                 pushLong(0xFFFF_FFFFL);
                 mv.visitInsn(LAND);
-                array(code[pc + 3], inst.types[code[pc + 1]].params().size());
+                flatArray(code[pc + 3], inst.types[code[pc + 1]].params());
                 mv.visitMethodInsn(INVOKESTATIC, RT, "tailCallIndirect", "(L" + INST + ";IIJ[J)L" + TAIL + ";", false);
                 tailReturn();
             }
             case RETURN_CALL_REF -> {
                 mv.visitVarInsn(ALOAD, 0);
                 loadL(code[pc + 4]);
-                array(code[pc + 3], inst.types[code[pc + 1]].params().size());
+                flatArray(code[pc + 3], inst.types[code[pc + 1]].params());
                 mv.visitMethodInsn(INVOKESTATIC, RT, "tailCallRef", "(L" + INST + ";J[J)L" + TAIL + ";", false);
                 tailReturn();
             }
             case ATOMIC -> atomic(pc);
+            case V128_CONST,
+                    V128_COPY,
+                    HIGH_MOVE_N,
+                    V128_SELECT,
+                    V128_GLOBAL_GET,
+                    V128_GLOBAL_SET,
+                    SIMD_UNARY,
+                    SIMD_BINARY,
+                    SIMD_TERNARY,
+                    SIMD_TO_V128,
+                    SIMD_TO_SCALAR,
+                    SHUFFLE,
+                    SIMD_MEM -> simd(op, pc);
             default -> specific(op, pc);
         }
         return next;
@@ -1022,12 +1095,25 @@ final class FunctionCompiler {
     private void ret(int src, int count) {
         int results = type.results().size();
         if (chunk != null) {
+            // The highs of v128 results are already in slot 0 up (a HIGH_MOVE_N precedes it).
+            for (int i = 0; i < results; i++) {
+                if (type.results().get(i) == ValType.V128) {
+                    chunk.storeHigh(mv, i, hi(i));
+                }
+            }
             chunk.ret(mv, src, results == 1 ? 1 : Math.min(count, results));
             return;
         }
         if (tailForm) {
             // The flat results, as the trampoline hands them on.
-            array(src, Math.min(count, results));
+            flatArray(src, type.results(), 0);
+            mv.visitInsn(ARETURN);
+            return;
+        }
+        if (Abi.flat(type.results()) != results) {
+            // As the interpreter's RETURN: the lows from src, the highs already moved to slot 0 up
+            // (a HIGH_MOVE_N precedes it).
+            flatArray(src, type.results(), 0);
             mv.visitInsn(ARETURN);
             return;
         }
@@ -1087,25 +1173,13 @@ final class FunctionCompiler {
         mv.visitJumpInsn(IF_ICMPLT, ok);
         mv.visitVarInsn(ALOAD, 0);
         push(index);
-        array(0, type.params().size());
+        flatArray(0, type.params());
         mv.visitVarInsn(ILOAD, 1);
         mv.visitMethodInsn(INVOKESTATIC, RT, "interpret", "(L" + INST + ";I[JI)[J", false);
         if (tailForm) {
             mv.visitInsn(ARETURN);
-            mv.visitLabel(ok);
-            return;
-        }
-        switch (type.results().size()) {
-            case 0 -> {
-                mv.visitInsn(POP);
-                mv.visitInsn(RETURN);
-            }
-            case 1 -> {
-                mv.visitInsn(ICONST_0);
-                mv.visitInsn(LALOAD);
-                mv.visitInsn(LRETURN);
-            }
-            default -> mv.visitInsn(ARETURN);
+        } else {
+            Abi.returnFlat(mv, type);
         }
         mv.visitLabel(ok);
     }
@@ -1121,6 +1195,10 @@ final class FunctionCompiler {
         for (int i = 0; i < fn.params(); i++) {
             loadL(argBase + i);
             storeL(i);
+            if (v128) {
+                loadHi(argBase + i);
+                storeHi(i);
+            }
         }
         initFrame();
         // A chunk jumps to pc 0, which is in the first chunk (an exit when this is another).
@@ -1147,9 +1225,7 @@ final class FunctionCompiler {
         loadL(code[pc + 4]);
         pushLong(0xFFFF_FFFFL);
         mv.visitInsn(LAND);
-        for (int i = 0; i < callee.params().size(); i++) {
-            loadL(argBase + i);
-        }
+        pushArgs(argBase, callee);
         mv.visitMethodInsn(
                 INVOKESTATIC,
                 ModuleCompiler.CLASS_NAME,
@@ -1157,39 +1233,118 @@ final class FunctionCompiler {
                 IndirectCalls.descriptor(callee),
                 false);
         indirectTypes.add(code[pc + 1]);
-        int results = callee.results().size();
-        if (results == 1) {
-            storeL(argBase);
-        } else if (results > 1) {
-            results(argBase, results);
-        }
+        storeResults(argBase, callee);
     }
 
     private void call(int index, int argBase) {
         FuncType callee = inst.functions[index].type();
-        int results = callee.results().size();
         if (compiled[index]) {
             // Same class: a plain invokestatic, after the call's safepoint.
             safepoint();
             mv.visitVarInsn(ALOAD, 0);
             deeper();
-            for (int i = 0; i < callee.params().size(); i++) {
-                loadL(argBase + i);
-            }
+            pushArgs(argBase, callee);
             mv.visitMethodInsn(INVOKESTATIC, ModuleCompiler.CLASS_NAME, methodName(index), descriptor(callee), false);
-            if (results == 1) {
-                storeL(argBase);
-            } else if (results > 1) {
-                results(argBase, results);
-            }
+            storeResults(argBase, callee);
             return;
         }
         mv.visitVarInsn(ALOAD, 0);
         push(index);
-        array(argBase, callee.params().size());
+        flatArray(argBase, callee.params());
         deeper();
         mv.visitMethodInsn(INVOKESTATIC, RT, "call", "(L" + INST + ";I[JI)[J", false);
-        results(argBase, results);
+        flatResults(argBase, callee.results());
+    }
+
+    /** The arguments of a compiled call from the slots at {@code argBase}, as {@link Abi} orders them. */
+    private void pushArgs(int argBase, FuncType callee) {
+        List<ValType> params = callee.params();
+        for (int i = 0; i < params.size(); i++) {
+            loadL(argBase + i);
+        }
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i) == ValType.V128) {
+                loadHi(argBase + i);
+            }
+        }
+    }
+
+    /** Stores what a compiled call of {@code callee} returned into the slots from {@code argBase}. */
+    private void storeResults(int argBase, FuncType callee) {
+        int flat = Abi.flat(callee.results());
+        if (flat == 1) {
+            storeL(argBase);
+        } else if (flat > 1) {
+            flatResults(argBase, callee.results());
+        }
+    }
+
+    /** A new flat long[] of the values of {@code types} in the slots from {@code base}. */
+    private void flatArray(int base, List<ValType> types) {
+        flatArray(base, types, base);
+    }
+
+    /** The same, the high halves of v128s read from the slots from {@code highBase}. */
+    private void flatArray(int base, List<ValType> types, int highBase) {
+        if (!types.contains(ValType.V128)) {
+            array(base, types.size());
+            return;
+        }
+        push(Abi.flat(types));
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        int at = 0;
+        for (int i = 0; i < types.size(); i++) {
+            mv.visitInsn(DUP);
+            push(at++);
+            loadL(base + i);
+            mv.visitInsn(LASTORE);
+            if (types.get(i) == ValType.V128) {
+                mv.visitInsn(DUP);
+                push(at++);
+                loadHi(highBase + i);
+                mv.visitInsn(LASTORE);
+            }
+        }
+    }
+
+    /** Unpacks the flat long[] on the stack, values of {@code types}, into the slots from {@code base}. */
+    private void flatResults(int base, List<ValType> types) {
+        mv.visitVarInsn(ASTORE, scratch);
+        int at = 0;
+        for (int i = 0; i < types.size(); i++) {
+            mv.visitVarInsn(ALOAD, scratch);
+            push(at++);
+            mv.visitInsn(LALOAD);
+            storeL(base + i);
+            if (types.get(i) == ValType.V128) {
+                mv.visitVarInsn(ALOAD, scratch);
+                push(at++);
+                mv.visitInsn(LALOAD);
+                storeHi(base + i);
+            }
+        }
+    }
+
+    private int hi(int slot) {
+        if (!v128) {
+            throw new IllegalStateException("a v128 slot in a function without v128 values");
+        }
+        return hiBase + 2 * slot;
+    }
+
+    private void loadHi(int slot) {
+        if (probe != null) {
+            // A split function's frame array holds the high halves from index frameSize on.
+            probe.slot(fn.frameSize() + slot, false);
+        }
+        mv.visitVarInsn(LLOAD, hi(slot));
+    }
+
+    private void storeHi(int slot) {
+        if (probe != null) {
+            probe.slot(fn.frameSize() + slot, true);
+        }
+        mv.visitVarInsn(LSTORE, hi(slot));
     }
 
     // ---- operators
@@ -1356,6 +1511,275 @@ final class FunctionCompiler {
         // long(2) int(1) -> int long: dup_x2 then pop.
         mv.visitInsn(DUP_X2);
         mv.visitInsn(POP);
+    }
+
+    // ---- v128 (two longs per slot: the low half in the slot's local, the high in hi(slot))
+
+    /** The v128 instructions at {@code pc}; see SimdCode for which lane helper each operator calls. */
+    private void simd(IrOp op, int pc) {
+        switch (op) {
+            case V128_CONST -> {
+                pushLong(offset(pc + 2));
+                storeL(code[pc + 1]);
+                pushLong(offset(pc + 4));
+                storeHi(code[pc + 1]);
+            }
+            case V128_COPY -> {
+                loadL(code[pc + 2]);
+                storeL(code[pc + 1]);
+                loadHi(code[pc + 2]);
+                storeHi(code[pc + 1]);
+            }
+            case HIGH_MOVE_N -> {
+                for (int i = 0; i < code[pc + 3]; i++) {
+                    loadHi(code[pc + 2] + i);
+                    storeHi(code[pc + 1] + i);
+                }
+            }
+            case V128_SELECT -> {
+                Label second = new Label();
+                Label done = new Label();
+                loadI(code[pc + 4]);
+                mv.visitJumpInsn(IFEQ, second);
+                loadL(code[pc + 2]);
+                loadHi(code[pc + 2]);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(second);
+                loadL(code[pc + 3]);
+                loadHi(code[pc + 3]);
+                mv.visitLabel(done);
+                storeHi(code[pc + 1]);
+                storeL(code[pc + 1]);
+            }
+            case V128_GLOBAL_GET -> {
+                global(code[pc + 2]);
+                mv.visitInsn(DUP);
+                mv.visitFieldInsn(GETFIELD, CELL, "value", "J");
+                storeL(code[pc + 1]);
+                mv.visitFieldInsn(GETFIELD, CELL, "high", "J");
+                storeHi(code[pc + 1]);
+            }
+            case V128_GLOBAL_SET -> {
+                global(code[pc + 1]);
+                mv.visitInsn(DUP);
+                loadL(code[pc + 2]);
+                mv.visitFieldInsn(PUTFIELD, CELL, "value", "J");
+                loadHi(code[pc + 2]);
+                mv.visitFieldInsn(PUTFIELD, CELL, "high", "J");
+            }
+            case SIMD_UNARY, SIMD_BINARY, SIMD_TERNARY -> {
+                Opcode wasm = op.carried(code, pc);
+                int n = wasm.operands().size();
+                for (int i = 0; i < n; i++) {
+                    loadL(code[pc + 2 + i]);
+                    loadHi(code[pc + 2 + i]);
+                }
+                lanes(wasm, code[pc + 1]);
+            }
+            case SIMD_TO_V128, SIMD_TO_SCALAR -> mixed(op.carried(code, pc), pc);
+            case SHUFFLE -> {
+                for (int i = 2; i <= 3; i++) {
+                    loadL(code[pc + i]);
+                    loadHi(code[pc + i]);
+                }
+                pushLong(offset(pc + 4));
+                pushLong(offset(pc + 6));
+                mv.visitVarInsn(ALOAD, out);
+                mv.visitInsn(ICONST_0);
+                mv.visitMethodInsn(INVOKESTATIC, SimdCode.OWNER, "i8x16Shuffle", "(JJJJJJ[JI)V", false);
+                result(code[pc + 1]);
+            }
+            case SIMD_MEM -> simdMemory(pc);
+            default -> throw new IllegalStateException(op + " is no v128 operation");
+        }
+    }
+
+    /** Calls the lane helper of {@code wasm} on the operands pushed, and stores its v128 result. */
+    private void lanes(Opcode wasm, int dst) {
+        mv.visitVarInsn(ALOAD, out);
+        mv.visitInsn(ICONST_0);
+        mv.visitMethodInsn(INVOKESTATIC, SimdCode.OWNER, SimdCode.method(wasm), SimdCode.descriptor(wasm), false);
+        result(dst);
+    }
+
+    /** Moves the helper's result pair into slot {@code dst}. */
+    private void result(int dst) {
+        mv.visitVarInsn(ALOAD, out);
+        mv.visitInsn(ICONST_0);
+        mv.visitInsn(LALOAD);
+        storeL(dst);
+        mv.visitVarInsn(ALOAD, out);
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(LALOAD);
+        storeHi(dst);
+    }
+
+    /**
+     * {@code SIMD_TO_V128|SIMD_TO_SCALAR dst a b opcode lane}: splat, lanes, shifts, tests; the
+     * scalar operand (b, or a for splat) is an int or a long as the helper takes it.
+     */
+    private void mixed(Opcode wasm, int pc) {
+        int dst = code[pc + 1];
+        int a = code[pc + 2];
+        int b = code[pc + 3];
+        int lane = code[pc + 5];
+        boolean lanes = wasm.immediates() == dev.jwasm.api.code.Immediates.LANE;
+        var operands = wasm.operands();
+        for (int i = 0; i < operands.size(); i++) {
+            ValType t = operands.get(i);
+            int slot = i == 0 ? a : b;
+            if (t == ValType.V128) {
+                loadL(slot);
+                loadHi(slot);
+                if (lanes) {
+                    push(lane);
+                    lanes = false;
+                }
+            } else if (SimdCode.scalar(t) == 'J') {
+                loadL(slot);
+            } else {
+                loadI(slot);
+            }
+        }
+        ValType result = wasm.results().getFirst();
+        if (result == ValType.V128) {
+            lanes(wasm, dst);
+            return;
+        }
+        mv.visitMethodInsn(INVOKESTATIC, SimdCode.OWNER, SimdCode.method(wasm), SimdCode.descriptor(wasm), false);
+        if (SimdCode.scalar(result) == 'J') {
+            storeL(dst);
+        } else {
+            storeI(dst);
+        }
+    }
+
+    /**
+     * {@code SIMD_MEM dst addr value memFlags offset opcode lane}: every v128 load and store
+     * (spec 4.4.7), as the interpreter's SimdExec: the memory's accessors plus the lane helpers.
+     * A v128 store writes the high half first, so a store out of bounds writes nothing.
+     */
+    private void simdMemory(int pc) {
+        int dst = code[pc + 1];
+        int value = code[pc + 3];
+        int flags = code[pc + 4];
+        int lane = code[pc + 8];
+        Opcode wasm = Opcode.values()[code[pc + 7]];
+        int mem = memBase + (flags & 0x7FFF_FFFF);
+        effectiveAddress(code[pc + 2], flags, offset(pc + 5));
+        mv.visitVarInsn(LSTORE, eaTemp);
+        switch (wasm) {
+            case V128_LOAD -> {
+                // The low half first: once it loads, ea is in bounds and ea + 8 cannot wrap.
+                memLoad(mem, "load64", "(J)J");
+                storeL(dst);
+                mv.visitVarInsn(ALOAD, mem);
+                mv.visitVarInsn(LLOAD, eaTemp);
+                pushLong(8);
+                mv.visitInsn(LADD);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "load64", "(J)J", false);
+                storeHi(dst);
+            }
+            case V128_STORE -> {
+                mv.visitVarInsn(ALOAD, mem);
+                mv.visitVarInsn(LLOAD, eaTemp);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "plus8", "(J)J", false);
+                loadHi(value);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "store64", "(JJ)V", false);
+                mv.visitVarInsn(ALOAD, mem);
+                mv.visitVarInsn(LLOAD, eaTemp);
+                loadL(value);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "store64", "(JJ)V", false);
+            }
+            case V128_LOAD8X8_S, V128_LOAD8X8_U, V128_LOAD16X4_S, V128_LOAD16X4_U, V128_LOAD32X2_S, V128_LOAD32X2_U -> {
+                memLoad(mem, "load64", "(J)J");
+                mv.visitInsn(LCONST_0);
+                mv.visitVarInsn(ALOAD, out);
+                mv.visitInsn(ICONST_0);
+                mv.visitMethodInsn(INVOKESTATIC, SimdCode.OWNER, extendLow(wasm), "(JJ[JI)V", false);
+                result(dst);
+            }
+            case V128_LOAD8_SPLAT -> splatLoad(mem, "load8", "(J)B", "i8x16Splat", "(I[JI)V", dst);
+            case V128_LOAD16_SPLAT -> splatLoad(mem, "load16", "(J)S", "i16x8Splat", "(I[JI)V", dst);
+            case V128_LOAD32_SPLAT -> splatLoad(mem, "load32", "(J)I", "i32x4Splat", "(I[JI)V", dst);
+            case V128_LOAD64_SPLAT -> splatLoad(mem, "load64", "(J)J", "i64x2Splat", "(J[JI)V", dst);
+            case V128_LOAD32_ZERO -> {
+                memLoad(mem, "load32", "(J)I");
+                mv.visitInsn(I2L);
+                pushLong(0xFFFF_FFFFL);
+                mv.visitInsn(LAND);
+                storeL(dst);
+                mv.visitInsn(LCONST_0);
+                storeHi(dst);
+            }
+            case V128_LOAD64_ZERO -> {
+                memLoad(mem, "load64", "(J)J");
+                storeL(dst);
+                mv.visitInsn(LCONST_0);
+                storeHi(dst);
+            }
+            case V128_LOAD8_LANE -> laneLoad(mem, value, lane, "load8", "(J)B", "i8x16ReplaceLane", "I", dst);
+            case V128_LOAD16_LANE -> laneLoad(mem, value, lane, "load16", "(J)S", "i16x8ReplaceLane", "I", dst);
+            case V128_LOAD32_LANE -> laneLoad(mem, value, lane, "load32", "(J)I", "i32x4ReplaceLane", "I", dst);
+            case V128_LOAD64_LANE -> laneLoad(mem, value, lane, "load64", "(J)J", "i64x2ReplaceLane", "J", dst);
+            case V128_STORE8_LANE -> laneStore(mem, value, lane, "i8x16ExtractLaneU", "I", I2B, "store8", "(JB)V");
+            case V128_STORE16_LANE -> laneStore(mem, value, lane, "i16x8ExtractLaneU", "I", I2S, "store16", "(JS)V");
+            case V128_STORE32_LANE -> laneStore(mem, value, lane, "i32x4ExtractLane", "I", 0, "store32", "(JI)V");
+            case V128_STORE64_LANE -> laneStore(mem, value, lane, "i64x2ExtractLane", "J", 0, "store64", "(JJ)V");
+            default -> throw new IllegalStateException("not a v128 memory operator: " + wasm);
+        }
+    }
+
+    private static String extendLow(Opcode wasm) {
+        return switch (wasm) {
+            case V128_LOAD8X8_S -> "i16x8ExtendLowI8x16S";
+            case V128_LOAD8X8_U -> "i16x8ExtendLowI8x16U";
+            case V128_LOAD16X4_S -> "i32x4ExtendLowI16x8S";
+            case V128_LOAD16X4_U -> "i32x4ExtendLowI16x8U";
+            case V128_LOAD32X2_S -> "i64x2ExtendLowI32x4S";
+            default -> "i64x2ExtendLowI32x4U";
+        };
+    }
+
+    /** Pushes the memory's {@code method} at the address in eaTemp. */
+    private void memLoad(int mem, String method, String desc) {
+        mv.visitVarInsn(ALOAD, mem);
+        mv.visitVarInsn(LLOAD, eaTemp);
+        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, method, desc, false);
+    }
+
+    private void splatLoad(int mem, String load, String loadDesc, String splat, String splatDesc, int dst) {
+        memLoad(mem, load, loadDesc);
+        mv.visitVarInsn(ALOAD, out);
+        mv.visitInsn(ICONST_0);
+        mv.visitMethodInsn(INVOKESTATIC, SimdCode.OWNER, splat, splatDesc, false);
+        result(dst);
+    }
+
+    private void laneLoad(
+            int mem, int value, int lane, String load, String loadDesc, String replace, String x, int dst) {
+        loadL(value);
+        loadHi(value);
+        push(lane);
+        memLoad(mem, load, loadDesc);
+        mv.visitVarInsn(ALOAD, out);
+        mv.visitInsn(ICONST_0);
+        mv.visitMethodInsn(INVOKESTATIC, SimdCode.OWNER, replace, "(JJI" + x + "[JI)V", false);
+        result(dst);
+    }
+
+    private void laneStore(
+            int mem, int value, int lane, String extract, String x, int narrow, String store, String desc) {
+        mv.visitVarInsn(ALOAD, mem);
+        mv.visitVarInsn(LLOAD, eaTemp);
+        loadL(value);
+        loadHi(value);
+        push(lane);
+        mv.visitMethodInsn(INVOKESTATIC, SimdCode.OWNER, extract, "(JJI)" + x, false);
+        if (narrow != 0) {
+            mv.visitInsn(narrow);
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, store, desc, false);
     }
 
     // ---- generic helpers over a small array of slots

@@ -2,6 +2,8 @@ package dev.jwasm.exec.jit.internal;
 
 import dev.jwasm.api.code.Opcode;
 import dev.jwasm.exec.interp.internal.IrOp;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * How the JIT compiles each IR operation (compare Chicory's {@code EmitterMap}): every entry of
@@ -11,6 +13,22 @@ import dev.jwasm.exec.interp.internal.IrOp;
  */
 final class JitOps {
     private JitOps() {}
+
+    /** The IR operations on v128 values: a function using one gets a high-half local per slot. */
+    static final Set<IrOp> V128_OPS = EnumSet.of(
+            IrOp.V128_CONST,
+            IrOp.V128_COPY,
+            IrOp.HIGH_MOVE_N,
+            IrOp.V128_SELECT,
+            IrOp.V128_GLOBAL_GET,
+            IrOp.V128_GLOBAL_SET,
+            IrOp.SIMD_UNARY,
+            IrOp.SIMD_BINARY,
+            IrOp.SIMD_TERNARY,
+            IrOp.SIMD_TO_V128,
+            IrOp.SIMD_TO_SCALAR,
+            IrOp.SHUFFLE,
+            IrOp.SIMD_MEM);
 
     enum How {
         /** A few JVM instructions (JDK intrinsics and the memory's own accessors included). */
@@ -82,19 +100,10 @@ final class JitOps {
             // Handlers are JVM exception table entries (see FunctionCompiler.handlerStub).
             case THROW -> Emission.helper("JitRuntime.throwNew");
             case THROW_REF -> Emission.helper("JitRuntime.throwRef");
-            case V128_CONST,
-                    V128_COPY,
-                    HIGH_MOVE_N,
-                    V128_SELECT,
-                    V128_GLOBAL_GET,
-                    V128_GLOBAL_SET,
-                    SIMD_UNARY,
-                    SIMD_BINARY,
-                    SIMD_TERNARY,
-                    SIMD_TO_V128,
-                    SIMD_TO_SCALAR,
-                    SHUFFLE,
-                    SIMD_MEM -> Emission.interpreted("v128 values");
+            // v128 moves are long moves of both halves; lane operators call their SimdOps method.
+            case V128_CONST, V128_COPY, HIGH_MOVE_N, V128_SELECT, V128_GLOBAL_GET, V128_GLOBAL_SET -> Emission.inline();
+            case SIMD_UNARY, SIMD_BINARY, SIMD_TERNARY, SIMD_TO_V128, SIMD_TO_SCALAR, SIMD_MEM -> Emission.inline();
+            case SHUFFLE -> Emission.helper("SimdOps.i8x16Shuffle");
             default -> specific(op);
         };
     }
@@ -122,6 +131,10 @@ final class JitOps {
             case BULK -> Emission.helper("JitRuntime.bulk (BulkOps)");
             case WIDE -> Emission.inline();
             case ATOMIC -> Atomics.of(carried) == null ? null : Emission.inline();
+            case SIMD_UNARY, SIMD_BINARY, SIMD_TERNARY, SIMD_TO_V128, SIMD_TO_SCALAR ->
+                Emission.helper(SimdCode.OWNER + "." + SimdCode.method(carried));
+            // Loads and stores through the memory's accessors; lanes through SimdOps.
+            case SIMD_MEM -> Emission.inline();
             default -> of(op);
         };
     }

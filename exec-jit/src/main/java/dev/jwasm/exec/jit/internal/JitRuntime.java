@@ -192,6 +192,15 @@ public final class JitRuntime {
         return inst.store.exnRef(e.exception());
     }
 
+    /** The address of a v128's high half; a memory64 sum that wraps is out of bounds. */
+    public static long plus8(long ea) {
+        long e = ea + 8;
+        if (Long.compareUnsigned(e, ea) < 0) {
+            throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY);
+        }
+        return e;
+    }
+
     /** {@code ref.as_non_null}: traps on null. */
     public static long refAsNonNull(long ref) {
         if (ref == 0) {

@@ -12,7 +12,6 @@ import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESPECIAL;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.ISHR;
-import static net.bytebuddy.jar.asm.Opcodes.LALOAD;
 import static net.bytebuddy.jar.asm.Opcodes.RETURN;
 import static net.bytebuddy.jar.asm.Opcodes.V21;
 
@@ -135,6 +134,7 @@ final class ModuleCompiler {
     private static ModuleCode failed(
             InstanceState inst, boolean[] compiled, TreeMap<Integer, Uncompiled> uncompiled, int defined, Throwable e) {
         LOG.log(System.Logger.Level.WARNING, "JIT compilation failed; interpreting the module", e);
+        FunctionCompiler.INTERPRETED.merge("class not generated: " + e, 1, Integer::sum);
         for (int i = 0; i < compiled.length; i++) {
             if (compiled[i]) {
                 uncompiled.put(i, uncompiled(inst, i, "the module's class failed: " + e, false));
@@ -176,6 +176,7 @@ final class ModuleCompiler {
         budgets[index] = budgets[index] == 0 ? SplitFunction.BUDGET : budgets[index] / 2;
         if (budgets[index] < SplitFunction.MIN_BUDGET) {
             compiled[index] = false;
+            FunctionCompiler.INTERPRETED.merge("too big", 1, Integer::sum);
             uncompiled.put(
                     index,
                     uncompiled(inst, index, "an instruction over " + HUGE_METHOD_LIMIT + " bytes of bytecode", true));
@@ -271,14 +272,10 @@ final class ModuleCompiler {
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ILOAD, 2);
-        for (int p = 0; p < type.params().size(); p++) {
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitLdcInsn(p);
-            mv.visitInsn(LALOAD);
-        }
+        Abi.argsFromFlat(mv, type, 1);
         mv.visitMethodInsn(
                 INVOKESTATIC, CLASS_NAME, FunctionCompiler.methodName(index), FunctionCompiler.descriptor(type), false);
-        switch (type.results().size()) {
+        switch (Abi.flat(type.results())) {
             case 0 -> mv.visitMethodInsn(INVOKESTATIC, FunctionCompiler.RT, "none", "()[J", false);
             case 1 -> mv.visitMethodInsn(INVOKESTATIC, FunctionCompiler.RT, "one", "(J)[J", false);
             default -> {}

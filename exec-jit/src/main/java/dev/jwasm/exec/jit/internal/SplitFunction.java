@@ -28,13 +28,13 @@ import static net.bytebuddy.jar.asm.Opcodes.LLOAD;
 import static net.bytebuddy.jar.asm.Opcodes.LRETURN;
 import static net.bytebuddy.jar.asm.Opcodes.LSTORE;
 import static net.bytebuddy.jar.asm.Opcodes.NEWARRAY;
-import static net.bytebuddy.jar.asm.Opcodes.POP;
 import static net.bytebuddy.jar.asm.Opcodes.RETURN;
 import static net.bytebuddy.jar.asm.Opcodes.SIPUSH;
 import static net.bytebuddy.jar.asm.Opcodes.SWAP;
 import static net.bytebuddy.jar.asm.Opcodes.T_LONG;
 
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.ValType;
 import dev.jwasm.exec.interp.internal.IrOp;
 import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
@@ -120,7 +120,7 @@ final class SplitFunction {
                 new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, probe);
         List<Chunk> chunks = cut(probe, total, inst, fn, budget);
         boolean tail = FunctionCompiler.tailCallsOthers(fn, index);
-        int largest = entry(cv, inst, index, chunks, tail);
+        int largest = entry(cv, inst, index, fn, chunks, tail);
         var sizes = new ArrayList<Integer>();
         for (Chunk chunk : chunks) {
             int size = FunctionCompiler.compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, chunk, null);
@@ -201,7 +201,8 @@ final class SplitFunction {
         List<Chunk> chunks = new ArrayList<>();
         for (int k = 0; k < ranges.size(); k++) {
             int[] e = entries.get(k).stream().mapToInt(Integer::intValue).toArray();
-            chunks.add(new Chunk(k, ranges.get(k)[0], ranges.get(k)[1], sets.get(k)[0], sets.get(k)[1], e));
+            chunks.add(new Chunk(
+                    k, ranges.get(k)[0], ranges.get(k)[1], sets.get(k)[0], sets.get(k)[1], e, fn.frameSize()));
         }
         return chunks;
     }
@@ -259,10 +260,12 @@ final class SplitFunction {
      * then the chunks, each returning where to go on, until one returns a negative code; then the
      * results from the frame, or (body form) the tail call a chunk made. Returns its bytecode size.
      */
-    private static int entry(ClassVisitor cv, InstanceState inst, int index, List<Chunk> chunks, boolean tail) {
+    private static int entry(
+            ClassVisitor cv, InstanceState inst, int index, Lowered fn, List<Chunk> chunks, boolean tail) {
         FuncType type = inst.functions[index].type();
+        boolean v128 = FunctionCompiler.usesV128(inst, type, fn);
+        int frameSize = fn.frameSize();
         int params = type.params().size();
-        int results = type.results().size();
         MethodVisitor mv = cv.visitMethod(
                 ACC_STATIC,
                 tail ? FunctionCompiler.tailMethodName(index) : FunctionCompiler.methodName(index),
@@ -278,20 +281,17 @@ final class SplitFunction {
         mv.visitJumpInsn(IF_ICMPLT, ok);
         mv.visitVarInsn(ALOAD, 0);
         push(mv, index);
-        push(mv, params);
-        mv.visitIntInsn(NEWARRAY, T_LONG);
-        for (int p = 0; p < params; p++) {
-            mv.visitInsn(DUP);
-            push(mv, p);
-            mv.visitVarInsn(LLOAD, FunctionCompiler.local(p));
-            mv.visitInsn(LASTORE);
-        }
+        Abi.flatFromArgs(mv, type, FunctionCompiler.local(0));
         mv.visitVarInsn(ILOAD, 1);
         mv.visitMethodInsn(
                 INVOKESTATIC, FunctionCompiler.RT, "interpret", "(L" + FunctionCompiler.INST + ";I[JI)[J", false);
-        returnFlat(mv, tail ? -1 : results);
+        if (tail) {
+            mv.visitInsn(ARETURN);
+        } else {
+            Abi.returnFlat(mv, type);
+        }
         mv.visitLabel(ok);
-        int frame = FunctionCompiler.local(params);
+        int frame = FunctionCompiler.local(Abi.jvmParams(type));
         int pc = frame + 1;
         int tailCall = frame + 2;
         if (tail) {
@@ -305,12 +305,25 @@ final class SplitFunction {
         push(mv, index);
         mv.visitMethodInsn(
                 INVOKESTATIC, FunctionCompiler.RT, "newFrame", "(L" + FunctionCompiler.INST + ";I)[J", false);
+        if (v128) {
+            // Room for the high halves, zero at entry as in one method (FunctionCompiler.initFrame).
+            push(mv, 2 * frameSize);
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+        }
         mv.visitVarInsn(ASTORE, frame);
+        int high = params;
         for (int p = 0; p < params; p++) {
             mv.visitVarInsn(ALOAD, frame);
             push(mv, p);
             mv.visitVarInsn(LLOAD, FunctionCompiler.local(p));
             mv.visitInsn(LASTORE);
+            if (type.params().get(p) == ValType.V128) {
+                // Its high half comes after all the low halves (Abi).
+                mv.visitVarInsn(ALOAD, frame);
+                push(mv, frameSize + p);
+                mv.visitVarInsn(LLOAD, FunctionCompiler.local(high++));
+                mv.visitInsn(LASTORE);
+            }
         }
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, pc);
@@ -350,7 +363,7 @@ final class SplitFunction {
             mv.visitInsn(ARETURN);
             mv.visitLabel(returned);
         }
-        returnFromFrame(mv, frame, results, tail);
+        returnFromFrame(mv, frame, type.results(), frameSize, tail);
         Label end = new Label();
         mv.visitLabel(end);
         mv.visitMaxs(0, 0);
@@ -375,43 +388,51 @@ final class SplitFunction {
     }
 
     /**
-     * Returns the {@code results} values in the frame's first slots as the method's descriptor
-     * says; the body form ({@code tail}) returns them as a long[] whatever their number.
+     * Returns the results in the frame's first slots (a v128's high half at frameSize on) in the
+     * flat layout, as the method's descriptor says; the body form ({@code tail}) returns them as
+     * a long[] whatever their number.
      */
-    private static void returnFromFrame(MethodVisitor mv, int frame, int results, boolean tail) {
-        if (!tail && results == 0) {
+    private static void returnFromFrame(
+            MethodVisitor mv, int frame, List<ValType> results, int frameSize, boolean tail) {
+        int flat = Abi.flat(results);
+        if (!tail && flat == 0) {
             mv.visitInsn(RETURN);
             return;
         }
-        mv.visitVarInsn(ALOAD, frame);
-        if (!tail && results == 1) {
+        if (!tail && flat == 1) {
+            mv.visitVarInsn(ALOAD, frame);
             mv.visitInsn(ICONST_0);
             mv.visitInsn(LALOAD);
             mv.visitInsn(LRETURN);
             return;
         }
-        push(mv, results);
-        mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+        if (flat == results.size()) {
+            mv.visitVarInsn(ALOAD, frame);
+            push(mv, flat);
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+            mv.visitInsn(ARETURN);
+            return;
+        }
+        push(mv, flat);
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        int at = 0;
+        for (int i = 0; i < results.size(); i++) {
+            copy(mv, frame, i, at++);
+            if (results.get(i) == ValType.V128) {
+                copy(mv, frame, frameSize + i, at++);
+            }
+        }
         mv.visitInsn(ARETURN);
     }
 
-    /**
-     * Returns the flat results on the stack as the method's descriptor says ({@code results} -1:
-     * the body form, which returns them as they are).
-     */
-    private static void returnFlat(MethodVisitor mv, int results) {
-        switch (results) {
-            case 0 -> {
-                mv.visitInsn(POP);
-                mv.visitInsn(RETURN);
-            }
-            case 1 -> {
-                mv.visitInsn(ICONST_0);
-                mv.visitInsn(LALOAD);
-                mv.visitInsn(LRETURN);
-            }
-            default -> mv.visitInsn(ARETURN);
-        }
+    /** With a long[] on the stack, stores {@code frame[from]} at {@code to}. */
+    private static void copy(MethodVisitor mv, int frame, int from, int to) {
+        mv.visitInsn(DUP);
+        push(mv, to);
+        mv.visitVarInsn(ALOAD, frame);
+        push(mv, from);
+        mv.visitInsn(LALOAD);
+        mv.visitInsn(LASTORE);
     }
 
     static void push(MethodVisitor mv, int v) {
@@ -477,8 +498,13 @@ final class SplitFunction {
         private int frameLocal;
         private int pcLocal;
         private int tailCallLocal;
+        /** Frame index {@code frameSize + s} holds slot s's v128 high half. */
+        private final int frameSize;
+        /** The JVM local of slot 0's high half, or -1 in a function without v128 values. */
+        private int hiBase = -1;
 
-        Chunk(int number, int from, int to, BitSet touched, BitSet written, int[] entries) {
+        Chunk(int number, int from, int to, BitSet touched, BitSet written, int[] entries, int frameSize) {
+            this.frameSize = frameSize;
             this.number = number;
             this.from = from;
             this.to = to;
@@ -512,7 +538,8 @@ final class SplitFunction {
          * Keeps the frame, the pc and the tail-call cell (locals 2 to 4) in the locals from {@code
          * free} on, above the slots, then loads the slots used.
          */
-        void prologue(MethodVisitor mv, int free) {
+        void prologue(MethodVisitor mv, int free, int hiBase) {
+            this.hiBase = hiBase;
             frameLocal = free;
             pcLocal = free + 1;
             tailCallLocal = free + 2;
@@ -526,7 +553,7 @@ final class SplitFunction {
                 mv.visitVarInsn(ALOAD, frameLocal);
                 push(mv, s);
                 mv.visitInsn(LALOAD);
-                mv.visitVarInsn(LSTORE, FunctionCompiler.local(s));
+                mv.visitVarInsn(LSTORE, localOf(s));
             }
         }
 
@@ -547,6 +574,19 @@ final class SplitFunction {
             mv.visitMethodInsn(
                     INVOKESTATIC, FunctionCompiler.RT, "noEntry", "(I)Ljava/lang/IllegalStateException;", false);
             mv.visitInsn(ATHROW);
+        }
+
+        /** The JVM local of frame index {@code s}: a slot's, or from frameSize on a high half's. */
+        private int localOf(int s) {
+            return s < frameSize ? FunctionCompiler.local(s) : hiBase + 2 * (s - frameSize);
+        }
+
+        /** Before a return: result {@code i}'s v128 high half, in JVM local {@code local}, to the frame. */
+        void storeHigh(MethodVisitor mv, int i, int local) {
+            mv.visitVarInsn(ALOAD, frameLocal);
+            push(mv, frameSize + i);
+            mv.visitVarInsn(LLOAD, local);
+            mv.visitInsn(LASTORE);
         }
 
         /** A return: the results to the frame's first slots, and -1. */
@@ -601,7 +641,7 @@ final class SplitFunction {
             for (int s = written.nextSetBit(0); s >= 0; s = written.nextSetBit(s + 1)) {
                 mv.visitVarInsn(ALOAD, frameLocal);
                 push(mv, s);
-                mv.visitVarInsn(LLOAD, FunctionCompiler.local(s));
+                mv.visitVarInsn(LLOAD, localOf(s));
                 mv.visitInsn(LASTORE);
             }
             mv.visitVarInsn(ILOAD, pcLocal);

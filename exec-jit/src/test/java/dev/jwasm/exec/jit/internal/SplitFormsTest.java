@@ -111,6 +111,35 @@ class SplitFormsTest {
                 """;
     }
 
+    /**
+     * A split function with a v128 parameter, a v128 local updated in every block (so live across
+     * chunks, high half included) and a v128 result, called by a small export that folds it.
+     */
+    private static String simdModule() {
+        return """
+                (module
+                  (memory (export "memory") 1)
+                  (func $huge (param $d i32) (param $p v128) (result v128 i64)
+                    (local $a i32) (local $b i64) (local $c f64) (local $v v128)
+                    (local.set $a (local.get $d))
+                    (local.set $v (local.get $p))
+                """
+                + blocks(
+                        500,
+                        k -> "  (local.set $v (i32x4.add (i8x16.swizzle (local.get $v) (v128.const i8x16 1 2 3 4 5 6 7"
+                                + " 8 9 10 11 12 13 14 15 0)) (i32x4.splat (local.get $a))))\n")
+                + """
+                    (local.get $v) (local.get $b))
+                  (func (export "hugeSimd") (param i32) (result i64)
+                    (local $r v128) (local $s i64)
+                    (call $huge (local.get 0) (v128.const i32x4 1 -2 3 -4))
+                    (local.set $s)
+                    (local.set $r)
+                    (i64.add (local.get $s)
+                      (i64.xor (i64x2.extract_lane 0 (local.get $r)) (i64x2.extract_lane 1 (local.get $r))))))
+                """;
+    }
+
     private static Instance instance(Engine engine, String wat) {
         return new Linker().instantiate(new Store(engine), WasmModule.decode(Wat.toBinary(wat)));
     }
@@ -171,6 +200,22 @@ class SplitFormsTest {
                         jit.function("hugeTry").callForLong(n, d),
                         "n=" + n + " d=" + d);
             }
+        }
+        assertEquals(Arrays.toString(bytes(interp)), Arrays.toString(bytes(jit)));
+    }
+
+    @Test
+    void v128ValuesLiveAcrossChunks() {
+        String wat = simdModule();
+        Instance jit = compiled(wat);
+        Instance interp = interpreted(wat);
+        assertTrue(Jit.compiled(jit, "hugeSimd"));
+        assertTrue(chunks(jit, 0) > 1, "split into several chunks: " + chunks(jit, 0));
+        for (int d : new int[] {0, 1, 12345, -7}) {
+            assertEquals(
+                    interp.function("hugeSimd").callForLong(d),
+                    jit.function("hugeSimd").callForLong(d),
+                    "d=" + d);
         }
         assertEquals(Arrays.toString(bytes(interp)), Arrays.toString(bytes(jit)));
     }
