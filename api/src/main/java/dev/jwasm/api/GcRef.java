@@ -13,7 +13,10 @@ import java.util.Objects;
  * Wasm code returned (or the host made), kept alive by the store's collector until {@link
  * #close()}. References cross the API as raw tagged {@code long}s ({@link #ref()}), like every
  * other value; a raw reference the host keeps without a handle may be collected at the next
- * allocation, so hold one before calling Wasm again.
+ * allocation, so hold the references in a result (or in a {@link WasmException}'s payload)
+ * before calling Wasm again. {@code any.convert_extern} and {@code extern.convert_any} keep the
+ * bits, so an externalized struct is still a struct here, and an internalized externref is a
+ * {@link Kind#HOST} value.
  *
  * <p>Fields and elements are raw values too: i32 and f32 as their bits, packed {@code i8}/{@code
  * i16} read back zero-extended, a reference field as its raw reference (hold it to keep it). The

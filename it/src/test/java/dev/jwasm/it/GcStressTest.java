@@ -110,7 +110,11 @@ class GcStressTest {
                   (global.set $keep (struct.new $node (local.get $n) (global.get $keep) (ref.null $node)))
                   (local.set $n (i32.sub (local.get $n) (i32.const 1)))
                   (br $l))))
-              (func (export "release") (global.set $keep (ref.null $node))))
+              (func (export "release") (global.set $keep (ref.null $node)))
+
+              (func (export "internalize") (param externref) (result anyref) (any.convert_extern (local.get 0)))
+              (func (export "externalize") (param anyref) (result externref) (extern.convert_any (local.get 0)))
+              (func (export "isBox") (param anyref) (result i32) (ref.test (ref $box) (local.get 0))))
             """;
 
     private record Run(Engine engine, Store store, Instance instance) implements AutoCloseable {
@@ -257,6 +261,19 @@ class GcStressTest {
             try (var bytes = GcRef.newArray(r.store, r.instance, 1, 1, 255, 3)) {
                 assertEquals(255, r.call("byte", bytes.ref(), 1));
                 assertEquals(3, bytes.length());
+            }
+            long hello = r.store.state().externRef("hello");
+            try (var host = GcRef.hold(r.store, r.call("internalize", hello))) {
+                assertEquals(GcRef.Kind.HOST, host.kind());
+                assertEquals("hello", host.hostValue());
+                assertEquals(0, r.call("isBox", host.ref()));
+                assertEquals(hello, r.call("externalize", host.ref()));
+            }
+            try (var box = GcRef.newStruct(r.store, r.instance, 3, 11);
+                    var external = GcRef.hold(r.store, r.call("externalize", box.ref()))) {
+                assertEquals(GcRef.Kind.STRUCT, external.kind());
+                assertEquals(11, external.field(0));
+                assertEquals(1, r.call("isBox", r.call("internalize", external.ref())));
             }
             try (var i31 = GcRef.hold(r.store, GcRef.i31(-5))) {
                 assertEquals(-5, i31.i31Value());

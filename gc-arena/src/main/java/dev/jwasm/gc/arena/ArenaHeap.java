@@ -571,8 +571,20 @@ public final class ArenaHeap implements GcHeap {
     }
 
     private void clearStarts(int at, int size) {
-        for (int i = at; i < at + size; i++) {
+        int end = at + size;
+        int i = at;
+        // Bit by bit up to a word boundary, then whole words, then the tail.
+        while (i < end && (i & 63) != 0) {
             starts[i >>> 6] &= ~(1L << i);
+            i++;
+        }
+        while (end - i >= 64) {
+            starts[i >>> 6] = 0;
+            i += 64;
+        }
+        while (i < end) {
+            starts[i >>> 6] &= ~(1L << i);
+            i++;
         }
     }
 

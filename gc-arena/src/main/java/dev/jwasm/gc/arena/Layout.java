@@ -99,14 +99,7 @@ final class Layout {
         }
     }
 
-    /** The layout numbered {@code index} (a header's); every index in a header was made by {@link #of}. */
-    static Layout byIndex(int index) {
-        synchronized (LOCK) {
-            return BY_INDEX.get(index);
-        }
-    }
-
-    /** An array's size in slots for {@code length} elements, or -1 if that is more than an int holds. */
+    /** An array's size in slots for {@code length} (a u32) elements; may exceed what an int holds. */
     long arraySlots(long length) {
         long bytes = length * elementBytes;
         return ArenaHeap.ARRAY_HEADER + (bytes + 7) / 8;

@@ -61,6 +61,21 @@ class ArenaHeapTest {
     }
 
     @Test
+    void v128FieldsAndElementsKeepBothHalves() {
+        var t = struct(StorageKind.I32, StorageKind.V128, StorageKind.REF);
+        long s = heap.structNew(t, new long[] {1, 0x1111, 0}, new long[] {0, 0x2222, 0}, 0);
+        assertEquals(0x1111, heap.structGet(s, 1, false));
+        assertEquals(0x2222, heap.structGetHigh(s, 1));
+        heap.structSet(s, 1, 3, 4);
+        assertEquals(4, heap.structGetHigh(s, 1));
+        long a = heap.arrayNew(array(StorageKind.V128), 3, 5, 6);
+        heap.arraySet(a, 2, 7, 8);
+        assertEquals(5, heap.arrayGet(a, 1, false));
+        assertEquals(6, heap.arrayGetHigh(a, 1));
+        assertEquals(8, heap.arrayGetHigh(a, 2));
+    }
+
+    @Test
     void dataSegmentsFillArraysLittleEndian() {
         byte[] data = {1, 2, 3, 4, 5, 6, 7, 8, 9};
         long a = heap.arrayNewData(array(StorageKind.I16), data, 1, 4);

@@ -1290,7 +1290,7 @@ public final class Lowering implements InstructionVisitor {
         push(BulkOps.pushes(op));
     }
 
-    // Not yet lowered: each reports a clear error naming the instruction.
+    // Typed instructions: call_ref and the GC instructions whose immediate is a type index.
 
     @Override
     public void visitType(Opcode op, int typeIndex) {

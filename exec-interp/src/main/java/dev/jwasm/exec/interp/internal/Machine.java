@@ -139,7 +139,9 @@ public final class Machine {
     /**
      * Records that the frame {@code code}/{@code fp} of {@code inst} stops at {@code pc} (the end
      * of the instruction), where the collector may run: its reference map for {@code pc} is then
-     * read by {@link #forEachRoot}.
+     * read by {@link #forEachRoot}. Every way out of {@link #run} into code that may allocate
+     * (an allocating GC instruction, a host call, and a call into compiled code once calls cross
+     * tiers) must record its frame here first.
      */
     void atSafepoint(int[] code, int pc, int fp, InstanceState inst) {
         topCode = code;
