@@ -9,6 +9,7 @@ import dev.jwasm.spi.GcHeap;
 import dev.jwasm.spi.GcRoots;
 import dev.jwasm.spi.LinearMemory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
@@ -48,6 +49,10 @@ public final class StoreState {
 
     private boolean[] heldLive = new boolean[8];
     private int heldCount;
+    /** Released handles, reused by {@link #hold} before new ones. */
+    private int[] freeHandles = new int[8];
+
+    private int freeHandleCount;
     private final GcRootStack rootStack = new GcRootStack();
     private Function<GcRoots, GcHeap> heapFactory;
     private GcHeap gcHeap;
@@ -196,20 +201,19 @@ public final class StoreState {
 
     /** Keeps {@code ref} alive for the host until {@link #release}; returns the handle. */
     public int hold(long ref) {
-        for (int i = 0; i < heldCount; i++) {
-            if (!heldLive[i]) {
-                held[i] = ref;
-                heldLive[i] = true;
-                return i;
+        int handle;
+        if (freeHandleCount > 0) {
+            handle = freeHandles[--freeHandleCount];
+        } else {
+            if (heldCount == held.length) {
+                held = Arrays.copyOf(held, heldCount * 2);
+                heldLive = Arrays.copyOf(heldLive, heldCount * 2);
             }
+            handle = heldCount++;
         }
-        if (heldCount == held.length) {
-            held = java.util.Arrays.copyOf(held, heldCount * 2);
-            heldLive = java.util.Arrays.copyOf(heldLive, heldCount * 2);
-        }
-        held[heldCount] = ref;
-        heldLive[heldCount] = true;
-        return heldCount++;
+        held[handle] = ref;
+        heldLive[handle] = true;
+        return handle;
     }
 
     /** The reference a live handle holds. */
@@ -222,9 +226,13 @@ public final class StoreState {
 
     /** Lets the collector free what {@code handle} held (if nothing else reaches it). */
     public void release(int handle) {
-        if (handle >= 0 && handle < heldCount) {
+        if (handle >= 0 && handle < heldCount && heldLive[handle]) {
             heldLive[handle] = false;
             held[handle] = 0;
+            if (freeHandleCount == freeHandles.length) {
+                freeHandles = Arrays.copyOf(freeHandles, Math.max(8, freeHandleCount * 2));
+            }
+            freeHandles[freeHandleCount++] = handle;
         }
     }
 
