@@ -118,6 +118,11 @@ public final class Instantiator {
         }
         try {
             link(module, canonicalTypes, canon, resolve, inst);
+        } catch (RuntimeException e) {
+            // A failed instance is unreachable: its own objects must not stay roots. What its
+            // segments wrote into imported tables is rooted by those tables' owners.
+            store.disown(inst);
+            throw e;
         } finally {
             if (heap != null) {
                 heap.deferCollection(false);

@@ -184,6 +184,11 @@ public final class StoreState {
         instances.add(instance);
     }
 
+    /** Forgets an instance whose instantiation failed: nothing can reach it. */
+    public void disown(InstanceState instance) {
+        instances.remove(instance);
+    }
+
     /** The root stack compiled frames spill their live references to (see {@link GcRootStack}). */
     public GcRootStack rootStack() {
         return rootStack;

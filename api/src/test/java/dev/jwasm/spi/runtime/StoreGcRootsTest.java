@@ -32,6 +32,8 @@ class StoreGcRootsTest {
         inst.elements[0] = new ElementSegment(new long[] {GcRefs.object(48)});
         store.own(inst);
         assertEquals(List.of(obj, GcRefs.object(48)), roots(store));
+        store.disown(inst);
+        assertEquals(List.of(), roots(store));
     }
 
     @Test
