@@ -20,8 +20,8 @@ import java.util.Objects;
  *
  * <p>Fields and elements are raw values too: i32 and f32 as their bits, packed {@code i8}/{@code
  * i16} read back zero-extended, a reference field as its raw reference (hold it to keep it). The
- * host may write numeric fields and elements; reference fields are written by Wasm code, which is
- * where their declared types are checked. Not thread-safe, like the store.
+ * host may write mutable numeric fields and elements; reference fields are written by Wasm code,
+ * which is where their declared types are checked. Not thread-safe, like the store.
  */
 public final class GcRef implements AutoCloseable {
     /** What a reference is. */
@@ -147,7 +147,7 @@ public final class GcRef implements AutoCloseable {
     public void setField(int i, long value) {
         require(Kind.STRUCT);
         checkIndex(i, fieldCount());
-        requireNumeric(heap().typeOf(ref).field(i), "field " + i);
+        requireWritable(heap().typeOf(ref), i, "field " + i);
         heap().structSet(ref, i, value, 0);
     }
 
@@ -167,8 +167,15 @@ public final class GcRef implements AutoCloseable {
     public void setElement(int i, long value) {
         require(Kind.ARRAY);
         checkIndex(i, length());
-        requireNumeric(heap().typeOf(ref).field(0), "an element");
+        requireWritable(heap().typeOf(ref), 0, "an element");
         heap().arraySet(ref, i, value, 0);
+    }
+
+    private static void requireWritable(CanonicalType type, int field, String what) {
+        requireNumeric(type.field(field), what);
+        if (!type.isMutable(field)) {
+            throw new JwasmException(what + " is immutable");
+        }
     }
 
     private static void checkIndex(int i, int size) {

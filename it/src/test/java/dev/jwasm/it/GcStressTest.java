@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jwasm.api.Engine;
 import dev.jwasm.api.GcRef;
 import dev.jwasm.api.Instance;
+import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
@@ -254,12 +255,15 @@ class GcStressTest {
         try (var r = run(executor)) {
             try (var box = GcRef.newStruct(r.store, r.instance, 3, 5)) {
                 assertEquals(5, box.field(0));
-                box.setField(0, 9);
+                var immutable = assertThrows(JwasmException.class, () -> box.setField(0, 9));
+                assertEquals("field 0 is immutable", immutable.getMessage());
                 assertEquals(GcRef.Kind.STRUCT, box.kind());
                 assertEquals(1, box.fieldCount());
             }
             try (var bytes = GcRef.newArray(r.store, r.instance, 1, 1, 255, 3)) {
                 assertEquals(255, r.call("byte", bytes.ref(), 1));
+                bytes.setElement(2, 0x1FE);
+                assertEquals(0xFE, bytes.element(2));
                 assertEquals(3, bytes.length());
             }
             long hello = r.store.state().externRef("hello");

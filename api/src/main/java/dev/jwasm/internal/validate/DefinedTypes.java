@@ -98,6 +98,21 @@ public final class DefinedTypes {
             }
 
             @Override
+            public boolean[] mutable(int i) {
+                List<FieldType> fs =
+                        switch (subs.get(i).composite()) {
+                            case FuncType f -> List.of();
+                            case StructType s -> s.fields();
+                            case ArrayType a -> List.of(a.field());
+                        };
+                boolean[] m = new boolean[fs.size()];
+                for (int k = 0; k < m.length; k++) {
+                    m[k] = fs.get(k).mutable();
+                }
+                return m;
+            }
+
+            @Override
             public boolean hasDescriptor(int i) {
                 return subs.get(i).hasDescriptor();
             }

@@ -37,6 +37,11 @@ final class TypeRegistry {
             return new StorageKind[0];
         }
 
+        /** Whether each of type {@code i}'s fields (or its element) is mutable. */
+        default boolean[] mutable(int i) {
+            return new boolean[fields(i).length];
+        }
+
         /** Whether type {@code i} is a struct type with a descriptor type. */
         default boolean hasDescriptor(int i) {
             return false;
@@ -61,8 +66,8 @@ final class TypeRegistry {
                 throw new ValidationFailure(
                         "sub type hierarchy too deep: more than " + DefinedTypes.MAX_SUBTYPE_DEPTH + " levels");
             }
-            created[i] =
-                    new CanonicalType(byId.size() + i, sup, shape.kind(i), shape.fields(i), shape.hasDescriptor(i));
+            created[i] = new CanonicalType(
+                    byId.size() + i, sup, shape.kind(i), shape.fields(i), shape.mutable(i), shape.hasDescriptor(i));
         }
         for (var t : created) {
             byId.add(t);

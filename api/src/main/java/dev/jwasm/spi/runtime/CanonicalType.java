@@ -20,6 +20,8 @@ public final class CanonicalType {
     private final CanonicalType[] display;
     /** Struct: its fields' storage; array: its one element's; function: none. */
     private final StorageKind[] fields;
+    /** Whether each of {@link #fields} is mutable. */
+    private final boolean[] mutable;
     /** Whether objects of this struct type carry a descriptor reference (custom descriptors). */
     private final boolean hasDescriptor;
     /** A GC heap's own layout of this type, made on first allocation (see {@link #heapLayout}). */
@@ -31,18 +33,28 @@ public final class CanonicalType {
      * @param kind the abstract heap type directly above it: func, struct or array
      */
     public CanonicalType(int id, CanonicalType supertype, HeapType.Abstract kind) {
-        this(id, supertype, kind, new StorageKind[0], false);
+        this(id, supertype, kind, new StorageKind[0], new boolean[0], false);
     }
 
     /**
      * @param fields a struct's fields' storage in order, an array's element storage (one entry),
      *     or empty for a function type
+     * @param mutable whether each of {@code fields} is mutable
      * @param hasDescriptor whether the struct type declares a descriptor type (custom descriptors
      *     proposal), whose reference each of its objects then carries
      */
     public CanonicalType(
-            int id, CanonicalType supertype, HeapType.Abstract kind, StorageKind[] fields, boolean hasDescriptor) {
+            int id,
+            CanonicalType supertype,
+            HeapType.Abstract kind,
+            StorageKind[] fields,
+            boolean[] mutable,
+            boolean hasDescriptor) {
+        if (mutable.length != fields.length) {
+            throw new IllegalArgumentException("one mutability per field: " + mutable.length + " for " + fields.length);
+        }
         this.fields = fields.clone();
+        this.mutable = mutable.clone();
         this.hasDescriptor = hasDescriptor;
         if (kind == HeapType.Abstract.ARRAY && fields.length != 1) {
             throw new IllegalArgumentException("an array type has one element storage, not " + fields.length);
@@ -94,6 +106,11 @@ public final class CanonicalType {
     /** The storage of field {@code i} of a struct type, or of an array type's elements ({@code i} = 0). */
     public StorageKind field(int i) {
         return fields[i];
+    }
+
+    /** Whether field {@code i} (or an array type's elements, {@code i} = 0) is mutable. */
+    public boolean isMutable(int i) {
+        return mutable[i];
     }
 
     /** Whether objects of this struct type carry a descriptor reference (custom descriptors proposal). */

@@ -21,11 +21,12 @@ class ArenaHeapTest {
     private static int ids = 1_000_000;
 
     private static CanonicalType struct(StorageKind... fields) {
-        return new CanonicalType(ids++, null, HeapType.Abstract.STRUCT, fields, false);
+        return new CanonicalType(ids++, null, HeapType.Abstract.STRUCT, fields, new boolean[fields.length], false);
     }
 
     private static CanonicalType array(StorageKind element) {
-        return new CanonicalType(ids++, null, HeapType.Abstract.ARRAY, new StorageKind[] {element}, false);
+        return new CanonicalType(
+                ids++, null, HeapType.Abstract.ARRAY, new StorageKind[] {element}, new boolean[1], false);
     }
 
     private final List<Long> roots = new ArrayList<>();
