@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             }
             try {
                 Instance instance = WasiImports.instantiate(new Linker(), store, module, wasi);
-                return invoke == null ? start(instance) : invokeExport(instance);
+                return invoke == null ? start(instance) : invokeExport(store, instance);
             } catch (WasiExitException exit) {
                 return exit.exitCode();
             } catch (Trap trap) {
@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int invokeExport(Instance instance) {
+    private int invokeExport(Store store, Instance instance) {
         if (!instance.exportNames().contains(invoke)) {
             throw new ConfigurationException(file + " exports no \"" + invoke + "\"; its exports: "
                     + String.join(", ", instance.exportNames().stream().sorted().toList()));
@@ -153,6 +153,8 @@ final class RunCommand implements Callable<Integer> {
             if (t == ValType.V128) {
                 out.println(formatV128(results[at], results[at + 1]));
                 at += 2;
+            } else if (GcFormat.isGcValue(results[at])) {
+                out.println(GcFormat.format(instance, store.state().gcHeap(), results[at++]));
             } else {
                 out.println(formatValue(t, results[at++]));
             }
@@ -230,7 +232,8 @@ final class RunCommand implements Callable<Integer> {
                 case F64 -> Double.toString(Double.longBitsToDouble(raw));
             };
         }
-        return type + " 0x" + Long.toHexString(raw);
+        // References: null for every type, else the type and the raw tagged value.
+        return raw == 0 ? "null" : type + " 0x" + Long.toHexString(raw);
     }
 
     /** A v128 as "v128 0x" and its 32 hex digits, most significant first. */

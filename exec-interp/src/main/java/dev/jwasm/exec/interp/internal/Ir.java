@@ -157,6 +157,10 @@ final class Ir {
     /** {@code SIMD_MEM dst addr value memFlags offsetLo offsetHi opcodeOrdinal lane}: v128 loads and stores. */
     static final int SIMD_MEM = 212;
 
+    // GC proposal (range 220-259): one generic op into GcExec, whose javadoc gives the layout.
+    /** {@code GC opcodeOrdinal dst base immA immB}: see GcExec. */
+    static final int GC = 220;
+
     // Exception handling (range 160-179); handlers are a table after the code, see Handlers.
     /** {@code THROW tag argBase}: throws a new exception of the instance's tag, payload from argBase up. */
     static final int THROW = 160;

@@ -185,7 +185,13 @@ public enum IrOp {
     SIMD_TO_SCALAR(Ir.SIMD_TO_SCALAR, null, DST, SLOT, SLOT, OPCODE, LANE),
     SHUFFLE(Ir.SHUFFLE, Opcode.I8X16_SHUFFLE, DST, SLOT, SLOT, LANES),
     /** Every v128 load and store: {@code dst addr value memFlags offset opcode lane}. */
-    SIMD_MEM(Ir.SIMD_MEM, null, DST, SLOT, SLOT, MEMFLAGS, OFFSET, OPCODE, LANE);
+    SIMD_MEM(Ir.SIMD_MEM, null, DST, SLOT, SLOT, MEMFLAGS, OFFSET, OPCODE, LANE),
+    /**
+     * Every GC proposal instruction that touches the heap or a reference's type: {@code opcode
+     * dst base immA immB}, operands from the base up; immA a type index or a cast's heap type,
+     * immB a field, length, segment, second type or cast flags (see GcExec).
+     */
+    GC(Ir.GC, null, OPCODE, DST, BASE, IMM, IMM);
 
     /** What an operand word (or words) means. */
     public enum Operand {
@@ -437,6 +443,43 @@ public enum IrOp {
         map.put(SIMD_TERNARY, o -> simdShape(o, 3));
         map.put(SIMD_TO_V128, o -> simdMixed(o, true));
         map.put(SIMD_TO_SCALAR, o -> simdMixed(o, false));
+        map.put(GC, o -> switch (o) {
+            case REF_I31,
+                    I31_GET_S,
+                    I31_GET_U,
+                    REF_TEST,
+                    REF_TEST_NULL,
+                    REF_CAST,
+                    REF_CAST_NULL,
+                    REF_CAST_DESC_EQ,
+                    REF_CAST_DESC_EQ_NULL,
+                    // The test that br_on_cast_desc_eq(_fail) branches on.
+                    BR_ON_CAST_DESC_EQ,
+                    REF_GET_DESC,
+                    STRUCT_NEW,
+                    STRUCT_NEW_DEFAULT,
+                    STRUCT_NEW_DESC,
+                    STRUCT_NEW_DEFAULT_DESC,
+                    STRUCT_GET,
+                    STRUCT_GET_S,
+                    STRUCT_GET_U,
+                    STRUCT_SET,
+                    ARRAY_NEW,
+                    ARRAY_NEW_DEFAULT,
+                    ARRAY_NEW_FIXED,
+                    ARRAY_NEW_DATA,
+                    ARRAY_NEW_ELEM,
+                    ARRAY_GET,
+                    ARRAY_GET_S,
+                    ARRAY_GET_U,
+                    ARRAY_SET,
+                    ARRAY_LEN,
+                    ARRAY_FILL,
+                    ARRAY_COPY,
+                    ARRAY_INIT_DATA,
+                    ARRAY_INIT_ELEM -> true;
+            default -> false;
+        });
         map.put(
                 SIMD_MEM,
                 o -> simd(o) && (o.immediates() == Immediates.MEMARG || o.immediates() == Immediates.MEMARG_LANE));

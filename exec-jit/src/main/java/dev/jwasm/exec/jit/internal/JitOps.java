@@ -104,6 +104,10 @@ final class JitOps {
             case V128_CONST, V128_COPY, HIGH_MOVE_N, V128_SELECT, V128_GLOBAL_GET, V128_GLOBAL_SET -> Emission.inline();
             case SIMD_UNARY, SIMD_BINARY, SIMD_TERNARY, SIMD_TO_V128, SIMD_TO_SCALAR, SIMD_MEM -> Emission.inline();
             case SHUFFLE -> Emission.helper("SimdOps.i8x16Shuffle");
+            // Not compiled yet: JVM locals are no GC roots, so until compiled code spills the live
+            // references for the collector (DESIGN.md "GC heap"), a function using GC instructions
+            // stays interpreted, as one with GC-typed values does (FunctionCompiler.whyNot).
+            case GC -> Emission.interpreted("GC references");
             default -> specific(op);
         };
     }
