@@ -7,7 +7,6 @@ import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.ISHR;
-import static net.bytebuddy.jar.asm.Opcodes.LALOAD;
 
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.exec.interp.internal.TierSupport;

@@ -119,7 +119,7 @@ final class SplitFunction {
         int total = FunctionCompiler.compile(
                 new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, probe);
         List<Chunk> chunks = cut(probe, total, inst, fn, budget);
-        boolean tail = FunctionCompiler.tailCallsOthers(fn, index);
+        boolean tail = TailDispatch.tailCallsOthers(fn, index);
         int largest = entry(cv, inst, index, fn, chunks, tail);
         var sizes = new ArrayList<Integer>();
         for (Chunk chunk : chunks) {
@@ -127,7 +127,7 @@ final class SplitFunction {
             sizes.add(size);
             largest = Math.max(largest, size);
         }
-        FunctionCompiler.wrappers(cv, index, inst.functions[index].type(), tail);
+        TailDispatch.wrappers(cv, index, inst.functions[index].type(), tail);
         if (ModuleCompiler.VERBOSE) {
             System.err.println("jwasm jit: function " + index + " (" + total + " bytes of bytecode, " + fn.frameSize()
                     + " slots) split into " + chunks.size() + " methods of " + sizes + " bytes");
@@ -268,8 +268,8 @@ final class SplitFunction {
         int params = type.params().size();
         MethodVisitor mv = cv.visitMethod(
                 ACC_STATIC,
-                tail ? FunctionCompiler.tailMethodName(index) : FunctionCompiler.methodName(index),
-                tail ? FunctionCompiler.tailDescriptor(type) : FunctionCompiler.descriptor(type),
+                tail ? TailDispatch.tailMethodName(index) : FunctionCompiler.methodName(index),
+                tail ? TailDispatch.tailDescriptor(type) : FunctionCompiler.descriptor(type),
                 null,
                 null);
         mv.visitCode();
