@@ -130,9 +130,4 @@ public final class TierSupport {
     public static int bulkPushes(int ordinal) {
         return BulkOps.pushes(Opcode.values()[ordinal]);
     }
-
-    /** Runs a table/bulk-memory/segment instruction on the operands in {@code s} from {@code at}. */
-    public static void bulk(int ordinal, int a, int b, long[] s, int at, InstanceState inst) {
-        BulkOps.execute(ordinal, a, b, s, at, inst);
-    }
 }

@@ -42,7 +42,6 @@ import dev.jwasm.api.model.ValType;
 import dev.jwasm.exec.interp.internal.IrOp;
 import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
-import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.LinkedHashMap;
@@ -419,13 +418,10 @@ final class FunctionCompiler extends Emitter {
             TierSupport.Catch c = catches.get(i);
             mv.visitLabel(lands[i]);
             if (c.payloadSlot() >= 0 && c.tag() != TierSupport.CATCH_ALL) {
-                int n = ExceptionInstance.payloadLength(inst.tags[c.tag()]);
-                for (int k = 0; k < n; k++) {
-                    mv.visitVarInsn(ALOAD, exn);
-                    push(k);
-                    mv.visitMethodInsn(INVOKESTATIC, RT, "payload", "(L" + WASM_EXCEPTION + ";I)J", false);
-                    storeL(c.payloadSlot() + k);
-                }
+                // The payload is flat (two longs per v128): one slot per parameter.
+                mv.visitVarInsn(ALOAD, exn);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "payload", "(L" + WASM_EXCEPTION + ";)[J", false);
+                flatResults(c.payloadSlot(), inst.tags[c.tag()].type().params());
             }
             if (c.refSlot() >= 0) {
                 mv.visitVarInsn(ALOAD, 0);
@@ -605,7 +601,7 @@ final class FunctionCompiler extends Emitter {
             case THROW -> {
                 mv.visitVarInsn(ALOAD, 0);
                 push(code[pc + 1]);
-                array(code[pc + 2], ExceptionInstance.payloadLength(inst.tags[code[pc + 1]]));
+                flatArray(code[pc + 2], inst.tags[code[pc + 1]].type().params());
                 mv.visitMethodInsn(INVOKESTATIC, RT, "throwNew", "(L" + INST + ";I[J)L" + WASM_EXCEPTION + ";", false);
                 mv.visitInsn(ATHROW);
             }

@@ -1,6 +1,7 @@
 package dev.jwasm.exec.jit.internal;
 
 import dev.jwasm.api.code.Opcode;
+import dev.jwasm.exec.interp.internal.BulkOps;
 import dev.jwasm.exec.interp.internal.IrOp;
 import java.util.EnumSet;
 import java.util.Set;
@@ -132,7 +133,8 @@ final class JitOps {
         return switch (op) {
             case UNARY, BINARY -> numeric(carried);
             case LOAD, STORE -> Memory.of(carried) == null ? null : Emission.inline();
-            case BULK -> Emission.helper("JitRuntime.bulk (BulkOps)");
+            case BULK ->
+                BulkOps.methodOf(carried) == null ? null : Emission.helper("BulkOps." + BulkOps.methodOf(carried));
             case WIDE -> Emission.inline();
             case ATOMIC -> Atomics.of(carried) == null ? null : Emission.inline();
             case SIMD_UNARY, SIMD_BINARY, SIMD_TERNARY, SIMD_TO_V128, SIMD_TO_SCALAR ->

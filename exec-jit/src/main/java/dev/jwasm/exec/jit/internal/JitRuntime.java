@@ -183,8 +183,9 @@ public final class JitRuntime {
         return inst.tags[tag] == e.exception().tag();
     }
 
-    public static long payload(WasmException e, int k) {
-        return e.exception().payload(k);
+    /** The caught exception's payload, flat. */
+    public static long[] payload(WasmException e) {
+        return e.exception().payload();
     }
 
     /** The exnref of a caught exception, for catch_ref and catch_all_ref. */
@@ -219,10 +220,5 @@ public final class JitRuntime {
 
     public static long address(long operand, int memFlags, long offset) {
         return TierSupport.address(operand, memFlags, offset);
-    }
-
-    /** A table/bulk-memory/segment instruction on operands in {@code s}; results come back in it. */
-    public static void bulk(long[] s, int ordinal, int a, int b, InstanceState inst) {
-        TierSupport.bulk(ordinal, a, b, s, 0, inst);
     }
 }

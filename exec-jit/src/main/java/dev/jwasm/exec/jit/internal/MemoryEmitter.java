@@ -5,6 +5,7 @@ import static net.bytebuddy.jar.asm.Opcodes.ASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.DUP_X2;
 import static net.bytebuddy.jar.asm.Opcodes.GETSTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.I2L;
+import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKEVIRTUAL;
 import static net.bytebuddy.jar.asm.Opcodes.L2I;
@@ -12,8 +13,10 @@ import static net.bytebuddy.jar.asm.Opcodes.LAND;
 import static net.bytebuddy.jar.asm.Opcodes.POP;
 import static net.bytebuddy.jar.asm.Opcodes.POP2;
 
+import dev.jwasm.api.code.Opcode;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.exec.interp.internal.AtomicOps;
+import dev.jwasm.exec.interp.internal.BulkOps;
 import dev.jwasm.exec.interp.internal.IrOp;
 import dev.jwasm.exec.interp.internal.TierSupport;
 
@@ -136,19 +139,30 @@ final class MemoryEmitter extends Emitter {
 
     // ---- table, bulk-memory and segment operations, on a small array of slots
 
+    /**
+     * {@code BULK opcode immA immB at}: a direct call of the interpreter's method for that
+     * operation ({@code BulkOps.methodOf}), on an array of its operand slots, which also holds
+     * its result afterwards.
+     */
     void bulk(int ordinal, int a, int b, int at) {
+        Opcode op = Opcode.values()[ordinal];
         int pops = TierSupport.bulkPops(ordinal);
         int pushes = TierSupport.bulkPushes(ordinal);
         // The helper reads its operands from index 0 and writes its result there.
         array(at, pops, Math.max(pops, pushes));
         mv.visitVarInsn(ASTORE, scratch);
-        mv.visitVarInsn(ALOAD, scratch);
-        push(ordinal);
         push(a);
         push(b);
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitMethodInsn(INVOKESTATIC, RT, "bulk", "([JIIIL" + INST + ";)V", false);
         mv.visitVarInsn(ALOAD, scratch);
-        results(at, pushes);
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESTATIC, BULK_OPS, BulkOps.methodOf(op), BULK_DESC, false);
+        if (pushes > 0) {
+            mv.visitVarInsn(ALOAD, scratch);
+            results(at, pushes);
+        }
     }
+
+    static final String BULK_OPS = "dev/jwasm/exec/interp/internal/BulkOps";
+    static final String BULK_DESC = "(II[JIL" + INST + ";)V";
 }

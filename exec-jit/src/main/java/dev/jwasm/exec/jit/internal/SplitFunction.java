@@ -38,7 +38,6 @@ import dev.jwasm.api.model.ValType;
 import dev.jwasm.exec.interp.internal.IrOp;
 import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
-import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -223,8 +222,14 @@ final class SplitFunction {
                 for (TierSupport.Catch c : h.catches()) {
                     var slots = new BitSet();
                     if (c.payloadSlot() >= 0 && c.tag() != TierSupport.CATCH_ALL) {
-                        int n = ExceptionInstance.payloadLength(inst.tags[c.tag()]);
-                        slots.set(c.payloadSlot(), c.payloadSlot() + n);
+                        // One slot per parameter; a v128's high half at frameSize on.
+                        List<ValType> payload = inst.tags[c.tag()].type().params();
+                        for (int i = 0; i < payload.size(); i++) {
+                            slots.set(c.payloadSlot() + i);
+                            if (payload.get(i) == ValType.V128) {
+                                slots.set(fn.frameSize() + c.payloadSlot() + i);
+                            }
+                        }
                     }
                     if (c.refSlot() >= 0) {
                         slots.set(c.refSlot());

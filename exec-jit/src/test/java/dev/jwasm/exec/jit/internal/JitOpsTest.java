@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwasm.api.code.Opcode;
+import dev.jwasm.exec.interp.internal.BulkOps;
 import dev.jwasm.exec.interp.internal.IrOp;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -111,6 +112,22 @@ class JitOpsTest {
             }
         }
         assertTrue(helpers > 40, helpers + " operators call a helper of their own");
+    }
+
+    /** Every table/bulk-memory operation the IR carries calls its own method of BulkOps. */
+    @Test
+    void bulkHelpersExist() throws ReflectiveOperationException {
+        int checked = 0;
+        Class<?> owner = Class.forName(MemoryEmitter.BULK_OPS.replace('/', '.'));
+        var type = MethodType.fromMethodDescriptorString(
+                MemoryEmitter.BULK_DESC, getClass().getClassLoader());
+        for (Opcode o : Opcode.values()) {
+            if (IrOp.BULK.carries(o)) {
+                assertNotNull(MethodHandles.lookup().findStatic(owner, BulkOps.methodOf(o), type), o.name());
+                checked++;
+            }
+        }
+        assertEquals(12, checked);
     }
 
     @Test
