@@ -21,12 +21,16 @@ final class Compilability {
 
     static String reason(WasmFunctionInstance function, Lowered fn) {
         FuncType type = function.type();
+        // An externref may be an externalized GC object (extern.convert_any keeps the bits), which
+        // the collector must find; it can only run inside a callee (allocation is a GC
+        // instruction, which stays interpreted), so a function that calls nothing may hold one.
+        boolean leaf = !calls(fn.code());
         if (Abi.jvmParams(type) > MAX_PARAMS) {
             return "too many parameters";
         }
         int[] code = fn.code();
         InstanceState inst = function.instance();
-        if (!noGcRefs(type, inst) || !function.code().locals().stream().allMatch(t -> noGcRef(t, inst))) {
+        if (!noGcRefs(type, inst, leaf) || !function.code().locals().stream().allMatch(t -> noGcRef(t, inst, leaf))) {
             // JVM locals are no GC roots: until compiled code spills its references for the
             // collector (DESIGN.md "GC heap"), code that may hold one stays interpreted.
             return "GC references";
@@ -56,7 +60,7 @@ final class Compilability {
             // A callee's values cross as flat long[]: no v128 among them (they would take two).
             if (op == IrOp.CALL || op == IrOp.RETURN_CALL) {
                 FuncType callee = inst.functions[code[pc + 1]].type();
-                if (!noGcRefs(callee, inst)) {
+                if (!noGcRefs(callee, inst, leaf)) {
                     return "callee type";
                 }
             }
@@ -65,15 +69,15 @@ final class Compilability {
                     || op == IrOp.RETURN_CALL_INDIRECT
                     || op == IrOp.RETURN_CALL_REF) {
                 FuncType callee = inst.types[code[pc + 1]];
-                if (callee == null || !noGcRefs(callee, inst)) {
+                if (callee == null || !noGcRefs(callee, inst, leaf)) {
                     return "callee type";
                 }
             }
             if (op == IrOp.GLOBAL_GET
-                    && !noGcRef(inst.globals[code[pc + 2]].type().type(), inst)) {
+                    && !noGcRef(inst.globals[code[pc + 2]].type().type(), inst, leaf)) {
                 return "GC references";
             }
-            if (op == IrOp.BULK && !gcFreeTables(inst)) {
+            if (op == IrOp.BULK && !gcFreeTables(inst, leaf)) {
                 return "GC references";
             }
             pc += n;
@@ -81,23 +85,39 @@ final class Compilability {
         return pc == code.length ? null : "malformed IR";
     }
 
+    /** Whether the IR calls a function (directly, indirectly, by reference, or as a tail call). */
+    private static boolean calls(int[] code) {
+        for (int pc = 0; pc < code.length; pc += IrOp.at(code, pc).length(code, pc)) {
+            switch (IrOp.at(code, pc)) {
+                case CALL, CALL_INDIRECT, CALL_REF, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> {
+                    return true;
+                }
+                default -> {}
+            }
+        }
+        return false;
+    }
+
     /** Whether no table can hand out a GC reference (table.get and friends run as BULK). */
-    private static boolean gcFreeTables(InstanceState inst) {
+    private static boolean gcFreeTables(InstanceState inst, boolean leaf) {
         for (var t : inst.tables) {
-            if (!noGcRef(t.type().elementType(), inst)) {
+            if (!noGcRef(t.type().elementType(), inst, leaf)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean noGcRefs(FuncType type, InstanceState inst) {
-        return type.params().stream().allMatch(t -> noGcRef(t, inst))
-                && type.results().stream().allMatch(t -> noGcRef(t, inst));
+    private static boolean noGcRefs(FuncType type, InstanceState inst, boolean leaf) {
+        return type.params().stream().allMatch(t -> noGcRef(t, inst, leaf))
+                && type.results().stream().allMatch(t -> noGcRef(t, inst, leaf));
     }
 
-    /** Numbers and function, extern or exception references: values the GC heap never has to find. */
-    private static boolean noGcRef(ValType t, InstanceState inst) {
+    /**
+     * Numbers and function or exception references, and in a function that calls nothing
+     * ({@code leaf}) extern references: values the GC heap never has to find in its frame.
+     */
+    private static boolean noGcRef(ValType t, InstanceState inst, boolean leaf) {
         if (!(t instanceof RefType r)) {
             return true;
         }
@@ -105,7 +125,7 @@ final class Compilability {
             case HeapType.Abstract a ->
                 a == HeapType.Abstract.FUNC
                         || a == HeapType.Abstract.NOFUNC
-                        || a == HeapType.Abstract.EXTERN
+                        || a == HeapType.Abstract.EXTERN && leaf
                         || a == HeapType.Abstract.NOEXTERN
                         // exnrefs are tagged indexes into the store's exceptions, no heap objects
                         || a == HeapType.Abstract.EXN
