@@ -29,9 +29,20 @@ import org.junit.jupiter.api.TestFactory;
  * modules), and pass exactly as many commands as on the interpreter.
  */
 class SpecCoverageTest {
-    /** Scripts relative to the testsuite root, each covering a feature the JIT compiles. */
+    /**
+     * Scripts relative to the testsuite root, each covering a feature the JIT compiles: memory64,
+     * multi-memory, bulk memory and tables, tail calls, exceptions (legacy ones included), SIMD
+     * and relaxed SIMD, atomics and wide arithmetic.
+     */
     private static final String[] SCRIPTS = {
         "address64.wast",
+        "bulk.wast",
+        "memory_fill.wast",
+        "memory_init.wast",
+        "table_copy.wast",
+        "table_fill.wast",
+        "table_grow.wast",
+        "table_size.wast",
         "simd_address.wast",
         "simd_align.wast",
         "simd_bit_shift.wast",
