@@ -36,6 +36,7 @@ public final class Store implements AutoCloseable {
     public Store(Engine engine) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.executor = engine.executor();
+        engine.gcHeapProvider().ifPresent(p -> state.gcHeapFactory(roots -> p.create(engine.config(), roots)));
     }
 
     public Engine engine() {

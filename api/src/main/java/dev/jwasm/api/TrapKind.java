@@ -30,7 +30,9 @@ public enum TrapKind {
     OUT_OF_FUEL("all fuel consumed"),
     INTERRUPTED("interrupted"),
     DEADLINE_EXCEEDED("deadline exceeded"),
-    GC_HEAP_EXHAUSTED("gc heap exhausted");
+    GC_HEAP_EXHAUSTED("gc heap exhausted"),
+    NULL_DESCRIPTOR_REFERENCE("null descriptor reference"),
+    DESCRIPTOR_CAST_FAILURE("descriptor cast failure");
 
     private final String message;
 

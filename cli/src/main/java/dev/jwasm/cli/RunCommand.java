@@ -9,6 +9,7 @@ import dev.jwasm.api.Trap;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.NumType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.wasi.WasiConfig;
 import dev.jwasm.wasi.WasiExitException;
 import dev.jwasm.wasi.WasiImports;
@@ -123,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
             }
             try {
                 Instance instance = WasiImports.instantiate(new Linker(), store, module, wasi);
-                return invoke == null ? start(instance, wasi) : invokeExport(instance, wasi);
+                return invoke == null ? start(instance, wasi) : invokeExport(store, instance, wasi);
             } catch (WasiExitException exit) {
                 return exit.exitCode();
             } catch (Trap trap) {
@@ -162,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
         return threads;
     }
 
-    private int invokeExport(Instance instance, WasiPreview1 wasi) {
+    private int invokeExport(Store store, Instance instance, WasiPreview1 wasi) {
         if (!instance.exportNames().contains(invoke)) {
             throw new ConfigurationException(file + " exports no \"" + invoke + "\"; its exports: "
                     + String.join(", ", instance.exportNames().stream().sorted().toList()));
@@ -185,6 +186,8 @@ final class RunCommand implements Callable<Integer> {
             if (t == ValType.V128) {
                 out.println(formatV128(results[at], results[at + 1]));
                 at += 2;
+            } else if (GcFormat.isGcValue(results[at])) {
+                out.println(GcFormat.format(instance, Internals.state(store).gcHeap(), results[at++]));
             } else {
                 out.println(formatValue(t, results[at++]));
             }
@@ -262,7 +265,8 @@ final class RunCommand implements Callable<Integer> {
                 case F64 -> Double.toString(Double.longBitsToDouble(raw));
             };
         }
-        return type + " 0x" + Long.toHexString(raw);
+        // References: null for every type, else the type and the raw tagged value.
+        return raw == 0 ? "null" : type + " 0x" + Long.toHexString(raw);
     }
 
     /** A v128 as "v128 0x" and its 32 hex digits, most significant first. */

@@ -172,6 +172,28 @@ class RunCommandTest {
     }
 
     @Test
+    void invokePrintsGcResultsReadably() throws IOException {
+        Path m = module("""
+                (module
+                  (type $pair (struct (field i32) (field (ref null $pair))))
+                  (type $bytes (array i8))
+                  (func (export "pair") (result (ref $pair) anyref (ref null $pair))
+                    (struct.new $pair (i32.const 1) (struct.new $pair (i32.const -2) (ref.null $pair)))
+                    (ref.i31 (i32.const 7))
+                    (ref.null $pair))
+                  (func (export "bytes") (result (ref $bytes))
+                    (array.new $bytes (i32.const 255) (i32.const 20))))
+                """);
+        var pair = run("run", "--invoke", "pair", m.toString());
+        assertEquals(0, pair.exitCode(), pair.err());
+        assertEquals(
+                "(struct $0 1 (struct $0 -2 null))\n(i31 7)\nnull",
+                pair.out().strip().replace("\r", ""));
+        var bytes = run("run", "--invoke", "bytes", m.toString());
+        assertEquals("(array $1 [20]" + " -1".repeat(16) + " …)", bytes.out().strip());
+    }
+
+    @Test
     void invokeRejectsWrongArgumentsClearly() throws IOException {
         Path m = module("(module (func (export \"f\") (param i32) (result i32) (local.get 0)))");
         var count = run("run", "--invoke", "f", m.toString());

@@ -102,6 +102,16 @@ public final class WastRunner implements AutoCloseable {
         };
     }
 
+    /** The instance the last module command made, if it made one (for differential tests). */
+    public java.util.Optional<Instance> current() {
+        return java.util.Optional.ofNullable(current);
+    }
+
+    /** The store the runner instantiates in, or null when it has no engine. */
+    public Store store() {
+        return store;
+    }
+
     /** Text and quoted modules go through the WAT parser; binary ones straight to the decoder. */
     public static byte[] encode(ModuleSource source) {
         return encode(source, Features.defaults());

@@ -1,10 +1,15 @@
 package dev.jwasm.internal.runtime;
 
 import dev.jwasm.api.JwasmException;
+import dev.jwasm.api.Trap;
+import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.code.Opcode;
 import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.HeapType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.spi.GcHeap;
+import dev.jwasm.spi.GcRefs;
+import dev.jwasm.spi.runtime.CanonicalType;
 import dev.jwasm.spi.runtime.ConstExpr;
 import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.InstanceState;
@@ -13,7 +18,10 @@ import dev.jwasm.spi.runtime.InstanceState;
  * Evaluates a constant expression (spec 4.4.13) against a partly built instance: constants,
  * {@code global.get} of globals already initialised, {@code ref.null}, {@code ref.func}, and the
  * extended-constant integer add/sub/mul, and {@code v128.const}. A v128 keeps its high half in a
- * parallel stack. GC constants are not supported yet.
+ * parallel stack. The GC proposal's constants ({@code struct.new*}, {@code array.new},
+ * {@code array.new_default}, {@code array.new_fixed}, {@code ref.i31} and the extern/any
+ * conversions) allocate in the store's GC heap; the instantiator defers collection meanwhile,
+ * since this evaluator's stack is not a root.
  */
 final class ConstEvaluator extends RejectingVisitor {
     private final InstanceState instance;
@@ -72,8 +80,18 @@ final class ConstEvaluator extends RejectingVisitor {
             ended = true;
             return;
         }
-        if (height < 2) {
-            throw reject(op);
+        switch (op) {
+            case REF_I31 -> {
+                requireHeight(op, 1);
+                stack[height - 1] = GcRefs.i31((int) stack[height - 1]);
+                return;
+            }
+            // The conversions keep the bits (see GcRefs).
+            case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> {
+                requireHeight(op, 1);
+                return;
+            }
+            default -> requireHeight(op, 2);
         }
         long b = stack[--height];
         long a = stack[height - 1];
@@ -86,6 +104,70 @@ final class ConstEvaluator extends RejectingVisitor {
             case I64_MUL -> a * b;
             default -> throw reject(op);
         };
+    }
+
+    private void requireHeight(Opcode op, int n) {
+        if (height < n) {
+            throw reject(op);
+        }
+    }
+
+    @Override
+    public void visitType(Opcode op, int typeIndex) {
+        CanonicalType type = instance.canonicalTypes[typeIndex];
+        GcHeap heap = instance.store.gcHeap();
+        switch (op) {
+            case STRUCT_NEW -> {
+                int n = type.fieldCount();
+                requireHeight(op, n);
+                long ref = heap.structNew(type, stack, highs, height - n);
+                height -= n;
+                push(ref);
+            }
+            case STRUCT_NEW_DEFAULT -> push(heap.structNewDefault(type));
+            case STRUCT_NEW_DESC -> {
+                int n = type.fieldCount() + 1;
+                requireHeight(op, n);
+                long desc = stack[height - 1];
+                if (desc == 0) {
+                    throw new Trap(TrapKind.NULL_DESCRIPTOR_REFERENCE);
+                }
+                long ref = heap.structNewDesc(type, stack, highs, height - n, desc);
+                height -= n;
+                push(ref);
+            }
+            case STRUCT_NEW_DEFAULT_DESC -> {
+                requireHeight(op, 1);
+                long desc = stack[--height];
+                if (desc == 0) {
+                    throw new Trap(TrapKind.NULL_DESCRIPTOR_REFERENCE);
+                }
+                push(heap.structNewDesc(type, new long[type.fieldCount()], null, 0, desc));
+            }
+            case ARRAY_NEW -> {
+                requireHeight(op, 2);
+                long length = stack[height - 1] & 0xFFFF_FFFFL;
+                long ref = heap.arrayNew(type, length, stack[height - 2], highs[height - 2]);
+                height -= 2;
+                push(ref);
+            }
+            case ARRAY_NEW_DEFAULT -> {
+                requireHeight(op, 1);
+                long length = stack[--height] & 0xFFFF_FFFFL;
+                push(heap.arrayNewDefault(type, length));
+            }
+            default -> throw reject(op);
+        }
+    }
+
+    @Override
+    public void visitArrayNewFixed(int typeIndex, int length) {
+        requireHeight(Opcode.ARRAY_NEW_FIXED, length);
+        long ref = instance.store
+                .gcHeap()
+                .arrayNewFixed(instance.canonicalTypes[typeIndex], stack, highs, height - length, length);
+        height -= length;
+        push(ref);
     }
 
     @Override

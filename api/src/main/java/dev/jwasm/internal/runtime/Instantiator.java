@@ -18,6 +18,7 @@ import dev.jwasm.api.model.TableType;
 import dev.jwasm.api.model.TagType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.internal.validate.CanonicalTypes;
+import dev.jwasm.spi.GcHeap;
 import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.MemoryBudget;
 import dev.jwasm.spi.MemoryProvider;
@@ -108,6 +109,43 @@ public final class Instantiator {
                 module.elements().size(),
                 nx + module.tags().size());
         inst.canonicalTypes = canon;
+        store.own(inst);
+        // Constant expressions may allocate GC objects that only the evaluator and the partly
+        // built segments hold, which no root reaches: no collection until the instance is built.
+        GcHeap heap = usesGcObjects(canon) && store.hasGcBackend() ? store.gcHeap() : null;
+        if (heap != null) {
+            heap.deferCollection(true);
+        }
+        try {
+            link(module, canonicalTypes, canon, resolve, inst);
+        } catch (RuntimeException e) {
+            // A failed instance is unreachable: its own objects must not stay roots. What its
+            // segments wrote into imported tables is rooted by those tables' owners.
+            store.disown(inst);
+            throw e;
+        } finally {
+            if (heap != null) {
+                heap.deferCollection(false);
+            }
+        }
+        return inst;
+    }
+
+    private static boolean usesGcObjects(CanonicalType[] types) {
+        for (CanonicalType t : types) {
+            if (t.kind() != HeapType.Abstract.FUNC) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void link(
+            ModuleDefinition module,
+            List<CanonicalType> canonicalTypes,
+            CanonicalType[] canon,
+            BiFunction<String, String, Object> resolve,
+            InstanceState inst) {
         int fi = 0;
         int gi = 0;
         int ti = 0;
@@ -203,7 +241,6 @@ public final class Instantiator {
             inst.datas[i] = new DataSegment(module.datas().get(i).bytes().clone());
         }
         applySegments(module, inst);
-        return inst;
     }
 
     /** Spec 4.5.4 steps 13-14: active element segments, then active data segments, in order. */

@@ -13,6 +13,7 @@ import dev.jwasm.api.model.StructType;
 import dev.jwasm.api.model.SubType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.runtime.CanonicalType;
+import dev.jwasm.spi.runtime.StorageKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,6 +82,39 @@ public final class DefinedTypes {
             @Override
             public HeapType.Abstract kind(int i) {
                 return kindOf(subs.get(i).composite());
+            }
+
+            @Override
+            public StorageKind[] fields(int i) {
+                return switch (subs.get(i).composite()) {
+                    case FuncType f -> new StorageKind[0];
+                    case StructType s ->
+                        s.fields().stream()
+                                .map(fd -> StorageKind.of(fd.storage()))
+                                .toArray(StorageKind[]::new);
+                    case ArrayType a ->
+                        new StorageKind[] {StorageKind.of(a.field().storage())};
+                };
+            }
+
+            @Override
+            public boolean[] mutable(int i) {
+                List<FieldType> fs =
+                        switch (subs.get(i).composite()) {
+                            case FuncType f -> List.of();
+                            case StructType s -> s.fields();
+                            case ArrayType a -> List.of(a.field());
+                        };
+                boolean[] m = new boolean[fs.size()];
+                for (int k = 0; k < m.length; k++) {
+                    m[k] = fs.get(k).mutable();
+                }
+                return m;
+            }
+
+            @Override
+            public boolean hasDescriptor(int i) {
+                return subs.get(i).hasDescriptor();
             }
         });
         for (int i = 0; i < group.types().size(); i++) {

@@ -3,6 +3,7 @@ package dev.jwasm.internal.validate;
 import dev.jwasm.api.model.HeapType;
 import dev.jwasm.api.model.SubType;
 import dev.jwasm.spi.runtime.CanonicalType;
+import dev.jwasm.spi.runtime.StorageKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,21 @@ final class TypeRegistry {
         CanonicalType supertype(int i, CanonicalType[] created);
 
         HeapType.Abstract kind(int i);
+
+        /** The storage of type {@code i}'s fields (struct) or element (array); none for a function. */
+        default StorageKind[] fields(int i) {
+            return new StorageKind[0];
+        }
+
+        /** Whether each of type {@code i}'s fields (or its element) is mutable. */
+        default boolean[] mutable(int i) {
+            return new boolean[fields(i).length];
+        }
+
+        /** Whether type {@code i} is a struct type with a descriptor type. */
+        default boolean hasDescriptor(int i) {
+            return false;
+        }
     }
 
     /**
@@ -50,7 +66,8 @@ final class TypeRegistry {
                 throw new ValidationFailure(
                         "sub type hierarchy too deep: more than " + DefinedTypes.MAX_SUBTYPE_DEPTH + " levels");
             }
-            created[i] = new CanonicalType(byId.size() + i, sup, shape.kind(i));
+            created[i] = new CanonicalType(
+                    byId.size() + i, sup, shape.kind(i), shape.fields(i), shape.mutable(i), shape.hasDescriptor(i));
         }
         for (var t : created) {
             byId.add(t);

@@ -18,6 +18,14 @@ public final class CanonicalType {
     private final int id;
     private final HeapType.Abstract kind;
     private final CanonicalType[] display;
+    /** Struct: its fields' storage; array: its one element's; function: none. */
+    private final StorageKind[] fields;
+    /** Whether each of {@link #fields} is mutable. */
+    private final boolean[] mutable;
+    /** Whether objects of this struct type carry a descriptor reference (custom descriptors). */
+    private final boolean hasDescriptor;
+    /** A GC heap's own layout of this type, made on first allocation (see {@link #heapLayout}). */
+    private volatile Object heapLayout;
 
     /**
      * @param id a number unique to this type among all canonical types
@@ -25,6 +33,32 @@ public final class CanonicalType {
      * @param kind the abstract heap type directly above it: func, struct or array
      */
     public CanonicalType(int id, CanonicalType supertype, HeapType.Abstract kind) {
+        this(id, supertype, kind, new StorageKind[0], new boolean[0], false);
+    }
+
+    /**
+     * @param fields a struct's fields' storage in order, an array's element storage (one entry),
+     *     or empty for a function type
+     * @param mutable whether each of {@code fields} is mutable
+     * @param hasDescriptor whether the struct type declares a descriptor type (custom descriptors
+     *     proposal), whose reference each of its objects then carries
+     */
+    public CanonicalType(
+            int id,
+            CanonicalType supertype,
+            HeapType.Abstract kind,
+            StorageKind[] fields,
+            boolean[] mutable,
+            boolean hasDescriptor) {
+        if (mutable.length != fields.length) {
+            throw new IllegalArgumentException("one mutability per field: " + mutable.length + " for " + fields.length);
+        }
+        this.fields = fields.clone();
+        this.mutable = mutable.clone();
+        this.hasDescriptor = hasDescriptor;
+        if (kind == HeapType.Abstract.ARRAY && fields.length != 1) {
+            throw new IllegalArgumentException("an array type has one element storage, not " + fields.length);
+        }
         this.id = id;
         this.kind = Objects.requireNonNull(kind, "kind");
         int depth = supertype == null ? 0 : supertype.depth() + 1;
@@ -62,6 +96,40 @@ public final class CanonicalType {
         }
         int d = expected.display.length - 1;
         return d < display.length - 1 && display[d] == expected;
+    }
+
+    /** The number of fields of a struct type (1 for an array type: its element). */
+    public int fieldCount() {
+        return fields.length;
+    }
+
+    /** The storage of field {@code i} of a struct type, or of an array type's elements ({@code i} = 0). */
+    public StorageKind field(int i) {
+        return fields[i];
+    }
+
+    /** Whether field {@code i} (or an array type's elements, {@code i} = 0) is mutable. */
+    public boolean isMutable(int i) {
+        return mutable[i];
+    }
+
+    /** Whether objects of this struct type carry a descriptor reference (custom descriptors proposal). */
+    public boolean hasDescriptor() {
+        return hasDescriptor;
+    }
+
+    /**
+     * The layout a GC heap computed for this type, or null: a heap caches it here so that
+     * allocation finds it without a lookup. Only one heap implementation's layouts can live here;
+     * a heap must check the class of what it finds.
+     */
+    public Object heapLayout() {
+        return heapLayout;
+    }
+
+    /** Caches a GC heap's layout of this type (see {@link #heapLayout()}); racing heaps agree. */
+    public void heapLayout(Object layout) {
+        this.heapLayout = layout;
     }
 
     @Override

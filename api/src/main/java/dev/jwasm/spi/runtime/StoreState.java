@@ -3,15 +3,22 @@ package dev.jwasm.spi.runtime;
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.model.RefType;
+import dev.jwasm.api.model.ValType;
+import dev.jwasm.spi.GcHeap;
+import dev.jwasm.spi.GcRoots;
 import dev.jwasm.spi.LinearMemory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * What a store owns across instances: the tables that funcref, externref and exnref values index,
@@ -38,6 +45,22 @@ public final class StoreState {
     private final List<Object> externs = new ArrayList<>();
     private final List<ExceptionInstance> exceptions = new ArrayList<>();
     private final List<LinearMemory> memories = new ArrayList<>();
+    /** Every instance made in this store: their globals, tables and segments are GC roots. */
+    private final List<InstanceState> instances = new ArrayList<>();
+    /** The frames of executors running now, innermost last: each adds its live references. */
+    private final List<GcRoots> runningFrames = new ArrayList<>();
+    /** References the host holds through the API, by handle; released slots are reused. */
+    private long[] held = new long[8];
+
+    private boolean[] heldLive = new boolean[8];
+    private int heldCount;
+    /** Released handles, reused by {@link #hold} before new ones. */
+    private int[] freeHandles = new int[8];
+
+    private int freeHandleCount;
+    private final GcRootStack rootStack = new GcRootStack();
+    private Function<GcRoots, GcHeap> heapFactory;
+    private GcHeap gcHeap;
     private static final int INTERRUPT = 1;
     private static final int DEADLINE = 2;
 
@@ -135,13 +158,154 @@ public final class StoreState {
         memories.add(memory);
     }
 
-    /** Releases every memory the store created (their storage and budget). */
+    /** Releases every memory the store created (their storage and budget), and its GC heap. */
     public void close() {
         clearDeadline();
         for (LinearMemory m : memories) {
             m.close();
         }
         memories.clear();
+        if (gcHeap != null) {
+            gcHeap.close();
+        }
+    }
+
+    /** How this store makes its GC heap on first use: the engine's GC backend given the store's roots. */
+    public void gcHeapFactory(Function<GcRoots, GcHeap> factory) {
+        this.heapFactory = factory;
+    }
+
+    /**
+     * The store's GC heap, made on first use.
+     *
+     * @throws JwasmException if the engine has no GC backend
+     */
+    public GcHeap gcHeap() {
+        GcHeap h = gcHeap;
+        if (h == null) {
+            if (heapFactory == null) {
+                throw new JwasmException("no GC heap backend is on the module path (add dev.jwasm.gc.arena)");
+            }
+            h = gcHeap = heapFactory.apply(this::forEachGcRoot);
+        }
+        return h;
+    }
+
+    /** Whether {@link #gcHeap()} can make a heap: the engine has a GC backend. */
+    public boolean hasGcBackend() {
+        return heapFactory != null || gcHeap != null;
+    }
+
+    /** The GC heap if this store has made one yet, else null. */
+    public GcHeap gcHeapIfPresent() {
+        return gcHeap;
+    }
+
+    /** Records an instance of this store (instantiation does, before any code runs), for GC roots. */
+    public void own(InstanceState instance) {
+        instances.add(instance);
+    }
+
+    /** Forgets an instance whose instantiation failed: nothing can reach it. */
+    public void disown(InstanceState instance) {
+        instances.remove(instance);
+    }
+
+    /** The root stack compiled frames spill their live references to (see {@link GcRootStack}). */
+    public GcRootStack rootStack() {
+        return rootStack;
+    }
+
+    /** An executor starts running frames whose references {@code frames} enumerates. */
+    public void pushFrames(GcRoots frames) {
+        runningFrames.add(frames);
+    }
+
+    /** The innermost running executor has finished (normally or not). */
+    public void popFrames() {
+        runningFrames.removeLast();
+    }
+
+    /** Keeps {@code ref} alive for the host until {@link #release}; returns the handle. */
+    public int hold(long ref) {
+        int handle;
+        if (freeHandleCount > 0) {
+            handle = freeHandles[--freeHandleCount];
+        } else {
+            if (heldCount == held.length) {
+                held = Arrays.copyOf(held, heldCount * 2);
+                heldLive = Arrays.copyOf(heldLive, heldCount * 2);
+            }
+            handle = heldCount++;
+        }
+        held[handle] = ref;
+        heldLive[handle] = true;
+        return handle;
+    }
+
+    /** The reference a live handle holds. */
+    public long held(int handle) {
+        if (handle < 0 || handle >= heldCount || !heldLive[handle]) {
+            throw new JwasmException("GC reference handle " + handle + " was released");
+        }
+        return held[handle];
+    }
+
+    /** Lets the collector free what {@code handle} held (if nothing else reaches it). */
+    public void release(int handle) {
+        if (handle >= 0 && handle < heldCount && heldLive[handle]) {
+            heldLive[handle] = false;
+            held[handle] = 0;
+            if (freeHandleCount == freeHandles.length) {
+                freeHandles = Arrays.copyOf(freeHandles, Math.max(8, freeHandleCount * 2));
+            }
+            freeHandles[freeHandleCount++] = handle;
+        }
+    }
+
+    /**
+     * Every GC root of this store: ref-typed globals, table elements and live element segments
+     * of its instances, payloads of exceptions held as exnrefs, references the host holds, the
+     * root stack, and the running executors' frames.
+     */
+    public void forEachGcRoot(LongConsumer visitor) {
+        for (InstanceState inst : instances) {
+            for (GlobalCell g : inst.globals) {
+                if (g != null && g.type().type() instanceof RefType) {
+                    visitor.accept(g.value);
+                }
+            }
+            for (TableInstance t : inst.tables) {
+                if (t != null) {
+                    t.forEachElement(visitor);
+                }
+            }
+            for (ElementSegment e : inst.elements) {
+                if (e != null) {
+                    for (long r : e.refs()) {
+                        visitor.accept(r);
+                    }
+                }
+            }
+        }
+        for (ExceptionInstance x : exceptions) {
+            int at = 0;
+            for (ValType t : x.tag().type().params()) {
+                if (t instanceof RefType) {
+                    visitor.accept(x.payload(at));
+                }
+                at += t == ValType.V128 ? 2 : 1;
+            }
+        }
+        for (int i = 0; i < heldCount; i++) {
+            if (heldLive[i]) {
+                visitor.accept(held[i]);
+            }
+        }
+        rootStack.forEach(visitor);
+        for (GcRoots frames : runningFrames) {
+            frames.forEachRoot(visitor);
+        }
     }
 
     /**

@@ -45,6 +45,13 @@ public final class TableInstance {
         return canonicalElementType;
     }
 
+    /** Passes every element to {@code visitor}: a table's references are GC roots. */
+    public void forEachElement(java.util.function.LongConsumer visitor) {
+        for (long e : elements) {
+            visitor.accept(e);
+        }
+    }
+
     public int size() {
         return elements.length;
     }

@@ -3,6 +3,7 @@ package dev.jwasm.gc.arena;
 import dev.jwasm.api.EngineConfig;
 import dev.jwasm.spi.GcHeap;
 import dev.jwasm.spi.GcHeapProvider;
+import dev.jwasm.spi.GcRoots;
 
 /** The arena GC heap, the only GC backend jwasm ships. */
 public final class ArenaGcHeapProvider implements GcHeapProvider {
@@ -22,17 +23,7 @@ public final class ArenaGcHeapProvider implements GcHeapProvider {
     }
 
     @Override
-    public GcHeap create(EngineConfig config) {
-        return new GcHeap() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public long usedBytes() {
-                return 0;
-            }
-        };
+    public GcHeap create(EngineConfig config, GcRoots roots) {
+        return new ArenaHeap(config.maxGcHeapBytes(), roots);
     }
 }

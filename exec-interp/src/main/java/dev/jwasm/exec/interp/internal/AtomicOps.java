@@ -12,9 +12,9 @@ import java.lang.invoke.VarHandle;
  * loop. The memory does the work: its atomic accessors check alignment ("unaligned atomic"), then
  * bounds, and {@code wait} traps "expected shared memory" on an unshared memory.
  */
-final class AtomicOps {
-    /** What each atomic opcode does, by ordinal; null for every other opcode. */
-    private enum Kind {
+public final class AtomicOps {
+    /** What an atomic opcode does (the JIT compiles each opcode by its kind). */
+    public enum Kind {
         LOAD,
         STORE,
         RMW,
@@ -40,6 +40,16 @@ final class AtomicOps {
     }
 
     private AtomicOps() {}
+
+    /** What atomic opcode {@code op} does, or null if it is no atomic. */
+    public static Kind kindOf(Opcode op) {
+        return KINDS[op.ordinal()];
+    }
+
+    /** The read-modify-write operation of an RMW opcode, or null. */
+    public static RmwOp rmwOf(Opcode op) {
+        return RMW_OPS[op.ordinal()];
+    }
 
     private static Kind kind(Opcode op) {
         String m = op.mnemonic();

@@ -10,5 +10,7 @@ package dev.jwasm.exec.interp.internal;
  * <p>{@code code} ends with the function's exception handler table (layout in {@link Handlers}),
  * after the last instruction: the unwinder finds it from the code array alone, which is all a
  * saved frame keeps. Nothing executes past the last instruction, so the table costs nothing.
+ * {@code gcMaps} says which slots hold references where the collector may run.
  */
-record CompiledFunction(int[] code, int params, int locals, int frameSize, long[] frameInit, boolean v128Locals) {}
+record CompiledFunction(
+        int[] code, int params, int locals, int frameSize, long[] frameInit, boolean v128Locals, GcMaps gcMaps) {}

@@ -3,6 +3,8 @@ package dev.jwasm.exec.interp.internal;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -89,6 +91,31 @@ final class Handlers {
             i += ENTRY;
         }
         return -1;
+    }
+
+    /**
+     * The handlers {@link #land} tries, in its order, for an exception thrown at {@code pc}:
+     * each entry covering it, delegates followed. Empty at a tail call (its frame is gone). The
+     * JIT builds its exception tables from these.
+     */
+    static List<TierSupport.Catch> candidates(int[] code, int pc) {
+        var out = new ArrayList<TierSupport.Catch>();
+        if (isTailCall(code, pc)) {
+            return out;
+        }
+        int end = code.length - 1;
+        int i = code[end];
+        while (i < end) {
+            if (pc >= code[i] && pc < code[i + 1]) {
+                if (code[i + 2] == DELEGATE) {
+                    i = code[i + 5];
+                    continue;
+                }
+                out.add(new TierSupport.Catch(code[i + 2], code[i + 3], code[i + 4], code[i + 5]));
+            }
+            i += ENTRY;
+        }
+        return out;
     }
 
     /** Whether the instruction at {@code pc} is a tail call, whose own frame is gone (spec 4.4.8). */

@@ -1,7 +1,10 @@
 package dev.jwasm.exec.interp.internal;
 
 /**
- * The register IR's operation codes. Operands follow each code in the {@code int[]}; "slot"
+ * The register IR's operation codes, as compile-time constants for the interpreter's dispatch
+ * {@code switch}. The contract (operand layouts, lengths, the Wasm operator each implements) is
+ * {@link IrOp}, whose entries are built from these constants; a test checks that every constant
+ * has exactly one entry of its name. Operands follow each code in the {@code int[]}; "slot"
  * operands are frame-relative indexes into the {@code long[]} value stack, where a function's
  * locals come first and its operand stack above them, so each Wasm stack position is a register.
  * Layouts are given as {@code CODE operand...}.
@@ -154,6 +157,10 @@ final class Ir {
     /** {@code SIMD_MEM dst addr value memFlags offsetLo offsetHi opcodeOrdinal lane}: v128 loads and stores. */
     static final int SIMD_MEM = 212;
 
+    // GC proposal (range 220-259): one generic op into GcExec, whose javadoc gives the layout.
+    /** {@code GC opcodeOrdinal dst base immA immB}: see GcExec. */
+    static final int GC = 220;
+
     // Exception handling (range 160-179); handlers are a table after the code, see Handlers.
     /** {@code THROW tag argBase}: throws a new exception of the instance's tag, payload from argBase up. */
     static final int THROW = 160;
@@ -215,89 +222,12 @@ final class Ir {
     /** {@code I32_MUL_ADD dst x y c}: dst = x * y + c, an i32.mul whose product an i32.add consumes. */
     static final int I32_MUL_ADD = 158;
 
-    /** The fused jump for a compare IR op, or -1; {@code negate} gives the jump when it fails. */
-    static int fusedJump(int compare, boolean negate) {
-        int j =
-                switch (compare) {
-                    case I32_EQ -> JUMP_I32_EQ;
-                    case I32_NE -> JUMP_I32_NE;
-                    case I32_LT_S -> JUMP_I32_LT_S;
-                    case I32_GE_S -> JUMP_I32_GE_S;
-                    case I32_GT_S -> JUMP_I32_GT_S;
-                    case I32_LE_S -> JUMP_I32_LE_S;
-                    case I32_LT_U -> JUMP_I32_LT_U;
-                    case I32_GT_U -> JUMP_I32_GT_U;
-                    case I32_GE_U -> JUMP_I32_GE_U;
-                    case I32_LE_U -> JUMP_I32_LE_U;
-                    case I64_EQ -> JUMP_I64_EQ;
-                    case I64_NE -> JUMP_I64_NE;
-                    case I64_LT_S -> JUMP_I64_LT_S;
-                    case I64_GE_S -> JUMP_I64_GE_S;
-                    case I64_GT_S -> JUMP_I64_GT_S;
-                    case I64_LE_S -> JUMP_I64_LE_S;
-                    case I64_LT_U -> JUMP_I64_LT_U;
-                    case I64_GE_U -> JUMP_I64_GE_U;
-                    case I64_GT_U -> JUMP_I64_GT_U;
-                    case I64_LE_U -> JUMP_I64_LE_U;
-                    default -> -1;
-                };
-        if (j < 0 || !negate) {
-            return j;
-        }
-        // Pairs are adjacent, starting at an even code: even codes negate to the next, odd ones
-        // to the previous.
-        return j % 2 == 0 ? j + 1 : j - 1;
-    }
-
     /**
-     * The number of words of the instruction at {@code pc} (code and operands), or 0 for a code
-     * this table does not know; used by {@link IrPrinter}, never by the dispatch loop.
+     * The number of words of the instruction at {@code pc} (code and operands), from the {@link
+     * IrOp} table, or 0 for a code the table does not know; never used by the dispatch loop.
      */
     static int length(int[] code, int pc) {
-        return switch (code[pc]) {
-            case UNREACHABLE, SAFEPOINT -> 1;
-            case JUMP, THROW_REF -> 2;
-            case WIDE, THROW, V128_COPY, V128_GLOBAL_GET, V128_GLOBAL_SET -> 3;
-            case HIGH_MOVE_N, SIMD_UNARY -> 4;
-            case V128_SELECT, SIMD_BINARY -> 5;
-            case ATOMIC, V128_CONST, SIMD_TERNARY, SIMD_TO_V128, SIMD_TO_SCALAR -> 6;
-            case SHUFFLE -> 8;
-            case SIMD_MEM -> 9;
-            case COPY,
-                    GLOBAL_GET,
-                    GLOBAL_SET,
-                    JUMP_IF_ZERO,
-                    JUMP_IF_NONZERO,
-                    RETURN,
-                    CALL,
-                    RETURN_CALL,
-                    REF_FUNC,
-                    I32_EQZ,
-                    MEMORY_SIZE,
-                    JUMP_IF_NULL,
-                    JUMP_IF_NON_NULL,
-                    I64_EQZ,
-                    I32_WRAP_I64,
-                    I64_EXTEND_I32_S,
-                    I64_EXTEND_I32_U -> 3;
-            case CONST, MOVE_N, UNARY, MEMORY_GROW -> 4;
-            case CALL_INDIRECT, RETURN_CALL_INDIRECT, CALL_REF, RETURN_CALL_REF, SELECT, BINARY, BULK, I32_MUL_ADD -> 5;
-            case I32_LOAD, I32_STORE, I64_LOAD, I32_LOAD8_U, I64_STORE, I32_STORE8 -> 6;
-            case LOAD, STORE -> 7;
-            case BR_TABLE -> 3 + code[pc + 2] + 1;
-            default -> {
-                if (code[pc] >= I32_ADD && code[pc] <= F64_MUL) {
-                    yield 4;
-                }
-                if (code[pc] >= I64_XOR && code[pc] <= I32_REM_U) {
-                    yield 4;
-                }
-                if (code[pc] >= JUMP_I32_EQ && code[pc] <= JUMP_I32_LE_U
-                        || code[pc] >= JUMP_I64_EQ && code[pc] <= JUMP_I64_LE_U) {
-                    yield 4;
-                }
-                yield 0;
-            }
-        };
+        IrOp op = IrOp.of(code[pc]);
+        return op == null ? 0 : op.length(code, pc);
     }
 }

@@ -1,9 +1,7 @@
 package dev.jwasm.exec.interp.internal;
 
+import dev.jwasm.api.code.Opcode;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
-import java.lang.reflect.Modifier;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Prints lowered IR, one instruction per line ({@code pc: NAME operand...}), to see what the
@@ -15,23 +13,7 @@ public final class IrPrinter {
     /** Whether lowered functions are dumped to standard error. */
     static final boolean DUMP = Boolean.getBoolean("jwasm.interp.dumpIr");
 
-    private static final Map<Integer, String> NAMES = names();
-
     private IrPrinter() {}
-
-    private static Map<Integer, String> names() {
-        var names = new HashMap<Integer, String>();
-        for (var field : Ir.class.getDeclaredFields()) {
-            if (field.getType() == int.class && Modifier.isStatic(field.getModifiers())) {
-                try {
-                    names.put(field.getInt(null), field.getName());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return names;
-    }
 
     /** Lowers {@code function} (if not yet) and returns its IR as text. */
     public static String print(WasmFunctionInstance function) {
@@ -39,8 +21,9 @@ public final class IrPrinter {
     }
 
     /**
-     * The IR as text. An instruction whose length is not known here (a code added without a
-     * length in {@link Ir#length}) ends the listing with its raw words.
+     * The IR as text, each instruction's operands as its {@link IrOp} layout reads them (an
+     * {@code OPCODE} operand as the Wasm mnemonic). An unknown code ends the listing with its raw
+     * words.
      */
     static String print(int[] code) {
         var out = new StringBuilder();
@@ -48,21 +31,31 @@ public final class IrPrinter {
         // The instructions end where the handler table starts, which the last word says (Handlers).
         int end = code[code.length - 1];
         while (pc < end) {
-            int op = code[pc];
-            int length = Ir.length(code, pc);
-            out.append(pc).append(": ").append(NAMES.getOrDefault(op, "op" + op));
-            if (length <= 0) {
+            IrOp op = IrOp.of(code[pc]);
+            if (op == null) {
+                out.append(pc).append(": op").append(code[pc]);
                 for (int i = pc + 1; i < end; i++) {
                     out.append(' ').append(code[i]);
                 }
-                out.append(" (length unknown)\n");
+                out.append(" (unknown code)\n");
                 break;
             }
-            for (int i = 1; i < length; i++) {
-                out.append(' ').append(code[pc + i]);
+            out.append(pc).append(": ").append(op.name());
+            int at = pc + 1;
+            for (IrOp.Operand kind : op.layout()) {
+                int words = kind == IrOp.Operand.TARGETS ? op.length(code, pc) - op.fixedLength() : kind.words();
+                for (int i = 0; i < words; i++) {
+                    out.append(' ');
+                    if (kind == IrOp.Operand.OPCODE) {
+                        out.append(Opcode.values()[code[at + i]].mnemonic());
+                    } else {
+                        out.append(code[at + i]);
+                    }
+                }
+                at += words;
             }
             out.append('\n');
-            pc += length;
+            pc = at;
         }
         return out.toString();
     }

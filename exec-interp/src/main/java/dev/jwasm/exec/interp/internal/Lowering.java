@@ -12,6 +12,7 @@ import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.code.ValidatedState;
 import dev.jwasm.spi.runtime.InstanceState;
+import dev.jwasm.spi.runtime.StorageKind;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -155,6 +156,8 @@ public final class Lowering implements InstructionVisitor {
 
     private boolean dead;
     private boolean finished;
+    /** The reference maps of the points where the collector may run (see {@link GcMaps}). */
+    private final GcMaps.Builder gcMaps = new GcMaps.Builder();
     /** Handler entries in the order their blocks ended, see {@link Handlers}. */
     private final List<Handler> entries = new ArrayList<>();
     /** Whether a handler branches to the function's own label: it lands on a final RETURN. */
@@ -203,7 +206,8 @@ public final class Lowering implements InstructionVisitor {
                 lowering.locals,
                 lowering.base + lowering.maxHeight + 1,
                 frameInit,
-                function.code().locals().contains(ValType.V128));
+                function.code().locals().contains(ValType.V128),
+                lowering.gcMaps.build());
     }
 
     private static Lowering run(Lowering lowering, WasmFunctionInstance function) {
@@ -281,6 +285,7 @@ public final class Lowering implements InstructionVisitor {
 
     /** Emits a control instruction (or one that writes several slots): a peephole barrier. */
     private void emit(int... words) {
+        IrOp.checkEmit(words);
         barrier();
         for (int w : words) {
             code.add(w);
@@ -299,6 +304,7 @@ public final class Lowering implements InstructionVisitor {
      * as its first operand, and records no code position; pending copies survive it.
      */
     private void emitOp(int dst, int... words) {
+        IrOp.checkEmit(words);
         int at = code.size();
         if (dst >= 0) {
             clobber(dst);
@@ -394,14 +400,14 @@ public final class Lowering implements InstructionVisitor {
             if (pendDst[i] == slot) {
                 int local = pendLocal[i];
                 if (local >= 0) {
-                    removePending(i, 3);
+                    removePending(i, IrOp.COPY.fixedLength());
                     return local;
                 }
                 Integer index = poolIndex(pendValue[i]);
                 if (index == null) {
                     return slot;
                 }
-                removePending(i, 4);
+                removePending(i, IrOp.CONST.fixedLength());
                 return locals + index;
             }
         }
@@ -443,7 +449,7 @@ public final class Lowering implements InstructionVisitor {
             int op = code.get(at);
             if (op == Ir.I32_EQZ || op == Ir.I64_EQZ) {
                 int a = code.get(at + 2);
-                code.remove(at, 3);
+                code.remove(at, IrOp.I32_EQZ.fixedLength());
                 // i64.eqz tests all 64 bits, as the null tests do.
                 int jump = op == Ir.I32_EQZ
                         ? (whenTrue ? Ir.JUMP_IF_ZERO : Ir.JUMP_IF_NONZERO)
@@ -451,12 +457,13 @@ public final class Lowering implements InstructionVisitor {
                 emit(jump, a, 0);
                 return;
             }
-            int fused = Ir.fusedJump(op, !whenTrue);
-            if (fused >= 0) {
+            IrOp compare = IrOp.of(op);
+            IrOp fused = compare == null ? null : compare.fusedJump(!whenTrue);
+            if (fused != null) {
                 int a = code.get(at + 2);
                 int b = code.get(at + 3);
-                code.remove(at, 4);
-                emit(fused, a, b, 0);
+                code.remove(at, compare.fixedLength());
+                emit(fused.code(), a, b, 0);
                 return;
             }
         }
@@ -518,6 +525,9 @@ public final class Lowering implements InstructionVisitor {
                 emit(Ir.BINARY, slot(height - 2), slot(height - 2), slot(height - 1), op.ordinal());
                 height--;
             }
+            // The conversions keep the bits (see dev.jwasm.spi.GcRefs): nothing to run.
+            case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> {}
+            case REF_I31, I31_GET_S, I31_GET_U, ARRAY_LEN -> gc(op, 1, 1, 0, 0, null);
             case ATOMIC_FENCE -> emit(Ir.ATOMIC, op.ordinal(), 0, 0, 0, 0);
             case I64_ADD128, I64_SUB128, I64_MUL_WIDE_S, I64_MUL_WIDE_U -> {
                 int n = op.operands().size();
@@ -606,7 +616,7 @@ public final class Lowering implements InstructionVisitor {
     private boolean fuseMultiplyAdd(int dst, int srcA, int srcB) {
         int at = lastOp;
         // The multiply must be the last instruction (copies after it folded away by now).
-        if (at < 0 || code.get(at) != Ir.I32_MUL || at + 4 != code.size()) {
+        if (at < 0 || code.get(at) != Ir.I32_MUL || at + IrOp.I32_MUL.fixedLength() != code.size()) {
             return false;
         }
         int product = code.get(at + 1);
@@ -616,7 +626,7 @@ public final class Lowering implements InstructionVisitor {
         int addend = srcA == product ? srcB : srcA;
         int x = code.get(at + 2);
         int y = code.get(at + 3);
-        code.remove(at, 4);
+        code.remove(at, IrOp.I32_MUL.fixedLength());
         emitResult(Ir.I32_MUL_ADD, dst, x, y, addend);
         return true;
     }
@@ -853,25 +863,7 @@ public final class Lowering implements InstructionVisitor {
                 branch(depth);
                 dead = true;
             }
-            case BR_IF -> {
-                height--;
-                int cond = slot(height);
-                if (needsMoves(depth)) {
-                    conditionalJump(cond, false);
-                    int skip = code.size() - 1;
-                    branch(depth);
-                    barrier();
-                    code.set(skip, code.size());
-                } else {
-                    Control target = controls.get(controls.size() - 1 - depth);
-                    conditionalJump(cond, true);
-                    if (target.kind == Opcode.LOOP) {
-                        code.set(code.size() - 1, target.loopStart);
-                    } else {
-                        target.fixups.add(code.size() - 1);
-                    }
-                }
-            }
+            case BR_IF -> branchIf(depth);
             case BR_ON_NULL -> {
                 // Null: drop it and branch with the values beneath. Otherwise the reference stays.
                 int ref = slot(height - 1);
@@ -894,6 +886,27 @@ public final class Lowering implements InstructionVisitor {
                 height--;
             }
             default -> throw unsupported(op);
+        }
+    }
+
+    /** {@code br_if depth} on the condition at the top of the stack, which it pops. */
+    private void branchIf(int depth) {
+        height--;
+        int cond = slot(height);
+        if (needsMoves(depth)) {
+            conditionalJump(cond, false);
+            int skip = code.size() - 1;
+            branch(depth);
+            barrier();
+            code.set(skip, code.size());
+        } else {
+            Control target = controls.get(controls.size() - 1 - depth);
+            conditionalJump(cond, true);
+            if (target.kind == Opcode.LOOP) {
+                code.set(code.size() - 1, target.loopStart);
+            } else {
+                target.fixups.add(code.size() - 1);
+            }
         }
     }
 
@@ -988,6 +1001,7 @@ public final class Lowering implements InstructionVisitor {
                 FuncType callee = instance.functions[funcIndex].type();
                 int n = callee.params().size();
                 emit(Ir.CALL, funcIndex, slot(height - n));
+                referenceMap(height - n, null);
                 height -= n;
                 push(callee.results());
             }
@@ -1022,6 +1036,7 @@ public final class Lowering implements InstructionVisitor {
             return;
         }
         emit(Ir.CALL_INDIRECT, typeIndex, tableIndex, slot(height - n), indexSlot);
+        referenceMap(height - n, null);
         height -= n;
         push(callee.results());
     }
@@ -1274,14 +1289,15 @@ public final class Lowering implements InstructionVisitor {
         push(BulkOps.pushes(op));
     }
 
-    // Not yet lowered: each reports a clear error naming the instruction.
+    // Typed instructions: call_ref and the GC instructions whose immediate is a type index.
 
     @Override
     public void visitType(Opcode op, int typeIndex) {
-        if (op != Opcode.CALL_REF && op != Opcode.RETURN_CALL_REF) {
-            throw unsupported(op);
-        }
         if (dead) {
+            return;
+        }
+        if (op != Opcode.CALL_REF && op != Opcode.RETURN_CALL_REF) {
+            gcType(op, typeIndex);
             return;
         }
         FuncType callee = instance.types[typeIndex];
@@ -1295,8 +1311,37 @@ public final class Lowering implements InstructionVisitor {
             return;
         }
         emit(Ir.CALL_REF, typeIndex, 0, slot(height - n), refSlot);
+        referenceMap(height - n, null);
         height -= n;
         push(callee.results());
+    }
+
+    /** The GC instructions whose immediate is one type index. */
+    private void gcType(Opcode op, int typeIndex) {
+        var type = instance.canonicalTypes[typeIndex];
+        switch (op) {
+            case STRUCT_NEW, STRUCT_NEW_DESC -> {
+                int n = type.fieldCount();
+                boolean desc = op == Opcode.STRUCT_NEW_DESC;
+                var refs = new boolean[n + (desc ? 1 : 0)];
+                for (int i = 0; i < n; i++) {
+                    refs[i] = type.field(i) == StorageKind.REF;
+                }
+                if (desc) {
+                    refs[n] = true;
+                }
+                gc(op, refs.length, 1, typeIndex, 0, refs);
+            }
+            case STRUCT_NEW_DEFAULT -> gc(op, 0, 1, typeIndex, 0, new boolean[0]);
+            case STRUCT_NEW_DEFAULT_DESC -> gc(op, 1, 1, typeIndex, 0, new boolean[] {true});
+            case ARRAY_NEW -> gc(op, 2, 1, typeIndex, 0, new boolean[] {isRef(typeIndex, 0), false});
+            case ARRAY_NEW_DEFAULT -> gc(op, 1, 1, typeIndex, 0, new boolean[1]);
+            case ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U -> gc(op, 2, 1, typeIndex, 0, null);
+            case ARRAY_SET -> gc(op, 3, 0, typeIndex, 0, null);
+            case ARRAY_FILL -> gc(op, 4, 0, typeIndex, 0, null);
+            case REF_GET_DESC -> gc(op, 1, 1, typeIndex, 0, null);
+            default -> throw unsupported(op);
+        }
     }
 
     @Override
@@ -1395,36 +1440,153 @@ public final class Lowering implements InstructionVisitor {
 
     @Override
     public void visitRefType(Opcode op, RefType type) {
-        throw unsupported(op);
+        if (dead) {
+            return;
+        }
+        switch (op) {
+            case REF_TEST, REF_TEST_NULL, REF_CAST, REF_CAST_NULL ->
+                gc(op, 1, 1, GcExec.heapCode(type.heap()), castFlags(type), null);
+            // The reference and the descriptor it must have.
+            case REF_CAST_DESC_EQ, REF_CAST_DESC_EQ_NULL -> gc(op, 2, 1, 0, castFlags(type), null);
+            default -> throw unsupported(op);
+        }
+    }
+
+    private static int castFlags(RefType type) {
+        return (type.nullable() ? GcExec.NULLABLE : 0)
+                | (type.heap() instanceof HeapType.Concrete c && c.exact() ? GcExec.EXACT : 0);
     }
 
     @Override
     public void visitField(Opcode op, int typeIndex, int fieldIndex) {
-        throw unsupported(op);
+        if (dead) {
+            return;
+        }
+        switch (op) {
+            case STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U -> gc(op, 1, 1, typeIndex, fieldIndex, null);
+            case STRUCT_SET -> gc(op, 2, 0, typeIndex, fieldIndex, null);
+            default -> throw unsupported(op);
+        }
     }
 
     @Override
     public void visitArrayCopy(int dstType, int srcType) {
-        throw unsupported(Opcode.ARRAY_COPY);
+        if (!dead) {
+            gc(Opcode.ARRAY_COPY, 5, 0, dstType, srcType, null);
+        }
     }
 
     @Override
     public void visitArrayNewFixed(int typeIndex, int length) {
-        throw unsupported(Opcode.ARRAY_NEW_FIXED);
+        if (dead) {
+            return;
+        }
+        var refs = new boolean[length];
+        java.util.Arrays.fill(refs, isRef(typeIndex, 0));
+        gc(Opcode.ARRAY_NEW_FIXED, length, 1, typeIndex, length, refs);
     }
 
     @Override
     public void visitArrayData(Opcode op, int typeIndex, int dataIndex) {
-        throw unsupported(op);
+        if (dead) {
+            return;
+        }
+        switch (op) {
+            case ARRAY_NEW_DATA -> gc(op, 2, 1, typeIndex, dataIndex, new boolean[2]);
+            case ARRAY_INIT_DATA -> gc(op, 4, 0, typeIndex, dataIndex, null);
+            default -> throw unsupported(op);
+        }
     }
 
     @Override
     public void visitArrayElem(Opcode op, int typeIndex, int elemIndex) {
-        throw unsupported(op);
+        if (dead) {
+            return;
+        }
+        switch (op) {
+            case ARRAY_NEW_ELEM -> gc(op, 2, 1, typeIndex, elemIndex, new boolean[2]);
+            case ARRAY_INIT_ELEM -> gc(op, 4, 0, typeIndex, elemIndex, null);
+            default -> throw unsupported(op);
+        }
     }
 
+    /**
+     * {@code br_on_cast} / {@code br_on_cast_fail}: a {@code ref.test} (negated for the fail form)
+     * into the slot above the stack, then a {@code br_if} on it; the reference stays on the stack
+     * either way, as the branch value or the fall-through value.
+     */
     @Override
     public void visitBrOnCast(Opcode op, int depth, RefType from, RefType to) {
-        throw unsupported(op);
+        if (dead) {
+            return;
+        }
+        if (op == Opcode.BR_ON_CAST_DESC_EQ || op == Opcode.BR_ON_CAST_DESC_EQ_FAIL) {
+            // The descriptor on top is consumed: the test's result takes its slot.
+            int flags = castFlags(to) | (op == Opcode.BR_ON_CAST_DESC_EQ_FAIL ? GcExec.NEGATE : 0);
+            emit(Ir.GC, Opcode.BR_ON_CAST_DESC_EQ.ordinal(), slot(height - 1), slot(height - 2), 0, flags);
+            branchIf(depth);
+            return;
+        }
+        if (op != Opcode.BR_ON_CAST && op != Opcode.BR_ON_CAST_FAIL) {
+            throw unsupported(op);
+        }
+        int flags = castFlags(to) | (op == Opcode.BR_ON_CAST_FAIL ? GcExec.NEGATE : 0);
+        emit(Ir.GC, Opcode.REF_TEST.ordinal(), slot(height), slot(height - 1), GcExec.heapCode(to.heap()), flags);
+        push(1);
+        branchIf(depth);
+    }
+
+    /** Whether field {@code field} of struct type {@code typeIndex} (or an array's elements) holds references. */
+    private boolean isRef(int typeIndex, int field) {
+        return instance.canonicalTypes[typeIndex].field(field) == StorageKind.REF;
+    }
+
+    /**
+     * A GC instruction on the top {@code operands} stack values, its result (if any) replacing
+     * the first. Operands are read from their stack slots, never folded from locals, so that
+     * every slot a reference map names was written. {@code operandRefs} is non-null for an
+     * allocating instruction: which operands are references, live while the heap may collect.
+     */
+    private void gc(Opcode op, int operands, int results, int immA, int immB, boolean[] operandRefs) {
+        int base = slot(height - operands);
+        emit(Ir.GC, op.ordinal(), base, base, immA, immB);
+        if (operandRefs != null) {
+            referenceMap(height - operands, operandRefs);
+        }
+        height -= operands;
+        push(results);
+    }
+
+    /**
+     * Records the reference map at the end of the instruction just emitted (a call, or an
+     * allocation whose operands from stack position {@code keep} up are described by {@code
+     * operandRefs}): the reference-typed locals, the reference-typed stack values below {@code
+     * keep} (types from the validator's stack after the instruction, which leaves them in place)
+     * and the operands that are references.
+     */
+    private void referenceMap(int keep, boolean[] operandRefs) {
+        if (discovering) {
+            return;
+        }
+        var refs = new IntBuffer();
+        for (int i = 0; i < locals; i++) {
+            if (localTypes[i] instanceof RefType) {
+                refs.add(i);
+            }
+        }
+        int after = state.stackHeight();
+        for (int p = 0; p < keep; p++) {
+            if (state.operandType(after - 1 - p) instanceof RefType) {
+                refs.add(slot(p));
+            }
+        }
+        if (operandRefs != null) {
+            for (int i = 0; i < operandRefs.length; i++) {
+                if (operandRefs[i]) {
+                    refs.add(slot(keep + i));
+                }
+            }
+        }
+        gcMaps.add(code.size(), refs.toArray());
     }
 }

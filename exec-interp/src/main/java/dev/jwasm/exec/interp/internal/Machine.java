@@ -22,10 +22,12 @@ import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.function.LongConsumer;
 
 /**
  * Runs register IR for one call from the host. Wasm-to-Wasm calls push a frame on this machine's
@@ -67,6 +69,16 @@ public final class Machine {
     private int resumePc;
     private int resumeFp;
     private InstanceState resumeInstance;
+
+    /**
+     * The innermost frame where the collector may run now: set by each allocating GC instruction
+     * and before each host call ({@link #atSafepoint}); the saved frames are its callers.
+     */
+    private int[] topCode;
+
+    private int topPc;
+    private int topFp;
+    private InstanceState topInstance;
 
     public Machine(int maxCallDepth, boolean meterFuel) {
         this(maxCallDepth, meterFuel, null, 0);
@@ -131,15 +143,64 @@ public final class Machine {
         if (c.v128Locals()) {
             Arrays.fill(highStack(), c.params(), c.locals(), 0L);
         }
+        StoreState store = function.instance().store;
+        // This machine's frames are GC roots while it runs (DESIGN.md "GC heap").
+        store.pushFrames(this::forEachRoot);
         try {
             // The entry from the host is a function entry like any call.
-            safepoint(function.instance().store);
+            safepoint(store);
             run(c.code(), function.instance());
         } catch (StackOverflowError e) {
             // Only host functions recurse on the JVM stack; their overflow is still Wasm's trap.
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+        } finally {
+            store.popFrames();
         }
         return flatten(function.type().results(), 0);
+    }
+
+    /**
+     * Records that the frame {@code code}/{@code fp} of {@code inst} stops at {@code pc} (the end
+     * of the instruction), where the collector may run: its reference map for {@code pc} is then
+     * read by {@link #forEachRoot}. Every way out of {@link #run} into code that may allocate
+     * (an allocating GC instruction, a host call, and a call into compiled code once calls cross
+     * tiers) must record its frame here first.
+     */
+    void atSafepoint(int[] code, int pc, int fp, InstanceState inst) {
+        topCode = code;
+        topPc = pc;
+        topFp = fp;
+        topInstance = inst;
+    }
+
+    /**
+     * Every reference in this machine's frames: the innermost at its last safepoint and each
+     * caller at its call, through the reference maps the lowering recorded.
+     */
+    private void forEachRoot(LongConsumer visitor) {
+        if (topCode == null) {
+            return;
+        }
+        var maps = new IdentityHashMap<int[], GcMaps>();
+        mapsOf(topCode, topInstance, maps).forEachRoot(topPc, stack, topFp, visitor);
+        for (int i = depth - 1; i >= 0; i--) {
+            if (savedCode[i] != null && savedInstance[i] != null) {
+                mapsOf(savedCode[i], savedInstance[i], maps).forEachRoot(savedPc[i], stack, savedFp[i], visitor);
+            }
+        }
+    }
+
+    private static GcMaps mapsOf(int[] code, InstanceState inst, IdentityHashMap<int[], GcMaps> cache) {
+        return cache.computeIfAbsent(code, k -> {
+            for (FunctionInstance f : inst.functions) {
+                if (f instanceof WasmFunctionInstance w
+                        && w.compiled() instanceof CompiledFunction c
+                        && c.code() == code) {
+                    return c.gcMaps();
+                }
+            }
+            return GcMaps.NONE;
+        });
     }
 
     /**
@@ -180,7 +241,7 @@ public final class Machine {
     }
 
     /** The high-half stack, allocated or grown to the value stack's length. */
-    private long[] highStack() {
+    long[] highStack() {
         if (high == null || high.length != stack.length) {
             high = high == null ? new long[stack.length] : Arrays.copyOf(high, stack.length);
         }
@@ -323,6 +384,9 @@ public final class Machine {
     private boolean hostCall(
             FunctionInstance f, long[] s, int argBase, int[] code, int pc, int fp, InstanceState inst, int base) {
         try {
+            // The callee (a host function, or compiled code calling back into the interpreter) may
+            // allocate, so collect: this frame is stopped at the call.
+            atSafepoint(code, pc + Ir.length(code, pc), fp, inst);
             if (f instanceof HostFunctionInstance host) {
                 callHost(host, argBase, inst);
             } else {
@@ -632,6 +696,10 @@ public final class Machine {
                             Ir.SIMD_TO_SCALAR,
                             Ir.SHUFFLE,
                             Ir.SIMD_MEM -> pc = simd().execute(code, pc, s, highStack(), fp, inst);
+                    case Ir.GC -> {
+                        GcExec.execute(this, code, pc, s, fp, inst);
+                        pc += GcExec.LENGTH;
+                    }
                     case Ir.BULK -> {
                         BulkOps.execute(code[pc + 1], code[pc + 2], code[pc + 3], s, fp + code[pc + 4], inst);
                         pc += 5;

@@ -1,25 +1,20 @@
 package dev.jwasm.exec.interp.internal;
 
 import dev.jwasm.api.code.Opcode;
-import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * What the JIT (module {@code dev.jwasm.exec.jit}, the only module this package is exported to)
- * needs from the interpreter: the lowered register IR it compiles, the IR's opcode numbers by
- * name, and the operator helpers, so both tiers share one implementation of every operator's
+ * needs from the interpreter: the lowered register IR it compiles (whose contract is {@link
+ * IrOp}), and the operator helpers, so both tiers share one implementation of every operator's
  * semantics. Nothing here is used by the interpreter itself.
  */
 public final class TierSupport {
-    private static final Map<String, Integer> OPCODES = irOpcodes();
-
     private TierSupport() {}
 
     /**
@@ -37,7 +32,25 @@ public final class TierSupport {
             int frameSize,
             boolean v128Locals,
             boolean exceptionHandlers,
-            long[] frameInit) {}
+            long[] frameInit,
+            List<HandlerRange> handlers) {}
+
+    /**
+     * A handler an exception may land in: its tag index ({@link #CATCH_ALL} for any tag), the
+     * first slot of the payload it wants and the slot of the exnref (-1: not wanted), and the IR
+     * pc to continue at.
+     */
+    public record Catch(int tag, int payloadSlot, int refSlot, int target) {}
+
+    /** Tag of a {@link Catch} that takes every exception. */
+    public static final int CATCH_ALL = Handlers.ALL;
+
+    /**
+     * The IR pcs {@code [start, end)} (instruction boundaries) where an exception is tried
+     * against {@code catches} in order, the first that matches winning (spec 4.4.8: inner
+     * handlers first, delegates followed, a tail call's frame gone).
+     */
+    public record HandlerRange(int start, int end, List<Catch> catches) {}
 
     /** The register IR of {@code function}, lowering it on first use (shared with the interpreter). */
     public static Lowered lowered(WasmFunctionInstance function) {
@@ -54,7 +67,34 @@ public final class TierSupport {
                 c.frameSize(),
                 c.v128Locals(),
                 end < code.length - 1,
-                frameInit);
+                frameInit,
+                end < code.length - 1 ? handlerRanges(code, end) : List.of());
+    }
+
+    /** Consecutive instructions with the same handlers, as ranges (none where there are none). */
+    private static List<HandlerRange> handlerRanges(int[] code, int end) {
+        var ranges = new ArrayList<HandlerRange>();
+        int start = 0;
+        List<Catch> current = List.of();
+        for (int pc = 0; pc < end; pc += IrOp.at(code, pc).length(code, pc)) {
+            List<Catch> here = Handlers.candidates(code, pc);
+            if (!here.equals(current)) {
+                if (!current.isEmpty()) {
+                    ranges.add(new HandlerRange(start, pc, List.copyOf(current)));
+                }
+                start = pc;
+                current = here;
+            }
+        }
+        if (!current.isEmpty()) {
+            ranges.add(new HandlerRange(start, end, List.copyOf(current)));
+        }
+        return List.copyOf(ranges);
+    }
+
+    /** The IR of {@code function} as the interpreter runs it (not a copy: read only). */
+    public static int[] code(WasmFunctionInstance function) {
+        return Machine.compiled(function).code();
     }
 
     /**
@@ -76,57 +116,9 @@ public final class TierSupport {
         return Machine.indirectTarget(inst, typeIndex, table, index);
     }
 
-    /** The IR opcode named {@code name} in {@link Ir}, or -1 if there is none. */
-    public static int irOpcode(String name) {
-        return OPCODES.getOrDefault(name, -1);
-    }
-
-    /** The name of IR opcode {@code code} in {@link Ir}, for diagnostics; "?" if unknown. */
-    public static String irOpcodeName(int code) {
-        return OPCODES.entrySet().stream()
-                .filter(e -> e.getValue() == code)
-                .map(Map.Entry::getKey)
-                .findFirst()
-                .orElse("?");
-    }
-
-    private static Map<String, Integer> irOpcodes() {
-        var map = new HashMap<String, Integer>();
-        for (Field f : Ir.class.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
-                try {
-                    map.put(f.getName(), f.getInt(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return Map.copyOf(map);
-    }
-
-    /** A unary operator or conversion on raw bits, with Wasm's traps. */
-    public static long unary(int ordinal, long a) {
-        return NumericOps.unary(ordinal, a);
-    }
-
-    /** A binary operator on raw bits, with Wasm's traps. */
-    public static long binary(int ordinal, long a, long b) {
-        return NumericOps.binary(ordinal, a, b);
-    }
-
     /** The effective address of a memory access, trapping when a 64-bit sum wraps. */
     public static long address(long operand, int memFlags, long offset) {
         return MemoryOps.address(operand, memFlags, offset);
-    }
-
-    /** A load of any width, sign- or zero-extended as the opcode says. */
-    public static long load(int ordinal, LinearMemory m, long ea) {
-        return MemoryOps.load(ordinal, m, ea);
-    }
-
-    /** A store of any width. */
-    public static void store(int ordinal, LinearMemory m, long ea, long value) {
-        MemoryOps.store(ordinal, m, ea, value);
     }
 
     /** How many operand slots a table/bulk-memory/segment instruction reads from {@code at}. */
@@ -137,15 +129,5 @@ public final class TierSupport {
     /** How many results it leaves from {@code at}. */
     public static int bulkPushes(int ordinal) {
         return BulkOps.pushes(Opcode.values()[ordinal]);
-    }
-
-    /** Runs a table/bulk-memory/segment instruction on the operands in {@code s} from {@code at}. */
-    public static void bulk(int ordinal, int a, int b, long[] s, int at, InstanceState inst) {
-        BulkOps.execute(ordinal, a, b, s, at, inst);
-    }
-
-    /** Runs a wide-arithmetic operator on the operands in {@code s} from {@code base}. */
-    public static void wide(int ordinal, long[] s, int base) {
-        WideOps.execute(ordinal, s, base);
     }
 }

@@ -5,22 +5,15 @@ import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
 import static net.bytebuddy.jar.asm.Opcodes.ARETURN;
 import static net.bytebuddy.jar.asm.Opcodes.ASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.CHECKCAST;
-import static net.bytebuddy.jar.asm.Opcodes.DUP;
-import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.IFEQ;
 import static net.bytebuddy.jar.asm.Opcodes.IF_ACMPNE;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.INSTANCEOF;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKEVIRTUAL;
-import static net.bytebuddy.jar.asm.Opcodes.LALOAD;
-import static net.bytebuddy.jar.asm.Opcodes.LASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.LLOAD;
 import static net.bytebuddy.jar.asm.Opcodes.LRETURN;
-import static net.bytebuddy.jar.asm.Opcodes.NEWARRAY;
-import static net.bytebuddy.jar.asm.Opcodes.POP;
 import static net.bytebuddy.jar.asm.Opcodes.RETURN;
-import static net.bytebuddy.jar.asm.Opcodes.T_LONG;
 
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.spi.runtime.InstanceState;
@@ -62,8 +55,9 @@ final class IndirectCalls {
 
     static void emit(ClassVisitor cv, InstanceState inst, int typeIndex, boolean[] compiled, boolean meterFuel) {
         FuncType type = inst.types[typeIndex];
-        int params = type.params().size();
-        int results = type.results().size();
+        // The longs of the calling convention (Abi): a v128 parameter's high half after the lows.
+        int params = Abi.jvmParams(type);
+        int results = Abi.flat(type.results());
         // Locals: instance, depth (already the callee's), table, index (two), the parameters.
         int target = PARAMS + 2 * params;
         MethodVisitor mv = cv.visitMethod(ACC_STATIC, methodName(typeIndex), descriptor(type), null, null);
@@ -123,14 +117,7 @@ final class IndirectCalls {
         mv.visitLabel(generic);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, target);
-        mv.visitLdcInsn(params);
-        mv.visitIntInsn(NEWARRAY, T_LONG);
-        for (int p = 0; p < params; p++) {
-            mv.visitInsn(DUP);
-            mv.visitLdcInsn(p);
-            mv.visitVarInsn(LLOAD, PARAMS + 2 * p);
-            mv.visitInsn(LASTORE);
-        }
+        Abi.flatFromArgs(mv, type, PARAMS);
         mv.visitVarInsn(ILOAD, 1);
         mv.visitMethodInsn(
                 INVOKESTATIC,
@@ -138,16 +125,7 @@ final class IndirectCalls {
                 "callFunction",
                 "(L" + FunctionCompiler.INST + ";L" + FN + ";[JI)[J",
                 false);
-        if (results == 0) {
-            mv.visitInsn(POP);
-            mv.visitInsn(RETURN);
-        } else if (results == 1) {
-            mv.visitInsn(ICONST_0);
-            mv.visitInsn(LALOAD);
-            mv.visitInsn(LRETURN);
-        } else {
-            mv.visitInsn(ARETURN);
-        }
+        Abi.returnFlat(mv, type);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

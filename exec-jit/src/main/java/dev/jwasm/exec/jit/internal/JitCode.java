@@ -9,4 +9,11 @@ public interface JitCode {
      * with {@code depth} Wasm frames (of any tier) outside it.
      */
     long[] invoke(int index, InstanceState inst, long[] args, int depth);
+
+    /**
+     * Runs function {@code index} as the target of a tail call, in place of a frame {@code depth}
+     * deep: its flat results, or the {@link TailCall} it makes in turn (functions that make tail
+     * calls to others return those).
+     */
+    Object invokeTail(int index, InstanceState inst, long[] args, int depth);
 }

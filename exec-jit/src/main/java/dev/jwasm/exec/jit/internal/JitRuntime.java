@@ -2,10 +2,13 @@ package dev.jwasm.exec.jit.internal;
 
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.WasmException;
 import dev.jwasm.api.WasmFrame;
 import dev.jwasm.api.model.AddressType;
 import dev.jwasm.exec.interp.internal.TierSupport;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
@@ -107,9 +110,25 @@ public final class JitRuntime {
         return TierSupport.newFrame((WasmFunctionInstance) inst.functions[index]);
     }
 
-    /** A split function was resumed at a pc no chunk starts at: a JIT bug. */
-    public static IllegalStateException noChunk(int pc) {
-        return new IllegalStateException("no chunk of the split function starts at IR pc " + pc);
+    /**
+     * The target of the {@code br_table} at {@code pc} of function {@code index} for table index
+     * {@code i} (the last target for any out of range), read from the IR, after the back-edge
+     * check when it jumps backward, as the interpreter's jump does.
+     */
+    public static int brTableTarget(InstanceState inst, int index, int pc, int i) {
+        int[] code = TierSupport.code((WasmFunctionInstance) inst.functions[index]);
+        int n = code[pc + 2];
+        int target = code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
+        boolean meterFuel = CompiledModule.of(inst).executor().meterFuel();
+        if (target <= pc && (meterFuel || inst.store.stopRequested())) {
+            safepoint(inst.store, meterFuel);
+        }
+        return target;
+    }
+
+    /** A chunk of a split function was entered at a pc it has no entry for: a JIT bug. */
+    public static IllegalStateException noEntry(int pc) {
+        return new IllegalStateException("JIT: no chunk entry at IR pc " + pc);
     }
 
     public static RuntimeException notCompiled(int index) {
@@ -135,32 +154,75 @@ public final class JitRuntime {
         return inst.store.register(inst.functions[index]);
     }
 
-    public static long unary(long a, int ordinal) {
-        return TierSupport.unary(ordinal, a);
+    /** {@code return_call} of function {@code index} (not the caller itself): made by the caller's wrapper. */
+    public static TailCall tailCall(InstanceState inst, int index, long[] args) {
+        return new TailCall(inst.functions[index], args);
     }
 
-    public static long binary(long a, long b, int ordinal) {
-        return TierSupport.binary(ordinal, a, b);
+    /** {@code return_call_indirect}: the callee is checked here, in the caller's frame (spec 4.4.8.7). */
+    public static TailCall tailCallIndirect(InstanceState inst, int typeIndex, int table, long index, long[] args) {
+        return new TailCall(TierSupport.indirectTarget(inst, typeIndex, table, index), args);
+    }
+
+    /** {@code return_call_ref}: traps on a null reference, in the caller's frame. */
+    public static TailCall tailCallRef(InstanceState inst, long ref, long[] args) {
+        if (ref == 0) {
+            throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
+        }
+        return new TailCall(inst.store.function(ref), args);
+    }
+
+    /** {@code throw}: a new exception of the instance's tag {@code tag} (spec 4.4.8). */
+    public static WasmException throwNew(InstanceState inst, int tag, long[] payload) {
+        return Internals.wasmException(new ExceptionInstance(inst.tags[tag], payload));
+    }
+
+    /** {@code throw_ref} (and legacy rethrow): the exception an exnref names; null traps. */
+    public static WasmException throwRef(InstanceState inst, long ref) {
+        return Internals.wasmException(inst.store.exception(ref));
+    }
+
+    /** Whether a handler for tag {@code tag} of {@code inst} catches {@code e}, as interpreted. */
+    public static boolean catches(WasmException e, InstanceState inst, int tag) {
+        return inst.tags[tag] == Internals.exception(e).tag();
+    }
+
+    /** The caught exception's payload, flat. */
+    public static long[] payload(WasmException e) {
+        return Internals.exception(e).payload();
+    }
+
+    /** The exnref of a caught exception, for catch_ref and catch_all_ref. */
+    public static long exnRef(InstanceState inst, WasmException e) {
+        return inst.store.exnRef(Internals.exception(e));
+    }
+
+    /** The address of a v128's high half; a memory64 sum that wraps is out of bounds. */
+    public static long plus8(long ea) {
+        long e = ea + 8;
+        if (Long.compareUnsigned(e, ea) < 0) {
+            throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY);
+        }
+        return e;
+    }
+
+    /** {@code ref.as_non_null}: traps on null. */
+    public static long refAsNonNull(long ref) {
+        if (ref == 0) {
+            throw new Trap(TrapKind.NULL_REFERENCE);
+        }
+        return ref;
+    }
+
+    /**
+     * {@code memory.atomic.wait32/64}: the timeout is in nanoseconds; negative waits forever, but
+     * an interrupt or a deadline still ends it (as interpreted).
+     */
+    public static long atomicWait(LinearMemory m, long ea, int width, long expected, long timeout, InstanceState inst) {
+        return m.atomicWait(width, ea, expected, timeout, inst.store::checkStop);
     }
 
     public static long address(long operand, int memFlags, long offset) {
         return TierSupport.address(operand, memFlags, offset);
-    }
-
-    public static long load(LinearMemory m, long ea, int ordinal) {
-        return TierSupport.load(ordinal, m, ea);
-    }
-
-    public static void store(LinearMemory m, long ea, long value, int ordinal) {
-        TierSupport.store(ordinal, m, ea, value);
-    }
-
-    /** A table/bulk-memory/segment instruction on operands in {@code s}; results come back in it. */
-    public static void bulk(long[] s, int ordinal, int a, int b, InstanceState inst) {
-        TierSupport.bulk(ordinal, a, b, s, 0, inst);
-    }
-
-    public static void wide(long[] s, int ordinal) {
-        TierSupport.wide(ordinal, s, 0);
     }
 }

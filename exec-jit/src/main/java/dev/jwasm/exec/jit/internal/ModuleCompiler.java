@@ -1,20 +1,12 @@
 package dev.jwasm.exec.jit.internal;
 
-import static net.bytebuddy.jar.asm.Opcodes.ACC_FINAL;
-import static net.bytebuddy.jar.asm.Opcodes.ACC_PUBLIC;
 import static net.bytebuddy.jar.asm.Opcodes.ACC_STATIC;
-import static net.bytebuddy.jar.asm.Opcodes.ACC_SUPER;
-import static net.bytebuddy.jar.asm.Opcodes.ACC_SYNTHETIC;
 import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
 import static net.bytebuddy.jar.asm.Opcodes.ARETURN;
 import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
-import static net.bytebuddy.jar.asm.Opcodes.INVOKESPECIAL;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.ISHR;
-import static net.bytebuddy.jar.asm.Opcodes.LALOAD;
-import static net.bytebuddy.jar.asm.Opcodes.RETURN;
-import static net.bytebuddy.jar.asm.Opcodes.V21;
 
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.exec.interp.internal.TierSupport;
@@ -22,8 +14,6 @@ import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
 import dev.jwasm.exec.jit.Uncompiled;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +21,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodTooLargeException;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -52,7 +42,7 @@ final class ModuleCompiler {
     /** Above this many IR ints a function is measured before it is compiled. */
     private static final int MEASURE_ABOVE = 2_000;
     /** The bridges' descriptor: {@code (InstanceState, long[] args, int depth) long[]}. */
-    private static final String BRIDGE = "(L" + FunctionCompiler.INST + ";[JI)[J";
+    static final String BRIDGE = "(L" + FunctionCompiler.INST + ";[JI)[J";
 
     private static final System.Logger LOG = System.getLogger(ModuleCompiler.class.getName());
     /** {@code -Djwasm.jit.verbose=true} prints, per module, what was compiled and what not and why. */
@@ -107,16 +97,16 @@ final class ModuleCompiler {
             while (true) {
                 try {
                     var huge = new ArrayList<Integer>();
-                    byte[] bytes = generate(inst, lowered, compiled, meterFuel, budgets, huge);
+                    JitCode code = generate(inst, lowered, compiled, meterFuel, budgets, huge);
                     if (!huge.isEmpty()) {
                         // HotSpot never compiles these: split them (again, smaller) and generate
                         // the class again.
                         huge.forEach(i -> splitSmaller(inst, i, compiled, budgets, uncompiled));
                         continue;
                     }
-                    var code = new ModuleCode(define(bytes), compiled, List.copyOf(uncompiled.values()));
-                    report(code, defined);
-                    return code;
+                    var module = new ModuleCode(code, compiled, List.copyOf(uncompiled.values()));
+                    report(module, defined);
+                    return module;
                 } catch (MethodTooLargeException e) {
                     int index = functionOf(e.getMethodName(), compiled);
                     if (index < 0) {
@@ -135,6 +125,7 @@ final class ModuleCompiler {
     private static ModuleCode failed(
             InstanceState inst, boolean[] compiled, TreeMap<Integer, Uncompiled> uncompiled, int defined, Throwable e) {
         LOG.log(System.Logger.Level.WARNING, "JIT compilation failed; interpreting the module", e);
+        FunctionCompiler.INTERPRETED.merge("class not generated: " + e, 1, Integer::sum);
         for (int i = 0; i < compiled.length; i++) {
             if (compiled[i]) {
                 uncompiled.put(i, uncompiled(inst, i, "the module's class failed: " + e, false));
@@ -176,6 +167,7 @@ final class ModuleCompiler {
         budgets[index] = budgets[index] == 0 ? SplitFunction.BUDGET : budgets[index] / 2;
         if (budgets[index] < SplitFunction.MIN_BUDGET) {
             compiled[index] = false;
+            FunctionCompiler.INTERPRETED.merge("too big", 1, Integer::sum);
             uncompiled.put(
                     index,
                     uncompiled(inst, index, "an instruction over " + HUGE_METHOD_LIMIT + " bytes of bytecode", true));
@@ -183,11 +175,12 @@ final class ModuleCompiler {
     }
 
     /**
-     * The function a method ({@code f<index>}, {@code b<index>} or a chunk {@code
-     * s<index>_<k>}) belongs to, or -1 if it is no compiled function's.
+     * The function a method ({@code f<index>}, {@code b<index>}, a body form {@code t<index>}, a
+     * tail-call bridge {@code tb<index>} or a chunk {@code s<index>_<k>}) belongs to, or -1 if it
+     * is no compiled function's.
      */
     private static int functionOf(String method, boolean[] compiled) {
-        var m = java.util.regex.Pattern.compile("[fbs](\\d+)(_\\d+)?").matcher(method);
+        var m = java.util.regex.Pattern.compile("(?:[fbst]|tb)(\\d+)(_\\d+)?").matcher(method);
         if (m.matches()) {
             int index = Integer.parseInt(m.group(1));
             if (index < compiled.length && compiled[index]) {
@@ -197,47 +190,37 @@ final class ModuleCompiler {
         return -1;
     }
 
-    private static JitCode define(byte[] bytes) throws ReflectiveOperationException {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return (JitCode) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
-                    .invoke();
-        } catch (ReflectiveOperationException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    private static byte[] generate(
+    /** The module's class (see {@link ClassDefiner}); {@code huge} gets the functions too big for it. */
+    private static JitCode generate(
             InstanceState inst,
             Lowered[] lowered,
             boolean[] compiled,
             boolean meterFuel,
             int[] budgets,
-            List<Integer> huge) {
-        var cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String a, String b) {
-                // Only one reference type ever meets itself at a merge; nothing needs loading.
-                return a.equals(b) ? a : "java/lang/Object";
-            }
-        };
-        cw.visit(
-                V21,
-                ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC,
-                CLASS_NAME,
-                null,
-                "java/lang/Object",
-                new String[] {"dev/jwasm/exec/jit/internal/JitCode"});
-        MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
-        init.visitCode();
-        init.visitVarInsn(ALOAD, 0);
-        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        init.visitInsn(RETURN);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
+            List<Integer> huge)
+            throws ReflectiveOperationException {
         List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < compiled.length; i++) {
+            if (compiled[i]) {
+                indexes.add(i);
+            }
+        }
+        int chunks = (compiled.length >> CHUNK_BITS) + 1;
+        return ClassDefiner.define(
+                cv -> members(cv, inst, lowered, compiled, meterFuel, budgets, huge, indexes),
+                mv -> invoke(mv, chunks));
+    }
+
+    /** Every static method: the functions, their bridges, the typed indirect calls, the dispatch. */
+    private static void members(
+            ClassVisitor cw,
+            InstanceState inst,
+            Lowered[] lowered,
+            boolean[] compiled,
+            boolean meterFuel,
+            int[] budgets,
+            List<Integer> huge,
+            List<Integer> indexes) {
         var indirectTypes = new TreeSet<Integer>();
         for (int i = 0; i < compiled.length; i++) {
             if (compiled[i]) {
@@ -249,34 +232,29 @@ final class ModuleCompiler {
                     huge.add(i);
                 }
                 bridge(cw, i, inst.functions[i].type());
-                indexes.add(i);
             }
         }
         for (int t : indirectTypes) {
             IndirectCalls.emit(cw, inst, t, compiled, meterFuel);
         }
         dispatch(cw, indexes, compiled.length);
-        cw.visitEnd();
-        return cw.toByteArray();
+        // invokeTail (the other JitCode method) and its per-chunk switches.
+        TailDispatch.emit(cw, indexes, compiled.length);
     }
 
     /**
      * {@code static long[] b<index>(InstanceState inst, long[] args, int depth)}: the flat calling
      * convention, {@code depth} Wasm frames deep.
      */
-    private static void bridge(ClassWriter cw, int index, FuncType type) {
+    private static void bridge(ClassVisitor cw, int index, FuncType type) {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "b" + index, BRIDGE, null, null);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ILOAD, 2);
-        for (int p = 0; p < type.params().size(); p++) {
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitLdcInsn(p);
-            mv.visitInsn(LALOAD);
-        }
+        Abi.argsFromFlat(mv, type, 1);
         mv.visitMethodInsn(
                 INVOKESTATIC, CLASS_NAME, FunctionCompiler.methodName(index), FunctionCompiler.descriptor(type), false);
-        switch (type.results().size()) {
+        switch (Abi.flat(type.results())) {
             case 0 -> mv.visitMethodInsn(INVOKESTATIC, FunctionCompiler.RT, "none", "()[J", false);
             case 1 -> mv.visitMethodInsn(INVOKESTATIC, FunctionCompiler.RT, "one", "(J)[J", false);
             default -> {}
@@ -290,7 +268,7 @@ final class ModuleCompiler {
      * {@link JitCode#invoke}: a switch on the chunk of the index, then one static method per chunk
      * with a switch on the index, each case calling the function's bridge.
      */
-    private static void dispatch(ClassWriter cw, List<Integer> indexes, int functions) {
+    private static void dispatch(ClassVisitor cw, List<Integer> indexes, int functions) {
         String chunkDesc = "(IL" + FunctionCompiler.INST + ";[JI)[J";
         int chunks = (functions >> CHUNK_BITS) + 1;
         for (int c = 0; c < chunks; c++) {
@@ -324,8 +302,12 @@ final class ModuleCompiler {
             mv.visitMaxs(0, 0);
             mv.visitEnd();
         }
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "invoke", chunkDesc, null, null);
-        mv.visitCode();
+    }
+
+    /** The body of {@link JitCode#invoke}: a switch on the chunk of the index, calling its {@code d<chunk>}. */
+    private static void invoke(MethodVisitor mv, int chunks) {
+        String chunkDesc = "(IL" + FunctionCompiler.INST + ";[JI)[J";
+
         Label dflt = new Label();
         Label[] cases = new Label[chunks];
         for (int c = 0; c < chunks; c++) {
@@ -348,7 +330,5 @@ final class ModuleCompiler {
         mv.visitVarInsn(ILOAD, 1);
         mv.visitMethodInsn(INVOKESTATIC, FunctionCompiler.RT, "notCompiled", "(I)Ljava/lang/RuntimeException;", false);
         mv.visitInsn(ATHROW);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 }

@@ -1,7 +1,11 @@
 package dev.jwasm.exec.jit.internal;
 
+import static net.bytebuddy.jar.asm.Opcodes.AALOAD;
+import static net.bytebuddy.jar.asm.Opcodes.AASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.ACC_STATIC;
+import static net.bytebuddy.jar.asm.Opcodes.ACONST_NULL;
 import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
+import static net.bytebuddy.jar.asm.Opcodes.ANEWARRAY;
 import static net.bytebuddy.jar.asm.Opcodes.ARETURN;
 import static net.bytebuddy.jar.asm.Opcodes.ASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
@@ -9,9 +13,11 @@ import static net.bytebuddy.jar.asm.Opcodes.BIPUSH;
 import static net.bytebuddy.jar.asm.Opcodes.DUP;
 import static net.bytebuddy.jar.asm.Opcodes.GOTO;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
-import static net.bytebuddy.jar.asm.Opcodes.ICONST_M1;
+import static net.bytebuddy.jar.asm.Opcodes.ICONST_1;
 import static net.bytebuddy.jar.asm.Opcodes.IFGE;
+import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPGE;
 import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPLT;
+import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPNE;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.IRETURN;
@@ -22,12 +28,15 @@ import static net.bytebuddy.jar.asm.Opcodes.LLOAD;
 import static net.bytebuddy.jar.asm.Opcodes.LRETURN;
 import static net.bytebuddy.jar.asm.Opcodes.LSTORE;
 import static net.bytebuddy.jar.asm.Opcodes.NEWARRAY;
-import static net.bytebuddy.jar.asm.Opcodes.POP;
 import static net.bytebuddy.jar.asm.Opcodes.RETURN;
 import static net.bytebuddy.jar.asm.Opcodes.SIPUSH;
+import static net.bytebuddy.jar.asm.Opcodes.SWAP;
 import static net.bytebuddy.jar.asm.Opcodes.T_LONG;
 
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.ValType;
+import dev.jwasm.exec.interp.internal.IrOp;
+import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
 import dev.jwasm.spi.runtime.InstanceState;
 import java.util.ArrayList;
@@ -47,28 +56,46 @@ import net.bytebuddy.jar.asm.MethodVisitor;
  * A function too big for one JVM method that HotSpot compiles (8,000 bytes of bytecode, its
  * HugeMethodLimit) becomes several: its IR is cut into chunks, contiguous instruction ranges each
  * compiled by {@link FunctionCompiler} to a method {@code static int s<index>_<k>(InstanceState
- * inst, int depth, long[] frame, int pc)}. A chunk loads the slots it uses from {@code frame} into
- * JVM locals, starts at {@code pc} (its first instruction or a target of a jump from another
- * chunk), and runs until control leaves its range: then it stores the slots it wrote back and
- * returns the pc to go on at, or -1 after a return (the results in the first slots of {@code
- * frame}). The function's own method {@code f<index>}, with the usual descriptor, makes the frame
- * and calls the chunks in a loop. Jumps inside a chunk, the hot loops, stay plain JVM jumps.
+ * inst, int depth, long[] frame, int pc, Object[] tailCall)}. A chunk loads the slots it uses from
+ * {@code frame} into JVM locals, starts at {@code pc} (its first instruction or a target of a jump
+ * or of a Wasm exception handler from another chunk), and runs until control leaves its range:
+ * then it stores the slots it wrote back and returns the pc to go on at, or -1 after a return (the
+ * results in the first slots of {@code frame}), or -2 after a tail call to another function (the
+ * {@link TailCall} in {@code tailCall[0]}). The function's own method, {@code f<index>} with the
+ * usual descriptor (or the body form {@code t<index>} when it makes tail calls to others, see
+ * {@link FunctionCompiler#tailCallsOthers}), makes the frame and calls the chunks in a loop. Jumps
+ * inside a chunk, the hot loops, stay plain JVM jumps; a tail call of the function to itself is a
+ * jump to pc 0, the first chunk's start.
+ *
+ * <p>A Wasm exception handler range may cross chunks: each chunk covers the part inside it with
+ * its own JVM exception table entry and handler stub (see {@code FunctionCompiler.handlerRanges}),
+ * so a throw lands in the chunk where it happens; the stub stores the caught values and goes on at
+ * the handler's target, which is an entry of its chunk. The catch's payload and exnref slots
+ * therefore count as written by every chunk the range crosses.
  *
  * <p>Chunks are cut by measurement: the function is first emitted into a scratch class to learn
  * each instruction's bytecode size and slots, then cut greedily so that each chunk, with the
  * code that loads and stores its slots, stays under a budget.
  */
 final class SplitFunction {
-    /** Locals a chunk needs past the slots and memories: scratch array, frame, pc. */
-    static final int EXTRA_LOCALS = 3;
-    /** {@code (InstanceState inst, int depth, long[] frame, int pc) int}. */
-    static final String CHUNK_DESCRIPTOR = "(L" + FunctionCompiler.INST + ";I[JI)I";
+    /** Locals a chunk needs past the slots and memories: scratch array, caught exception, frame, pc, tail call. */
+    static final int EXTRA_LOCALS = 5;
+    /** {@code (InstanceState inst, int depth, long[] frame, int pc, Object[] tailCall) int}. */
+    static final String CHUNK_DESCRIPTOR = "(L" + FunctionCompiler.INST + ";I[JI[Ljava/lang/Object;)I";
+    /** What a chunk returns after a return. */
+    private static final int RETURNED = -1;
+    /** What a chunk returns after a tail call to another function. */
+    private static final int TAIL_CALLED = -2;
     /** The first budget, in bytes of bytecode per chunk: HugeMethodLimit with room to spare. */
     static final int BUDGET = 6_000;
     /** Below this budget splitting gives up (an instruction that alone is bigger cannot be split). */
     static final int MIN_BUDGET = 700;
+    /** A br_table with more targets than this leaves its chunk through {@link JitRuntime#brTableTarget}. */
+    static final int MAX_TABLE = 256;
     /** Bytes to load or store one slot: aload, sipush, laload/lload, lstore/lastore (wide). */
     private static final int SLOT_BYTES = 9;
+    /** Bytes per entry of a chunk: a lookupswitch case, and maybe an exit stub elsewhere. */
+    private static final int ENTRY_BYTES = 14;
     /** A chunk's fixed cost: prologue, dispatch, handlers, the common exit. */
     private static final int OVERHEAD = 120;
 
@@ -90,14 +117,16 @@ final class SplitFunction {
         var probe = new Probe();
         int total = FunctionCompiler.compile(
                 new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, probe);
-        List<Chunk> chunks = cut(probe, total, fn.code(), budget);
-        int largest = entry(cv, inst, index, fn, chunks);
+        List<Chunk> chunks = cut(probe, total, inst, fn, budget);
+        boolean tail = TailDispatch.tailCallsOthers(fn, index);
+        int largest = entry(cv, inst, index, fn, chunks, tail);
         var sizes = new ArrayList<Integer>();
         for (Chunk chunk : chunks) {
             int size = FunctionCompiler.compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, chunk, null);
             sizes.add(size);
             largest = Math.max(largest, size);
         }
+        TailDispatch.wrappers(cv, index, inst.functions[index].type(), tail);
         if (ModuleCompiler.VERBOSE) {
             System.err.println("jwasm jit: function " + index + " (" + total + " bytes of bytecode, " + fn.frameSize()
                     + " slots) split into " + chunks.size() + " methods of " + sizes + " bytes");
@@ -115,8 +144,12 @@ final class SplitFunction {
     }
 
     /** Cuts the measured instructions greedily into chunks within {@code budget}. */
-    private static List<Chunk> cut(Probe probe, int total, int[] code, int budget) {
+    private static List<Chunk> cut(Probe probe, int total, InstanceState inst, Lowered fn, int budget) {
+        int[] code = fn.code();
         int n = probe.pcs.size();
+        // Every jump target may become an entry of its chunk: a case of its dispatch switch.
+        var targets = new BitSet();
+        FunctionCompiler.jumps(code, (at, target) -> targets.set(target));
         List<int[]> ranges = new ArrayList<>();
         List<BitSet[]> sets = new ArrayList<>();
         int from = 0;
@@ -127,7 +160,12 @@ final class SplitFunction {
             var t = (BitSet) touched.clone();
             var w = (BitSet) written.clone();
             probe.slots(i, t, w);
-            int estimate = endOffset - probe.offset(from) + SLOT_BYTES * (t.cardinality() + w.cardinality()) + OVERHEAD;
+            int entries = targets.get(probe.pcs.get(from), probe.pcs.get(i) + 1).cardinality();
+            int estimate = endOffset
+                    - probe.offset(from)
+                    + SLOT_BYTES * (t.cardinality() + w.cardinality())
+                    + ENTRY_BYTES * entries
+                    + OVERHEAD;
             if (estimate > budget && i > from) {
                 ranges.add(new int[] {probe.pcs.get(from), probe.pcs.get(i)});
                 sets.add(new BitSet[] {touched, written});
@@ -152,16 +190,59 @@ final class SplitFunction {
         FunctionCompiler.jumps(code, (at, target) -> {
             int k = chunkOf(ranges, target);
             int[] r = ranges.get(k);
-            if (at < r[0] || at >= r[1]) {
+            // A big br_table leaves its chunk even for a target inside it (leaveByTable).
+            boolean leaves = IrOp.at(code, at) == IrOp.BR_TABLE && code[at + 2] > MAX_TABLE;
+            if (at < r[0] || at >= r[1] || leaves) {
                 entries.get(k).add(target);
             }
         });
+        handlers(inst, fn, ranges, sets, entries);
         List<Chunk> chunks = new ArrayList<>();
         for (int k = 0; k < ranges.size(); k++) {
             int[] e = entries.get(k).stream().mapToInt(Integer::intValue).toArray();
-            chunks.add(new Chunk(k, ranges.get(k)[0], ranges.get(k)[1], sets.get(k)[0], sets.get(k)[1], e));
+            chunks.add(new Chunk(
+                    k, ranges.get(k)[0], ranges.get(k)[1], sets.get(k)[0], sets.get(k)[1], e, fn.frameSize()));
         }
         return chunks;
+    }
+
+    /**
+     * A Wasm handler range in chunk k lands in k's own stub, which writes the catch's payload and
+     * exnref slots and goes on at the catch's target: those slots are k's, and the target is an
+     * entry of its chunk when that is another.
+     */
+    private static void handlers(
+            InstanceState inst, Lowered fn, List<int[]> ranges, List<BitSet[]> sets, List<TreeSet<Integer>> entries) {
+        for (TierSupport.HandlerRange h : fn.handlers()) {
+            for (int k = 0; k < ranges.size(); k++) {
+                int[] r = ranges.get(k);
+                if (h.start() >= r[1] || h.end() <= r[0] || h.start() >= h.end()) {
+                    continue;
+                }
+                for (TierSupport.Catch c : h.catches()) {
+                    var slots = new BitSet();
+                    if (c.payloadSlot() >= 0 && c.tag() != TierSupport.CATCH_ALL) {
+                        // One slot per parameter; a v128's high half at frameSize on.
+                        List<ValType> payload = inst.tags[c.tag()].type().params();
+                        for (int i = 0; i < payload.size(); i++) {
+                            slots.set(c.payloadSlot() + i);
+                            if (payload.get(i) == ValType.V128) {
+                                slots.set(fn.frameSize() + c.payloadSlot() + i);
+                            }
+                        }
+                    }
+                    if (c.refSlot() >= 0) {
+                        slots.set(c.refSlot());
+                    }
+                    sets.get(k)[0].or(slots);
+                    sets.get(k)[1].or(slots);
+                    int t = chunkOf(ranges, c.target());
+                    if (t != k) {
+                        entries.get(t).add(c.target());
+                    }
+                }
+            }
+        }
     }
 
     private static int chunkOf(List<int[]> ranges, int pc) {
@@ -179,16 +260,23 @@ final class SplitFunction {
     }
 
     /**
-     * {@code f<index>}: past the JIT's nesting depth, the interpreter; else a fresh frame with the
-     * parameters and the frame image, then the chunks, each returning where to go on, until one
-     * returns -1; then the results from the frame. Returns its bytecode size.
+     * {@code f<index>} (or, with {@code tail}, the body form {@code t<index>}): past the JIT's
+     * nesting depth, the interpreter; else a fresh frame with the parameters and the frame image,
+     * then the chunks, each returning where to go on, until one returns a negative code; then the
+     * results from the frame, or (body form) the tail call a chunk made. Returns its bytecode size.
      */
-    private static int entry(ClassVisitor cv, InstanceState inst, int index, Lowered fn, List<Chunk> chunks) {
+    private static int entry(
+            ClassVisitor cv, InstanceState inst, int index, Lowered fn, List<Chunk> chunks, boolean tail) {
         FuncType type = inst.functions[index].type();
+        boolean v128 = FunctionCompiler.usesV128(inst, type, fn);
+        int frameSize = fn.frameSize();
         int params = type.params().size();
-        int results = type.results().size();
         MethodVisitor mv = cv.visitMethod(
-                ACC_STATIC, FunctionCompiler.methodName(index), FunctionCompiler.descriptor(type), null, null);
+                ACC_STATIC,
+                tail ? TailDispatch.tailMethodName(index) : FunctionCompiler.methodName(index),
+                tail ? TailDispatch.tailDescriptor(type) : FunctionCompiler.descriptor(type),
+                null,
+                null);
         mv.visitCode();
         Label start = new Label();
         mv.visitLabel(start);
@@ -198,83 +286,89 @@ final class SplitFunction {
         mv.visitJumpInsn(IF_ICMPLT, ok);
         mv.visitVarInsn(ALOAD, 0);
         push(mv, index);
-        push(mv, params);
-        mv.visitIntInsn(NEWARRAY, T_LONG);
-        for (int p = 0; p < params; p++) {
-            mv.visitInsn(DUP);
-            push(mv, p);
-            mv.visitVarInsn(LLOAD, FunctionCompiler.local(p));
-            mv.visitInsn(LASTORE);
-        }
+        Abi.flatFromArgs(mv, type, FunctionCompiler.local(0));
         mv.visitVarInsn(ILOAD, 1);
         mv.visitMethodInsn(
                 INVOKESTATIC, FunctionCompiler.RT, "interpret", "(L" + FunctionCompiler.INST + ";I[JI)[J", false);
-        returnFlat(mv, results);
+        if (tail) {
+            mv.visitInsn(ARETURN);
+        } else {
+            Abi.returnFlat(mv, type);
+        }
         mv.visitLabel(ok);
-        int frame = FunctionCompiler.local(params);
+        int frame = FunctionCompiler.local(Abi.jvmParams(type));
         int pc = frame + 1;
+        int tailCall = frame + 2;
+        if (tail) {
+            mv.visitInsn(ICONST_1);
+            mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        } else {
+            mv.visitInsn(ACONST_NULL);
+        }
+        mv.visitVarInsn(ASTORE, tailCall);
         mv.visitVarInsn(ALOAD, 0);
         push(mv, index);
         mv.visitMethodInsn(
                 INVOKESTATIC, FunctionCompiler.RT, "newFrame", "(L" + FunctionCompiler.INST + ";I)[J", false);
+        if (v128) {
+            // Room for the high halves, zero at entry as in one method (FunctionCompiler.initFrame).
+            push(mv, 2 * frameSize);
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+        }
         mv.visitVarInsn(ASTORE, frame);
+        int high = params;
         for (int p = 0; p < params; p++) {
             mv.visitVarInsn(ALOAD, frame);
             push(mv, p);
             mv.visitVarInsn(LLOAD, FunctionCompiler.local(p));
             mv.visitInsn(LASTORE);
+            if (type.params().get(p) == ValType.V128) {
+                // Its high half comes after all the low halves (Abi).
+                mv.visitVarInsn(ALOAD, frame);
+                push(mv, frameSize + p);
+                mv.visitVarInsn(LLOAD, FunctionCompiler.local(high++));
+                mv.visitInsn(LASTORE);
+            }
         }
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, pc);
         Label loop = new Label();
         Label done = new Label();
-        Label bad = new Label();
         mv.visitLabel(loop);
-        var keys = new TreeMap<Integer, Label>();
         Label[] calls = new Label[chunks.size()];
         for (Chunk c : chunks) {
             calls[c.number] = new Label();
-            for (int e : c.entries) {
-                keys.put(e, calls[c.number]);
-            }
         }
-        mv.visitVarInsn(ILOAD, pc);
-        mv.visitLookupSwitchInsn(
-                bad,
-                keys.keySet().stream().mapToInt(Integer::intValue).toArray(),
-                keys.values().toArray(Label[]::new));
+        // The chunk whose range holds the pc, by binary search over their starts: code in the
+        // number of chunks, not of entries (a big br_table has thousands).
+        search(mv, pc, chunks, 0, chunks.size() - 1, calls);
         for (Chunk c : chunks) {
             mv.visitLabel(calls[c.number]);
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ILOAD, 1);
             mv.visitVarInsn(ALOAD, frame);
             mv.visitVarInsn(ILOAD, pc);
+            mv.visitVarInsn(ALOAD, tailCall);
             mv.visitMethodInsn(INVOKESTATIC, ModuleCompiler.CLASS_NAME, c.methodName(index), CHUNK_DESCRIPTOR, false);
             mv.visitInsn(DUP);
             mv.visitVarInsn(ISTORE, pc);
             mv.visitJumpInsn(IFGE, loop);
             mv.visitJumpInsn(GOTO, done);
         }
-        mv.visitLabel(bad);
-        mv.visitVarInsn(ILOAD, pc);
-        mv.visitMethodInsn(INVOKESTATIC, FunctionCompiler.RT, "noChunk", "(I)Ljava/lang/IllegalStateException;", false);
-        mv.visitInsn(ATHROW);
         mv.visitLabel(done);
-        switch (results) {
-            case 0 -> mv.visitInsn(RETURN);
-            case 1 -> {
-                mv.visitVarInsn(ALOAD, frame);
-                mv.visitInsn(ICONST_0);
-                mv.visitInsn(LALOAD);
-                mv.visitInsn(LRETURN);
-            }
-            default -> {
-                mv.visitVarInsn(ALOAD, frame);
-                push(mv, results);
-                mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
-                mv.visitInsn(ARETURN);
-            }
+        if (tail) {
+            // The body form: the tail call a chunk made, or the flat results.
+            Label returned = new Label();
+            mv.visitVarInsn(ILOAD, pc);
+            push(mv, TAIL_CALLED);
+            mv.visitJumpInsn(IF_ICMPNE, returned);
+            mv.visitVarInsn(ALOAD, tailCall);
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(AALOAD);
+            mv.visitInsn(ARETURN);
+            mv.visitLabel(returned);
         }
+        returnFromFrame(mv, frame, type.results(), frameSize, tail);
         Label end = new Label();
         mv.visitLabel(end);
         mv.visitMaxs(0, 0);
@@ -282,20 +376,68 @@ final class SplitFunction {
         return end.getOffset();
     }
 
-    /** Returns the flat results on the stack as the method's descriptor says. */
-    private static void returnFlat(MethodVisitor mv, int results) {
-        switch (results) {
-            case 0 -> {
-                mv.visitInsn(POP);
-                mv.visitInsn(RETURN);
-            }
-            case 1 -> {
-                mv.visitInsn(ICONST_0);
-                mv.visitInsn(LALOAD);
-                mv.visitInsn(LRETURN);
-            }
-            default -> mv.visitInsn(ARETURN);
+    /** Jumps to {@code calls[k]} for the chunk k in {@code [lo, hi]} whose range holds the pc. */
+    private static void search(MethodVisitor mv, int pc, List<Chunk> chunks, int lo, int hi, Label[] calls) {
+        if (lo == hi) {
+            mv.visitJumpInsn(GOTO, calls[lo]);
+            return;
         }
+        int mid = (lo + hi + 1) >>> 1;
+        Label upper = new Label();
+        mv.visitVarInsn(ILOAD, pc);
+        push(mv, chunks.get(mid).from);
+        mv.visitJumpInsn(IF_ICMPGE, upper);
+        search(mv, pc, chunks, lo, mid - 1, calls);
+        mv.visitLabel(upper);
+        search(mv, pc, chunks, mid, hi, calls);
+    }
+
+    /**
+     * Returns the results in the frame's first slots (a v128's high half at frameSize on) in the
+     * flat layout, as the method's descriptor says; the body form ({@code tail}) returns them as
+     * a long[] whatever their number.
+     */
+    private static void returnFromFrame(
+            MethodVisitor mv, int frame, List<ValType> results, int frameSize, boolean tail) {
+        int flat = Abi.flat(results);
+        if (!tail && flat == 0) {
+            mv.visitInsn(RETURN);
+            return;
+        }
+        if (!tail && flat == 1) {
+            mv.visitVarInsn(ALOAD, frame);
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(LALOAD);
+            mv.visitInsn(LRETURN);
+            return;
+        }
+        if (flat == results.size()) {
+            mv.visitVarInsn(ALOAD, frame);
+            push(mv, flat);
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
+            mv.visitInsn(ARETURN);
+            return;
+        }
+        push(mv, flat);
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        int at = 0;
+        for (int i = 0; i < results.size(); i++) {
+            copy(mv, frame, i, at++);
+            if (results.get(i) == ValType.V128) {
+                copy(mv, frame, frameSize + i, at++);
+            }
+        }
+        mv.visitInsn(ARETURN);
+    }
+
+    /** With a long[] on the stack, stores {@code frame[from]} at {@code to}. */
+    private static void copy(MethodVisitor mv, int frame, int from, int to) {
+        mv.visitInsn(DUP);
+        push(mv, to);
+        mv.visitVarInsn(ALOAD, frame);
+        push(mv, from);
+        mv.visitInsn(LALOAD);
+        mv.visitInsn(LASTORE);
     }
 
     static void push(MethodVisitor mv, int v) {
@@ -357,10 +499,17 @@ final class SplitFunction {
         final int[] entries;
         private final Map<Integer, Label> exits = new TreeMap<>();
         private final Label commonExit = new Label();
+        private boolean leavesByTable;
         private int frameLocal;
         private int pcLocal;
+        private int tailCallLocal;
+        /** Frame index {@code frameSize + s} holds slot s's v128 high half. */
+        private final int frameSize;
+        /** The JVM local of slot 0's high half, or -1 in a function without v128 values. */
+        private int hiBase = -1;
 
-        Chunk(int number, int from, int to, BitSet touched, BitSet written, int[] entries) {
+        Chunk(int number, int from, int to, BitSet touched, BitSet written, int[] entries, int frameSize) {
+            this.frameSize = frameSize;
             this.number = number;
             this.from = from;
             this.to = to;
@@ -390,19 +539,26 @@ final class SplitFunction {
             return exits.computeIfAbsent(pc, p -> new Label());
         }
 
-        /** Keeps the frame and the pc (locals 2 and 3) above the slots, then loads the slots used. */
-        void prologue(MethodVisitor mv, int scratch) {
-            frameLocal = scratch + 1;
-            pcLocal = scratch + 2;
+        /**
+         * Keeps the frame, the pc and the tail-call cell (locals 2 to 4) in the locals from {@code
+         * free} on, above the slots, then loads the slots used.
+         */
+        void prologue(MethodVisitor mv, int free, int hiBase) {
+            this.hiBase = hiBase;
+            frameLocal = free;
+            pcLocal = free + 1;
+            tailCallLocal = free + 2;
             mv.visitVarInsn(ALOAD, 2);
             mv.visitVarInsn(ASTORE, frameLocal);
             mv.visitVarInsn(ILOAD, 3);
             mv.visitVarInsn(ISTORE, pcLocal);
+            mv.visitVarInsn(ALOAD, 4);
+            mv.visitVarInsn(ASTORE, tailCallLocal);
             for (int s = touched.nextSetBit(0); s >= 0; s = touched.nextSetBit(s + 1)) {
                 mv.visitVarInsn(ALOAD, frameLocal);
                 push(mv, s);
                 mv.visitInsn(LALOAD);
-                mv.visitVarInsn(LSTORE, FunctionCompiler.local(s));
+                mv.visitVarInsn(LSTORE, localOf(s));
             }
         }
 
@@ -415,8 +571,27 @@ final class SplitFunction {
             for (int i = 0; i < entries.length; i++) {
                 targets[i] = label.apply(entries[i]);
             }
+            Label none = new Label();
             mv.visitVarInsn(ILOAD, pcLocal);
-            mv.visitLookupSwitchInsn(label.apply(from), entries, targets);
+            mv.visitLookupSwitchInsn(none, entries, targets);
+            mv.visitLabel(none);
+            mv.visitVarInsn(ILOAD, pcLocal);
+            mv.visitMethodInsn(
+                    INVOKESTATIC, FunctionCompiler.RT, "noEntry", "(I)Ljava/lang/IllegalStateException;", false);
+            mv.visitInsn(ATHROW);
+        }
+
+        /** The JVM local of frame index {@code s}: a slot's, or from frameSize on a high half's. */
+        private int localOf(int s) {
+            return s < frameSize ? FunctionCompiler.local(s) : hiBase + 2 * (s - frameSize);
+        }
+
+        /** Before a return: result {@code i}'s v128 high half, in JVM local {@code local}, to the frame. */
+        void storeHigh(MethodVisitor mv, int i, int local) {
+            mv.visitVarInsn(ALOAD, frameLocal);
+            push(mv, frameSize + i);
+            mv.visitVarInsn(LLOAD, local);
+            mv.visitInsn(LASTORE);
         }
 
         /** A return: the results to the frame's first slots, and -1. */
@@ -427,13 +602,38 @@ final class SplitFunction {
                 mv.visitVarInsn(LLOAD, FunctionCompiler.local(src + i));
                 mv.visitInsn(LASTORE);
             }
-            mv.visitInsn(ICONST_M1);
+            push(mv, RETURNED);
             mv.visitInsn(IRETURN);
         }
 
+        /**
+         * A tail call to another function (the TailCall on the stack): it goes to the cell for the
+         * entry to return; the function is left, so no slot needs storing.
+         */
+        void tailCall(MethodVisitor mv) {
+            mv.visitVarInsn(ALOAD, tailCallLocal);
+            mv.visitInsn(SWAP);
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(SWAP);
+            mv.visitInsn(AASTORE);
+            push(mv, TAIL_CALLED);
+            mv.visitInsn(IRETURN);
+        }
+
+        /**
+         * A big br_table: with the instance, function index, pc and table index on the stack,
+         * leaves for the target {@link JitRuntime#brTableTarget} reads from the IR.
+         */
+        void leaveByTable(MethodVisitor mv) {
+            mv.visitMethodInsn(
+                    INVOKESTATIC, FunctionCompiler.RT, "brTableTarget", "(L" + FunctionCompiler.INST + ";III)I", false);
+            mv.visitJumpInsn(GOTO, commonExit);
+            leavesByTable = true;
+        }
+
         /** The exit stubs and the common exit that stores the written slots and returns the pc. */
-        void exits(MethodVisitor mv, int scratch) {
-            if (exits.isEmpty()) {
+        void exits(MethodVisitor mv) {
+            if (exits.isEmpty() && !leavesByTable) {
                 return;
             }
             for (var e : exits.entrySet()) {
@@ -446,7 +646,7 @@ final class SplitFunction {
             for (int s = written.nextSetBit(0); s >= 0; s = written.nextSetBit(s + 1)) {
                 mv.visitVarInsn(ALOAD, frameLocal);
                 push(mv, s);
-                mv.visitVarInsn(LLOAD, FunctionCompiler.local(s));
+                mv.visitVarInsn(LLOAD, localOf(s));
                 mv.visitInsn(LASTORE);
             }
             mv.visitVarInsn(ILOAD, pcLocal);

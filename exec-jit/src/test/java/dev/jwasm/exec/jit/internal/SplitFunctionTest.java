@@ -74,6 +74,45 @@ class SplitFunctionTest {
         return wat.toString();
     }
 
+    /**
+     * {@code (param i32)} picks one of {@code targets} nested blocks with a br_table (too big for
+     * a chunk's tableswitch), each block's end adding its own arithmetic, inside a loop.
+     */
+    private static String bigTable(int targets) {
+        var wat = new StringBuilder("(module (func (export \"pick\") (param $i i32) (param $n i32) (result i64)"
+                + " (local $acc i64) (loop $again\n");
+        for (int k = 0; k < targets; k++) {
+            wat.append("(block $t").append(k).append('\n');
+        }
+        wat.append("(br_table");
+        for (int k = 0; k < targets; k++) {
+            wat.append(" $t").append(k);
+        }
+        wat.append(" $t0 (local.get $i))\n");
+        for (int k = targets - 1; k >= 0; k--) {
+            wat.append(") (local.set $acc (i64.add (i64.mul (local.get $acc) (i64.const 3)) (i64.const ")
+                    .append(k)
+                    .append(")))\n");
+        }
+        wat.append("(local.set $i (i32.add (local.get $i) (i32.const 7)))\n");
+        wat.append("(br_if $again (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))\n");
+        return wat.append("(local.get $acc)))").toString();
+    }
+
+    @Test
+    void aSplitFunctionsBigBrTableTakesEveryTargetAsTheInterpreterDoes() {
+        String wat = bigTable(700);
+        Instance jit = instance(strictJit(), wat);
+        Instance interp = instance(interpreter(), wat);
+        assertTrue(Jit.compiled(jit, "pick"));
+        for (int i : new int[] {0, 1, 299, 698, 699, 700, -1, 12_345}) {
+            assertEquals(
+                    interp.function("pick").callForLong(i, 3),
+                    jit.function("pick").callForLong(i, 3),
+                    "i=" + i);
+        }
+    }
+
     private static Instance instance(Engine engine, String wat) {
         return new Linker().instantiate(new Store(engine), WasmModule.decode(Wat.toBinary(wat)));
     }

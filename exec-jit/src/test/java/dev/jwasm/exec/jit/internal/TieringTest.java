@@ -28,17 +28,20 @@ class TieringTest {
                 (module
                   (func $simd (export "simd") (param i32) (result i32)
                     (i32x4.extract_lane 1 (i32x4.add (i32x4.splat (local.get 0)) (v128.const i32x4 1 2 3 4))))
+                  (func $gc (export "gc") (param i32) (result i32) (local anyref)
+                    (i32.add (local.get 0) (i32.const 2)))
                   (func $tail (export "tail") (param i32) (result i32)
                     (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 7))
                       (else (return_call $tail (i32.sub (local.get 0) (i32.const 1))))))
                   (func $plain (export "plain") (param i32) (result i32)
-                    (i32.add (call $simd (local.get 0)) (call $tail (local.get 0)))))
+                    (i32.add (call $gc (call $simd (local.get 0))) (call $tail (local.get 0)))))
                 """);
-        assertEquals(10 + 2 + 7, inst.function("plain").callForLong(10));
+        assertEquals(10 + 2 + 2 + 7, inst.function("plain").callForLong(10));
         assertTrue(Jit.compiled(inst, "plain"));
-        assertFalse(Jit.compiled(inst, "simd")); // v128
-        assertFalse(Jit.compiled(inst, "tail")); // return_call must not grow the JVM stack
-        // A million tail calls: only the interpreter's constant-space tail call survives this.
+        assertTrue(Jit.compiled(inst, "simd")); // v128 values are two longs
+        assertFalse(Jit.compiled(inst, "gc")); // a GC reference local: not compiled until the GC work
+        assertTrue(Jit.compiled(inst, "tail")); // a tail call of itself runs as a loop
+        // A million tail calls in constant JVM stack.
         assertEquals(7, inst.function("tail").callForLong(1_000_000));
     }
 

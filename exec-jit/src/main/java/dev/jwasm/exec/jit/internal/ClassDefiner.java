@@ -1,0 +1,120 @@
+package dev.jwasm.exec.jit.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.ClassFileVersion;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.modifier.SyntheticState;
+import net.bytebuddy.description.modifier.TypeManifestation;
+import net.bytebuddy.description.modifier.Visibility;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.implementation.bytecode.ByteCodeAppender;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Defines a module's generated class through Byte Buddy: a public final synthetic subclass of
+ * {@code Object} implementing {@link JitCode}, its constructor Byte Buddy's, {@link
+ * JitCode#invoke} a {@link ByteCodeAppender}, and the static methods of the functions emitted
+ * into Byte Buddy's class writer (an {@link AsmVisitorWrapper}: they are many and their bodies
+ * come from {@link FunctionCompiler}). It is loaded as a hidden class of this package ({@link
+ * HiddenClasses}), unloaded once nothing uses it.
+ */
+final class ClassDefiner {
+    private ClassDefiner() {}
+
+    /**
+     * The generated class, its static methods emitted by {@code members}, {@code invoke}'s body
+     * (after its code starts; its stack sizes and frames are computed) by {@code invoke}.
+     */
+    static JitCode define(Consumer<ClassVisitor> members, Consumer<MethodVisitor> invoke)
+            throws ReflectiveOperationException {
+        ByteCodeAppender invokeBody = (mv, context, method) -> {
+            invoke.accept(mv);
+            return new ByteCodeAppender.Size(0, 0);
+        };
+        var unloaded = new ByteBuddy(ClassFileVersion.JAVA_V21)
+                .with(TypeValidation.DISABLED)
+                .subclass(Object.class, ConstructorStrategy.Default.DEFAULT_CONSTRUCTOR)
+                .name(ModuleCompiler.CLASS_NAME.replace('/', '.'))
+                .modifiers(Visibility.PUBLIC, TypeManifestation.FINAL, SyntheticState.SYNTHETIC)
+                .implement(JitCode.class)
+                .method(ElementMatchers.named("invoke"))
+                .intercept(new Implementation.Simple(invokeBody))
+                .visit(new Members(members))
+                .make();
+        Class<?> type = unloaded.load(JitCode.class.getClassLoader(), new HiddenClasses())
+                .getLoaded();
+        return (JitCode) type.getDeclaredConstructor().newInstance();
+    }
+
+    /** Adds the functions' methods at the end of the class, and has the writer compute frames. */
+    private record Members(Consumer<ClassVisitor> members) implements AsmVisitorWrapper {
+        @Override
+        public int mergeWriter(int flags) {
+            return flags | ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS;
+        }
+
+        @Override
+        public int mergeReader(int flags) {
+            return flags;
+        }
+
+        @Override
+        public ClassVisitor wrap(
+                TypeDescription instrumentedType,
+                ClassVisitor classVisitor,
+                Implementation.Context implementationContext,
+                TypePool typePool,
+                FieldList<FieldDescription.InDefinedShape> fields,
+                MethodList<?> methods,
+                int writerFlags,
+                int readerFlags) {
+            return new ClassVisitor(Opcodes.ASM9, classVisitor) {
+                @Override
+                public void visitEnd() {
+                    members.accept(cv);
+                    super.visitEnd();
+                }
+            };
+        }
+    }
+
+    /**
+     * Byte Buddy's loading step for hidden classes: each type becomes a hidden class nestled in
+     * this package ({@link MethodHandles.Lookup#defineHiddenClass}), which the JVM unloads with
+     * the last reference to it, as a module's code should be.
+     */
+    private static final class HiddenClasses implements ClassLoadingStrategy<ClassLoader> {
+        @Override
+        public Map<TypeDescription, Class<?>> load(ClassLoader classLoader, Map<TypeDescription, byte[]> types) {
+            var loaded = new LinkedHashMap<TypeDescription, Class<?>>();
+            for (var e : types.entrySet()) {
+                try {
+                    loaded.put(
+                            e.getKey(),
+                            MethodHandles.lookup()
+                                    .defineHiddenClass(e.getValue(), true)
+                                    .lookupClass());
+                } catch (IllegalAccessException ex) {
+                    throw new IllegalStateException("cannot define the generated class", ex);
+                }
+            }
+            return loaded;
+        }
+    }
+}

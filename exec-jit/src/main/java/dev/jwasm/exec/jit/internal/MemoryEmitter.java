@@ -1,0 +1,168 @@
+package dev.jwasm.exec.jit.internal;
+
+import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
+import static net.bytebuddy.jar.asm.Opcodes.ASTORE;
+import static net.bytebuddy.jar.asm.Opcodes.DUP_X2;
+import static net.bytebuddy.jar.asm.Opcodes.GETSTATIC;
+import static net.bytebuddy.jar.asm.Opcodes.I2L;
+import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
+import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
+import static net.bytebuddy.jar.asm.Opcodes.INVOKEVIRTUAL;
+import static net.bytebuddy.jar.asm.Opcodes.L2I;
+import static net.bytebuddy.jar.asm.Opcodes.LAND;
+import static net.bytebuddy.jar.asm.Opcodes.POP;
+import static net.bytebuddy.jar.asm.Opcodes.POP2;
+
+import dev.jwasm.api.code.Opcode;
+import dev.jwasm.api.model.ValType;
+import dev.jwasm.exec.interp.internal.AtomicOps;
+import dev.jwasm.exec.interp.internal.BulkOps;
+import dev.jwasm.exec.interp.internal.IrOp;
+import dev.jwasm.exec.interp.internal.TierSupport;
+
+/**
+ * Emits memory accesses (scalar loads and stores through the memory's accessor of each width),
+ * the threads proposal's atomics, and table, bulk-memory and segment operations.
+ */
+final class MemoryEmitter extends Emitter {
+    MemoryEmitter(Emitter method) {
+        super(method);
+    }
+
+    /**
+     * A scalar load ({@code dst addr memFlags offset}) or store ({@code addr value memFlags
+     * offset}): the memory's accessor of the access's width.
+     */
+    void access(Memory.Access a, int pc) {
+        if (a.load()) {
+            address(code[pc + 2], code[pc + 3], offset(pc + 4));
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, a.method(), a.desc(), false);
+            for (int insn : a.after()) {
+                mv.visitInsn(insn);
+            }
+            if (a.mask() != 0) {
+                pushLong(a.mask());
+                mv.visitInsn(LAND);
+            }
+            storeL(code[pc + 1]);
+        } else {
+            address(code[pc + 1], code[pc + 3], offset(pc + 4));
+            loadL(code[pc + 2]);
+            for (int insn : a.before()) {
+                mv.visitInsn(insn);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, a.method(), a.desc(), false);
+        }
+    }
+
+    /**
+     * {@code ATOMIC opcode base memFlags offset}: the memory's atomic accessor for the opcode's
+     * kind and width (the threads proposal); operands from the base up, the result to the base.
+     */
+    void atomic(int pc) {
+        Atomics.Atomic a = Atomics.of(IrOp.ATOMIC.carried(code, pc));
+        int base = code[pc + 2];
+        if (a.kind() == AtomicOps.Kind.FENCE) {
+            // Every atomic access is sequentially consistent already; this orders the plain ones.
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/VarHandle", "fullFence", "()V", false);
+            return;
+        }
+        int flags = code[pc + 3];
+        switch (a.kind()) {
+            case LOAD -> {
+                address(base, flags, offset(pc + 4));
+                push(a.width());
+                swapIntUnderLong();
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicLoad", "(IJ)J", false);
+            }
+            case STORE -> {
+                address(base, flags, offset(pc + 4));
+                push(a.width());
+                swapIntUnderLong();
+                loadL(base + 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicStore", "(IJJ)V", false);
+            }
+            case RMW -> {
+                mv.visitVarInsn(ALOAD, memBase + (flags & 0x7FFF_FFFF));
+                mv.visitFieldInsn(GETSTATIC, RMW_OP, a.rmw().name(), "L" + RMW_OP + ";");
+                push(a.width());
+                effectiveAddress(base, flags, offset(pc + 4));
+                loadL(base + 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicRmw", "(L" + RMW_OP + ";IJJ)J", false);
+            }
+            case CMPXCHG -> {
+                address(base, flags, offset(pc + 4));
+                push(a.width());
+                swapIntUnderLong();
+                loadL(base + 1);
+                loadL(base + 2);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicCmpxchg", "(IJJJ)J", false);
+            }
+            case WAIT -> {
+                address(base, flags, offset(pc + 4));
+                push(a.width());
+                loadL(base + 1);
+                loadL(base + 2);
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitMethodInsn(INVOKESTATIC, RT, "atomicWait", "(L" + MEM + ";JIJJL" + INST + ";)J", false);
+            }
+            case NOTIFY -> {
+                address(base, flags, offset(pc + 4));
+                // The count is a u32.
+                loadL(base + 1);
+                pushLong(0xFFFF_FFFFL);
+                mv.visitInsn(LAND);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicNotify", "(JJ)I", false);
+                mv.visitInsn(I2L);
+            }
+            case FENCE -> throw new IllegalStateException("handled above");
+        }
+        if (!a.wasm().results().isEmpty()) {
+            // Narrow results are zero-extended by the memory; i32 slots stay sign-extended.
+            if (a.wasm().results().getFirst() == ValType.I32) {
+                mv.visitInsn(L2I);
+                storeI(base);
+            } else {
+                storeL(base);
+            }
+        } else if (a.kind() != AtomicOps.Kind.STORE) {
+            mv.visitInsn(POP2);
+        }
+    }
+
+    /** Stack {@code long, int} to {@code int, long}, for accessors taking the width first. */
+    void swapIntUnderLong() {
+        // long(2) int(1) -> int long: dup_x2 then pop.
+        mv.visitInsn(DUP_X2);
+        mv.visitInsn(POP);
+    }
+
+    // ---- table, bulk-memory and segment operations, on a small array of slots
+
+    /**
+     * {@code BULK opcode immA immB at}: a direct call of the interpreter's method for that
+     * operation ({@code BulkOps.methodOf}), on an array of its operand slots, which also holds
+     * its result afterwards.
+     */
+    void bulk(int ordinal, int a, int b, int at) {
+        Opcode op = Opcode.values()[ordinal];
+        int pops = TierSupport.bulkPops(ordinal);
+        int pushes = TierSupport.bulkPushes(ordinal);
+        // The helper reads its operands from index 0 and writes its result there.
+        array(at, pops, Math.max(pops, pushes));
+        mv.visitVarInsn(ASTORE, scratch);
+        push(a);
+        push(b);
+        mv.visitVarInsn(ALOAD, scratch);
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESTATIC, BULK_OPS, BulkOps.methodOf(op), BULK_DESC, false);
+        if (pushes > 0) {
+            mv.visitVarInsn(ALOAD, scratch);
+            results(at, pushes);
+        }
+    }
+
+    static final String BULK_OPS = "dev/jwasm/exec/interp/internal/BulkOps";
+    static final String BULK_DESC = "(II[JIL" + INST + ";)V";
+}

@@ -1,0 +1,329 @@
+package dev.jwasm.exec.jit.internal;
+
+import static net.bytebuddy.jar.asm.Opcodes.DADD;
+import static net.bytebuddy.jar.asm.Opcodes.DCMPG;
+import static net.bytebuddy.jar.asm.Opcodes.DCMPL;
+import static net.bytebuddy.jar.asm.Opcodes.DDIV;
+import static net.bytebuddy.jar.asm.Opcodes.DMUL;
+import static net.bytebuddy.jar.asm.Opcodes.DSUB;
+import static net.bytebuddy.jar.asm.Opcodes.FADD;
+import static net.bytebuddy.jar.asm.Opcodes.FCMPG;
+import static net.bytebuddy.jar.asm.Opcodes.FCMPL;
+import static net.bytebuddy.jar.asm.Opcodes.FDIV;
+import static net.bytebuddy.jar.asm.Opcodes.FMUL;
+import static net.bytebuddy.jar.asm.Opcodes.FSUB;
+import static net.bytebuddy.jar.asm.Opcodes.GOTO;
+import static net.bytebuddy.jar.asm.Opcodes.I2B;
+import static net.bytebuddy.jar.asm.Opcodes.I2D;
+import static net.bytebuddy.jar.asm.Opcodes.I2F;
+import static net.bytebuddy.jar.asm.Opcodes.I2L;
+import static net.bytebuddy.jar.asm.Opcodes.I2S;
+import static net.bytebuddy.jar.asm.Opcodes.IADD;
+import static net.bytebuddy.jar.asm.Opcodes.IAND;
+import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
+import static net.bytebuddy.jar.asm.Opcodes.ICONST_1;
+import static net.bytebuddy.jar.asm.Opcodes.IFEQ;
+import static net.bytebuddy.jar.asm.Opcodes.IFGE;
+import static net.bytebuddy.jar.asm.Opcodes.IFGT;
+import static net.bytebuddy.jar.asm.Opcodes.IFLE;
+import static net.bytebuddy.jar.asm.Opcodes.IFLT;
+import static net.bytebuddy.jar.asm.Opcodes.IFNE;
+import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPEQ;
+import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPGE;
+import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPGT;
+import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPLE;
+import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPLT;
+import static net.bytebuddy.jar.asm.Opcodes.IF_ICMPNE;
+import static net.bytebuddy.jar.asm.Opcodes.IMUL;
+import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
+import static net.bytebuddy.jar.asm.Opcodes.IOR;
+import static net.bytebuddy.jar.asm.Opcodes.ISHL;
+import static net.bytebuddy.jar.asm.Opcodes.ISHR;
+import static net.bytebuddy.jar.asm.Opcodes.ISUB;
+import static net.bytebuddy.jar.asm.Opcodes.IUSHR;
+import static net.bytebuddy.jar.asm.Opcodes.IXOR;
+import static net.bytebuddy.jar.asm.Opcodes.L2D;
+import static net.bytebuddy.jar.asm.Opcodes.L2F;
+import static net.bytebuddy.jar.asm.Opcodes.L2I;
+import static net.bytebuddy.jar.asm.Opcodes.LADD;
+import static net.bytebuddy.jar.asm.Opcodes.LAND;
+import static net.bytebuddy.jar.asm.Opcodes.LCMP;
+import static net.bytebuddy.jar.asm.Opcodes.LCONST_0;
+import static net.bytebuddy.jar.asm.Opcodes.LMUL;
+import static net.bytebuddy.jar.asm.Opcodes.LOR;
+import static net.bytebuddy.jar.asm.Opcodes.LSHL;
+import static net.bytebuddy.jar.asm.Opcodes.LSHR;
+import static net.bytebuddy.jar.asm.Opcodes.LSUB;
+import static net.bytebuddy.jar.asm.Opcodes.LUSHR;
+import static net.bytebuddy.jar.asm.Opcodes.LXOR;
+
+import dev.jwasm.api.code.Opcode;
+import java.util.EnumMap;
+import java.util.Map;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+
+/**
+ * How the JIT runs each scalar Wasm operator (numeric, comparison, conversion, reference test):
+ * a few JVM instructions, or a direct {@code invokestatic} of that operator's own helper in
+ * {@code dev.jwasm.api.numeric} (the interpreter's {@code NumericOps} calls the very same
+ * helpers, so both tiers share the semantics, traps included). Known at compile time from the IR
+ * (a specific IR operation's {@code wasm()}, or a generic one's opcode operand): no operator is
+ * chosen by a switch at run time.
+ *
+ * <p>Each entry's {@link Op#desc} gives the JVM types the operands are loaded as and the result
+ * is stored as ({@code I} i32 or f32 bits, {@code J} i64, f64 bits or a reference, {@code F}
+ * float, {@code D} double).
+ */
+final class Numerics {
+    private static final String INT_OPS = "dev/jwasm/api/numeric/IntOps";
+    private static final String FLOAT_OPS = "dev/jwasm/api/numeric/FloatOps";
+    private static final String CONV = "dev/jwasm/api/numeric/Conversions";
+
+    /**
+     * One operator: JVM instructions, then an optional static call, then an optional compare
+     * jump that turns the int on the stack into 0 or 1.
+     */
+    record Op(Opcode wasm, String desc, int[] insns, String owner, String name, String callDesc, int jump) {
+        /** Whether it calls a helper of jwasm's own (rather than a JVM instruction or JDK intrinsic). */
+        boolean helper() {
+            return owner != null && owner.startsWith("dev/jwasm/");
+        }
+
+        char result() {
+            return desc.charAt(desc.length() - 1);
+        }
+
+        String params() {
+            return desc.substring(1, desc.indexOf(')'));
+        }
+
+        /** For a comparison: jumps to {@code target} when it holds, instead of leaving 0 or 1. */
+        void emitJump(MethodVisitor mv, Label target) {
+            if (jump == 0) {
+                throw new IllegalStateException(wasm + " is no comparison");
+            }
+            for (int insn : insns) {
+                mv.visitInsn(insn);
+            }
+            if (owner != null) {
+                mv.visitMethodInsn(INVOKESTATIC, owner, name, callDesc, false);
+            }
+            mv.visitJumpInsn(jump, target);
+        }
+
+        void emit(MethodVisitor mv) {
+            for (int insn : insns) {
+                mv.visitInsn(insn);
+            }
+            if (owner != null) {
+                mv.visitMethodInsn(INVOKESTATIC, owner, name, callDesc, false);
+            }
+            if (jump != 0) {
+                Label yes = new Label();
+                Label done = new Label();
+                mv.visitJumpInsn(jump, yes);
+                mv.visitInsn(ICONST_0);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(yes);
+                mv.visitInsn(ICONST_1);
+                mv.visitLabel(done);
+            }
+        }
+    }
+
+    private static final Map<Opcode, Op> TABLE = table();
+
+    private Numerics() {}
+
+    /** The way {@code op} is compiled, or null if this table does not cover it. */
+    static Op of(Opcode op) {
+        return TABLE.get(op);
+    }
+
+    private static Map<Opcode, Op> table() {
+        var t = new EnumMap<Opcode, Op>(Opcode.class);
+        // i32 (spec 4.3.2): JVM int arithmetic wraps and masks shift counts as Wasm does.
+        insn(t, Opcode.I32_ADD, "(II)I", IADD);
+        insn(t, Opcode.I32_SUB, "(II)I", ISUB);
+        insn(t, Opcode.I32_MUL, "(II)I", IMUL);
+        insn(t, Opcode.I32_AND, "(II)I", IAND);
+        insn(t, Opcode.I32_OR, "(II)I", IOR);
+        insn(t, Opcode.I32_XOR, "(II)I", IXOR);
+        insn(t, Opcode.I32_SHL, "(II)I", ISHL);
+        insn(t, Opcode.I32_SHR_S, "(II)I", ISHR);
+        insn(t, Opcode.I32_SHR_U, "(II)I", IUSHR);
+        call(t, Opcode.I32_DIV_S, "(II)I", INT_OPS, "i32DivS");
+        call(t, Opcode.I32_DIV_U, "(II)I", INT_OPS, "i32DivU");
+        call(t, Opcode.I32_REM_S, "(II)I", INT_OPS, "i32RemS");
+        call(t, Opcode.I32_REM_U, "(II)I", INT_OPS, "i32RemU");
+        jdk(t, Opcode.I32_ROTL, "(II)I", "java/lang/Integer", "rotateLeft", "(II)I");
+        jdk(t, Opcode.I32_ROTR, "(II)I", "java/lang/Integer", "rotateRight", "(II)I");
+        call(t, Opcode.I32_CLZ, "(I)I", INT_OPS, "i32Clz");
+        call(t, Opcode.I32_CTZ, "(I)I", INT_OPS, "i32Ctz");
+        call(t, Opcode.I32_POPCNT, "(I)I", INT_OPS, "i32Popcnt");
+        insn(t, Opcode.I32_EXTEND8_S, "(I)I", I2B);
+        insn(t, Opcode.I32_EXTEND16_S, "(I)I", I2S);
+        compare(t, Opcode.I32_EQZ, "(I)I", IFEQ);
+        compare(t, Opcode.I32_EQ, "(II)I", IF_ICMPEQ);
+        compare(t, Opcode.I32_NE, "(II)I", IF_ICMPNE);
+        compare(t, Opcode.I32_LT_S, "(II)I", IF_ICMPLT);
+        compare(t, Opcode.I32_GT_S, "(II)I", IF_ICMPGT);
+        compare(t, Opcode.I32_LE_S, "(II)I", IF_ICMPLE);
+        compare(t, Opcode.I32_GE_S, "(II)I", IF_ICMPGE);
+        unsignedCompare(t, Opcode.I32_LT_U, "(II)I", IFLT);
+        unsignedCompare(t, Opcode.I32_GT_U, "(II)I", IFGT);
+        unsignedCompare(t, Opcode.I32_LE_U, "(II)I", IFLE);
+        unsignedCompare(t, Opcode.I32_GE_U, "(II)I", IFGE);
+        // i64: shift counts are the low six bits (spec 4.3.2), as the JVM takes them from an int.
+        insn(t, Opcode.I64_ADD, "(JJ)J", LADD);
+        insn(t, Opcode.I64_SUB, "(JJ)J", LSUB);
+        insn(t, Opcode.I64_MUL, "(JJ)J", LMUL);
+        insn(t, Opcode.I64_AND, "(JJ)J", LAND);
+        insn(t, Opcode.I64_OR, "(JJ)J", LOR);
+        insn(t, Opcode.I64_XOR, "(JJ)J", LXOR);
+        insn(t, Opcode.I64_SHL, "(JJ)J", L2I, LSHL);
+        insn(t, Opcode.I64_SHR_S, "(JJ)J", L2I, LSHR);
+        insn(t, Opcode.I64_SHR_U, "(JJ)J", L2I, LUSHR);
+        call(t, Opcode.I64_DIV_S, "(JJ)J", INT_OPS, "i64DivS");
+        call(t, Opcode.I64_DIV_U, "(JJ)J", INT_OPS, "i64DivU");
+        call(t, Opcode.I64_REM_S, "(JJ)J", INT_OPS, "i64RemS");
+        call(t, Opcode.I64_REM_U, "(JJ)J", INT_OPS, "i64RemU");
+        t.put(
+                Opcode.I64_ROTL,
+                new Op(Opcode.I64_ROTL, "(JJ)J", new int[] {L2I}, "java/lang/Long", "rotateLeft", "(JI)J", 0));
+        t.put(
+                Opcode.I64_ROTR,
+                new Op(Opcode.I64_ROTR, "(JJ)J", new int[] {L2I}, "java/lang/Long", "rotateRight", "(JI)J", 0));
+        call(t, Opcode.I64_CLZ, "(J)J", INT_OPS, "i64Clz");
+        call(t, Opcode.I64_CTZ, "(J)J", INT_OPS, "i64Ctz");
+        call(t, Opcode.I64_POPCNT, "(J)J", INT_OPS, "i64Popcnt");
+        call(t, Opcode.I64_EXTEND8_S, "(J)J", INT_OPS, "i64Extend8S");
+        call(t, Opcode.I64_EXTEND16_S, "(J)J", INT_OPS, "i64Extend16S");
+        call(t, Opcode.I64_EXTEND32_S, "(J)J", INT_OPS, "i64Extend32S");
+        t.put(Opcode.I64_EQZ, new Op(Opcode.I64_EQZ, "(J)I", new int[] {LCONST_0, LCMP}, null, null, null, IFEQ));
+        longCompare(t, Opcode.I64_EQ, IFEQ);
+        longCompare(t, Opcode.I64_NE, IFNE);
+        longCompare(t, Opcode.I64_LT_S, IFLT);
+        longCompare(t, Opcode.I64_GT_S, IFGT);
+        longCompare(t, Opcode.I64_LE_S, IFLE);
+        longCompare(t, Opcode.I64_GE_S, IFGE);
+        unsignedCompare(t, Opcode.I64_LT_U, "(JJ)I", IFLT);
+        unsignedCompare(t, Opcode.I64_GT_U, "(JJ)I", IFGT);
+        unsignedCompare(t, Opcode.I64_LE_U, "(JJ)I", IFLE);
+        unsignedCompare(t, Opcode.I64_GE_U, "(JJ)I", IFGE);
+        // f32/f64 (spec 4.3.3): JVM float arithmetic is IEEE 754 round-to-nearest like Wasm's.
+        // Sign operations work on the bits, so a NaN's payload never passes through a float.
+        insn(t, Opcode.F32_ADD, "(FF)F", FADD);
+        insn(t, Opcode.F32_SUB, "(FF)F", FSUB);
+        insn(t, Opcode.F32_MUL, "(FF)F", FMUL);
+        insn(t, Opcode.F32_DIV, "(FF)F", FDIV);
+        call(t, Opcode.F32_MIN, "(FF)F", FLOAT_OPS, "f32Min");
+        call(t, Opcode.F32_MAX, "(FF)F", FLOAT_OPS, "f32Max");
+        call(t, Opcode.F32_COPYSIGN, "(II)I", FLOAT_OPS, "f32CopysignBits");
+        call(t, Opcode.F32_ABS, "(I)I", FLOAT_OPS, "f32AbsBits");
+        call(t, Opcode.F32_NEG, "(I)I", FLOAT_OPS, "f32NegBits");
+        call(t, Opcode.F32_CEIL, "(F)F", FLOAT_OPS, "f32Ceil");
+        call(t, Opcode.F32_FLOOR, "(F)F", FLOAT_OPS, "f32Floor");
+        call(t, Opcode.F32_TRUNC, "(F)F", FLOAT_OPS, "f32Trunc");
+        call(t, Opcode.F32_NEAREST, "(F)F", FLOAT_OPS, "f32Nearest");
+        call(t, Opcode.F32_SQRT, "(F)F", FLOAT_OPS, "f32Sqrt");
+        insn(t, Opcode.F64_ADD, "(DD)D", DADD);
+        insn(t, Opcode.F64_SUB, "(DD)D", DSUB);
+        insn(t, Opcode.F64_MUL, "(DD)D", DMUL);
+        insn(t, Opcode.F64_DIV, "(DD)D", DDIV);
+        call(t, Opcode.F64_MIN, "(DD)D", FLOAT_OPS, "f64Min");
+        call(t, Opcode.F64_MAX, "(DD)D", FLOAT_OPS, "f64Max");
+        call(t, Opcode.F64_COPYSIGN, "(JJ)J", FLOAT_OPS, "f64CopysignBits");
+        call(t, Opcode.F64_ABS, "(J)J", FLOAT_OPS, "f64AbsBits");
+        call(t, Opcode.F64_NEG, "(J)J", FLOAT_OPS, "f64NegBits");
+        call(t, Opcode.F64_CEIL, "(D)D", FLOAT_OPS, "f64Ceil");
+        call(t, Opcode.F64_FLOOR, "(D)D", FLOAT_OPS, "f64Floor");
+        call(t, Opcode.F64_TRUNC, "(D)D", FLOAT_OPS, "f64Trunc");
+        call(t, Opcode.F64_NEAREST, "(D)D", FLOAT_OPS, "f64Nearest");
+        call(t, Opcode.F64_SQRT, "(D)D", FLOAT_OPS, "f64Sqrt");
+        // fcmpl/fcmpg pick the NaN answer that makes every relation but ne false (spec 4.3.3).
+        t.put(Opcode.F32_EQ, new Op(Opcode.F32_EQ, "(FF)I", new int[] {FCMPL}, null, null, null, IFEQ));
+        t.put(Opcode.F32_NE, new Op(Opcode.F32_NE, "(FF)I", new int[] {FCMPL}, null, null, null, IFNE));
+        t.put(Opcode.F32_LT, new Op(Opcode.F32_LT, "(FF)I", new int[] {FCMPG}, null, null, null, IFLT));
+        t.put(Opcode.F32_GT, new Op(Opcode.F32_GT, "(FF)I", new int[] {FCMPL}, null, null, null, IFGT));
+        t.put(Opcode.F32_LE, new Op(Opcode.F32_LE, "(FF)I", new int[] {FCMPG}, null, null, null, IFLE));
+        t.put(Opcode.F32_GE, new Op(Opcode.F32_GE, "(FF)I", new int[] {FCMPL}, null, null, null, IFGE));
+        t.put(Opcode.F64_EQ, new Op(Opcode.F64_EQ, "(DD)I", new int[] {DCMPL}, null, null, null, IFEQ));
+        t.put(Opcode.F64_NE, new Op(Opcode.F64_NE, "(DD)I", new int[] {DCMPL}, null, null, null, IFNE));
+        t.put(Opcode.F64_LT, new Op(Opcode.F64_LT, "(DD)I", new int[] {DCMPG}, null, null, null, IFLT));
+        t.put(Opcode.F64_GT, new Op(Opcode.F64_GT, "(DD)I", new int[] {DCMPL}, null, null, null, IFGT));
+        t.put(Opcode.F64_LE, new Op(Opcode.F64_LE, "(DD)I", new int[] {DCMPG}, null, null, null, IFLE));
+        t.put(Opcode.F64_GE, new Op(Opcode.F64_GE, "(DD)I", new int[] {DCMPL}, null, null, null, IFGE));
+        // Conversions (spec 4.3.4): the trapping and saturating ones are the shared helpers.
+        insn(t, Opcode.I32_WRAP_I64, "(J)I", L2I);
+        insn(t, Opcode.I64_EXTEND_I32_S, "(I)J", I2L);
+        call(t, Opcode.I64_EXTEND_I32_U, "(I)J", INT_OPS, "i64ExtendI32U");
+        call(t, Opcode.I32_TRUNC_F32_S, "(F)I", CONV, "i32TruncF32S");
+        call(t, Opcode.I32_TRUNC_F32_U, "(F)I", CONV, "i32TruncF32U");
+        call(t, Opcode.I32_TRUNC_F64_S, "(D)I", CONV, "i32TruncF64S");
+        call(t, Opcode.I32_TRUNC_F64_U, "(D)I", CONV, "i32TruncF64U");
+        call(t, Opcode.I64_TRUNC_F32_S, "(F)J", CONV, "i64TruncF32S");
+        call(t, Opcode.I64_TRUNC_F32_U, "(F)J", CONV, "i64TruncF32U");
+        call(t, Opcode.I64_TRUNC_F64_S, "(D)J", CONV, "i64TruncF64S");
+        call(t, Opcode.I64_TRUNC_F64_U, "(D)J", CONV, "i64TruncF64U");
+        call(t, Opcode.I32_TRUNC_SAT_F32_S, "(F)I", CONV, "i32TruncSatF32S");
+        call(t, Opcode.I32_TRUNC_SAT_F32_U, "(F)I", CONV, "i32TruncSatF32U");
+        call(t, Opcode.I32_TRUNC_SAT_F64_S, "(D)I", CONV, "i32TruncSatF64S");
+        call(t, Opcode.I32_TRUNC_SAT_F64_U, "(D)I", CONV, "i32TruncSatF64U");
+        call(t, Opcode.I64_TRUNC_SAT_F32_S, "(F)J", CONV, "i64TruncSatF32S");
+        call(t, Opcode.I64_TRUNC_SAT_F32_U, "(F)J", CONV, "i64TruncSatF32U");
+        call(t, Opcode.I64_TRUNC_SAT_F64_S, "(D)J", CONV, "i64TruncSatF64S");
+        call(t, Opcode.I64_TRUNC_SAT_F64_U, "(D)J", CONV, "i64TruncSatF64U");
+        insn(t, Opcode.F32_CONVERT_I32_S, "(I)F", I2F);
+        call(t, Opcode.F32_CONVERT_I32_U, "(I)F", CONV, "f32ConvertI32U");
+        insn(t, Opcode.F32_CONVERT_I64_S, "(J)F", L2F);
+        call(t, Opcode.F32_CONVERT_I64_U, "(J)F", CONV, "f32ConvertI64U");
+        insn(t, Opcode.F64_CONVERT_I32_S, "(I)D", I2D);
+        call(t, Opcode.F64_CONVERT_I32_U, "(I)D", CONV, "f64ConvertI32U");
+        insn(t, Opcode.F64_CONVERT_I64_S, "(J)D", L2D);
+        call(t, Opcode.F64_CONVERT_I64_U, "(J)D", CONV, "f64ConvertI64U");
+        call(t, Opcode.F32_DEMOTE_F64, "(D)F", FLOAT_OPS, "f32DemoteF64");
+        call(t, Opcode.F64_PROMOTE_F32, "(F)D", FLOAT_OPS, "f64PromoteF32");
+        // Reinterpretations keep the bits (the slot's i32 view stays sign-extended).
+        insn(t, Opcode.I32_REINTERPRET_F32, "(I)I");
+        insn(t, Opcode.F32_REINTERPRET_I32, "(I)I");
+        insn(t, Opcode.I64_REINTERPRET_F64, "(J)J");
+        insn(t, Opcode.F64_REINTERPRET_I64, "(J)J");
+        // References: 0 is null for every reference type (DESIGN.md "Values and references").
+        t.put(
+                Opcode.REF_IS_NULL,
+                new Op(Opcode.REF_IS_NULL, "(J)I", new int[] {LCONST_0, LCMP}, null, null, null, IFEQ));
+        t.put(Opcode.REF_EQ, new Op(Opcode.REF_EQ, "(JJ)I", new int[] {LCMP}, null, null, null, IFEQ));
+        t.put(
+                Opcode.REF_AS_NON_NULL,
+                new Op(Opcode.REF_AS_NON_NULL, "(J)J", new int[0], FunctionCompiler.RT, "refAsNonNull", "(J)J", 0));
+        return Map.copyOf(t);
+    }
+
+    private static void insn(Map<Opcode, Op> t, Opcode op, String desc, int... insns) {
+        t.put(op, new Op(op, desc, insns, null, null, null, 0));
+    }
+
+    private static void call(Map<Opcode, Op> t, Opcode op, String desc, String owner, String name) {
+        t.put(op, new Op(op, desc, new int[0], owner, name, desc, 0));
+    }
+
+    private static void jdk(Map<Opcode, Op> t, Opcode op, String desc, String owner, String name, String callDesc) {
+        t.put(op, new Op(op, desc, new int[0], owner, name, callDesc, 0));
+    }
+
+    private static void compare(Map<Opcode, Op> t, Opcode op, String desc, int jump) {
+        t.put(op, new Op(op, desc, new int[0], null, null, null, jump));
+    }
+
+    private static void longCompare(Map<Opcode, Op> t, Opcode op, int jump) {
+        t.put(op, new Op(op, "(JJ)I", new int[] {LCMP}, null, null, null, jump));
+    }
+
+    private static void unsignedCompare(Map<Opcode, Op> t, Opcode op, String desc, int jump) {
+        boolean wide = desc.startsWith("(J");
+        String owner = wide ? "java/lang/Long" : "java/lang/Integer";
+        t.put(op, new Op(op, desc, new int[0], owner, "compareUnsigned", wide ? "(JJ)I" : "(II)I", jump));
+    }
+}
