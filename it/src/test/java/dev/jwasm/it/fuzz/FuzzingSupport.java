@@ -1,9 +1,12 @@
 package dev.jwasm.it.fuzz;
 
+import dev.jwasm.api.Global;
 import dev.jwasm.api.HostFunction;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
+import dev.jwasm.api.Table;
+import dev.jwasm.api.Tag;
 import dev.jwasm.api.WasmException;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.api.model.ExternKind;
@@ -16,11 +19,7 @@ import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.TagType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.api.model.VecType;
-import dev.jwasm.spi.runtime.GlobalCell;
-import dev.jwasm.spi.runtime.HostFunctionInstance;
-import dev.jwasm.spi.runtime.TableInstance;
-import dev.jwasm.spi.runtime.TagInstance;
-import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import dev.jwasm.internal.access.Internals;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +55,8 @@ final class FuzzingSupport {
     private final Store store;
     private final WasmModule module;
     private final List<FuzzEvent<FuzzValue>> events;
-    private final TagInstance wasmTag = new TagInstance(FuncType.of(List.of(ValType.I32), List.of()));
-    private final TagInstance jsTag = new TagInstance(FuncType.of(List.of(RefType.EXTERNREF), List.of()));
+    private final Tag wasmTag = Tag.create(FuncType.of(List.of(ValType.I32), List.of()));
+    private final Tag jsTag = Tag.create(FuncType.of(List.of(RefType.EXTERNREF), List.of()));
     private final long jsErrorRef;
     private Instance instance;
 
@@ -65,7 +64,7 @@ final class FuzzingSupport {
         this.store = store;
         this.module = module;
         this.events = events;
-        this.jsErrorRef = store.state().externRef(JsError.INSTANCE);
+        this.jsErrorRef = store.externRef(JsError.INSTANCE);
     }
 
     /** After instantiation (start function done): exports exist from now on. */
@@ -73,8 +72,10 @@ final class FuzzingSupport {
         this.instance = instance;
     }
 
-    String tagName(TagInstance tag) {
-        return tag == wasmTag ? "imported-wasm-tag" : tag == jsTag ? "imported-js-tag" : FuzzExecParser.OTHER_TAG;
+    String tagName(Tag tag) {
+        return tag.equals(wasmTag)
+                ? "imported-wasm-tag"
+                : tag.equals(jsTag) ? "imported-js-tag" : FuzzExecParser.OTHER_TAG;
     }
 
     Linker linker() {
@@ -99,8 +100,7 @@ final class FuzzingSupport {
                     linker.define(
                             im.module(),
                             im.name(),
-                            new GlobalCell(
-                                    g, store.state().externRef(new ExternPayload(payload(im.module(), im.name())))));
+                            Global.create(g, store.externRef(new ExternPayload(payload(im.module(), im.name())))));
                 default -> throw new UnsupportedImport(im.module() + "." + im.name() + ": " + im.type());
             }
         }
@@ -124,7 +124,7 @@ final class FuzzingSupport {
 
     private HostFunction hostFunction(String name, FuncType type) {
         if (name.startsWith("log-")) {
-            return args -> {
+            return (caller, args) -> {
                 var values = new ArrayList<FuzzValue>();
                 int at = 0;
                 for (var param : type.params()) {
@@ -142,31 +142,32 @@ final class FuzzingSupport {
         }
         return switch (name) {
             case "throw" ->
-                args -> {
+                (caller, args) -> {
                     if ((int) args[0] == 0) {
                         throw jsError();
                     }
                     throw new WasmException(wasmTag, (int) args[0]);
                 };
             case "call-export" ->
-                args -> {
+                (caller, args) -> {
                     callExport((int) args[0]);
                     return new long[0];
                 };
-            case "call-export-catch" -> args -> new long[] {catching(() -> callExport((int) args[0]))};
+            case "call-export-catch" -> (caller, args) -> new long[] {catching(() -> callExport((int) args[0]))};
             case "call-ref" ->
-                args -> {
+                (caller, args) -> {
                     callRef(args[0]);
                     return new long[0];
                 };
-            case "call-ref-catch" -> args -> new long[] {catching(() -> callRef(args[0]))};
-            case "table-get" -> args -> new long[] {table((int) args[0]).get(args[0] & 0xFFFFFFFFL)};
+            case "call-ref-catch" -> (caller, args) -> new long[] {catching(() -> callRef(args[0]))};
+            case "table-get" ->
+                (caller, args) -> new long[] {table((int) args[0]).get(args[0] & 0xFFFFFFFFL)};
             case "table-set" ->
-                args -> {
+                (caller, args) -> {
                     table((int) args[0]).set(args[0] & 0xFFFFFFFFL, args[1]);
                     return new long[0];
                 };
-            case "sleep" -> args -> new long[] {args[1]};
+            case "sleep" -> (caller, args) -> new long[] {args[1]};
             default -> throw new UnsupportedImport("fuzzing-support." + name);
         };
     }
@@ -184,7 +185,7 @@ final class FuzzingSupport {
         return new WasmException(jsTag, jsErrorRef);
     }
 
-    private TableInstance table(int index) {
+    private Table table(int index) {
         if (instance == null || !instance.exportNames().contains("table")) {
             throw jsError();
         }
@@ -212,11 +213,8 @@ final class FuzzingSupport {
         if (ref == 0) {
             throw jsError();
         }
-        var function = store.state().function(ref);
-        callAsJs(function.type(), args -> switch (function) {
-            case WasmFunctionInstance w -> store.executor().invoke(w, args);
-            case HostFunctionInstance h -> h.invoke(args);
-        });
+        var function = Internals.function(store, Internals.state(store).function(ref));
+        callAsJs(function.type(), function::call);
     }
 
     /** As JS calls a Wasm function: zero arguments, and a JS error for types JS cannot pass. */
@@ -272,7 +270,7 @@ final class FuzzingSupport {
     }
 
     private String externText(long bits) {
-        return switch (store.state().extern(bits)) {
+        return switch (store.extern(bits)) {
             case JsError e -> "jserror";
             case ExternPayload p -> "externref(" + p.payload() + ")";
             case Object other -> "host object " + other;

@@ -47,7 +47,7 @@ final class JwasmFuzzExec {
                     events.add(new FuzzEvent.Export<>(export.name()));
                     var cell = instance.global(export.name());
                     events.add(new FuzzEvent.Logged<>(
-                            List.of(support.value(cell.type().type(), cell.value, cell.high))));
+                            List.of(support.value(cell.type().type(), cell.get(), cell.getHigh()))));
                 }
             }
         }

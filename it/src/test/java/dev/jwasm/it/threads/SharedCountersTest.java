@@ -67,11 +67,11 @@ class SharedCountersTest {
                         return null;
                     });
                     int total = THREADS * ADDS;
-                    assertEquals(total, memory.load32(0), "i32 counter, round " + round);
-                    assertEquals(total, memory.load64(8), "i64 counter, round " + round);
-                    assertEquals(total & 0xFF, memory.load8(16) & 0xFF, "8-bit counter, round " + round);
-                    assertEquals(-total & 0xFF, memory.load8(17) & 0xFF, "8-bit down-counter, round " + round);
-                    assertEquals(3 * total & 0xFFFF, memory.load16(18) & 0xFFFF, "16-bit counter, round " + round);
+                    assertEquals(total, memory.readI32(0), "i32 counter, round " + round);
+                    assertEquals(total, memory.readI64(8), "i64 counter, round " + round);
+                    assertEquals(total & 0xFF, memory.readI8(16) & 0xFF, "8-bit counter, round " + round);
+                    assertEquals(-total & 0xFF, memory.readI8(17) & 0xFF, "8-bit down-counter, round " + round);
+                    assertEquals(3 * total & 0xFFFF, memory.readI16(18) & 0xFFFF, "16-bit counter, round " + round);
                 }
             }
         }
@@ -93,9 +93,9 @@ class SharedCountersTest {
                         }
                         return null;
                     });
-                    assertEquals(THREADS * LOCKED_ADDS, memory.load64(40), "guarded i64 counter, round " + round);
-                    assertEquals(2 * THREADS * LOCKED_ADDS, memory.load32(48), "guarded i32 counter, round " + round);
-                    assertEquals(0, memory.load32(32), "the lock is free again");
+                    assertEquals(THREADS * LOCKED_ADDS, memory.readI64(40), "guarded i64 counter, round " + round);
+                    assertEquals(2 * THREADS * LOCKED_ADDS, memory.readI32(48), "guarded i32 counter, round " + round);
+                    assertEquals(0, memory.readI32(32), "the lock is free again");
                 }
             }
         }

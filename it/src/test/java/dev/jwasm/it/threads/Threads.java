@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jwasm.api.Engine;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
+import dev.jwasm.api.Memory;
 import dev.jwasm.api.Store;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.it.spec.Combination;
-import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.wat.Wat;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,13 +38,13 @@ final class Threads {
     }
 
     /** A new shared memory of {@code min} to {@code max} pages, owned by {@code store}. */
-    static LinearMemory sharedMemory(Store store, int min, int max) {
+    static Memory sharedMemory(Store store, int min, int max) {
         var owner = module(store.engine(), "(module (memory (export \"memory\") " + min + " " + max + " shared))");
         return new Linker().instantiate(store, owner).memory("memory");
     }
 
     /** An instance of {@code module} in {@code store}, importing {@code memory} as {@code env memory}. */
-    static Instance instantiate(Store store, WasmModule module, LinearMemory memory) {
+    static Instance instantiate(Store store, WasmModule module, Memory memory) {
         return new Linker().define("env", "memory", memory).instantiate(store, module);
     }
 

@@ -113,8 +113,8 @@ class WaitNotifyQueueTest {
             });
             var all = taken.stream().flatMap(List::stream).sorted().toList();
             assertEquals(IntStream.rangeClosed(1, total).boxed().toList(), all, "each item once, none lost");
-            assertEquals(total, memory.load32(4), "head");
-            assertEquals(total, memory.load32(8), "tail");
+            assertEquals(total, memory.readI32(4), "head");
+            assertEquals(total, memory.readI32(8), "tail");
             // Each consumer sees one producer's items in the order they were put.
             for (var got : taken.subList(PRODUCERS, taken.size())) {
                 for (int p = 0; p < PRODUCERS; p++) {
