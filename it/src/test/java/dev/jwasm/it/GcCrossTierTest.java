@@ -11,6 +11,7 @@ import dev.jwasm.api.model.FuncType;
 import dev.jwasm.exec.jit.JitListener;
 import dev.jwasm.exec.jit.JitProvider;
 import dev.jwasm.exec.jit.Uncompiled;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.wat.Wat;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ class GcCrossTierTest {
         var store = new Store(engine);
         Instance[] self = new Instance[1];
         var linker = new Linker().define("host", "collect", FuncType.of(List.of(), List.of()), args -> {
-            store.state().gcHeap().collect();
+            Internals.state(store).gcHeap().collect();
             // Reuse what the collection freed: a freed box would be overwritten.
             self[0].function("churn").call(256);
             return new long[0];
@@ -81,9 +82,9 @@ class GcCrossTierTest {
         // Function indexes: 0 the import, 1 churn, 2 $plain, 3 stack, 4 $pick.
         assertTrue(!r.interpreted().containsKey(2), "$plain is compiled: " + r.interpreted());
         assertEquals("GC references", r.interpreted().get(3));
-        long before = r.store().state().gcHeap().collections();
+        long before = Internals.state(r.store()).gcHeap().collections();
         assertEquals(42, r.instance().function("stack").call()[0]);
-        assertTrue(r.store().state().gcHeap().collections() > before, "the host collected");
+        assertTrue(Internals.state(r.store()).gcHeap().collections() > before, "the host collected");
     }
 
     @Test

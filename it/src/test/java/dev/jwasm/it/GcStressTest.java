@@ -13,6 +13,7 @@ import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.GcHeap;
 import dev.jwasm.wat.Wat;
 import java.util.List;
@@ -120,7 +121,7 @@ class GcStressTest {
 
     private record Run(Engine engine, Store store, Instance instance) implements AutoCloseable {
         GcHeap heap() {
-            return store.state().gcHeap();
+            return Internals.state(store).gcHeap();
         }
 
         long call(String name, long... args) {
@@ -142,7 +143,7 @@ class GcStressTest {
         var module = engine.decode(Wat.toBinary(PROGRAM));
         Instance[] self = new Instance[1];
         var linker = new Linker().define("host", "collect", FuncType.of(List.of(), List.of()), args -> {
-            store.state().gcHeap().collect();
+            Internals.state(store).gcHeap().collect();
             // Reuse whatever the collection freed, with other values: a freed box would be overwritten.
             self[0].function("churn").call(1024);
             return new long[0];
@@ -238,7 +239,7 @@ class GcStressTest {
     void aReferenceOnTheRootStackSurvivesACollection(String executor) {
         // The mechanism compiled frames use (GcRootStack): the only reference is spilled there.
         try (var r = run(executor)) {
-            var roots = r.store.state().rootStack();
+            var roots = Internals.state(r.store).rootStack();
             long bytes = r.instance.function("bytes").call(1000)[0];
             int mark = roots.top();
             roots.push(bytes);
@@ -266,7 +267,7 @@ class GcStressTest {
                 assertEquals(0xFE, bytes.element(2));
                 assertEquals(3, bytes.length());
             }
-            long hello = r.store.state().externRef("hello");
+            long hello = Internals.state(r.store).externRef("hello");
             try (var host = GcRef.hold(r.store, r.call("internalize", hello))) {
                 assertEquals(GcRef.Kind.HOST, host.kind());
                 assertEquals("hello", host.hostValue());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jwasm.api.Engine;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.wat.Wat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ class GcProgramsTest {
                 var store = new Store(engine)) {
             var instance = new Linker().instantiate(store, engine.decode(Wat.toBinary(source(file))));
             long result = instance.function("run").call(args)[0];
-            assertTrue(store.state().gcHeap().collections() > 0, "the run collected garbage");
+            assertTrue(Internals.state(store).gcHeap().collections() > 0, "the run collected garbage");
             return result;
         }
     }
