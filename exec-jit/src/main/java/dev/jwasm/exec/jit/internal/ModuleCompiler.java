@@ -91,7 +91,7 @@ final class ModuleCompiler {
             if (compiled[i]
                     && lowered[i].code().length > MEASURE_ABOVE
                     && SplitFunction.measure(inst, i, lowered[i], compiled, meterFuel) > HUGE_METHOD_LIMIT) {
-                budgets[i] = SplitFunction.BUDGET;
+                splitSmaller(inst, i, lowered, compiled, budgets, uncompiled);
             }
         }
         try {
@@ -102,7 +102,7 @@ final class ModuleCompiler {
                     if (!huge.isEmpty()) {
                         // HotSpot never compiles these: split them (again, smaller) and generate
                         // the class again.
-                        huge.forEach(i -> splitSmaller(inst, i, compiled, budgets, uncompiled));
+                        huge.forEach(i -> splitSmaller(inst, i, lowered, compiled, budgets, uncompiled));
                         continue;
                     }
                     var module = new ModuleCode(code, compiled, List.copyOf(uncompiled.values()));
@@ -113,7 +113,7 @@ final class ModuleCompiler {
                     if (index < 0) {
                         throw e;
                     }
-                    splitSmaller(inst, index, compiled, budgets, uncompiled);
+                    splitSmaller(inst, index, lowered, compiled, budgets, uncompiled);
                 }
             }
         } catch (RuntimeException | ReflectiveOperationException | LinkageError e) {
@@ -163,9 +163,18 @@ final class ModuleCompiler {
      * even the smallest do not fit (one instruction alone is too big), leave it to the interpreter.
      */
     private static void splitSmaller(
-            InstanceState inst, int index, boolean[] compiled, int[] budgets, Map<Integer, Uncompiled> uncompiled) {
+            InstanceState inst,
+            int index,
+            Lowered[] lowered,
+            boolean[] compiled,
+            int[] budgets,
+            Map<Integer, Uncompiled> uncompiled) {
         budgets[index] = budgets[index] == 0 ? SplitFunction.BUDGET : budgets[index] / 2;
-        if (budgets[index] < SplitFunction.MIN_BUDGET) {
+        String unsplittable = SplitFunction.whyNot(lowered[index]);
+        if (unsplittable != null) {
+            compiled[index] = false;
+            uncompiled.put(index, uncompiled(inst, index, unsplittable, true));
+        } else if (budgets[index] < SplitFunction.MIN_BUDGET) {
             compiled[index] = false;
             uncompiled.put(
                     index,

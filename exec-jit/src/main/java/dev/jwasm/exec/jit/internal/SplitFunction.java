@@ -77,7 +77,45 @@ final class SplitFunction {
     /** A chunk's fixed cost: prologue, dispatch, handlers, the common exit. */
     private static final int OVERHEAD = 120;
 
+    /**
+     * IR that a split function cannot carry across chunks yet: a chunk passes the 64-bit slots
+     * only, so v128 values (their high halves) and exception handlers (try ranges) must stay in
+     * one method.
+     */
+    private static final List<String> UNSPLITTABLE = List.of(
+            "V128_CONST",
+            "V128_COPY",
+            "HIGH_MOVE_N",
+            "V128_SELECT",
+            "V128_GLOBAL_GET",
+            "V128_GLOBAL_SET",
+            "SIMD_UNARY",
+            "SIMD_BINARY",
+            "SIMD_TERNARY",
+            "SIMD_TO_V128",
+            "SIMD_TO_SCALAR",
+            "SHUFFLE",
+            "SIMD_MEM");
+
     private SplitFunction() {}
+
+    /** Why {@code fn} cannot be split, or null if it can. */
+    static String whyNot(Lowered fn) {
+        if (fn.v128Locals() || fn.exceptionHandlers()) {
+            return "too big for one method, and split functions carry no v128 values or handlers yet";
+        }
+        var ops = new java.util.HashSet<Integer>();
+        for (String name : UNSPLITTABLE) {
+            ops.add(dev.jwasm.exec.interp.internal.TierSupport.irOpcode(name));
+        }
+        int[] code = fn.code();
+        for (int pc = 0; pc < code.length; pc += IrOp.length(code, pc)) {
+            if (ops.contains(code[pc])) {
+                return "too big for one method, and split functions carry no v128 values yet";
+            }
+        }
+        return null;
+    }
 
     /**
      * Emits function {@code index} as an entry method and chunks of at most about {@code budget}
