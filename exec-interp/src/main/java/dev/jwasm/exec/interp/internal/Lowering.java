@@ -1575,7 +1575,9 @@ public final class Lowering implements InstructionVisitor {
             }
         }
         int after = state.stackHeight();
-        for (int p = 0; p < keep; p++) {
+        // Above the validator's height the stack is polymorphic (spec 3.3.5): that code is
+        // unreachable, so its map is never read, and the validator has no types to give.
+        for (int p = 0; p < Math.min(keep, after); p++) {
             if (state.operandType(after - 1 - p) instanceof RefType) {
                 refs.add(slot(p));
             }
