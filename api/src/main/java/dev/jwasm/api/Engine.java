@@ -44,9 +44,11 @@ public final class Engine implements AutoCloseable {
     private final Optional<GcHeapProvider> gc;
     private final MemoryBudget memoryBudget;
     private final Features features;
+    private final long maxModuleBytes;
 
     private Engine(Builder builder) {
         this.features = builder.features;
+        this.maxModuleBytes = builder.maxModuleBytes;
         this.config = new EngineConfig(
                 builder.maxMemoryBytes,
                 builder.maxGcHeapBytes,
@@ -109,6 +111,13 @@ public final class Engine implements AutoCloseable {
      * @see WasmModule#decode(byte[], Features)
      */
     public WasmModule decode(byte[] binary) {
+        // Checked before any decoding, so a hostile binary costs nothing past its length.
+        if (binary.length > maxModuleBytes) {
+            throw new MalformedModuleException(
+                    "module too large: " + binary.length + " bytes, over this engine's limit of " + maxModuleBytes
+                            + " (Engine.Builder.maxModuleBytes)",
+                    0);
+        }
         return WasmModule.decode(binary, features);
     }
 
@@ -141,6 +150,7 @@ public final class Engine implements AutoCloseable {
         private long maxMemoryBytes = EngineConfig.UNLIMITED;
         private long maxGcHeapBytes = EngineConfig.UNLIMITED;
         private int maxCallDepth = EngineConfig.DEFAULT_MAX_CALL_DEPTH;
+        private long maxModuleBytes = EngineConfig.UNLIMITED;
         private MemoryListener memoryListener;
         private Features features = Features.defaults();
         private boolean consumeFuel;
@@ -220,6 +230,18 @@ public final class Engine implements AutoCloseable {
         /** How deeply Wasm calls may nest before the trap "call stack exhausted". */
         public Builder maxCallDepth(int depth) {
             this.maxCallDepth = depth;
+            return this;
+        }
+
+        /**
+         * The largest module binary {@link Engine#decode} accepts, in bytes; unlimited by default.
+         * A larger one is rejected as malformed before anything of it is decoded.
+         */
+        public Builder maxModuleBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new ConfigurationException("maxModuleBytes must be positive, not " + bytes);
+            }
+            this.maxModuleBytes = bytes;
             return this;
         }
 

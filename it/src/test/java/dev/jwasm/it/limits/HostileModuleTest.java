@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwasm.api.ConfigurationException;
 import dev.jwasm.api.Engine;
 import dev.jwasm.api.Features;
 import dev.jwasm.api.InvalidModuleException;
@@ -18,6 +19,7 @@ import dev.jwasm.api.WasmModule;
 import dev.jwasm.wat.Wat;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -137,6 +139,27 @@ class HostileModuleTest {
                 assertTrue(!(e.getCause() instanceof OutOfMemoryError), e::toString);
             });
         }
+    }
+
+    @Test
+    void aModuleOverTheEngineSizeLimitIsRejectedBeforeDecoding() {
+        // 40 functions of 100 nops each: a valid module of a few KiB.
+        var wat = new StringBuilder("(module");
+        for (int f = 0; f < 40; f++) {
+            wat.append(" (func").append(" nop".repeat(100)).append(")");
+        }
+        byte[] binary = Wat.toBinary(wat.append(")").toString());
+        try (var limited = Engine.builder().maxModuleBytes(1024).build();
+                var unlimited = Engine.builder().build()) {
+            var e = assertThrows(MalformedModuleException.class, () -> limited.decode(binary));
+            assertTrue(e.getMessage().contains("module too large: " + binary.length + " bytes"), e.getMessage());
+            assertEquals(40, unlimited.decode(binary).info().functions().size(), "the same module is valid");
+            // The limit is the binary's length, checked first: even garbage of that size is
+            // refused for its size, not decoded.
+            var garbage = assertThrows(MalformedModuleException.class, () -> limited.decode(new byte[4096]));
+            assertTrue(garbage.getMessage().contains("module too large"), garbage.getMessage());
+        }
+        assertThrows(ConfigurationException.class, () -> Engine.builder().maxModuleBytes(0));
     }
 
     @ParameterizedTest(name = "{0}")
