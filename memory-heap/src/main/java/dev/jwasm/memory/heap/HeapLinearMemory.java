@@ -26,7 +26,7 @@ import java.util.Objects;
  * <p>The array's length is always a multiple of 8 and at least the size rounded up to one, so
  * that 8- and 16-bit atomics can use the aligned 32-bit word around them.
  */
-public final class HeapLinearMemory extends LinearMemory {
+public final class HeapLinearMemory extends SizedHeapMemory {
     /**
      * The largest array this backend uses: just under 2 GiB, a multiple of 8, and below the
      * JVM's array length limit ({@code Integer.MAX_VALUE} minus a small header allowance).
@@ -37,37 +37,15 @@ public final class HeapLinearMemory extends LinearMemory {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle SIZE;
-
-    static {
-        try {
-            SIZE = MethodHandles.lookup().findVarHandle(HeapLinearMemory.class, "size", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final MemoryBudget budget;
-    private final int pageSizeLog2;
-    /** Pages this memory can ever have here: the type's maximum capped by the storage limit. */
-    private final long maxPages;
     /** Whether the array may be replaced by a larger copy on grow (never for shared or fixed). */
     private final boolean growsByCopy;
 
     private byte[] bytes;
-    /** Written with release in {@link #grow}; the accessors' bounds checks read it plainly. */
-    private long size;
-
-    private boolean closed;
 
     private HeapLinearMemory(MemoryType type, MemoryBudget budget, byte[] storage, long maxPages, boolean growsByCopy) {
-        super(type);
-        this.budget = budget;
-        this.pageSizeLog2 = type.pageSizeLog2();
-        this.maxPages = maxPages;
+        super(type, budget, maxPages);
         this.growsByCopy = growsByCopy;
         this.bytes = storage;
-        this.size = type.limits().min() << pageSizeLog2;
     }
 
     /** A memory in its own array (shared memories get their whole capacity at once). */
@@ -127,45 +105,23 @@ public final class HeapLinearMemory extends LinearMemory {
     }
 
     @Override
-    public long pages() {
-        return (long) SIZE.getAcquire(this) >> pageSizeLog2;
-    }
-
-    @Override
-    public long byteSize() {
-        return (long) SIZE.getAcquire(this);
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public synchronized long grow(long deltaPages) {
-        long oldPages = size >> pageSizeLog2;
-        long newSize = reserveGrowth(size, deltaPages, maxPages, budget);
-        if (newSize < 0) {
-            return -1;
+    boolean makeRoom(long newSize) {
+        if (roundUp8(newSize) <= bytes.length) {
+            return true;
         }
-        if (roundUp8(newSize) > bytes.length) {
-            if (!growsByCopy) {
-                budget.release(newSize - size);
-                return -1;
-            }
-            try {
-                // Grow geometrically so that many one-page grows copy O(n) bytes in total; the cap
-                // is at least roundUp8(newSize) because newSize is within maxPages.
-                long need = roundUp8(newSize);
-                long cap = roundUp8(maxPages << pageSizeLog2);
-                bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(need, 2L * bytes.length), cap));
-            } catch (OutOfMemoryError e) {
-                budget.release(newSize - size);
-                return -1;
-            }
+        if (!growsByCopy) {
+            return false;
         }
-        SIZE.setRelease(this, newSize);
-        return oldPages;
+        try {
+            // Grow geometrically so that many one-page grows copy O(n) bytes in total; the cap
+            // is at least roundUp8(newSize) because newSize is within maxPages.
+            long need = roundUp8(newSize);
+            long cap = roundUp8(maxPages << pageSizeLog2);
+            bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(need, 2L * bytes.length), cap));
+            return true;
+        } catch (OutOfMemoryError e) {
+            return false;
+        }
     }
 
     private int check(long addr, long width) {
@@ -256,13 +212,8 @@ public final class HeapLinearMemory extends LinearMemory {
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            budget.release(size);
-            SIZE.setRelease(this, 0L);
-            bytes = EMPTY;
-        }
+    void dropStorage() {
+        bytes = EMPTY;
     }
 
     // Atomics: since JDK 22 byte-array views support no atomic access modes (a byte[] need not be

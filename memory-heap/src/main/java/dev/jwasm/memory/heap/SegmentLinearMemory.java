@@ -8,8 +8,6 @@ import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.MemoryBudget;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Objects;
 
@@ -20,37 +18,16 @@ import java.util.Objects;
  * with a {@link JwasmException} instead of a raw {@link IllegalStateException}. Atomics take the
  * memory's lock, since a caller's segment need not be aligned.
  */
-public final class SegmentLinearMemory extends LinearMemory {
+public final class SegmentLinearMemory extends SizedHeapMemory {
     private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-    private static final VarHandle SIZE;
-
-    static {
-        try {
-            SIZE = MethodHandles.lookup().findVarHandle(SegmentLinearMemory.class, "size", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final MemoryBudget budget;
     private final MemorySegment storage;
-    private final int pageSizeLog2;
-    private final long maxPages;
-    /** Written with release in {@link #grow}; the accessors' bounds checks read it plainly. */
-    private long size;
-
-    private boolean closed;
 
     private SegmentLinearMemory(MemoryType type, MemoryBudget budget, MemorySegment storage, long maxPages) {
-        super(type);
-        this.budget = budget;
+        super(type, budget, maxPages);
         this.storage = storage;
-        this.pageSizeLog2 = type.pageSizeLog2();
-        this.maxPages = maxPages;
-        this.size = type.limits().min() << pageSizeLog2;
     }
 
     static SegmentLinearMemory fixed(MemoryType type, MemoryBudget budget, MemorySegment buffer) {
@@ -74,32 +51,6 @@ public final class SegmentLinearMemory extends LinearMemory {
             throw new JwasmException("the fixed buffer is not accessible: " + e.getMessage(), e);
         }
         return new SegmentLinearMemory(type, budget, storage, maxPages);
-    }
-
-    @Override
-    public long pages() {
-        return (long) SIZE.getAcquire(this) >> pageSizeLog2;
-    }
-
-    @Override
-    public long byteSize() {
-        return (long) SIZE.getAcquire(this);
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public synchronized long grow(long deltaPages) {
-        long oldPages = size >> pageSizeLog2;
-        long newSize = reserveGrowth(size, deltaPages, maxPages, budget);
-        if (newSize < 0) {
-            return -1;
-        }
-        SIZE.setRelease(this, newSize); // memory.size on another thread sees the grow
-        return oldPages;
     }
 
     private long check(long addr, long width) {
@@ -237,15 +188,6 @@ public final class SegmentLinearMemory extends LinearMemory {
             }
         } catch (IllegalStateException e) {
             throw gone(e);
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            budget.release(size);
-            SIZE.setRelease(this, 0L);
         }
     }
 

@@ -6,10 +6,9 @@ import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.MemoryBudget;
+import dev.jwasm.spi.SegmentAtomics;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Objects;
 
@@ -32,44 +31,20 @@ import java.util.Objects;
  * #pages()} read it with acquire semantics, so {@code memory.size} on any thread sees every
  * completed {@code memory.grow}.
  */
-public final class SharedHeapLinearMemory extends LinearMemory {
+public final class SharedHeapLinearMemory extends SizedHeapMemory {
     private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle ATOMIC_INT =
-            ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
-    private static final VarHandle ATOMIC_LONG =
-            ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
-    private static final VarHandle SIZE;
 
-    static {
-        try {
-            SIZE = MethodHandles.lookup().findVarHandle(SharedHeapLinearMemory.class, "size", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final MemoryBudget budget;
-    private final int pageSizeLog2;
-    private final long maxPages;
     /**
      * The whole capacity. Final (a closed memory has size 0, so nothing reaches it any more; the
      * array goes with the memory object), which lets the JIT keep it in a register.
      */
     private final MemorySegment storage;
-    /** Written with release in {@link #grow}; the accessors' bounds checks read it plainly. */
-    private long size;
-
-    private boolean closed;
 
     private SharedHeapLinearMemory(MemoryType type, MemoryBudget budget, MemorySegment storage, long maxPages) {
-        super(type);
-        this.budget = budget;
-        this.pageSizeLog2 = type.pageSizeLog2();
-        this.maxPages = maxPages;
+        super(type, budget, maxPages);
         this.storage = storage;
-        this.size = type.limits().min() << pageSizeLog2;
     }
 
     /** A shared memory with its whole capacity (maximum pages, capped by the heap limit) allocated now. */
@@ -100,33 +75,6 @@ public final class SharedHeapLinearMemory extends LinearMemory {
             budget.release(initialBytes);
             throw new JwasmException("not enough Java heap for a shared memory of " + capacity + " bytes", e);
         }
-    }
-
-    @Override
-    public long pages() {
-        return (long) SIZE.getAcquire(this) >> pageSizeLog2;
-    }
-
-    @Override
-    public long byteSize() {
-        return (long) SIZE.getAcquire(this);
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public synchronized long grow(long deltaPages) {
-        long oldPages = size >> pageSizeLog2;
-        long newSize = reserveGrowth(size, deltaPages, maxPages, budget);
-        if (newSize < 0) {
-            return -1;
-        }
-        // The new pages are zero already: the whole capacity was zeroed at allocation.
-        SIZE.setRelease(this, newSize);
-        return oldPages;
     }
 
     private long check(long addr, long width) {
@@ -215,71 +163,46 @@ public final class SharedHeapLinearMemory extends LinearMemory {
         }
     }
 
-    @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            budget.release(size);
-            SIZE.setRelease(this, 0L);
-        }
-    }
-
     // Atomics: the base class has checked alignment and bounds against byteSize() (acquire), so
     // the aligned handles never see a misaligned or out-of-capacity offset.
 
     @Override
     protected int rmw32(RmwOp op, long addr, int operand) {
-        var seg = storage;
-        return switch (op) {
-            case ADD -> (int) ATOMIC_INT.getAndAdd(seg, addr, operand);
-            case SUB -> (int) ATOMIC_INT.getAndAdd(seg, addr, -operand);
-            case AND -> (int) ATOMIC_INT.getAndBitwiseAnd(seg, addr, operand);
-            case OR -> (int) ATOMIC_INT.getAndBitwiseOr(seg, addr, operand);
-            case XOR -> (int) ATOMIC_INT.getAndBitwiseXor(seg, addr, operand);
-            case XCHG -> (int) ATOMIC_INT.getAndSet(seg, addr, operand);
-        };
+        return SegmentAtomics.rmw32(storage, op, addr, operand);
     }
 
     @Override
     protected long rmw64(RmwOp op, long addr, long operand) {
-        var seg = storage;
-        return switch (op) {
-            case ADD -> (long) ATOMIC_LONG.getAndAdd(seg, addr, operand);
-            case SUB -> (long) ATOMIC_LONG.getAndAdd(seg, addr, -operand);
-            case AND -> (long) ATOMIC_LONG.getAndBitwiseAnd(seg, addr, operand);
-            case OR -> (long) ATOMIC_LONG.getAndBitwiseOr(seg, addr, operand);
-            case XOR -> (long) ATOMIC_LONG.getAndBitwiseXor(seg, addr, operand);
-            case XCHG -> (long) ATOMIC_LONG.getAndSet(seg, addr, operand);
-        };
+        return SegmentAtomics.rmw64(storage, op, addr, operand);
     }
 
     @Override
     protected int compareExchange32(long addr, int expected, int value) {
-        return (int) ATOMIC_INT.compareAndExchange(storage, addr, expected, value);
+        return SegmentAtomics.compareExchange32(storage, addr, expected, value);
     }
 
     @Override
     protected long compareExchange64(long addr, long expected, long value) {
-        return (long) ATOMIC_LONG.compareAndExchange(storage, addr, expected, value);
+        return SegmentAtomics.compareExchange64(storage, addr, expected, value);
     }
 
     @Override
     protected int atomicLoad32(long addr) {
-        return (int) ATOMIC_INT.getVolatile(storage, addr);
+        return SegmentAtomics.load32(storage, addr);
     }
 
     @Override
     protected long atomicLoad64(long addr) {
-        return (long) ATOMIC_LONG.getVolatile(storage, addr);
+        return SegmentAtomics.load64(storage, addr);
     }
 
     @Override
     protected void atomicStore32(long addr, int value) {
-        ATOMIC_INT.setVolatile(storage, addr, value);
+        SegmentAtomics.store32(storage, addr, value);
     }
 
     @Override
     protected void atomicStore64(long addr, long value) {
-        ATOMIC_LONG.setVolatile(storage, addr, value);
+        SegmentAtomics.store64(storage, addr, value);
     }
 }

@@ -7,6 +7,7 @@ import dev.jwasm.api.model.AddressType;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.MemoryBudget;
+import dev.jwasm.spi.SegmentAtomics;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -41,9 +42,6 @@ public final class MmapLinearMemory extends LinearMemory {
     private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    // Aligned, native (= little-endian, checked by the provider) handles for atomics.
-    private static final VarHandle ATOMIC_INT = ValueLayout.JAVA_INT.varHandle();
-    private static final VarHandle ATOMIC_LONG = ValueLayout.JAVA_LONG.varHandle();
     private static final VarHandle SIZE;
 
     static {
@@ -309,58 +307,42 @@ public final class MmapLinearMemory extends LinearMemory {
 
     @Override
     protected int rmw32(RmwOp op, long addr, int operand) {
-        var seg = words;
-        return switch (op) {
-            case ADD -> (int) ATOMIC_INT.getAndAdd(seg, addr, operand);
-            case SUB -> (int) ATOMIC_INT.getAndAdd(seg, addr, -operand);
-            case AND -> (int) ATOMIC_INT.getAndBitwiseAnd(seg, addr, operand);
-            case OR -> (int) ATOMIC_INT.getAndBitwiseOr(seg, addr, operand);
-            case XOR -> (int) ATOMIC_INT.getAndBitwiseXor(seg, addr, operand);
-            case XCHG -> (int) ATOMIC_INT.getAndSet(seg, addr, operand);
-        };
+        return SegmentAtomics.rmw32(words, op, addr, operand);
     }
 
     @Override
     protected long rmw64(RmwOp op, long addr, long operand) {
-        var seg = words;
-        return switch (op) {
-            case ADD -> (long) ATOMIC_LONG.getAndAdd(seg, addr, operand);
-            case SUB -> (long) ATOMIC_LONG.getAndAdd(seg, addr, -operand);
-            case AND -> (long) ATOMIC_LONG.getAndBitwiseAnd(seg, addr, operand);
-            case OR -> (long) ATOMIC_LONG.getAndBitwiseOr(seg, addr, operand);
-            case XOR -> (long) ATOMIC_LONG.getAndBitwiseXor(seg, addr, operand);
-            case XCHG -> (long) ATOMIC_LONG.getAndSet(seg, addr, operand);
-        };
+        return SegmentAtomics.rmw64(words, op, addr, operand);
     }
 
     @Override
     protected int compareExchange32(long addr, int expected, int value) {
-        return (int) ATOMIC_INT.compareAndExchange(words, addr, expected, value);
+        return SegmentAtomics.compareExchange32(words, addr, expected, value);
     }
 
     @Override
     protected long compareExchange64(long addr, long expected, long value) {
-        return (long) ATOMIC_LONG.compareAndExchange(words, addr, expected, value);
+        return SegmentAtomics.compareExchange64(words, addr, expected, value);
     }
 
     @Override
     protected int atomicLoad32(long addr) {
-        return (int) ATOMIC_INT.getVolatile(words, addr);
+        return SegmentAtomics.load32(words, addr);
     }
 
     @Override
     protected long atomicLoad64(long addr) {
-        return (long) ATOMIC_LONG.getVolatile(words, addr);
+        return SegmentAtomics.load64(words, addr);
     }
 
     @Override
     protected void atomicStore32(long addr, int value) {
-        ATOMIC_INT.setVolatile(words, addr, value);
+        SegmentAtomics.store32(words, addr, value);
     }
 
     @Override
     protected void atomicStore64(long addr, long value) {
-        ATOMIC_LONG.setVolatile(words, addr, value);
+        SegmentAtomics.store64(words, addr, value);
     }
 
     /**
