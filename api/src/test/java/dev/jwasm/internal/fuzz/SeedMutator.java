@@ -27,8 +27,11 @@ final class SeedMutator {
         java.util.Arrays.sort(at);
         int from = 0;
         for (int i = 0; i < edits; i++) {
-            out.write(seed, from, at[i] - from);
-            from = at[i];
+            // An earlier overwrite or delete may already have passed this edit's position.
+            if (at[i] > from) {
+                out.write(seed, from, at[i] - from);
+                from = at[i];
+            }
             byte[] bytes = data.consumeBytes(data.consumeInt(0, 8));
             switch (data.consumeInt(0, 2)) {
                 case 0 -> { // overwrite

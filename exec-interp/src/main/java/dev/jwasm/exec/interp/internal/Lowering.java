@@ -785,6 +785,8 @@ public final class Lowering implements InstructionVisitor {
         }
         int r = c.results;
         if (r > 0 && height - r != c.height) {
+            // A v128 result (say a v128 payload the arm leaves as is) moves its high half too.
+            moveHighs(c.type.results(), slot(c.height), slot(height - r));
             emit(Ir.MOVE_N, slot(c.height), slot(height - r), r);
         }
         if (!last) {

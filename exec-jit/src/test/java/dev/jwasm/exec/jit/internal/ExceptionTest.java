@@ -1,5 +1,6 @@
 package dev.jwasm.exec.jit.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +71,58 @@ class ExceptionTest {
                 WasmException.class, () -> inst.function("uncaught").call());
         assertEquals(5, e.payload()[0]);
         for (String name : new String[] {"payload", "fromHost", "rethrown", "uncaught", "legacy"}) {
+            assertTrue(Jit.compiled(inst, name), name + " is compiled");
+        }
+    }
+
+    private static final long LOW = 0x0123_4567_89ab_cdefL;
+    private static final long HIGH = 0xfedc_ba98_7654_3210L;
+
+    /** A v128 payload keeps both halves through throw, catch, catch_ref/throw_ref and a host throw. */
+    @Test
+    void v128PayloadsKeepTheirHighHalf() {
+        var wat = """
+                (module
+                  (import "env" "fail" (func $fail))
+                  (tag $t (export "t") (param i32 v128 i64))
+                  (func $throw
+                    (throw $t (i32.const 7) (v128.const i64x2 0x%x 0x%x) (i64.const -3)))
+                  (func (export "try_table") (result i32 v128 i64)
+                    (block $h (result i32 v128 i64)
+                      (try_table (catch $t $h) (call $throw))
+                      unreachable))
+                  (func (export "legacy") (result i32 v128 i64)
+                    (try (result i32 v128 i64)
+                      (do (call $throw) unreachable)
+                      (catch $t)))
+                  (func (export "rethrown") (result i32 v128 i64)
+                    (block $outer (result i32 v128 i64)
+                      (try_table (catch $t $outer)
+                        (block $h (result i32 v128 i64 exnref)
+                          (try_table (catch_ref $t $h) (call $throw))
+                          unreachable)
+                        (throw_ref))
+                      unreachable))
+                  (func (export "fromHost") (result i32 v128 i64)
+                    (block $h (result i32 v128 i64)
+                      (try_table (catch $t $h) (call $fail))
+                      unreachable))
+                  (func (export "escapes") (call $throw)))
+                """.formatted(LOW, HIGH);
+        var store = new Store(Jit.engine(false));
+        var holder = new Instance[1];
+        var linker = new Linker().define("env", "fail", FuncType.of(List.of(), List.of()), args -> {
+            throw new WasmException(holder[0].tag("t"), 7, LOW, HIGH, -3);
+        });
+        holder[0] = linker.instantiate(store, WasmModule.decode(Wat.toBinary(wat)));
+        Instance inst = holder[0];
+        long[] expected = {7, LOW, HIGH, -3};
+        for (String name : new String[] {"try_table", "legacy", "rethrown", "fromHost"}) {
+            assertArrayEquals(expected, inst.function(name).call(), name);
+        }
+        var e = assertThrows(WasmException.class, () -> inst.function("escapes").call());
+        assertArrayEquals(expected, e.payload());
+        for (String name : new String[] {"try_table", "legacy", "rethrown", "fromHost", "escapes"}) {
             assertTrue(Jit.compiled(inst, name), name + " is compiled");
         }
     }
