@@ -306,8 +306,15 @@ final class ModuleCompiler {
 
     /** The body of {@link JitCode#invoke}: a switch on the chunk of the index, calling its {@code d<chunk>}. */
     private static void invoke(MethodVisitor mv, int chunks) {
-        String chunkDesc = "(IL" + FunctionCompiler.INST + ";[JI)[J";
+        chunkSwitch(mv, chunks, "d", "(IL" + FunctionCompiler.INST + ";[JI)[J");
+    }
 
+    /**
+     * A switch on the chunk of the function index in local 1: each case passes locals 1 to 4 to
+     * {@code <prefix><chunk>} (descriptor {@code desc}) and returns its result; an index past the
+     * chunks throws "not compiled".
+     */
+    static void chunkSwitch(MethodVisitor mv, int chunks, String prefix, String desc) {
         Label dflt = new Label();
         Label[] cases = new Label[chunks];
         for (int c = 0; c < chunks; c++) {
@@ -323,7 +330,7 @@ final class ModuleCompiler {
             mv.visitVarInsn(ALOAD, 2);
             mv.visitVarInsn(ALOAD, 3);
             mv.visitVarInsn(ILOAD, 4);
-            mv.visitMethodInsn(INVOKESTATIC, CLASS_NAME, "d" + c, chunkDesc, false);
+            mv.visitMethodInsn(INVOKESTATIC, CLASS_NAME, prefix + c, desc, false);
             mv.visitInsn(ARETURN);
         }
         mv.visitLabel(dflt);

@@ -7,7 +7,6 @@ import static net.bytebuddy.jar.asm.Opcodes.ARETURN;
 import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
-import static net.bytebuddy.jar.asm.Opcodes.ISHR;
 import static net.bytebuddy.jar.asm.Opcodes.LLOAD;
 
 import dev.jwasm.api.model.FuncType;
@@ -67,25 +66,7 @@ final class TailDispatch {
         }
         MethodVisitor mv = cv.visitMethod(ACC_PUBLIC, "invokeTail", CHUNK_DESC, null, null);
         mv.visitCode();
-        Label dflt = new Label();
-        Label[] cases = new Label[chunks];
-        for (int c = 0; c < chunks; c++) {
-            cases[c] = new Label();
-        }
-        mv.visitVarInsn(ILOAD, 1);
-        mv.visitLdcInsn(CHUNK_BITS);
-        mv.visitInsn(ISHR);
-        mv.visitTableSwitchInsn(0, chunks - 1, dflt, cases);
-        for (int c = 0; c < chunks; c++) {
-            mv.visitLabel(cases[c]);
-            mv.visitVarInsn(ILOAD, 1);
-            mv.visitVarInsn(ALOAD, 2);
-            mv.visitVarInsn(ALOAD, 3);
-            mv.visitVarInsn(ILOAD, 4);
-            mv.visitMethodInsn(INVOKESTATIC, ModuleCompiler.CLASS_NAME, "td" + c, CHUNK_DESC, false);
-            mv.visitInsn(ARETURN);
-        }
-        notCompiled(mv, dflt, 1);
+        ModuleCompiler.chunkSwitch(mv, chunks, "td", CHUNK_DESC);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
