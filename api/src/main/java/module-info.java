@@ -10,9 +10,22 @@ module dev.jwasm.api {
     exports dev.jwasm.api;
     exports dev.jwasm.api.code;
     exports dev.jwasm.api.model;
+    // The SPI a user may implement (a memory backend: MemoryProvider, LinearMemory) is public.
     exports dev.jwasm.spi;
-    exports dev.jwasm.spi.code;
-    exports dev.jwasm.spi.runtime;
+    // The runtime's state and the validated code stream, for jwasm's executors, heaps and tools
+    // (DESIGN.md "Embedding API vs SPI"): executors and GC heaps need them, embedders never do.
+    exports dev.jwasm.spi.runtime to
+            dev.jwasm.exec.interp,
+            dev.jwasm.exec.jit,
+            dev.jwasm.gc.arena,
+            dev.jwasm.memory.heap,
+            dev.jwasm.memory.mmap,
+            dev.jwasm.wat,
+            dev.jwasm.wasi,
+            dev.jwasm.cli;
+    exports dev.jwasm.spi.code to
+            dev.jwasm.exec.interp,
+            dev.jwasm.exec.jit;
     // The executors' numerics: shared by the interpreter and the JIT, not an API.
     exports dev.jwasm.api.numeric to
             dev.jwasm.exec.interp,

@@ -1,6 +1,7 @@
 package dev.jwasm.api;
 
 import dev.jwasm.internal.access.Internals;
+import dev.jwasm.internal.access.LoweredModule;
 import dev.jwasm.spi.Executor;
 import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.spi.MemoryBudget;
@@ -8,7 +9,6 @@ import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.InstanceState;
-import dev.jwasm.spi.runtime.ModuleDefinition;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.TableInstance;
 import dev.jwasm.spi.runtime.TagInstance;
@@ -96,7 +96,7 @@ final class ApiBridge implements Internals.Bridge {
     }
 
     @Override
-    public Instance instantiate(Linker linker, Store store, ModuleDefinition module) {
+    public Instance instantiate(Linker linker, Store store, LoweredModule module) {
         return linker.instantiate(store, module);
     }
 }

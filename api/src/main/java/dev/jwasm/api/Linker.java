@@ -1,10 +1,10 @@
 package dev.jwasm.api;
 
 import dev.jwasm.api.model.FuncType;
+import dev.jwasm.internal.access.LoweredModule;
 import dev.jwasm.internal.runtime.Instantiator;
 import dev.jwasm.spi.runtime.CanonicalType;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
-import dev.jwasm.spi.runtime.ModuleDefinition;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.util.HashMap;
 import java.util.List;
@@ -97,7 +97,7 @@ public final class Linker {
      * @throws LinkException if an import is missing or has the wrong kind or type
      * @throws Trap if a segment does not fit or the start function traps
      */
-    Instance instantiate(Store store, ModuleDefinition module) {
+    Instance instantiate(Store store, LoweredModule module) {
         return instantiate(store, module, null, Map.of());
     }
 
@@ -106,7 +106,7 @@ public final class Linker {
      * {@code functionNames}; {@code types} are the canonical types, or null for a module built by hand.
      */
     private Instance instantiate(
-            Store store, ModuleDefinition module, List<CanonicalType> types, Map<Integer, String> functionNames) {
+            Store store, LoweredModule module, List<CanonicalType> types, Map<Integer, String> functionNames) {
         // Instantiation changes the store (and runs the start function): one thread at a time.
         store.state().enter();
         try {
@@ -117,7 +117,7 @@ public final class Linker {
     }
 
     private Instance instantiateEntered(
-            Store store, ModuleDefinition module, List<CanonicalType> types, Map<Integer, String> functionNames) {
+            Store store, LoweredModule module, List<CanonicalType> types, Map<Integer, String> functionNames) {
         var engine = store.engine();
         var instantiator = new Instantiator(store.state(), engine.memoryProvider(), engine.memoryBudget());
         BiFunction<String, String, Object> resolve = (m, n) -> definitions.get(new Key(m, n));

@@ -4,11 +4,11 @@ import dev.jwasm.api.model.CustomSection;
 import dev.jwasm.api.model.Export;
 import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.ModuleInfo;
+import dev.jwasm.internal.access.LoweredModule;
 import dev.jwasm.internal.binary.ModuleDecoder;
 import dev.jwasm.internal.runtime.ModuleAdapter;
 import dev.jwasm.internal.validate.ModuleContext;
 import dev.jwasm.internal.validate.ModuleValidator;
-import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public final class WasmModule {
      * The runtime form instantiation uses, made once: its function bodies are then the same
      * objects in every instance, which lets executors share compiled code between instances.
      */
-    private volatile ModuleDefinition definition;
+    private volatile LoweredModule definition;
 
     private WasmModule(ModuleInfo info, Features features) {
         this.info = info;
@@ -115,8 +115,8 @@ public final class WasmModule {
      * The module as the instantiator takes it, adapted on first use (after validation) and then
      * reused, so its function bodies are the same objects in every instance.
      */
-    ModuleDefinition definition() {
-        ModuleDefinition d = definition;
+    LoweredModule definition() {
+        LoweredModule d = definition;
         if (d == null) {
             d = ModuleAdapter.adapt(info, context());
             definition = d;

@@ -8,6 +8,9 @@ import dev.jwasm.spi.runtime.WasmFunctionInstance;
  * Runs validated Wasm code for one engine. The lowering and invocation entry points grow with the
  * interpreter (they take the validator's operator stream, see DESIGN.md "Execution").
  */
+// Executors run on the runtime's state (dev.jwasm.spi.runtime), which is exported to jwasm's own
+// modules only: this SPI is implemented by them (the interpreter, the JIT), not by embedders.
+@SuppressWarnings("exports")
 public interface Executor extends AutoCloseable {
     /** The name of the backend that made this executor. */
     String name();

@@ -22,6 +22,9 @@ import dev.jwasm.spi.runtime.CanonicalType;
  * rooted place (an interpreter's frame, a root stack). Allocation beyond the engine's {@code
  * maxGcHeapBytes}, after a collection, traps with {@link dev.jwasm.api.TrapKind#GC_HEAP_EXHAUSTED}.
  */
+// Heaps lay objects out by the runtime's canonical types (dev.jwasm.spi.runtime), exported to
+// jwasm's own modules only: this SPI is implemented by them (gc-arena), not by embedders.
+@SuppressWarnings("exports")
 public interface GcHeap extends AutoCloseable {
     /** The name of the backend that made this heap. */
     String name();

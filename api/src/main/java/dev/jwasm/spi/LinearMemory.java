@@ -241,6 +241,7 @@ public abstract class LinearMemory implements AutoCloseable {
      * waiting thread is parked (no polling) and {@code store} unparks it when a stop is requested;
      * it then leaves the queue and throws that stop's trap ("interrupted", "deadline exceeded").
      */
+    @SuppressWarnings("exports") // for jwasm's executors, which alone see the runtime's StoreState
     public int atomicWait(int width, long addr, long expected, long timeoutNanos, StoreState store) {
         return atomicWait(width, addr, expected, timeoutNanos, store, store::checkStop);
     }

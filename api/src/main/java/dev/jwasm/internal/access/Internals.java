@@ -17,7 +17,6 @@ import dev.jwasm.spi.runtime.ExceptionInstance;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.InstanceState;
-import dev.jwasm.spi.runtime.ModuleDefinition;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.TableInstance;
 import dev.jwasm.spi.runtime.TagInstance;
@@ -64,7 +63,7 @@ public final class Internals {
 
         WasmException wasmException(ExceptionInstance exception);
 
-        Instance instantiate(Linker linker, Store store, ModuleDefinition module);
+        Instance instantiate(Linker linker, Store store, LoweredModule module);
     }
 
     private static volatile Bridge bridge;
@@ -168,7 +167,7 @@ public final class Internals {
      * Instantiates a module definition built by hand (tests of executors), which the linker trusts
      * to be valid.
      */
-    public static Instance instantiate(Linker linker, Store store, ModuleDefinition module) {
+    public static Instance instantiate(Linker linker, Store store, LoweredModule module) {
         return bridge().instantiate(linker, store, module);
     }
 }

@@ -10,17 +10,17 @@ import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.SubType;
 import dev.jwasm.api.model.TableType;
 import dev.jwasm.api.model.TagType;
+import dev.jwasm.internal.access.LoweredModule;
 import dev.jwasm.internal.validate.DefinedTypes;
 import dev.jwasm.internal.validate.ModuleContext;
 import dev.jwasm.internal.validate.ValidatedBodies;
 import dev.jwasm.spi.runtime.FunctionCode;
-import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
 /**
- * The validation context of a module built by hand as a {@link ModuleDefinition} (no binary, so
+ * The validation context of a module built by hand as a {@link LoweredModule} (no binary, so
  * no {@code WasmModule} context): enough for the validator to replay its function bodies for an
  * executor. Each function type stands alone, as {@link Instantiator} treats it; non-function
  * types, which a hand-built definition cannot describe, become empty function types that no
@@ -32,7 +32,7 @@ final class DefinitionContext {
     private DefinitionContext() {}
 
     /** {@code module}'s functions, each with a validated stream attached where it had none. */
-    static List<FunctionCode> validatedCode(ModuleDefinition module) {
+    static List<FunctionCode> validatedCode(LoweredModule module) {
         ModuleContext ctx = null;
         int imported = (int) module.imports().stream()
                 .filter(i -> i.type() instanceof ExternType.Func)
@@ -53,7 +53,7 @@ final class DefinitionContext {
         return result;
     }
 
-    static ModuleContext of(ModuleDefinition module) {
+    static ModuleContext of(LoweredModule module) {
         var groups = new ArrayList<RecGroup>(module.types().size());
         for (FuncType t : module.types()) {
             groups.add(new RecGroup(List.of(SubType.of(t == null ? FuncType.of(List.of(), List.of()) : t))));
@@ -84,7 +84,7 @@ final class DefinitionContext {
         module.globals().forEach(g -> globals.add(g.type()));
         module.tags().forEach(t -> tags.add(new TagType(t)));
         List<RefType> elemTypes =
-                module.elements().stream().map(ModuleDefinition.Element::type).toList();
+                module.elements().stream().map(LoweredModule.Element::type).toList();
         var declared = new HashSet<Integer>();
         for (int i = 0; i < funcTypes.size(); i++) {
             declared.add(i);

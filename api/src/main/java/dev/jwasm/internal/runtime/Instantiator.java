@@ -17,6 +17,7 @@ import dev.jwasm.api.model.SegmentMode;
 import dev.jwasm.api.model.TableType;
 import dev.jwasm.api.model.TagType;
 import dev.jwasm.api.model.ValType;
+import dev.jwasm.internal.access.LoweredModule;
 import dev.jwasm.internal.validate.CanonicalTypes;
 import dev.jwasm.spi.GcHeap;
 import dev.jwasm.spi.LinearMemory;
@@ -28,7 +29,6 @@ import dev.jwasm.spi.runtime.ElementSegment;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.GlobalCell;
 import dev.jwasm.spi.runtime.InstanceState;
-import dev.jwasm.spi.runtime.ModuleDefinition;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.TableInstance;
 import dev.jwasm.spi.runtime.TagInstance;
@@ -60,7 +60,7 @@ public final class Instantiator {
      *     {@link TagInstance}
      * @throws LinkException for an unknown or incompatible import
      */
-    public InstanceState instantiate(ModuleDefinition module, BiFunction<String, String, Object> resolve) {
+    public InstanceState instantiate(LoweredModule module, BiFunction<String, String, Object> resolve) {
         return instantiate(module, standaloneTypes(module), resolve);
     }
 
@@ -68,7 +68,7 @@ public final class Instantiator {
      * A module built by hand has no recursion groups: each function type stands alone, as a host
      * function's does. Other types (null entries) get identities of their own that nothing matches.
      */
-    private static List<CanonicalType> standaloneTypes(ModuleDefinition module) {
+    private static List<CanonicalType> standaloneTypes(LoweredModule module) {
         var list = new ArrayList<CanonicalType>(module.types().size());
         for (FuncType t : module.types()) {
             list.add(t == null ? new CanonicalType(-1, null, HeapType.Abstract.STRUCT) : CanonicalTypes.standalone(t));
@@ -82,7 +82,7 @@ public final class Instantiator {
      * @throws LinkException for an unknown or incompatible import
      */
     public InstanceState instantiate(
-            ModuleDefinition module, List<CanonicalType> canonicalTypes, BiFunction<String, String, Object> resolve) {
+            LoweredModule module, List<CanonicalType> canonicalTypes, BiFunction<String, String, Object> resolve) {
         var canon = canonicalTypes.toArray(CanonicalType[]::new);
         int nf = 0;
         int ng = 0;
@@ -141,7 +141,7 @@ public final class Instantiator {
     }
 
     private void link(
-            ModuleDefinition module,
+            LoweredModule module,
             List<CanonicalType> canonicalTypes,
             CanonicalType[] canon,
             BiFunction<String, String, Object> resolve,
@@ -244,7 +244,7 @@ public final class Instantiator {
     }
 
     /** Spec 4.5.4 steps 13-14: active element segments, then active data segments, in order. */
-    private static void applySegments(ModuleDefinition module, InstanceState inst) {
+    private static void applySegments(LoweredModule module, InstanceState inst) {
         for (int i = 0; i < module.elements().size(); i++) {
             var e = module.elements().get(i);
             var seg = inst.elements[i];

@@ -18,8 +18,8 @@ import dev.jwasm.api.model.Limits;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.internal.access.Internals;
+import dev.jwasm.internal.access.LoweredModule;
 import dev.jwasm.spi.runtime.ConstExpr;
-import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ class AtomicsTest {
     private static Instance module(Store store, boolean shared, Opcode... ops) {
         var m = new Modules();
         m.memories.add(new MemoryType(new Limits(1, 1), AddressType.I32, shared, 16));
-        m.datas.add(new ModuleDefinition.Data(0, ConstExpr.i32(0), DATA));
+        m.datas.add(new LoweredModule.Data(0, ConstExpr.i32(0), DATA));
         for (Opcode op : ops) {
             var params = new ArrayList<ValType>();
             params.add(I32);

@@ -27,7 +27,7 @@ import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.TableType;
 import dev.jwasm.internal.access.Internals;
-import dev.jwasm.spi.runtime.ModuleDefinition;
+import dev.jwasm.internal.access.LoweredModule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +101,7 @@ class BulkAndTailCallTest {
     void bulkMemoryInitCopyFillAndDrop() {
         var m = new Modules();
         m.memories.add(MemoryType.of(1, 1));
-        m.datas.add(new ModuleDefinition.Data(0, null, new byte[] {1, 2, 3, 4, 5}));
+        m.datas.add(new LoweredModule.Data(0, null, new byte[] {1, 2, 3, 4, 5}));
         threeArgs(m, "init", v -> v.visitMemoryInit(0, 0));
         threeArgs(m, "copy", v -> v.visitMemoryCopy(0, 0));
         threeArgs(m, "fill", v -> v.visitMemoryIndex(Opcode.MEMORY_FILL, 0));
@@ -144,8 +144,7 @@ class BulkAndTailCallTest {
             v.visitSimple(END);
         });
         int returnsI32 = m.type(Modules.sig(List.of(), List.of(I32)));
-        m.tables.add(
-                new ModuleDefinition.Table(new TableType(RefType.FUNCREF, new Limits(2, 4), AddressType.I32), null));
+        m.tables.add(new LoweredModule.Table(new TableType(RefType.FUNCREF, new Limits(2, 4), AddressType.I32), null));
         m.func("size", Modules.sig(List.of(), List.of(I32)), List.of(), v -> {
             v.visitTable(Opcode.TABLE_SIZE, 0);
             v.visitSimple(END);
@@ -197,7 +196,7 @@ class BulkAndTailCallTest {
     void externrefsRoundTripThroughATable() {
         var m = new Modules();
         m.tables.add(
-                new ModuleDefinition.Table(new TableType(RefType.EXTERNREF, new Limits(2, 2), AddressType.I32), null));
+                new LoweredModule.Table(new TableType(RefType.EXTERNREF, new Limits(2, 2), AddressType.I32), null));
         m.func("put", Modules.sig(List.of(I32, RefType.EXTERNREF), List.of()), List.of(), v -> {
             v.visitLocal(LOCAL_GET, 0);
             v.visitLocal(LOCAL_GET, 1);

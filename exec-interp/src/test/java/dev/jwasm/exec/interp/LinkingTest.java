@@ -32,8 +32,8 @@ import dev.jwasm.api.model.SegmentMode;
 import dev.jwasm.api.model.TableType;
 import dev.jwasm.api.model.TagType;
 import dev.jwasm.internal.access.Internals;
+import dev.jwasm.internal.access.LoweredModule;
 import dev.jwasm.spi.runtime.ConstExpr;
-import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -167,9 +167,8 @@ class LinkingTest {
             v.visitCallIndirect(CALL_INDIRECT, returnsI32Index, 0);
             v.visitSimple(END);
         });
-        m.tables.add(
-                new ModuleDefinition.Table(new TableType(RefType.FUNCREF, new Limits(3, 3), AddressType.I32), null));
-        m.elements.add(new ModuleDefinition.Element(
+        m.tables.add(new LoweredModule.Table(new TableType(RefType.FUNCREF, new Limits(3, 3), AddressType.I32), null));
+        m.elements.add(new LoweredModule.Element(
                 SegmentMode.ACTIVE,
                 RefType.FUNCREF,
                 0,

@@ -22,9 +22,9 @@ import dev.jwasm.api.code.BlockType;
 import dev.jwasm.api.code.Opcode;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.internal.access.Internals;
+import dev.jwasm.internal.access.LoweredModule;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
 import dev.jwasm.spi.runtime.ConstExpr;
-import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class MemoryTest {
     private static Modules withData() {
         var m = new Modules();
         m.memories.add(MemoryType.of(1, 3));
-        m.datas.add(new ModuleDefinition.Data(
+        m.datas.add(new LoweredModule.Data(
                 0, ConstExpr.i32(0), new byte[] {1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0}));
         return m;
     }
@@ -151,7 +151,7 @@ class MemoryTest {
     void dataSegmentPastTheMemoryFailsInstantiation() {
         var m = new Modules();
         m.memories.add(MemoryType.of(1, 1));
-        m.datas.add(new ModuleDefinition.Data(0, ConstExpr.i32(65535), new byte[] {1, 2}));
+        m.datas.add(new LoweredModule.Data(0, ConstExpr.i32(65535), new byte[] {1, 2}));
         var trap = assertThrows(Trap.class, m::instantiate);
         assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY, trap.kind());
     }

@@ -13,9 +13,9 @@ import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.internal.access.Internals;
+import dev.jwasm.internal.access.LoweredModule;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
 import dev.jwasm.spi.runtime.FunctionCode;
-import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -25,13 +25,13 @@ import java.util.function.Consumer;
 final class Modules {
     final List<FuncType> types = new ArrayList<>();
     final List<Import> imports = new ArrayList<>();
-    final List<ModuleDefinition.Function> functions = new ArrayList<>();
-    final List<ModuleDefinition.Table> tables = new ArrayList<>();
+    final List<LoweredModule.Function> functions = new ArrayList<>();
+    final List<LoweredModule.Table> tables = new ArrayList<>();
     final List<MemoryType> memories = new ArrayList<>();
-    final List<ModuleDefinition.Global> globals = new ArrayList<>();
+    final List<LoweredModule.Global> globals = new ArrayList<>();
     final List<Export> exports = new ArrayList<>();
-    final List<ModuleDefinition.Element> elements = new ArrayList<>();
-    final List<ModuleDefinition.Data> datas = new ArrayList<>();
+    final List<LoweredModule.Element> elements = new ArrayList<>();
+    final List<LoweredModule.Data> datas = new ArrayList<>();
     OptionalInt start = OptionalInt.empty();
     final List<Integer> tags = new ArrayList<>();
 
@@ -52,7 +52,7 @@ final class Modules {
     Modules func(String name, FuncType t, List<ValType> locals, Consumer<InstructionVisitor> body) {
         int importedFuncs =
                 (int) imports.stream().filter(i -> i.kind() == ExternKind.FUNC).count();
-        functions.add(new ModuleDefinition.Function(type(t), new FunctionCode(locals, body)));
+        functions.add(new LoweredModule.Function(type(t), new FunctionCode(locals, body)));
         if (name != null) {
             exports.add(new Export(name, ExternKind.FUNC, importedFuncs + functions.size() - 1));
         }
@@ -60,7 +60,7 @@ final class Modules {
     }
 
     Modules global(GlobalType t, long init) {
-        globals.add(new ModuleDefinition.Global(
+        globals.add(new LoweredModule.Global(
                 t,
                 t.type() == ValType.I64
                         ? dev.jwasm.spi.runtime.ConstExpr.i64(init)
@@ -68,8 +68,8 @@ final class Modules {
         return this;
     }
 
-    ModuleDefinition build() {
-        return new ModuleDefinition(
+    LoweredModule build() {
+        return new LoweredModule(
                 types, imports, functions, tables, memories, globals, exports, elements, datas, start, tags);
     }
 

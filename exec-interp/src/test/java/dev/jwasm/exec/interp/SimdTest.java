@@ -41,8 +41,8 @@ import dev.jwasm.api.model.GlobalType;
 import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.internal.access.Internals;
+import dev.jwasm.internal.access.LoweredModule;
 import dev.jwasm.spi.runtime.ConstExpr;
-import dev.jwasm.spi.runtime.ModuleDefinition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -172,7 +172,7 @@ class SimdTest {
         var m = new Modules();
         var mutV128 = new GlobalType(V128, true);
         m.imports.add(new Import("env", "in", mutV128));
-        m.globals.add(new ModuleDefinition.Global(mutV128, new ConstExpr(v -> {
+        m.globals.add(new LoweredModule.Global(mutV128, new ConstExpr(v -> {
             v.visitV128Const(1L, 2L);
             v.visitSimple(END);
         })));
@@ -201,7 +201,7 @@ class SimdTest {
         var m = new Modules();
         var v128 = new GlobalType(V128, false);
         m.imports.add(new Import("env", "in", v128));
-        m.globals.add(new ModuleDefinition.Global(v128, ConstExpr.globalGet(0)));
+        m.globals.add(new LoweredModule.Global(v128, ConstExpr.globalGet(0)));
         m.exports.add(new Export("copy", ExternKind.GLOBAL, 1));
         var in = Global.create(v128, 0x0123_4567_89AB_CDEFL, 0x7654_3210_FEDC_BA98L);
         Global copy = Internals.instantiate(new Linker().define("env", "in", in), store(), m.build())

@@ -23,7 +23,7 @@ import java.util.Arrays;
  * a threshold that is a factor of the bytes live after it (with a floor), and whenever the arena
  * would have to grow past the cap; past the cap after a collection, allocation traps.
  */
-public final class ArenaHeap implements GcHeap {
+final class ArenaHeap implements GcHeap {
     /** An array's header and length slots. */
     static final int ARRAY_HEADER = 2;
 

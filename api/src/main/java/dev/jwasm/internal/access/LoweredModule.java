@@ -1,4 +1,4 @@
-package dev.jwasm.spi.runtime;
+package dev.jwasm.internal.access;
 
 import dev.jwasm.api.model.Export;
 import dev.jwasm.api.model.FuncType;
@@ -8,6 +8,8 @@ import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.SegmentMode;
 import dev.jwasm.api.model.TableType;
+import dev.jwasm.spi.runtime.ConstExpr;
+import dev.jwasm.spi.runtime.FunctionCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,14 +17,15 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * A validated module in the form the linker instantiates (spec 2.5): the decoder's module, or one
- * built by hand. Index spaces put imports first, in import order, as in the spec. It must be
- * valid (spec chapter 3): the linker trusts its indexes and types and does not validate again.
- * {@code tags} lists the type index of each defined tag. Imports, exports and segment modes are
- * the module model's own ({@code dev.jwasm.api.model}); only what instantiation needs in lowered
- * form (function code, constant expressions, segment bytes) is defined here.
+ * A validated module lowered for the linker: the module model ({@code dev.jwasm.api.model}, the one
+ * model the decoder, validator, text format and API share) with function bodies and constant
+ * expressions turned into replayable instruction streams and data segments into bytes. It is not
+ * a second model for users: {@code WasmModule} lowers its decoded {@code ModuleInfo} into one, and
+ * jwasm's own executor tests build small ones by hand. Index spaces put imports first, in import
+ * order (spec 2.5). It must be valid (spec chapter 3): the linker trusts its indexes and types.
+ * {@code tags} lists the type index of each defined tag.
  */
-public record ModuleDefinition(
+public record LoweredModule(
         List<FuncType> types,
         List<Import> imports,
         List<Function> functions,
@@ -34,7 +37,7 @@ public record ModuleDefinition(
         List<Data> datas,
         OptionalInt start,
         List<Integer> tags) {
-    public ModuleDefinition {
+    public LoweredModule {
         // Non-function types (GC structs and arrays) are null entries: calls never name them.
         types = Collections.unmodifiableList(new ArrayList<>(types));
         imports = List.copyOf(imports);
