@@ -1,7 +1,7 @@
 package dev.jwasm.wasi;
 
 import dev.jwasm.api.JwasmException;
-import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.api.Memory;
 import java.util.List;
 
 /**
@@ -20,14 +20,17 @@ public record WasiFunction(String name, List<ValType> params, List<ValType> resu
         I64
     }
 
-    /** Calls the function; arguments arrive as Wasm values in {@code long}s (i32 in the low bits). */
+    /**
+     * Calls the function on the guest's memory (null for the functions that touch none); arguments
+     * arrive as Wasm values in {@code long}s (i32 in the low bits).
+     */
     @FunctionalInterface
     public interface Invoker {
         /**
          * Returns the errno as an i32 in the low 32 bits (ignored when {@link #results()} is
          * empty).
          */
-        long invoke(WasiPreview1 wasi, LinearMemory memory, long[] args);
+        long invoke(WasiPreview1 wasi, Memory memory, long[] args);
     }
 
     public WasiFunction {
@@ -36,7 +39,7 @@ public record WasiFunction(String name, List<ValType> params, List<ValType> resu
     }
 
     /** Convenience for a linker or a test: checks the argument count, then calls. */
-    public long call(WasiPreview1 wasi, LinearMemory memory, long... args) {
+    public long call(WasiPreview1 wasi, Memory memory, long... args) {
         if (args.length != params.size()) {
             throw new JwasmException(name + " takes " + params.size() + " arguments, not " + args.length);
         }

@@ -3,12 +3,11 @@ package dev.jwasm.wasi;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.Linker;
+import dev.jwasm.api.Memory;
 import dev.jwasm.api.Store;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.ValType;
-import dev.jwasm.internal.access.Internals;
-import dev.jwasm.spi.LinearMemory;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -41,14 +40,13 @@ public final class WasiImports {
      * state) hold {@code lock}, when not null: the threads of a wasi-threads program share one
      * {@link WasiPreview1}, which is not thread-safe by itself, and one imported shared memory.
      */
-    static Linker define(
-            Linker linker, WasiPreview1 wasi, BiFunction<Instance, String, LinearMemory> memory, Object lock) {
+    static Linker define(Linker linker, WasiPreview1 wasi, BiFunction<Instance, String, Memory> memory, Object lock) {
         for (WasiFunction function : WasiFunctions.ALL) {
             var type = FuncType.of(wasmTypes(function.params()), wasmTypes(function.results()));
             boolean returns = !function.results().isEmpty();
             boolean needsMemory = !MEMORY_FREE.contains(function.name());
             linker.define(WasiFunctions.MODULE, function.name(), type, (caller, args) -> {
-                LinearMemory mem = needsMemory ? memory.apply(caller, function.name()) : null;
+                Memory mem = needsMemory ? memory.apply(caller, function.name()) : null;
                 long result;
                 if (lock == null || !needsMemory) {
                     result = function.invoker().invoke(wasi, mem, args);
@@ -64,7 +62,7 @@ public final class WasiImports {
     }
 
     /** The caller's exported {@code memory}, which WASI functions read their arguments from. */
-    private static LinearMemory memoryOf(Instance caller, String function) {
+    private static Memory memoryOf(Instance caller, String function) {
         if (caller == null) {
             throw new JwasmException(
                     "WASI function " + function + " needs a calling Wasm instance's memory; it was called from Java");
@@ -73,7 +71,7 @@ public final class WasiImports {
             throw new JwasmException(
                     "WASI function " + function + " needs the calling module's memory, but it exports no \"memory\"");
         }
-        return Internals.memory(caller.memory("memory"));
+        return caller.memory("memory");
     }
 
     /**

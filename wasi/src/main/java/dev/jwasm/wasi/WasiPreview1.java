@@ -5,6 +5,8 @@ import static dev.jwasm.wasi.internal.GuestMemory.u;
 import static dev.jwasm.wasi.internal.HostCall.call;
 
 import dev.jwasm.api.ConfigurationException;
+import dev.jwasm.api.Memory;
+import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.LinearMemory;
 import dev.jwasm.wasi.internal.Clocks;
 import dev.jwasm.wasi.internal.Descriptor.DirDesc;
@@ -20,12 +22,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The 46 functions of {@code wasi_snapshot_preview1}, as plain Java over a {@link LinearMemory}.
+ * The 46 functions of {@code wasi_snapshot_preview1}, as plain Java over a guest {@link Memory}.
  *
- * <p>Each method takes the guest memory and the function's Wasm arguments (i32 as {@code int},
+ * <p>Each method takes the guest memory (the calling instance's {@code memory} export; null for
+ * the three that touch none: {@code sched_yield}, {@code proc_exit}, {@code proc_raise}) and the function's Wasm arguments (i32 as {@code int},
  * i64 as {@code long}; pointers are unsigned i32) and returns the {@link Errno} the function
  * returns, except {@link #procExit}, which throws {@link WasiExitException}. Struct layouts and
  * flag values follow the preview1 witx ({@code typenames.witx}); a pointer outside memory is
@@ -81,19 +85,23 @@ public final class WasiPreview1 implements AutoCloseable {
 
     // ---------------------------------------------------------------- args and environment
 
-    public int argsGet(LinearMemory mem, int argv, int argvBuf) {
+    public int argsGet(Memory memory, int argv, int argvBuf) {
+        LinearMemory mem = raw(memory);
         return call(() -> storeStrings(mem, args, argv, argvBuf));
     }
 
-    public int argsSizesGet(LinearMemory mem, int argcPtr, int bufSizePtr) {
+    public int argsSizesGet(Memory memory, int argcPtr, int bufSizePtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> storeSizes(mem, args, argcPtr, bufSizePtr));
     }
 
-    public int environGet(LinearMemory mem, int environ, int environBuf) {
+    public int environGet(Memory memory, int environ, int environBuf) {
+        LinearMemory mem = raw(memory);
         return call(() -> storeStrings(mem, env, environ, environBuf));
     }
 
-    public int environSizesGet(LinearMemory mem, int countPtr, int bufSizePtr) {
+    public int environSizesGet(Memory memory, int countPtr, int bufSizePtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> storeSizes(mem, env, countPtr, bufSizePtr));
     }
 
@@ -132,21 +140,24 @@ public final class WasiPreview1 implements AutoCloseable {
 
     // ---------------------------------------------------------------- clocks, random, scheduling
 
-    public int clockResGet(LinearMemory mem, int clockId, int resPtr) {
+    public int clockResGet(Memory memory, int clockId, int resPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> {
             mem.store64(u(resPtr), clocks.resolution(clockId));
             return Errno.SUCCESS;
         });
     }
 
-    public int clockTimeGet(LinearMemory mem, int clockId, long precision, int timePtr) {
+    public int clockTimeGet(Memory memory, int clockId, long precision, int timePtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> {
             mem.store64(u(timePtr), clocks.now(clockId));
             return Errno.SUCCESS;
         });
     }
 
-    public int randomGet(LinearMemory mem, int buf, int bufLen) {
+    public int randomGet(Memory memory, int buf, int bufLen) {
+        LinearMemory mem = raw(memory);
         return call(() -> {
             long addr = u(buf);
             long remaining = u(bufLen);
@@ -163,87 +174,103 @@ public final class WasiPreview1 implements AutoCloseable {
         });
     }
 
-    public int schedYield(LinearMemory mem) {
+    public int schedYield(Memory memory) {
         Thread.yield();
         return Errno.SUCCESS;
     }
 
     /** Terminates the program: always throws, so a linker declares no result for it. */
-    public void procExit(LinearMemory mem, int code) {
+    public void procExit(Memory memory, int code) {
         flushAll();
         throw new WasiExitException(code);
     }
 
     /** Signals are not supported (the function is gone from later WASI versions). */
-    public int procRaise(LinearMemory mem, int signal) {
+    public int procRaise(Memory memory, int signal) {
         return Errno.NOSYS;
     }
 
     // ---------------------------------------------------------------- descriptors
 
-    public int fdAdvise(LinearMemory mem, int fd, long offset, long len, int advice) {
+    public int fdAdvise(Memory memory, int fd, long offset, long len, int advice) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdAdvise(mem, fd, offset, len, advice));
     }
 
-    public int fdAllocate(LinearMemory mem, int fd, long offset, long len) {
+    public int fdAllocate(Memory memory, int fd, long offset, long len) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdAllocate(mem, fd, offset, len));
     }
 
-    public int fdClose(LinearMemory mem, int fd) {
+    public int fdClose(Memory memory, int fd) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdClose(mem, fd));
     }
 
-    public int fdDatasync(LinearMemory mem, int fd) {
+    public int fdDatasync(Memory memory, int fd) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdDatasync(mem, fd));
     }
 
-    public int fdSync(LinearMemory mem, int fd) {
+    public int fdSync(Memory memory, int fd) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdSync(mem, fd));
     }
 
     /** witx {@code fdstat} (24 bytes): filetype u8 @0, flags u16 @2, rights_base @8, inheriting @16. */
-    public int fdFdstatGet(LinearMemory mem, int fd, int statPtr) {
+    public int fdFdstatGet(Memory memory, int fd, int statPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdFdstatGet(mem, fd, statPtr));
     }
 
-    public int fdFdstatSetFlags(LinearMemory mem, int fd, int flags) {
+    public int fdFdstatSetFlags(Memory memory, int fd, int flags) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdFdstatSetFlags(mem, fd, flags));
     }
 
-    public int fdFdstatSetRights(LinearMemory mem, int fd, long base, long inheriting) {
+    public int fdFdstatSetRights(Memory memory, int fd, long base, long inheriting) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdFdstatSetRights(mem, fd, base, inheriting));
     }
 
-    public int fdFilestatGet(LinearMemory mem, int fd, int bufPtr) {
+    public int fdFilestatGet(Memory memory, int fd, int bufPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdFilestatGet(mem, fd, bufPtr));
     }
 
-    public int fdFilestatSetSize(LinearMemory mem, int fd, long size) {
+    public int fdFilestatSetSize(Memory memory, int fd, long size) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdFilestatSetSize(mem, fd, size));
     }
 
-    public int fdFilestatSetTimes(LinearMemory mem, int fd, long atim, long mtim, int fstFlags) {
+    public int fdFilestatSetTimes(Memory memory, int fd, long atim, long mtim, int fstFlags) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdFilestatSetTimes(mem, fd, atim, mtim, fstFlags));
     }
 
-    public int fdPread(LinearMemory mem, int fd, int iovs, int iovsLen, long offset, int nreadPtr) {
+    public int fdPread(Memory memory, int fd, int iovs, int iovsLen, long offset, int nreadPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdPread(mem, fd, iovs, iovsLen, offset, nreadPtr));
     }
 
-    public int fdPwrite(LinearMemory mem, int fd, int iovs, int iovsLen, long offset, int nwrittenPtr) {
+    public int fdPwrite(Memory memory, int fd, int iovs, int iovsLen, long offset, int nwrittenPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdPwrite(mem, fd, iovs, iovsLen, offset, nwrittenPtr));
     }
 
     /** witx {@code prestat} (8 bytes): tag u8 @0 (0 = dir), pr_name_len u32 @4. */
-    public int fdPrestatGet(LinearMemory mem, int fd, int bufPtr) {
+    public int fdPrestatGet(Memory memory, int fd, int bufPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdPrestatGet(mem, fd, bufPtr));
     }
 
-    public int fdPrestatDirName(LinearMemory mem, int fd, int path, int pathLen) {
+    public int fdPrestatDirName(Memory memory, int fd, int path, int pathLen) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdPrestatDirName(mem, fd, path, pathLen));
     }
 
-    public int fdRead(LinearMemory mem, int fd, int iovs, int iovsLen, int nreadPtr) {
+    public int fdRead(Memory memory, int fd, int iovs, int iovsLen, int nreadPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdRead(mem, fd, iovs, iovsLen, nreadPtr));
     }
 
@@ -253,43 +280,51 @@ public final class WasiPreview1 implements AutoCloseable {
      * order; a cookie is the index of the next entry. The last entry may be cut off: the guest
      * sees {@code bufused == buf_len} and asks again with a larger buffer.
      */
-    public int fdReaddir(LinearMemory mem, int fd, int buf, int bufLen, long cookie, int bufusedPtr) {
+    public int fdReaddir(Memory memory, int fd, int buf, int bufLen, long cookie, int bufusedPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdReaddir(mem, fd, buf, bufLen, cookie, bufusedPtr));
     }
 
-    public int fdRenumber(LinearMemory mem, int fd, int to) {
+    public int fdRenumber(Memory memory, int fd, int to) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdRenumber(mem, fd, to));
     }
 
-    public int fdSeek(LinearMemory mem, int fd, long offset, int whence, int newOffsetPtr) {
+    public int fdSeek(Memory memory, int fd, long offset, int whence, int newOffsetPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdSeek(mem, fd, offset, whence, newOffsetPtr));
     }
 
-    public int fdTell(LinearMemory mem, int fd, int offsetPtr) {
+    public int fdTell(Memory memory, int fd, int offsetPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdTell(mem, fd, offsetPtr));
     }
 
-    public int fdWrite(LinearMemory mem, int fd, int iovs, int iovsLen, int nwrittenPtr) {
+    public int fdWrite(Memory memory, int fd, int iovs, int iovsLen, int nwrittenPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> fdOps.fdWrite(mem, fd, iovs, iovsLen, nwrittenPtr));
     }
 
     // ---------------------------------------------------------------- paths
 
-    public int pathCreateDirectory(LinearMemory mem, int fd, int path, int pathLen) {
+    public int pathCreateDirectory(Memory memory, int fd, int path, int pathLen) {
+        LinearMemory mem = raw(memory);
         return call(() -> pathOps.pathCreateDirectory(mem, fd, path, pathLen));
     }
 
-    public int pathFilestatGet(LinearMemory mem, int fd, int flags, int path, int pathLen, int bufPtr) {
+    public int pathFilestatGet(Memory memory, int fd, int flags, int path, int pathLen, int bufPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> pathOps.pathFilestatGet(mem, fd, flags, path, pathLen, bufPtr));
     }
 
     public int pathFilestatSetTimes(
-            LinearMemory mem, int fd, int flags, int path, int pathLen, long atim, long mtim, int fstFlags) {
+            Memory memory, int fd, int flags, int path, int pathLen, long atim, long mtim, int fstFlags) {
+        LinearMemory mem = raw(memory);
         return call(() -> pathOps.pathFilestatSetTimes(mem, fd, flags, path, pathLen, atim, mtim, fstFlags));
     }
 
     public int pathLink(
-            LinearMemory mem,
+            Memory memory,
             int oldFd,
             int oldFlags,
             int oldPath,
@@ -297,6 +332,7 @@ public final class WasiPreview1 implements AutoCloseable {
             int newFd,
             int newPath,
             int newPathLen) {
+        LinearMemory mem = raw(memory);
         return call(() -> pathOps.pathLink(mem, oldFd, oldFlags, oldPath, oldPathLen, newFd, newPath, newPathLen));
     }
 
@@ -305,7 +341,7 @@ public final class WasiPreview1 implements AutoCloseable {
      * inheriting rights ({@code ENOTCAPABLE} otherwise); a file keeps only the file-applicable ones.
      */
     public int pathOpen(
-            LinearMemory mem,
+            Memory memory,
             int fd,
             int dirflags,
             int path,
@@ -315,20 +351,23 @@ public final class WasiPreview1 implements AutoCloseable {
             long rightsInheriting,
             int fdflags,
             int fdPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> pathOps.pathOpen(
                 mem, fd, dirflags, path, pathLen, oflags, rightsBase, rightsInheriting, fdflags, fdPtr));
     }
 
-    public int pathReadlink(LinearMemory mem, int fd, int path, int pathLen, int buf, int bufLen, int bufusedPtr) {
+    public int pathReadlink(Memory memory, int fd, int path, int pathLen, int buf, int bufLen, int bufusedPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> pathOps.pathReadlink(mem, fd, path, pathLen, buf, bufLen, bufusedPtr));
     }
 
-    public int pathRemoveDirectory(LinearMemory mem, int fd, int path, int pathLen) {
+    public int pathRemoveDirectory(Memory memory, int fd, int path, int pathLen) {
+        LinearMemory mem = raw(memory);
         return call(() -> pathOps.pathRemoveDirectory(mem, fd, path, pathLen));
     }
 
-    public int pathRename(
-            LinearMemory mem, int fd, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
+    public int pathRename(Memory memory, int fd, int oldPath, int oldPathLen, int newFd, int newPath, int newPathLen) {
+        LinearMemory mem = raw(memory);
         return call(() -> pathOps.pathRename(mem, fd, oldPath, oldPathLen, newFd, newPath, newPathLen));
     }
 
@@ -337,11 +376,13 @@ public final class WasiPreview1 implements AutoCloseable {
      * ({@code EPERM}); relative ones that point outside are harmless, since resolution refuses to
      * follow them.
      */
-    public int pathSymlink(LinearMemory mem, int oldPath, int oldPathLen, int fd, int newPath, int newPathLen) {
+    public int pathSymlink(Memory memory, int oldPath, int oldPathLen, int fd, int newPath, int newPathLen) {
+        LinearMemory mem = raw(memory);
         return call(() -> pathOps.pathSymlink(mem, oldPath, oldPathLen, fd, newPath, newPathLen));
     }
 
-    public int pathUnlinkFile(LinearMemory mem, int fd, int path, int pathLen) {
+    public int pathUnlinkFile(Memory memory, int fd, int path, int pathLen) {
+        LinearMemory mem = raw(memory);
         return call(() -> pathOps.pathUnlinkFile(mem, fd, path, pathLen));
     }
 
@@ -354,27 +395,28 @@ public final class WasiPreview1 implements AutoCloseable {
      * u16 @8, type u8 @10, nbytes u64 @16, flags u16 @24. Files and streams always count as ready;
      * when none is subscribed, the call sleeps until the earliest clock.
      */
-    public int pollOneoff(LinearMemory mem, int in, int out, int nsubscriptions, int neventsPtr) {
+    public int pollOneoff(Memory memory, int in, int out, int nsubscriptions, int neventsPtr) {
+        LinearMemory mem = raw(memory);
         return call(() -> poll.pollOneoff(mem, in, out, nsubscriptions, neventsPtr));
     }
 
     // ---------------------------------------------------------------- sockets
 
     /** jwasm offers no sockets: every descriptor is {@code ENOTSOCK}, an unknown one {@code EBADF}. */
-    public int sockAccept(LinearMemory mem, int fd, int flags, int fdPtr) {
+    public int sockAccept(Memory memory, int fd, int flags, int fdPtr) {
         return notSocket(fd);
     }
 
     public int sockRecv(
-            LinearMemory mem, int fd, int riData, int riDataLen, int riFlags, int roDatalenPtr, int roFlagsPtr) {
+            Memory memory, int fd, int riData, int riDataLen, int riFlags, int roDatalenPtr, int roFlagsPtr) {
         return notSocket(fd);
     }
 
-    public int sockSend(LinearMemory mem, int fd, int siData, int siDataLen, int siFlags, int soDatalenPtr) {
+    public int sockSend(Memory memory, int fd, int siData, int siDataLen, int siFlags, int soDatalenPtr) {
         return notSocket(fd);
     }
 
-    public int sockShutdown(LinearMemory mem, int fd, int how) {
+    public int sockShutdown(Memory memory, int fd, int how) {
         return notSocket(fd);
     }
 
@@ -386,6 +428,14 @@ public final class WasiPreview1 implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- plumbing
+
+    /**
+     * The memory's backing store: the operations below check guest pointers themselves (an
+     * out-of-range one is {@link Errno#FAULT}, not a trap), so they work on it directly.
+     */
+    private static LinearMemory raw(Memory memory) {
+        return Internals.memory(Objects.requireNonNull(memory, "memory"));
+    }
 
     /** Closes every open descriptor (stdio streams are flushed, not closed). */
     @Override

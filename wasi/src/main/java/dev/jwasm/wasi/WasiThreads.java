@@ -6,6 +6,7 @@ import dev.jwasm.api.Instance;
 import dev.jwasm.api.JwasmException;
 import dev.jwasm.api.LinkException;
 import dev.jwasm.api.Linker;
+import dev.jwasm.api.Memory;
 import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.WasmModule;
@@ -14,7 +15,6 @@ import dev.jwasm.api.model.Import;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.internal.access.Internals;
-import dev.jwasm.spi.LinearMemory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -66,7 +66,7 @@ public final class WasiThreads implements AutoCloseable {
     private final Engine engine;
     private final WasmModule module;
     private final Linker linker;
-    private final LinearMemory memory;
+    private final Memory memory;
     private final AtomicInteger nextTid = new AtomicInteger(1);
     /** Every store running the program's code: the main one and each live thread's. */
     private final Set<Store> stores = ConcurrentHashMap.newKeySet();
@@ -105,14 +105,14 @@ public final class WasiThreads implements AutoCloseable {
             throw new LinkException("a wasi-threads program must import a shared memory; " + memoryImport.module() + " "
                     + memoryImport.name() + " is not shared");
         }
-        this.memory = engine.memoryProvider().create(type, Internals.memoryBudget(engine));
-        linker.define(memoryImport.module(), memoryImport.name(), Internals.memory(memory));
+        this.memory = Internals.memory(engine.memoryProvider().create(type, Internals.memoryBudget(engine)));
+        linker.define(memoryImport.module(), memoryImport.name(), memory);
         WasiImports.define(linker, wasi, (caller, function) -> memory, wasi.lock());
         linker.define(MODULE, SPAWN, SPAWN_TYPE, args -> new long[] {spawn((int) args[0])});
     }
 
     /** The program's shared memory, which every thread's instance imports. */
-    public LinearMemory memory() {
+    public Memory memory() {
         return memory;
     }
 
@@ -267,7 +267,7 @@ public final class WasiThreads implements AutoCloseable {
             }
         }
         if (threads.isEmpty()) {
-            memory.close();
+            Internals.memory(memory).close();
         }
     }
 }

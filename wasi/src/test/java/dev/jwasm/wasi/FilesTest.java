@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.api.Memory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,8 +47,8 @@ class FilesTest {
     @Test
     void prestatNamesThePreopen() {
         assertEquals(Errno.SUCCESS, g.wasi.fdPrestatGet(g.mem, 3, 64));
-        assertEquals(0, g.mem.load8(64), "tag dir");
-        assertEquals(8, g.mem.load32(68));
+        assertEquals(0, g.mem.readI8(64), "tag dir");
+        assertEquals(8, g.mem.readI32(68));
         assertEquals(Errno.SUCCESS, g.wasi.fdPrestatDirName(g.mem, 3, 200, 8));
         assertEquals("/sandbox", TestMemory.string(g.mem, 200, 8));
         assertEquals(Errno.NAMETOOLONG, g.wasi.fdPrestatDirName(g.mem, 3, 200, 7));
@@ -62,9 +62,9 @@ class FilesTest {
         assertEquals(4, fd, "first fd after stdio and one preopen");
         assertEquals("hello", g.read(fd, 5));
         assertEquals(Errno.SUCCESS, g.wasi.fdTell(g.mem, fd, 300));
-        assertEquals(5, g.mem.load64(300));
+        assertEquals(5, g.mem.readI64(300));
         assertEquals(Errno.SUCCESS, g.wasi.fdSeek(g.mem, fd, -3, 2, 300));
-        assertEquals(8, g.mem.load64(300));
+        assertEquals(8, g.mem.readI64(300));
         assertEquals("rld", g.read(fd, 100));
         assertEquals("", g.read(fd, 100), "at end of file");
         assertEquals(Errno.INVAL, g.wasi.fdSeek(g.mem, fd, -100, 1, 300));
@@ -83,7 +83,7 @@ class FilesTest {
     void createWriteAndExclusiveCreate() throws IOException {
         int fd = g.openOk(3, "new.txt", CREAT | TRUNC, RW);
         assertEquals(Errno.SUCCESS, g.write(fd, "abc"));
-        assertEquals(3, g.mem.load32(8));
+        assertEquals(3, g.mem.readI32(8));
         assertEquals(Errno.SUCCESS, g.wasi.fdClose(g.mem, fd));
         assertEquals("abc", Files.readString(box.resolve("new.txt")));
         assertEquals(Errno.EXIST, g.open(3, 0, "new.txt", CREAT | EXCL, RW, 0));
@@ -104,8 +104,8 @@ class FilesTest {
         assertEquals(Errno.SUCCESS, g.write(fd, "!"));
         assertEquals("hello world!", Files.readString(box.resolve("hello.txt")));
         assertEquals(Errno.SUCCESS, g.wasi.fdFdstatGet(g.mem, fd, 300));
-        assertEquals(4, g.mem.load8(300), "regular_file");
-        assertEquals(APPEND, g.mem.load16(302));
+        assertEquals(4, g.mem.readI8(300), "regular_file");
+        assertEquals(APPEND, g.mem.readI16(302));
     }
 
     @Test
@@ -116,10 +116,10 @@ class FilesTest {
         assertEquals(Errno.SUCCESS, g.wasi.fdPwrite(g.mem, fd, 0, 1, 6, 8));
         TestMemory.iovec(g.mem, 0, Guest.DATA + 100, 5);
         assertEquals(Errno.SUCCESS, g.wasi.fdPread(g.mem, fd, 0, 1, 6, 8));
-        assertEquals(5, g.mem.load32(8));
+        assertEquals(5, g.mem.readI32(8));
         assertEquals("Jorld", TestMemory.string(g.mem, Guest.DATA + 100, 5));
         assertEquals(Errno.SUCCESS, g.wasi.fdTell(g.mem, fd, 300));
-        assertEquals(0, g.mem.load64(300));
+        assertEquals(0, g.mem.readI64(300));
         assertEquals("hello Jorld", Files.readString(box.resolve("hello.txt")));
     }
 
@@ -140,23 +140,23 @@ class FilesTest {
         long pathOpen = 1L << 13;
         int fd = g.openOk(3, "hello.txt", 0, FD_READ | pathOpen);
         assertEquals(Errno.SUCCESS, g.wasi.fdFdstatGet(g.mem, fd, 300));
-        assertEquals(FD_READ, g.mem.load64(308), "path_open makes no sense on a file and is dropped");
+        assertEquals(FD_READ, g.mem.readI64(308), "path_open makes no sense on a file and is dropped");
     }
 
     @Test
     void filestatReportsTypeSizeAndInode() throws IOException {
         int fd = g.openOk(3, "hello.txt", 0, RW);
         assertEquals(Errno.SUCCESS, g.wasi.fdFilestatGet(g.mem, fd, 512));
-        assertEquals(4, g.mem.load8(512 + 16), "regular_file");
-        assertEquals(11, g.mem.load64(512 + 32));
+        assertEquals(4, g.mem.readI8(512 + 16), "regular_file");
+        assertEquals(11, g.mem.readI64(512 + 32));
         long ino = ((Number) Files.getAttribute(box.resolve("hello.txt"), "unix:ino")).longValue();
-        assertEquals(ino, g.mem.load64(512 + 8));
-        assertTrue(g.mem.load64(512 + 24) >= 1, "nlink");
+        assertEquals(ino, g.mem.readI64(512 + 8));
+        assertTrue(g.mem.readI64(512 + 24) >= 1, "nlink");
         long mtime = Files.getLastModifiedTime(box.resolve("hello.txt")).toMillis();
-        assertEquals(mtime, g.mem.load64(512 + 48) / 1_000_000);
+        assertEquals(mtime, g.mem.readI64(512 + 48) / 1_000_000);
 
         assertEquals(Errno.SUCCESS, g.filestat(3, 0, "sub", 600));
-        assertEquals(3, g.mem.load8(600 + 16), "directory");
+        assertEquals(3, g.mem.readI8(600 + 16), "directory");
         assertEquals(Errno.NOENT, g.filestat(3, 0, "none", 600));
     }
 
@@ -179,33 +179,33 @@ class FilesTest {
         Files.writeString(box.resolve("a"), "");
         int dfd = g.openOk(3, ".", DIRECTORY, FD_READDIR);
         assertEquals(Errno.SUCCESS, g.wasi.fdReaddir(g.mem, dfd, 1000, 4096, 0, 8));
-        var entries = parseDirents(g.mem, 1000, g.mem.load32(8));
+        var entries = parseDirents(g.mem, 1000, g.mem.readI32(8));
         assertEquals(List.of(".:3", "..:3", "a:4", "hello.txt:4", "sub:3"), entries);
 
         // Resume after the third entry (cookie 3 = d_next of "a").
         assertEquals(Errno.SUCCESS, g.wasi.fdReaddir(g.mem, dfd, 1000, 4096, 3, 8));
-        assertEquals(List.of("hello.txt:4", "sub:3"), parseDirents(g.mem, 1000, g.mem.load32(8)));
+        assertEquals(List.of("hello.txt:4", "sub:3"), parseDirents(g.mem, 1000, g.mem.readI32(8)));
 
         // A buffer too small for everything is filled completely: bufused == buf_len.
         assertEquals(Errno.SUCCESS, g.wasi.fdReaddir(g.mem, dfd, 1000, 30, 0, 8));
-        assertEquals(30, g.mem.load32(8));
-        assertEquals(1, g.mem.load64(1000), "d_next of the first entry");
+        assertEquals(30, g.mem.readI32(8));
+        assertEquals(1, g.mem.readI64(1000), "d_next of the first entry");
         assertEquals(Errno.NOTDIR, g.wasi.fdReaddir(g.mem, 1, 1000, 30, 0, 8));
     }
 
     /** Parses witx dirents into "name:d_type", checking that d_next counts up from 1. */
-    static List<String> parseDirents(LinearMemory mem, int at, int used) {
+    static List<String> parseDirents(Memory mem, int at, int used) {
         var out = new ArrayList<String>();
         int p = at;
         long expectNext = -1;
         while (p + 24 <= at + used) {
-            long next = mem.load64(p);
+            long next = mem.readI64(p);
             if (expectNext >= 0) {
                 assertEquals(expectNext, next);
             }
             expectNext = next + 1;
-            int namlen = mem.load32(p + 16);
-            int type = mem.load8(p + 20);
+            int namlen = mem.readI32(p + 16);
+            int type = mem.readI8(p + 20);
             out.add(TestMemory.string(mem, p + 24, namlen) + ":" + type);
             p += 24 + namlen;
         }
@@ -235,14 +235,14 @@ class FilesTest {
         assertEquals("hello.txt", Files.readSymbolicLink(box.resolve("link")).toString());
         int len = TestMemory.putString(g.mem, Guest.PATH, "link");
         assertEquals(Errno.SUCCESS, g.wasi.pathReadlink(g.mem, 3, Guest.PATH, len, 500, 100, 8));
-        assertEquals(9, g.mem.load32(8));
+        assertEquals(9, g.mem.readI32(8));
         assertEquals("hello.txt", TestMemory.string(g.mem, 500, 9));
         assertEquals(Errno.SUCCESS, g.open(3, Guest.FOLLOW, "link", 0, FD_READ, 0));
         assertEquals("hello", g.read(g.openedFd(), 5));
         // Without symlink_follow the last component is not followed: O_NOFOLLOW gives ELOOP.
         assertEquals(Errno.LOOP, g.open(3, 0, "link", 0, FD_READ, 0));
         assertEquals(Errno.SUCCESS, g.filestat(3, 0, "link", 600));
-        assertEquals(7, g.mem.load8(600 + 16), "symbolic_link");
+        assertEquals(7, g.mem.readI8(600 + 16), "symbolic_link");
     }
 
     @Test

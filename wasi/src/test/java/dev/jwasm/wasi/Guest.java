@@ -1,6 +1,6 @@
 package dev.jwasm.wasi;
 
-import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.api.Memory;
 
 /** Test helper: calls WASI functions the way a guest would, with strings laid out in memory. */
 final class Guest {
@@ -25,7 +25,7 @@ final class Guest {
     static final int FD_OUT = 100;
     static final int DATA = 20_000;
 
-    final LinearMemory mem = TestMemory.onePage();
+    final Memory mem = TestMemory.onePage();
     final WasiPreview1 wasi;
 
     Guest(WasiPreview1 wasi) {
@@ -39,7 +39,7 @@ final class Guest {
     }
 
     int openedFd() {
-        return mem.load32(FD_OUT);
+        return mem.readI32(FD_OUT);
     }
 
     /** Opens or fails the test. */
@@ -61,7 +61,7 @@ final class Guest {
     String read(int fd, int max) {
         TestMemory.iovec(mem, 0, DATA, max);
         lastErrno = wasi.fdRead(mem, fd, 0, 1, 8);
-        return lastErrno == Errno.SUCCESS ? TestMemory.string(mem, DATA, mem.load32(8)) : null;
+        return lastErrno == Errno.SUCCESS ? TestMemory.string(mem, DATA, mem.readI32(8)) : null;
     }
 
     int lastErrno;

@@ -84,7 +84,7 @@ class MoreFileOpsTest {
         Files.createSymbolicLink(box.resolve("l"), Path.of("f.txt"));
         int len = TestMemory.putString(g.mem, Guest.PATH, "l");
         assertEquals(Errno.SUCCESS, g.wasi.pathReadlink(g.mem, 3, Guest.PATH, len, 500, 3, 8));
-        assertEquals(3, g.mem.load32(8));
+        assertEquals(3, g.mem.readI32(8));
         assertEquals("f.t", TestMemory.string(g.mem, 500, 3));
         len = TestMemory.putString(g.mem, Guest.PATH, "f.txt");
         assertEquals(Errno.INVAL, g.wasi.pathReadlink(g.mem, 3, Guest.PATH, len, 500, 3, 8), "not a symlink");
@@ -95,8 +95,8 @@ class MoreFileOpsTest {
         int fd = g.openOk(3, "f.txt", 0, FD_READ | (1L << 21));
         Files.delete(box.resolve("f.txt"));
         assertEquals(Errno.SUCCESS, g.wasi.fdFilestatGet(g.mem, fd, 600));
-        assertEquals(10, g.mem.load64(600 + 32));
-        assertEquals(4, g.mem.load8(600 + 16));
+        assertEquals(10, g.mem.readI64(600 + 32));
+        assertEquals(4, g.mem.readI8(600 + 16));
         assertEquals("0123", g.read(fd, 4));
     }
 

@@ -104,7 +104,7 @@ class SandboxTest {
     @Test
     void symlinksThemselvesCanBeInspectedAndRemovedWithoutFollowing() {
         assertEquals(Errno.SUCCESS, g.filestat(3, 0, "up", 600));
-        assertEquals(7, g.mem.load8(600 + 16), "symbolic_link, not the directory it names");
+        assertEquals(7, g.mem.readI8(600 + 16), "symbolic_link, not the directory it names");
         assertEquals(Errno.SUCCESS, g.pathOp("unlink", 3, "up"));
         assertFalse(Files.exists(box.resolve("up"), LinkOption.NOFOLLOW_LINKS));
     }

@@ -2,14 +2,14 @@ package dev.jwasm.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jwasm.spi.LinearMemory;
+import dev.jwasm.api.Memory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class StreamsTest {
-    private final LinearMemory mem = TestMemory.onePage();
+    private final Memory mem = TestMemory.onePage();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final WasiPreview1 wasi = new WasiPreview1(WasiConfig.builder()
@@ -26,7 +26,7 @@ class StreamsTest {
         TestMemory.iovec(mem, 8, 2000, 6);
         assertEquals(Errno.SUCCESS, wasi.fdWrite(mem, 1, 0, 2, 100));
         assertEquals("Hello, world\n", out.toString(StandardCharsets.UTF_8));
-        assertEquals(13, mem.load32(100));
+        assertEquals(13, mem.readI32(100));
         assertEquals(0, err.size());
     }
 
@@ -59,11 +59,11 @@ class StreamsTest {
         TestMemory.iovec(mem, 0, 1000, 2);
         TestMemory.iovec(mem, 8, 2000, 10);
         assertEquals(Errno.SUCCESS, wasi.fdRead(mem, 0, 0, 2, 100));
-        assertEquals(6, mem.load32(100));
+        assertEquals(6, mem.readI32(100));
         assertEquals("in", TestMemory.string(mem, 1000, 2));
         assertEquals("put!", TestMemory.string(mem, 2000, 4));
         assertEquals(Errno.SUCCESS, wasi.fdRead(mem, 0, 0, 2, 100));
-        assertEquals(0, mem.load32(100), "end of stream reads 0 bytes");
+        assertEquals(0, mem.readI32(100), "end of stream reads 0 bytes");
     }
 
     @Test
@@ -75,8 +75,8 @@ class StreamsTest {
     @Test
     void fdstatOfStdoutIsACharacterDevice() {
         assertEquals(Errno.SUCCESS, wasi.fdFdstatGet(mem, 1, 64));
-        assertEquals(2, mem.load8(64), "filetype character_device");
-        long rights = mem.load64(64 + 8);
+        assertEquals(2, mem.readI8(64), "filetype character_device");
+        long rights = mem.readI64(64 + 8);
         assertEquals(1L << 6, rights & (1L << 6), "fd_write right");
         assertEquals(0, rights & (1L << 1), "no fd_read right");
     }
