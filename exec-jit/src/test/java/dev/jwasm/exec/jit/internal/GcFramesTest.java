@@ -163,6 +163,10 @@ class GcFramesTest {
 
     /** The program on the JIT (eager, strict), with {@code $middle} left to the interpreter. */
     private static Run run() {
+        return run(PROGRAM);
+    }
+
+    private static Run run(String wat) {
         // Strict: everything else must compile.
         ExecutorProvider jit = Jit.provider(f -> Jit.named(f, "middle"), new JitListener() {
             @Override
@@ -173,10 +177,10 @@ class GcFramesTest {
                 return function.name().equals(java.util.Optional.of("middle"));
             }
         });
-        return run(Engine.builder().executor(jit).jitEager(true).jitStrict(true));
+        return run(Engine.builder().executor(jit).jitEager(true).jitStrict(true), wat);
     }
 
-    private static Run run(Engine.Builder builder) {
+    private static Run run(Engine.Builder builder, String wat) {
         var engine = builder.memory(new HeapMemoryProvider()).build();
         var store = new Store(engine);
         Instance[] self = new Instance[1];
@@ -189,7 +193,7 @@ class GcFramesTest {
                 })
                 .define("host", "height", FuncType.of(List.of(), List.of(ValType.I32)), args ->
                         new long[] {Internals.state(store).rootStack().top()});
-        self[0] = linker.instantiate(store, WasmModule.decode(Wat.toBinary(PROGRAM)));
+        self[0] = linker.instantiate(store, WasmModule.decode(Wat.toBinary(wat)));
         return new Run(store, self[0], CompiledModule.of(Internals.state(self[0])));
     }
 
@@ -271,7 +275,7 @@ class GcFramesTest {
     @Test
     void compiledGcInstructionsTrapAsTheInterpreterDoes() {
         var jit = run();
-        var interp = run(Engine.builder().executor(new InterpreterProvider()));
+        var interp = run(Engine.builder().executor(new InterpreterProvider()), PROGRAM);
         for (var r : List.of(jit, interp)) {
             assertEquals(
                     TrapKind.CAST_FAILURE,
@@ -286,6 +290,41 @@ class GcFramesTest {
                 assertThrows(Trap.class, () -> interp.call("nullField")).getMessage(),
                 assertThrows(Trap.class, () -> jit.call("nullField")).getMessage());
         assertTrue(jit.compiled("castFails"));
+    }
+
+    /**
+     * A function too big for one method, split into chunks over a frame array: the box made in
+     * its first chunk is only in its frame while later chunks call the host, which collects.
+     */
+    @Test
+    void aSplitFunctionKeepsItsReferencesAcrossChunks() {
+        var body = new StringBuilder();
+        for (int k = 0; k < 800; k++) {
+            body.append("(local.set $a (i32.add (i32.mul (local.get $a) (i32.const 31)) (i32.const ")
+                    .append(k)
+                    .append(")))\n(local.set $x (i64.xor (local.get $x) (i64.extend_i32_u (local.get $a))))\n");
+            if (k % 100 == 50) {
+                body.append("(call $collect)\n");
+            }
+        }
+        String wat = PROGRAM.substring(0, PROGRAM.lastIndexOf(')')) + """
+                  (func $split (export "split") (result i32 i64 f64 i32 i64)
+                    (local $b (ref null $box)) (local $a i32) (local $x i64)
+                    (local.set $b (call $make (i32.const 77)))
+                """ + body + """
+                    (call $fields (ref.as_non_null (local.get $b))))
+                )
+                """;
+        var r = run(wat);
+        assertTrue(r.compiled("split"));
+        int split = functionIndex(r, "split");
+        long chunks = java.util.Arrays.stream(r.module().code().getClass().getDeclaredMethods())
+                .filter(m -> m.getName().startsWith("s" + split + "_"))
+                .count();
+        assertTrue(chunks > 1, "split into chunks: " + chunks);
+        long before = r.heap().collections();
+        assertArrayEquals(made(77), r.call("split"));
+        assertTrue(r.heap().collections() >= before + 8, "the host collected in several chunks");
     }
 
     private static int functionIndex(Run r, String name) {
