@@ -12,6 +12,7 @@ import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
 import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
+import dev.jwasm.api.WasmException;
 import dev.jwasm.api.WasmModule;
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.ValType;
@@ -42,7 +43,9 @@ class GcFramesTest {
               (type $vbox (struct (field (mut v128)) (field i32)))
               (import "host" "collect" (func $collect))
               (import "host" "height" (func $height (result i32)))
+              (import "host" "bounce" (func $bounce))
               (tag $oops (param i32))
+              (tag $boxed (param (ref null $box)))
 
               ;; Allocates n arrays of 128 i64 and keeps none: enough of them collect.
               (func $churn (export "churn") (param $n i32)
@@ -126,6 +129,14 @@ class GcFramesTest {
                   (br $l)))
                 (local.get $first) (call $height))
 
+              ;; The host catches an exception carrying a box, collects, and throws it back.
+              (func (export "throwBox") (throw $boxed (call $make (i32.const 33))))
+              (func (export "bounced") (result i32 i64 f64 i32 i64)
+                (call $fields (ref.as_non_null
+                  (block $c (result (ref null $box))
+                    (try_table (catch $boxed $c) (call $bounce))
+                    (ref.null $box)))))
+
               ;; v128 fields and elements, across a collection.
               (func (export "vectors") (result i64 i64 i32 i64 i64)
                 (local $s (ref null $vbox)) (local $a (ref null $vecs))
@@ -189,6 +200,16 @@ class GcFramesTest {
                     Internals.state(store).gcHeap().collect();
                     // Reuse what the collection freed, with other values: a freed box is overwritten.
                     self[0].function("churn").call(512);
+                    return new long[0];
+                })
+                .define("host", "bounce", FuncType.of(List.of(), List.of()), args -> {
+                    try {
+                        self[0].function("throwBox").call();
+                    } catch (WasmException e) {
+                        Internals.state(store).gcHeap().collect();
+                        self[0].function("churn").call(512);
+                        throw e;
+                    }
                     return new long[0];
                 })
                 .define("host", "height", FuncType.of(List.of(), List.of(ValType.I32)), args ->
@@ -263,6 +284,14 @@ class GcFramesTest {
         assertEquals(TrapKind.OUT_OF_BOUNDS_ARRAY, trap.kind());
         assertEquals(0, Internals.state(r.store()).rootStack().top());
         assertArrayEquals(made(41), r.call("acrossHostCall"));
+    }
+
+    @Test
+    void anExceptionPayloadTheHostHoldsSurvivesACollection() {
+        var r = run();
+        long before = r.heap().collections();
+        assertArrayEquals(made(33), r.call("bounced"));
+        assertTrue(r.heap().collections() > before);
     }
 
     @Test
