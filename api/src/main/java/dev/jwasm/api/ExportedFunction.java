@@ -2,6 +2,7 @@ package dev.jwasm.api;
 
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.api.model.NumType;
+import dev.jwasm.api.model.RefType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.HostFunctionInstance;
@@ -76,6 +77,14 @@ public final class ExportedFunction {
                 case WasmFunctionInstance w -> store.executor().invoke(w, values);
                 case HostFunctionInstance h -> h.invoke(values);
             };
+        } catch (WasmException e) {
+            // The host may keep the exception and throw it back into Wasm: registered as an
+            // exnref, its payload's references are GC roots of the store from now on.
+            if (e.exception() != null
+                    && e.exception().tag().type().params().stream().anyMatch(t -> t instanceof RefType)) {
+                state.exnRef(e.exception());
+            }
+            throw e;
         } finally {
             state.exit();
         }

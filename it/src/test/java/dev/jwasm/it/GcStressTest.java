@@ -214,7 +214,7 @@ class GcStressTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"interp", "jit"})
-    void aCollectionKeepsWhatOnlyAnInterpretedFrameHolds(String executor) {
+    void aCollectionKeepsWhatOnlyAFrameHolds(String executor) {
         try (var r = run(executor)) {
             long before = r.heap().collections();
             assertEquals(1042, r.call("frame"));

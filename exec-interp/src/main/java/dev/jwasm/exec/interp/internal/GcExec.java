@@ -1,11 +1,7 @@
 package dev.jwasm.exec.interp.internal;
 
-import dev.jwasm.api.Trap;
-import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.code.Opcode;
 import dev.jwasm.api.model.HeapType;
-import dev.jwasm.spi.GcHeap;
-import dev.jwasm.spi.GcRefs;
 import dev.jwasm.spi.runtime.CanonicalType;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.StorageKind;
@@ -27,10 +23,10 @@ final class GcExec {
     static final int LENGTH = 6;
 
     /** Cast flags in immB: the target type is nullable, exact (custom descriptors), the test negated. */
-    static final int NULLABLE = 1;
+    static final int NULLABLE = GcOps.NULLABLE;
 
-    static final int EXACT = 2;
-    static final int NEGATE = 4;
+    static final int EXACT = GcOps.EXACT;
+    static final int NEGATE = GcOps.NEGATE;
 
     private static final Opcode[] OPS = Opcode.values();
 
@@ -42,7 +38,7 @@ final class GcExec {
         };
     }
 
-    /** Runs the GC instruction at {@code pc}. */
+    /** Runs the GC instruction at {@code pc}: its operands from the frame, its semantics from {@link GcOps}. */
     static void execute(Machine machine, int[] code, int pc, long[] s, int fp, InstanceState inst) {
         Opcode op = OPS[code[pc + 1]];
         int dst = fp + code[pc + 2];
@@ -50,44 +46,17 @@ final class GcExec {
         int a = code[pc + 4];
         int b = code[pc + 5];
         switch (op) {
-            case REF_I31 -> s[dst] = GcRefs.i31((int) s[at]);
-            case I31_GET_S -> s[dst] = GcRefs.i31Signed(i31(s[at]));
-            case I31_GET_U -> s[dst] = GcRefs.i31Unsigned(i31(s[at]));
-            case REF_TEST, REF_TEST_NULL -> s[dst] = test(s[at], a, b, inst) != ((b & NEGATE) != 0) ? 1 : 0;
-            case REF_CAST, REF_CAST_NULL -> {
-                if (!test(s[at], a, b, inst)) {
-                    throw new Trap(TrapKind.CAST_FAILURE);
-                }
-                s[dst] = s[at];
-            }
-            case REF_CAST_DESC_EQ, REF_CAST_DESC_EQ_NULL -> {
-                if (!descriptorTest(s[at], s[at + 1], b, inst)) {
-                    throw new Trap(TrapKind.DESCRIPTOR_CAST_FAILURE);
-                }
-                s[dst] = s[at];
-            }
+            case REF_I31 -> s[dst] = GcOps.refI31(s[at]);
+            case I31_GET_S -> s[dst] = GcOps.i31GetS(s[at]);
+            case I31_GET_U -> s[dst] = GcOps.i31GetU(s[at]);
+            case REF_TEST, REF_TEST_NULL -> s[dst] = GcOps.refTest(s[at], inst, a, b);
+            case REF_CAST, REF_CAST_NULL -> s[dst] = GcOps.refCast(s[at], inst, a, b);
+            case REF_CAST_DESC_EQ, REF_CAST_DESC_EQ_NULL -> s[dst] = GcOps.refCastDescEq(s[at], s[at + 1], inst, b);
             // The test br_on_cast_desc_eq(_fail) branches on (see Lowering.visitBrOnCast).
-            case BR_ON_CAST_DESC_EQ ->
-                s[dst] = descriptorTest(s[at], s[at + 1], b, inst) != ((b & NEGATE) != 0) ? 1 : 0;
-            case REF_GET_DESC -> {
-                if (s[at] == 0) {
-                    throw new Trap(TrapKind.NULL_REFERENCE);
-                }
-                s[dst] = inst.store.gcHeap().descriptor(s[at]);
-            }
+            case BR_ON_CAST_DESC_EQ -> s[dst] = GcOps.descTest(s[at], s[at + 1], inst, b);
+            case REF_GET_DESC -> s[dst] = GcOps.refGetDesc(s[at], inst);
             default -> heapOp(op, machine, code, pc, s, fp, dst, at, a, b, inst);
         }
-    }
-
-    private static long i31(long ref) {
-        if (ref == 0) {
-            throw new Trap(TrapKind.NULL_I31_REFERENCE);
-        }
-        return ref;
-    }
-
-    private static long u32(long v) {
-        return v & 0xFFFF_FFFFL;
     }
 
     private static void heapOp(
@@ -102,74 +71,49 @@ final class GcExec {
             int a,
             int b,
             InstanceState inst) {
-        GcHeap heap = inst.store.gcHeap();
+        if (GcOps.allocates(op)) {
+            machine.atSafepoint(code, pc + LENGTH, fp, inst);
+        }
         CanonicalType type = op == Opcode.ARRAY_LEN ? null : inst.canonicalTypes[a];
         switch (op) {
-            case STRUCT_NEW, STRUCT_NEW_DEFAULT, STRUCT_NEW_DESC, STRUCT_NEW_DEFAULT_DESC -> {
-                machine.atSafepoint(code, pc + LENGTH, fp, inst);
-                s[dst] = switch (op) {
-                    case STRUCT_NEW -> heap.structNew(type, s, highs(machine, type), at);
-                    case STRUCT_NEW_DEFAULT -> heap.structNewDefault(type);
-                    case STRUCT_NEW_DESC ->
-                        heap.structNewDesc(type, s, highs(machine, type), at, descriptor(s[at + type.fieldCount()]));
-                    default -> heap.structNewDesc(type, new long[type.fieldCount()], null, 0, descriptor(s[at]));
-                };
-            }
-            case STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U -> {
+            case STRUCT_NEW -> s[dst] = GcOps.structNew(inst, a, s, highs(machine, type), at);
+            case STRUCT_NEW_DEFAULT -> s[dst] = GcOps.structNewDefault(inst, a);
+            case STRUCT_NEW_DESC ->
+                s[dst] = GcOps.structNewDesc(inst, a, s, highs(machine, type), at, s[at + type.fieldCount()]);
+            case STRUCT_NEW_DEFAULT_DESC -> s[dst] = GcOps.structNewDefaultDesc(inst, a, s[at]);
+            case STRUCT_GET, STRUCT_GET_U, STRUCT_GET_S -> {
                 long ref = s[at];
-                s[dst] = heap.structGet(ref, b, op == Opcode.STRUCT_GET_S);
+                s[dst] = op == Opcode.STRUCT_GET_S ? GcOps.structGetS(ref, inst, b) : GcOps.structGet(ref, inst, b);
                 if (type.field(b) == StorageKind.V128) {
-                    machine.highStack()[dst] = heap.structGetHigh(ref, b);
+                    machine.highStack()[dst] = GcOps.structGetHigh(ref, inst, b);
                 }
             }
-            case STRUCT_SET -> heap.structSet(s[at], b, s[at + 1], high(machine, type.field(b), at + 1));
-            case ARRAY_NEW -> {
-                machine.atSafepoint(code, pc + LENGTH, fp, inst);
-                s[dst] = heap.arrayNew(type, u32(s[at + 1]), s[at], high(machine, type.field(0), at));
-            }
-            case ARRAY_NEW_DEFAULT -> {
-                machine.atSafepoint(code, pc + LENGTH, fp, inst);
-                s[dst] = heap.arrayNewDefault(type, u32(s[at]));
-            }
-            case ARRAY_NEW_FIXED -> {
-                machine.atSafepoint(code, pc + LENGTH, fp, inst);
-                s[dst] = heap.arrayNewFixed(
-                        type, s, type.field(0) == StorageKind.V128 ? machine.highStack() : null, at, b);
-            }
-            case ARRAY_NEW_DATA -> {
-                machine.atSafepoint(code, pc + LENGTH, fp, inst);
-                s[dst] = heap.arrayNewData(type, inst.datas[b].bytes(), u32(s[at]), u32(s[at + 1]));
-            }
-            case ARRAY_NEW_ELEM -> {
-                machine.atSafepoint(code, pc + LENGTH, fp, inst);
-                s[dst] = heap.arrayNewElem(type, inst.elements[b].refs(), u32(s[at]), u32(s[at + 1]));
-            }
-            case ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U -> {
+            case STRUCT_SET -> GcOps.structSet(s[at], s[at + 1], high(machine, type.field(b), at + 1), inst, b);
+            case ARRAY_NEW -> s[dst] = GcOps.arrayNew(inst, a, s[at], high(machine, type.field(0), at), s[at + 1]);
+            case ARRAY_NEW_DEFAULT -> s[dst] = GcOps.arrayNewDefault(inst, a, s[at]);
+            case ARRAY_NEW_FIXED ->
+                s[dst] = GcOps.arrayNewFixed(
+                        inst, a, s, type.field(0) == StorageKind.V128 ? machine.highStack() : null, at, b);
+            case ARRAY_NEW_DATA -> s[dst] = GcOps.arrayNewData(inst, a, b, s[at], s[at + 1]);
+            case ARRAY_NEW_ELEM -> s[dst] = GcOps.arrayNewElem(inst, a, b, s[at], s[at + 1]);
+            case ARRAY_GET, ARRAY_GET_U, ARRAY_GET_S -> {
                 long ref = s[at];
-                long index = u32(s[at + 1]);
-                s[dst] = heap.arrayGet(ref, index, op == Opcode.ARRAY_GET_S);
+                long index = s[at + 1];
+                s[dst] =
+                        op == Opcode.ARRAY_GET_S ? GcOps.arrayGetS(ref, index, inst) : GcOps.arrayGet(ref, index, inst);
                 if (type.field(0) == StorageKind.V128) {
-                    machine.highStack()[dst] = heap.arrayGetHigh(ref, index);
+                    machine.highStack()[dst] = GcOps.arrayGetHigh(ref, index, inst);
                 }
             }
-            case ARRAY_SET -> heap.arraySet(s[at], u32(s[at + 1]), s[at + 2], high(machine, type.field(0), at + 2));
-            case ARRAY_LEN -> s[dst] = heap.arrayLength(s[at]);
+            case ARRAY_SET -> GcOps.arraySet(s[at], s[at + 1], s[at + 2], high(machine, type.field(0), at + 2), inst);
+            case ARRAY_LEN -> s[dst] = GcOps.arrayLen(s[at], inst);
             case ARRAY_FILL ->
-                heap.arrayFill(s[at], u32(s[at + 1]), s[at + 2], high(machine, type.field(0), at + 2), u32(s[at + 3]));
-            case ARRAY_COPY -> heap.arrayCopy(s[at], u32(s[at + 1]), s[at + 2], u32(s[at + 3]), u32(s[at + 4]));
-            case ARRAY_INIT_DATA ->
-                heap.arrayInitData(s[at], u32(s[at + 1]), inst.datas[b].bytes(), u32(s[at + 2]), u32(s[at + 3]));
-            case ARRAY_INIT_ELEM ->
-                heap.arrayInitElem(s[at], u32(s[at + 1]), inst.elements[b].refs(), u32(s[at + 2]), u32(s[at + 3]));
+                GcOps.arrayFill(s[at], s[at + 1], s[at + 2], high(machine, type.field(0), at + 2), s[at + 3], inst);
+            case ARRAY_COPY -> GcOps.arrayCopy(s[at], s[at + 1], s[at + 2], s[at + 3], s[at + 4], inst);
+            case ARRAY_INIT_DATA -> GcOps.arrayInitData(s[at], s[at + 1], s[at + 2], s[at + 3], inst, b);
+            case ARRAY_INIT_ELEM -> GcOps.arrayInitElem(s[at], s[at + 1], s[at + 2], s[at + 3], inst, b);
             default -> throw new IllegalStateException("not a GC instruction: " + op);
         }
-    }
-
-    private static long descriptor(long ref) {
-        if (ref == 0) {
-            throw new Trap(TrapKind.NULL_DESCRIPTOR_REFERENCE);
-        }
-        return ref;
     }
 
     private static long[] highs(Machine machine, CanonicalType struct) {
@@ -183,57 +127,5 @@ final class GcExec {
 
     private static long high(Machine machine, StorageKind kind, int slot) {
         return kind == StorageKind.V128 ? machine.highStack()[slot] : 0;
-    }
-
-    /**
-     * The custom descriptors proposal's descriptor cast: a null descriptor traps; a null
-     * reference passes when the target is nullable; any other passes when it is a struct made with
-     * that very descriptor (which implies its type).
-     */
-    private static boolean descriptorTest(long ref, long descriptor, int flags, InstanceState inst) {
-        if (descriptor == 0) {
-            throw new Trap(TrapKind.NULL_DESCRIPTOR_REFERENCE);
-        }
-        if (ref == 0) {
-            return (flags & NULLABLE) != 0;
-        }
-        if (!GcRefs.isObject(ref)) {
-            return false;
-        }
-        GcHeap heap = inst.store.gcHeap();
-        return heap.typeOf(ref).hasDescriptor() && heap.descriptor(ref) == descriptor;
-    }
-
-    /**
-     * Whether {@code ref} is in the reference type {@code heap}/{@code flags} (spec 4.4.x
-     * {@code ref.test}): O(1) for abstract types, a display lookup for defined ones ({@link
-     * CanonicalType#isSubtypeOf}). The validator proved the value is in the target's hierarchy.
-     */
-    static boolean test(long ref, int heap, int flags, InstanceState inst) {
-        if (ref == 0) {
-            return (flags & NULLABLE) != 0;
-        }
-        if (heap >= 0) {
-            CanonicalType target = inst.canonicalTypes[heap];
-            CanonicalType actual;
-            if (GcRefs.isObject(ref)) {
-                actual = inst.store.gcHeap().typeOf(ref);
-            } else if (target.kind() == HeapType.Abstract.FUNC && ref >>> 59 == 0) {
-                actual = inst.store.function(ref).canonicalType();
-            } else {
-                return false;
-            }
-            return (flags & EXACT) != 0 ? actual == target : actual.isSubtypeOf(target);
-        }
-        return switch (HeapType.Abstract.fromCode(-heap)) {
-            case ANY, FUNC, EXTERN, EXN -> true;
-            case EQ -> GcRefs.isObject(ref) || GcRefs.isI31(ref);
-            case I31 -> GcRefs.isI31(ref);
-            case STRUCT ->
-                GcRefs.isObject(ref) && inst.store.gcHeap().typeOf(ref).kind() == HeapType.Abstract.STRUCT;
-            case ARRAY ->
-                GcRefs.isObject(ref) && inst.store.gcHeap().typeOf(ref).kind() == HeapType.Abstract.ARRAY;
-            case NONE, NOFUNC, NOEXTERN, NOEXN -> false;
-        };
     }
 }

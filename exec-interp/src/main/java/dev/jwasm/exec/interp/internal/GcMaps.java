@@ -11,8 +11,16 @@ import java.util.function.LongConsumer;
  * holds an i64 that happens to look like a reference is never a root. A point without a map
  * has no reference live across it.
  */
-record GcMaps(int[] pcs, int[][] slots) {
+public record GcMaps(int[] pcs, int[][] slots) {
     static final GcMaps NONE = new GcMaps(new int[0], new int[0][]);
+
+    private static final int[] NO_SLOTS = new int[0];
+
+    /** The frame slots holding references at {@code pc} (none where it has no map): what compiled code spills there. */
+    public int[] slotsAt(int pc) {
+        int i = Arrays.binarySearch(pcs, pc);
+        return i < 0 ? NO_SLOTS : slots[i];
+    }
 
     /** Passes the references in the frame at {@code fp} of {@code stack}, stopped at {@code pc}. */
     void forEachRoot(int pc, long[] stack, int fp, LongConsumer visitor) {

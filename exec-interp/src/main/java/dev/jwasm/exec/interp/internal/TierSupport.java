@@ -23,7 +23,8 @@ public final class TierSupport {
      * slots, whether a declared local is a v128, whether the function has exception handlers, and
      * {@code frameInit}: what function entry stores into the slots from {@code params} up (zeroed
      * declared locals, then any pooled constants the code reads as ordinary slots); slots past it
-     * start at zero.
+     * start at zero. {@code gcMaps} names the slots holding references at each point where the
+     * collector may run (the end of a call or of an allocating GC instruction).
      */
     public record Lowered(
             int[] code,
@@ -33,7 +34,8 @@ public final class TierSupport {
             boolean v128Locals,
             boolean exceptionHandlers,
             long[] frameInit,
-            List<HandlerRange> handlers) {}
+            List<HandlerRange> handlers,
+            GcMaps gcMaps) {}
 
     /**
      * A handler an exception may land in: its tag index ({@link #CATCH_ALL} for any tag), the
@@ -68,7 +70,8 @@ public final class TierSupport {
                 c.v128Locals(),
                 end < code.length - 1,
                 frameInit,
-                end < code.length - 1 ? handlerRanges(code, end) : List.of());
+                end < code.length - 1 ? handlerRanges(code, end) : List.of(),
+                c.gcMaps());
     }
 
     /** Consecutive instructions with the same handlers, as ranges (none where there are none). */

@@ -131,7 +131,7 @@ abstract class Emitter {
         int[] code = fn.code();
         for (int pc = 0; pc < code.length; pc += IrOp.at(code, pc).length(code, pc)) {
             IrOp op = IrOp.at(code, pc);
-            if (JitOps.V128_OPS.contains(op)) {
+            if (JitOps.V128_OPS.contains(op) || op == IrOp.GC && GcEmitter.touchesV128(inst, code, pc)) {
                 return true;
             }
             FuncType callee =

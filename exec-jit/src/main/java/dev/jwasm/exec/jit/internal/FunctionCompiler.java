@@ -109,6 +109,9 @@ final class FunctionCompiler extends Emitter {
 
     private final MemoryEmitter memory;
     private final SimdEmitter simd;
+    private final GcEmitter gc;
+    /** Spills the frame's references around each call and allocation (see GcSpill). */
+    private final GcSpill spill;
 
     private FunctionCompiler(
             MethodVisitor mv,
@@ -129,6 +132,9 @@ final class FunctionCompiler extends Emitter {
         this.memory = new MemoryEmitter(this);
         this.simd = new SimdEmitter(this);
         this.chunkLocals = v128 ? eaTemp + 2 : scratch + 2;
+        this.gc = new GcEmitter(this);
+        // Above the chunk's frame, pc and tail-call locals (SplitFunction.Chunk.prologue).
+        this.spill = new GcSpill(this, chunkLocals + 3);
     }
 
     static String methodName(int index) {
@@ -240,6 +246,7 @@ final class FunctionCompiler extends Emitter {
         } else {
             emitEntry();
         }
+        spill.entry();
         loadMemories();
         mv.visitLabel(start);
         mv.visitLabel(selfStart);
@@ -398,6 +405,7 @@ final class FunctionCompiler extends Emitter {
         int exn = scratch + 1;
         mv.visitLabel(stub);
         mv.visitVarInsn(ASTORE, exn);
+        spill.landing();
         Label[] lands = new Label[catches.size()];
         for (int i = 0; i < lands.length; i++) {
             lands[i] = new Label();
@@ -493,6 +501,8 @@ final class FunctionCompiler extends Emitter {
     private int instruction(int pc) {
         IrOp op = IrOp.at(code, pc);
         int next = pc + op.length(code, pc);
+        int[] roots = spill.roots(op, pc, next);
+        spill.before(roots);
         switch (op) {
             case UNREACHABLE -> {
                 mv.visitMethodInsn(INVOKESTATIC, RT, "unreachable", "()Ldev/jwasm/api/Trap;", false);
@@ -654,8 +664,10 @@ final class FunctionCompiler extends Emitter {
                     SIMD_TO_SCALAR,
                     SHUFFLE,
                     SIMD_MEM -> simd.simd(op, pc);
+            case GC -> gc.gc(pc);
             default -> specific(op, pc);
         }
+        spill.after(roots);
         return next;
     }
 

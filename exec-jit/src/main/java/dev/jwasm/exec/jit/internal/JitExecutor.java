@@ -11,6 +11,7 @@ import dev.jwasm.exec.jit.Uncompiled;
 import dev.jwasm.spi.Executor;
 import dev.jwasm.spi.runtime.FunctionCode;
 import dev.jwasm.spi.runtime.FunctionInstance;
+import dev.jwasm.spi.runtime.GcRootStack;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
@@ -76,11 +77,16 @@ public final class JitExecutor implements Executor, CompiledTier {
 
     @Override
     public long[] invoke(WasmFunctionInstance function, long[] args) {
+        // A trap or exception leaving compiled frames leaves their spilled references (GcSpill).
+        GcRootStack roots = function.instance().store.rootStack();
+        int mark = roots.top();
         try {
             return enter(function, args, 0);
         } catch (StackOverflowError e) {
             // Compiled Wasm calls recurse on the JVM stack: its overflow is Wasm's exhaustion trap.
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+        } finally {
+            roots.popTo(mark);
         }
     }
 
@@ -124,7 +130,14 @@ public final class JitExecutor implements Executor, CompiledTier {
     @Override
     public long[] call(WasmFunctionInstance function, long[] args, int depth) {
         InstanceState inst = function.instance();
-        return CompiledModule.of(inst).code().invoke(function.index(), inst, args, depth);
+        // The interpreter may catch an exception that leaves compiled frames' spills behind.
+        GcRootStack roots = inst.store.rootStack();
+        int mark = roots.top();
+        try {
+            return CompiledModule.of(inst).code().invoke(function.index(), inst, args, depth);
+        } finally {
+            roots.popTo(mark);
+        }
     }
 
     /**

@@ -105,10 +105,9 @@ final class JitOps {
             case V128_CONST, V128_COPY, HIGH_MOVE_N, V128_SELECT, V128_GLOBAL_GET, V128_GLOBAL_SET -> Emission.inline();
             case SIMD_UNARY, SIMD_BINARY, SIMD_TERNARY, SIMD_TO_V128, SIMD_TO_SCALAR, SIMD_MEM -> Emission.inline();
             case SHUFFLE -> Emission.helper("SimdOps.i8x16Shuffle");
-            // Not compiled yet: JVM locals are no GC roots, so until compiled code spills the live
-            // references for the collector (DESIGN.md "GC heap"), a function using GC instructions
-            // stays interpreted, as one with GC-typed values does (FunctionCompiler.whyNot).
-            case GC -> Emission.interpreted("GC references");
+            // Each GC operator calls its own GcOps method (see GcEmitter); allocations spill the
+            // frame's references first (GcSpill).
+            case GC -> Emission.helper("GcOps.<operator>");
             default -> specific(op);
         };
     }
@@ -141,6 +140,7 @@ final class JitOps {
                 Emission.helper(SimdCode.OWNER + "." + SimdCode.method(carried));
             // Loads and stores through the memory's accessors; lanes through SimdOps.
             case SIMD_MEM -> Emission.inline();
+            case GC -> GcEmitter.helper(carried) == null ? null : Emission.helper("GcOps." + GcEmitter.helper(carried));
             default -> of(op);
         };
     }
