@@ -23,7 +23,10 @@ final class JvmGcWatch implements AutoCloseable {
 
     private final List<GarbageCollectorMXBean> beans = ManagementFactory.getGarbageCollectorMXBeans();
     private final AtomicLong longest = new AtomicLong();
-    /** JVM uptime (ms) at {@link #start()}: notifications arrive late, so older collections are told apart. */
+    /**
+     * JVM uptime (ms) at {@link #start()}. A collection belongs to the interval if it ended in it,
+     * as the beans' counts do; notifications arrive late, so older ones are told apart by this.
+     */
     private volatile long startUptime;
 
     private final NotificationListener listener = this::onNotification;
@@ -42,7 +45,7 @@ final class JvmGcWatch implements AutoCloseable {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
             var gc = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
                     .getGcInfo();
-            if (gc.getStartTime() >= startUptime) {
+            if (gc.getEndTime() >= startUptime) {
                 longest.accumulateAndGet(gc.getDuration(), Math::max);
             }
         }
@@ -63,7 +66,7 @@ final class JvmGcWatch implements AutoCloseable {
         for (var bean : beans) {
             if (bean instanceof com.sun.management.GarbageCollectorMXBean b) {
                 var last = b.getLastGcInfo();
-                if (last != null && last.getStartTime() >= startUptime) {
+                if (last != null && last.getEndTime() >= startUptime) {
                     longest.accumulateAndGet(last.getDuration(), Math::max);
                 }
             }
