@@ -2,11 +2,13 @@
 """Generates docs/PERFORMANCE.md and docs/performance.svg from one bench/run.sh run.
 
     python3 bench/report.py RESULTS_DIR DOCS_DIR
+    python3 bench/report.py --gc RESULTS_DIR DOCS_DIR
 
-RESULTS_DIR holds what bench/run.sh wrote: JMH JSON files (programs, graal, micro, startup), the
-native reference's JSON lines (native.jsonl), run.log and machine.txt. Every number in the report
-comes from those files; pairs without a result are listed as "not measured" with the reason the
-log gives.
+RESULTS_DIR holds what bench/run.sh wrote: JMH JSON files (programs, graal, micro, startup, gc), the
+native reference's JSON lines (native.jsonl), the GC statistics' JSON lines (gc-stats.jsonl),
+run.log and machine.txt. Every number in the report comes from those files; pairs without a result
+are listed as "not measured" with the reason the log gives. With --gc (bench/run.sh gc) only the
+GC section of an existing PERFORMANCE.md is replaced; a run without GC results keeps that section.
 """
 import json
 import math
@@ -198,10 +200,144 @@ def micro_rows(results, prefix):
     return rows
 
 
+GC_BENCH = "dev.jwasm.bench.gc.GcBenchmark."
+GC_HEADING = "## GC workloads"
+GC_ENGINES = ["jwasm-interp", "jwasm-jit", "chicory-interp", "chicory-compiler"]
+# Each jwasm tier beside the Chicory tier it is compared with.
+GC_PAIRS = [("jwasm-interp", "chicory-interp"), ("jwasm-jit", "chicory-compiler"), ("jwasm-jit", "chicory-interp")]
+
+
+def gc_label(benchmark, params):
+    extra = ", ".join(f"{k}={v}" for k, v in sorted(params.items()) if k != "runtime")
+    return benchmark[len(GC_BENCH):] + (f" ({extra})" if extra else "")
+
+
+def fmt_ns(ns):
+    if ns is None:
+        return "—"
+    if ns >= 1e6:
+        return f"{ns / 1e6:,.1f} ms"
+    return f"{ns / 1e3:,.0f} µs"
+
+
+def gc_section(results_dir):
+    """The GC workloads' section: times, ratios to Chicory, and the collections of the measured iterations."""
+    results = [r for r in load_json(results_dir / "gc.json") if r["benchmark"].startswith(GC_BENCH)]
+    stats = load_jsonl(results_dir / "gc-stats.jsonl")
+    reasons = not_measured(results_dir / "run.log")
+    if not results and not stats:
+        return []
+    info = machine(results_dir)
+    times, labels = {}, []
+    for r in results:
+        label = gc_label(r["benchmark"], r["params"])
+        if label not in labels:
+            labels.append(label)
+        times[(label, r["params"]["runtime"])] = r["primaryMetric"]["score"]
+    engines = [e for e in GC_ENGINES if any(k[1] == e for k in times)]
+    md = [GC_HEADING, "",
+          f"From `bench/run.sh {info.get('mode', '?')}` on {info.get('date', '?')} (commit {info.get('commit', '?')}); "
+          "re-run this section alone with `bench/run.sh gc`. `GcBenchmark` runs the same WAT modules "
+          "(`bench/src/main/resources/dev/jwasm/bench/gc/`) on jwasm and on Chicory 1.7.5, whose interpreter and "
+          "compiler both run the GC proposal, in one JMH run: one operation is one call of the module's `run` export, "
+          "and each iteration gets a fresh instance, so a fresh GC heap. `binaryTrees` is the benchmarks game's "
+          "binary-trees on structs; `listMap` conses `length` boxed numbers, maps them to a new list and sums it, "
+          "`rounds` times per operation. jwasm ran on its interpreter and its JIT with the heap memory and the "
+          "gc-arena heap.", "",
+          f"Load: `uptime` at the start `{info.get('uptime_start', '?').strip()}`, at the end "
+          f"`{info.get('uptime_end', '?').strip()}`, on {info.get('cores', '?')} cores shared with other builds: "
+          f"absolute times are inflated, compare the ratios. Iterations: {gc_iterations(results)}.", "",
+          "| workload | " + " | ".join(engines) + " |", "|" + "---|" * (len(engines) + 1)]
+    for label in labels:
+        cells = []
+        for e in engines:
+            t = times.get((label, e))
+            cells.append(f"{fmt_ms(t)} ms" if t is not None else "not measured")
+        md.append(f"| {label} | " + " | ".join(cells) + " |")
+    pairs = [(j, c) for j, c in GC_PAIRS if j in engines and c in engines]
+    if pairs:
+        md += ["", "Ratios, jwasm's time over Chicory's (below 1× jwasm is faster):", "",
+               "| workload | " + " | ".join(f"{j} / {c}" for j, c in pairs) + " |", "|" + "---|" * (len(pairs) + 1)]
+        for label in labels:
+            cells = []
+            for j, c in pairs:
+                tj, tc = times.get((label, j)), times.get((label, c))
+                cells.append(fmt_ratio(tj / tc) if tj and tc else "—")
+            md.append(f"| {label} | " + " | ".join(cells) + " |")
+    if stats:
+        md += ["", "Collections during the measured iterations (warm-up left out). jwasm's objects live in its "
+               "gc-arena heap, collected by its own stop-the-world mark-sweep: its collections and pauses come from "
+               "the heap's `GcHeapStats`. Chicory's objects are JVM objects, so its collections are the JVM's "
+               "(G1 here), counted by the `GarbageCollectorMXBean`s; the JVM's longest collection is in milliseconds, "
+               "as those beans report it. The JVM columns are given for jwasm too.", "",
+               "| workload | engine | ops | GC heap collections | per op | GC heap pause per op | longest GC heap pause "
+               "| JVM collections | JVM longest (ms) |", "|---|---|---|---|---|---|---|---|---|"]
+        for st in sorted(stats, key=lambda st: (gc_label(st["benchmark"], st["params"]), GC_ENGINES.index(st["runtime"])
+                                                 if st["runtime"] in GC_ENGINES else 99)):
+            ops = st.get("ops") or 0
+            heap, jvm = st.get("heap"), st.get("jvm", {})
+            if heap:
+                cols = [f"{heap['collections']:,}", f"{heap['collections'] / ops:,.1f}" if ops else "—",
+                        fmt_ns(heap["totalPauseNanos"] / ops) if ops else "—", fmt_ns(heap["longestPauseNanos"])]
+            else:
+                cols = ["— (JVM objects)", "—", "—", "—"]
+            md.append(f"| {gc_label(st['benchmark'], st['params'])} | {st['runtime']} | {ops} | " + " | ".join(cols)
+                      + f" | {jvm.get('collections', '—')} | {jvm.get('longestMillis', '—')} |")
+    skipped = [f"- not measured: {e} {p}: {why}" for (e, p), why in sorted(reasons.items()) if e in GC_ENGINES]
+    return md + ([""] + skipped if skipped else []) + [""]
+
+
+def gc_iterations(results):
+    for r in results[:1]:
+        return (f"{r.get('forks')} fork, {r.get('warmupIterations')} warm-up × {r.get('warmupTime')}, "
+                f"{r.get('measurementIterations')} measured × {r.get('measurementTime')} "
+                "(an iteration lasts at least one operation)")
+    return "?"
+
+
+def existing_gc_section(docs):
+    """The GC section of the PERFORMANCE.md in DOCS_DIR, as lines, or []."""
+    path = docs / "PERFORMANCE.md"
+    if not path.exists():
+        return []
+    lines = path.read_text().splitlines()
+    if GC_HEADING not in lines:
+        return []
+    start = lines.index(GC_HEADING)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return lines[start:end]
+
+
+def with_gc_section(md, section):
+    """md (lines) with its GC section replaced by section, or section put before "## Engines"."""
+    if GC_HEADING in md:
+        start = md.index(GC_HEADING)
+        end = next((i for i in range(start + 1, len(md)) if md[i].startswith("## ")), len(md))
+        return md[:start] + section + md[end:]
+    at = md.index("## Engines") if "## Engines" in md else len(md)
+    return md[:at] + section + md[at:]
+
+
+def gc_only(results_dir, docs):
+    section = gc_section(results_dir)
+    if not section:
+        sys.exit(f"report.py: no GC results in {results_dir} (gc.json, gc-stats.jsonl)")
+    path = docs / "PERFORMANCE.md"
+    md = path.read_text().splitlines() if path.exists() else ["# jwasm performance", ""]
+    docs.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(with_gc_section(md, section)))
+    print(f"report.py: wrote the GC section of {path}")
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--gc":
+        gc_only(Path(sys.argv[2]), Path(sys.argv[3]))
+        return
     if len(sys.argv) != 3:
-        sys.exit("usage: report.py RESULTS_DIR DOCS_DIR")
+        sys.exit("usage: report.py [--gc] RESULTS_DIR DOCS_DIR")
     results_dir, docs = Path(sys.argv[1]), Path(sys.argv[2])
+    # A run without the GC workloads (quick) keeps the section of the last `bench/run.sh gc`.
+    gc_md = gc_section(results_dir) or existing_gc_section(docs)
     jmh = load_json(results_dir / "programs.json") + load_json(results_dir / "graal.json")
     native = load_jsonl(results_dir / "native.jsonl")
     micro = load_json(results_dir / "micro.json") + load_json(results_dir / "startup.json")
@@ -289,6 +425,7 @@ def main():
                "The same runs, counting only the region the program brackets with `bench.start`/`bench.end` "
                "(ms per operation). `sightglass/noop` is left out: its kernel is empty.", "", ktable, ""]
     md += micro_section(micro)
+    md += gc_md + ([""] if gc_md and gc_md[-1] else [])
     md += ["## Engines", "",
            "- **jwasm** this commit: `jit` (Byte Buddy JIT over the register IR, interpreter fallback) and `interp` "
            "(register-IR interpreter), each on the `mmap` (guard-paged FFM) and `heap` (`byte[]`) memories; "

@@ -2,8 +2,11 @@
 # Runs the benchmark suite and generates docs/PERFORMANCE.md and docs/performance.svg from it.
 #   bench/run.sh quick   a documented subset, few iterations: under 15 minutes on 2 cores
 #   bench/run.sh full    every program and micro-benchmark, more iterations (hours; see README)
-# Raw results go to bench/target/perf/ (JMH JSON, the native reference's JSON lines, the log and
-# the machine's description); bench/report.py turns them into the report.
+#   bench/run.sh gc      the GC proposal workloads alone (GcBenchmark: jwasm and Chicory), few
+#                        iterations; regenerates only the GC section of docs/PERFORMANCE.md
+# Raw results go to bench/target/perf/ (bench/target/perf-gc/ for gc: JMH JSON, the native
+# reference's JSON lines, the GC statistics' JSON lines, the log and the machine's description);
+# bench/report.py turns them into the report.
 # Environment: JWASM_BENCH=DIR (the programs, default ../shared/bench), BENCH_SKIP_BUILD=1,
 # BENCH_NO_REPORT=1, JMH_IGNORE_LOCK=1 (run even while another JMH run holds /tmp/jmh.lock).
 set -euo pipefail
@@ -11,8 +14,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 project="$(cd "$here/.." && pwd)"
 mode="${1:-}"
 case "$mode" in
-  quick|full) ;;
-  *) echo "usage: bench/run.sh quick|full" >&2; exit 2 ;;
+  quick|full|gc) ;;
+  *) echo "usage: bench/run.sh quick|full|gc" >&2; exit 2 ;;
 esac
 # shellcheck source=bin/find-jdk
 source "$project/bin/find-jdk"
@@ -25,6 +28,7 @@ root="$(cd "${JWASM_BENCH:-$project/../shared/bench}" 2>/dev/null && pwd)" || {
   exit 1
 }
 out="$here/target/perf"
+[ "$mode" = gc ] && out="$here/target/perf-gc"
 rm -rf "$out"
 mkdir -p "$out"
 log="$out/run.log"
@@ -32,7 +36,11 @@ log="$out/run.log"
 # --- what each mode measures ------------------------------------------------------------------
 jwasm_runtimes="jwasm-interp-heap,jwasm-interp-mmap,jwasm-jit-heap,jwasm-jit-mmap"
 jvm_runtimes="chicory-interp,chicory-compiler,$jwasm_runtimes"
-if [ "$mode" = quick ]; then
+# GcBenchmark: binary-trees at depth 16 and list-map, every engine running the GC proposal. One
+# operation of Chicory's interpreter takes over a minute here, so iterations are single operations.
+gc_runtimes="jwasm-interp,jwasm-jit,chicory-interp,chicory-compiler"
+gc_opts=(-f 1 -wi 1 -w 1 -i 2 -r 1 -to 20m)
+if [ "$mode" = quick ] || [ "$mode" = gc ]; then
   # Programs that take at most a few seconds per run on the slowest engine (Chicory's interpreter):
   # integer, crypto and memory-bound code, a sightglass kernel (quicksort) and start-up alone (noop).
   # Not sightglass/richards: 33 s per run on Chicory's compiler and over 100 s on its interpreter here.
@@ -50,6 +58,7 @@ else
   prog_opts=(-f 1 -wi 2 -w 5 -i 5 -r 5 -to 20m)
   micro_opts=(-f 2 -wi 3 -w 2 -i 5 -r 2)
   shot_opts=(-f 1 -wi 2 -i 5 -to 20m)
+  gc_opts=(-f 1 -wi 2 -w 5 -i 5 -r 5 -to 20m)
   native_opts=(--warmup 2 --iterations 5)
   micro="CallBenchmark|WasmLoadStoreBenchmark|memory.LoadStoreBenchmark|DecodeBenchmark|GrowBenchmark"
   shots="StartupBenchmark|ChicoryCompileBenchmark"
@@ -95,6 +104,20 @@ jmh() { # NAME ARGS...: one JMH run writing $out/NAME.json, its output appended 
     grep -E --line-buffered '^# (Benchmark|Parameters):|jwasm-bench:|Iteration .*failure|^(Result|  [0-9])' || true
 }
 
+gc_bench() { # the GC workloads, Chicory and jwasm in one JMH run; statistics to gc-stats.jsonl
+  jmh gc GcBenchmark -p "runtime=$gc_runtimes" "${gc_opts[@]}" \
+    -jvmArgsAppend "$jvm_args -Djwasm.bench.gcstats=$out/gc-stats.jsonl"
+}
+if [ "$mode" = gc ]; then
+  gc_bench
+  echo "uptime_end=$(uptime)" >>"$out/machine.txt"
+  echo "ended_epoch=$(date +%s)" >>"$out/machine.txt"
+  if [ "${BENCH_NO_REPORT:-}" != 1 ]; then
+    python3 "$here/report.py" --gc "$out" "$project/docs"
+  fi
+  exit 0
+fi
+
 # --- the programs: Chicory and jwasm in one JMH run ---------------------------------------------------
 jmh programs ProgramBenchmark -p "program=${programs// /,}" -p "runtime=$jvm_runtimes" "${prog_opts[@]}" \
   -jvmArgsAppend "$jvm_args"
@@ -116,6 +139,9 @@ fi
 # --- micro-benchmarks ---------------------------------------------------------------------------
 jmh micro "$micro" "${micro_opts[@]}" -jvmArgsAppend "$jvm_args -Xmx3g"
 jmh startup "$shots" "${shot_opts[@]}" -jvmArgsAppend "$jvm_args"
+# Quick runs leave the GC workloads to `bench/run.sh gc` (a quarter of an hour on their own); the
+# report keeps the GC section of the last such run.
+if [ "$mode" = full ]; then gc_bench; fi
 
 # --- the native reference -----------------------------------------------------------------------
 echo "run.sh: native reference (bench/native.sh)" | tee -a "$log"

@@ -120,6 +120,14 @@ public interface GcHeap extends AutoCloseable {
     /** The longest collection pause so far, in nanoseconds. */
     long longestPauseNanos();
 
+    /** The time every collection so far took together, in nanoseconds. */
+    long totalPauseNanos();
+
+    /** All of the counters above, read together. */
+    default GcHeapStats stats() {
+        return new GcHeapStats(collections(), totalPauseNanos(), longestPauseNanos(), usedBytes(), committedBytes());
+    }
+
     /** Releases the heap's storage; the store's objects are unusable afterwards. */
     @Override
     default void close() {}

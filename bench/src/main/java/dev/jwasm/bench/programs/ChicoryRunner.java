@@ -19,6 +19,7 @@ import java.util.function.Function;
  * Chicory (com.dylibso.chicory), the JVM runtime users compare with: its interpreter, or its
  * compiler to JVM bytecode ({@link MachineFactoryCompiler}), which compiles the module once in
  * {@link #prepare} so that each run only instantiates, as jwasm's JIT reuses its compiled module.
+ * Both run GC proposal modules (structs and arrays as JVM objects) since Chicory 1.7.
  */
 public final class ChicoryRunner implements WasmRunner {
     private final boolean compiled;
@@ -29,11 +30,6 @@ public final class ChicoryRunner implements WasmRunner {
     public ChicoryRunner(boolean compiled, KernelClock clock) {
         this.compiled = compiled;
         this.clock = clock;
-    }
-
-    @Override
-    public String cannotRun(BenchProgram program) {
-        return program.needsGc() ? "Chicory " + chicoryVersion() + " does not implement the GC proposal" : null;
     }
 
     @Override
@@ -71,11 +67,5 @@ public final class ChicoryRunner implements WasmRunner {
         } catch (WasiExitException exit) {
             return exit.exitCode();
         }
-    }
-
-    /** The Chicory version on the class path, for messages. */
-    static String chicoryVersion() {
-        String v = Instance.class.getPackage().getImplementationVersion();
-        return v == null ? "" : v;
     }
 }

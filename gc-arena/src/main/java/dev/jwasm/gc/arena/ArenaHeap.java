@@ -57,6 +57,7 @@ final class ArenaHeap implements GcHeap {
     private int deferred;
     private long collections;
     private long longestPause;
+    private long totalPause;
     private int[] markStack = new int[256];
 
     ArenaHeap(long maxBytes, GcRoots roots) {
@@ -472,7 +473,9 @@ final class ArenaHeap implements GcHeap {
         threshold = Math.max(THRESHOLD_FLOOR_SLOTS, live * THRESHOLD_FACTOR);
         allocatedSinceCollection = 0;
         collections++;
-        longestPause = Math.max(longestPause, System.nanoTime() - start);
+        long pause = System.nanoTime() - start;
+        longestPause = Math.max(longestPause, pause);
+        totalPause += pause;
     }
 
     private boolean isObject(int at) {
@@ -606,6 +609,11 @@ final class ArenaHeap implements GcHeap {
     @Override
     public long longestPauseNanos() {
         return longestPause;
+    }
+
+    @Override
+    public long totalPauseNanos() {
+        return totalPause;
     }
 
     @Override

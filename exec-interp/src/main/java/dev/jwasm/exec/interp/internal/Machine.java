@@ -50,7 +50,15 @@ public final class Machine {
     /** Below this depth of its own, a call may enter {@link #tier} (see {@link CompiledTier#maxDepth}). */
     private final int tierDepth;
 
-    private long[] stack = new long[1024];
+    /**
+     * Every call from the host makes a machine, so it starts with nothing allocated: {@link
+     * #invoke} sizes the stack to the entry function's frame and {@link #ensureStack} and {@link
+     * #pushFrame} double what deeper code needs. (An 8 KiB stack made on each call was most of a
+     * small export's call time.)
+     */
+    private static final long[] NO_SLOTS = {};
+
+    private long[] stack = NO_SLOTS;
     /**
      * High halves of v128 values, at the same index as their low halves in {@link #stack};
      * allocated on first use, so code without v128 values never touches it.
@@ -58,10 +66,10 @@ public final class Machine {
     private long[] high;
 
     private SimdExec simd;
-    private int[][] savedCode = new int[16][];
-    private int[] savedPc = new int[16];
-    private int[] savedFp = new int[16];
-    private InstanceState[] savedInstance = new InstanceState[16];
+    private int[][] savedCode = {};
+    private int[] savedPc = {};
+    private int[] savedFp = {};
+    private InstanceState[] savedInstance = {};
     private int depth;
     /** Where {@link #unwind} found a handler: the frame and pc to continue at. */
     private int[] resumeCode;
@@ -328,7 +336,7 @@ public final class Machine {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
         }
         if (depth == savedPc.length) {
-            int n = depth * 2;
+            int n = Math.max(16, depth * 2);
             savedCode = Arrays.copyOf(savedCode, n);
             savedPc = Arrays.copyOf(savedPc, n);
             savedFp = Arrays.copyOf(savedFp, n);
