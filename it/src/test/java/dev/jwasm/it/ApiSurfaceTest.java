@@ -19,6 +19,8 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,16 +59,34 @@ class ApiSurfaceTest {
     private static final Map<String, Path> classDirs = new TreeMap<>();
     private static final Map<String, ModuleDescriptor> descriptors = new TreeMap<>();
 
+    /** The jars opened as file systems (in verify the modules are jars, in test class directories). */
+    private static final List<FileSystem> jars = new ArrayList<>();
+
     @BeforeAll
     static void readModules() throws IOException, URISyntaxException {
         for (Class<?> anchor : MODULE_ANCHORS) {
-            Path classes = Path.of(
+            Path location = Path.of(
                     anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path classes;
+            if (Files.isDirectory(location)) {
+                classes = location;
+            } else {
+                FileSystem jar = FileSystems.newFileSystem(location);
+                jars.add(jar);
+                classes = jar.getPath("/");
+            }
             try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
                 var descriptor = ModuleDescriptor.read(in);
                 descriptors.put(descriptor.name(), descriptor);
                 classDirs.put(descriptor.name(), classes);
             }
+        }
+    }
+
+    @AfterAll
+    static void closeJars() throws IOException {
+        for (FileSystem jar : jars) {
+            jar.close();
         }
     }
 

@@ -21,7 +21,9 @@ import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntBinaryOperator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -190,5 +192,50 @@ class CallsTest {
                         },
                         MethodHandles.lookup()));
         assertEquals(true, bad.getMessage().contains("only void, int, long, float and double"), bad.getMessage());
+    }
+
+    /**
+     * A host function that calls the same typed view again, from inside the outer call, must not
+     * disturb the outer call's arguments (a view that reused one argument array would).
+     * f(0, b) = b and f(a, b) = f(a - 1, b + 1) + 100a + b, read from the locals after the inner
+     * call returns; so f(2, 5) = (7 + 106) + 205 = 318.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"interp", "jit"})
+    void aTypedViewCalledAgainFromInsideItsOwnCallKeepsBothCallsArguments(String executor) {
+        String wat = """
+                (module
+                  (import "env" "again" (func $again (param i32 i32) (result i32)))
+                  (func (export "f") (param $a i32) (param $b i32) (result i32)
+                    (if (result i32) (i32.eqz (local.get $a))
+                      (then (local.get $b))
+                      (else
+                        (i32.add
+                          (call $again (i32.sub (local.get $a) (i32.const 1)) (i32.add (local.get $b) (i32.const 1)))
+                          (i32.add (i32.mul (local.get $a) (i32.const 100)) (local.get $b)))))))
+                """;
+        try (var engine = engine(executor);
+                var store = new Store(engine)) {
+            var view = new AtomicReference<IntBinaryOperator>();
+            var bound = new AtomicReference<Add>();
+            var useBound = new AtomicBoolean();
+            var type = FuncType.of(List.of(ValType.I32, ValType.I32), List.of(ValType.I32));
+            var f = new Linker()
+                    .define("env", "again", type, args -> new long[] {
+                        useBound.get()
+                                ? bound.get().apply((int) args[0], (int) args[1])
+                                : view.get().applyAsInt((int) args[0], (int) args[1])
+                    })
+                    .instantiate(store, engine.decode(Wat.toBinary(wat)))
+                    .function("f");
+            view.set(f.asIntBinaryOperator());
+            bound.set(f.bind(Add.class));
+            assertEquals(318, view.get().applyAsInt(2, 5));
+            assertEquals(5, view.get().applyAsInt(0, 5));
+            useBound.set(true);
+            assertEquals(318, bound.get().apply(2, 5));
+            // f(3, 0) = f(2, 1) + 300 = (f(1, 2) + 201) + 300 = (3 + 102) + 501 = 606
+            assertEquals(606, bound.get().apply(3, 0));
+        }
     }
 }
