@@ -14,6 +14,9 @@ import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
 import dev.jwasm.exec.jit.Uncompiled;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -207,11 +210,51 @@ final class ModuleCompiler {
         }
         int chunks = (compiled.length >> CHUNK_BITS) + 1;
         return ClassDefiner.define(
-                cv -> members(cv, inst, lowered, compiled, meterFuel, budgets, huge, indexes),
+                cv -> members(cv, inst, lowered, compiled, meterFuel, budgets, huge, indexes, -1),
                 mv -> invoke(mv, chunks));
     }
 
-    /** Every static method: the functions, their bridges, the typed indirect calls, the dispatch. */
+    /**
+     * Function {@code index} of {@code inst} in a class of its own with its on-stack-replacement
+     * entry ({@link SplitFunction#compileOsr}): a static method {@code (InstanceState, int depth,
+     * long[] frame, int pc) long[]} that continues an interpreted call at a loop header. Its calls
+     * to other functions go through {@link JitRuntime} (to the module's class, or the
+     * interpreter). Empty when the function cannot have one, or would be too big for HotSpot.
+     */
+    static Optional<MethodHandle> compileOsr(InstanceState inst, int index, boolean meterFuel)
+            throws ReflectiveOperationException {
+        int n = inst.functions.length;
+        Lowered fn = TierSupport.lowered((WasmFunctionInstance) inst.functions[index]);
+        if (!SplitFunction.osrCapable(inst, index, fn)) {
+            return Optional.empty();
+        }
+        boolean[] compiled = new boolean[n];
+        compiled[index] = true;
+        Lowered[] lowered = new Lowered[n];
+        lowered[index] = fn;
+        var huge = new ArrayList<Integer>();
+        JitCode code;
+        try {
+            code = ClassDefiner.define(
+                    cv -> members(cv, inst, lowered, compiled, meterFuel, new int[n], huge, List.of(index), index),
+                    mv -> invoke(mv, (n >> CHUNK_BITS) + 1));
+        } catch (MethodTooLargeException e) {
+            return Optional.empty();
+        }
+        if (!huge.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(MethodHandles.lookup()
+                .findStatic(
+                        code.getClass(),
+                        SplitFunction.osrMethodName(index),
+                        MethodType.methodType(long[].class, InstanceState.class, int.class, long[].class, int.class)));
+    }
+
+    /**
+     * Every static method: the functions, their bridges, the typed indirect calls, the dispatch;
+     * function {@code osrIndex} (-1: none) split with its OSR entry.
+     */
     private static void members(
             ClassVisitor cw,
             InstanceState inst,
@@ -220,14 +263,17 @@ final class ModuleCompiler {
             boolean meterFuel,
             int[] budgets,
             List<Integer> huge,
-            List<Integer> indexes) {
+            List<Integer> indexes,
+            int osrIndex) {
         var indirectTypes = new TreeSet<Integer>();
         for (int i = 0; i < compiled.length; i++) {
             if (compiled[i]) {
-                int size = budgets[i] == 0
-                        ? FunctionCompiler.compile(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes)
-                        : SplitFunction.compile(
-                                cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes, budgets[i]);
+                int size = i == osrIndex
+                        ? SplitFunction.compileOsr(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes)
+                        : budgets[i] == 0
+                                ? FunctionCompiler.compile(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes)
+                                : SplitFunction.compile(
+                                        cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes, budgets[i]);
                 if (size > HUGE_METHOD_LIMIT) {
                     huge.add(i);
                 }
