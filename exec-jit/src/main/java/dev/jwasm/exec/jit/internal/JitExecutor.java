@@ -283,7 +283,7 @@ public final class JitExecutor implements Executor, CompiledTier {
         long start = System.nanoTime();
         Optional<MethodHandle> entry;
         try {
-            entry = ModuleCompiler.compileOsr(inst, index, meterFuel);
+            entry = ModuleCompiler.compileOsr(inst, index, meterFuel, tier.code());
         } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             LOG.log(System.Logger.Level.WARNING, "JIT: OSR entry of function " + index + " failed; interpreting", e);
             entry = Optional.empty();

@@ -210,18 +210,20 @@ final class ModuleCompiler {
         }
         int chunks = (compiled.length >> CHUNK_BITS) + 1;
         return ClassDefiner.define(
-                cv -> members(cv, inst, lowered, compiled, meterFuel, budgets, huge, indexes, -1),
-                mv -> invoke(mv, chunks));
+                cv -> members(cv, inst, lowered, compiled, meterFuel, budgets, huge, indexes, -1, null),
+                mv -> invoke(mv, chunks),
+                null);
     }
 
     /**
      * Function {@code index} of {@code inst} in a class of its own with its on-stack-replacement
      * entry ({@link SplitFunction#compileOsr}): a static method {@code (InstanceState, int depth,
      * long[] frame, int pc) long[]} that continues an interpreted call at a loop header. Its calls
-     * to other functions go through {@link JitRuntime} (to the module's class, or the
-     * interpreter). Empty when the function cannot have one, or would be too big for HotSpot.
+     * of the functions in {@code module}'s class are linked to their methods there (the class is
+     * the OSR class's class data, see {@link JitRuntime#linkCall}); its other calls go through
+     * {@link JitRuntime}. Empty when the function cannot have one, or would be too big for HotSpot.
      */
-    static Optional<MethodHandle> compileOsr(InstanceState inst, int index, boolean meterFuel)
+    static Optional<MethodHandle> compileOsr(InstanceState inst, int index, boolean meterFuel, ModuleCode module)
             throws ReflectiveOperationException {
         int n = inst.functions.length;
         Lowered fn = TierSupport.lowered((WasmFunctionInstance) inst.functions[index]);
@@ -232,12 +234,16 @@ final class ModuleCompiler {
         compiled[index] = true;
         Lowered[] lowered = new Lowered[n];
         lowered[index] = fn;
+        boolean[] linked = module.compiled().clone();
+        linked[index] = false;
         var huge = new ArrayList<Integer>();
         JitCode code;
         try {
             code = ClassDefiner.define(
-                    cv -> members(cv, inst, lowered, compiled, meterFuel, new int[n], huge, List.of(index), index),
-                    mv -> invoke(mv, (n >> CHUNK_BITS) + 1));
+                    cv -> members(
+                            cv, inst, lowered, compiled, meterFuel, new int[n], huge, List.of(index), index, linked),
+                    mv -> invoke(mv, (n >> CHUNK_BITS) + 1),
+                    module.code().getClass());
         } catch (MethodTooLargeException e) {
             return Optional.empty();
         }
@@ -253,7 +259,8 @@ final class ModuleCompiler {
 
     /**
      * Every static method: the functions, their bridges, the typed indirect calls, the dispatch;
-     * function {@code osrIndex} (-1: none) split with its OSR entry.
+     * function {@code osrIndex} (-1: none) split with its OSR entry, calling the functions
+     * {@code linked} says are in the module's class there.
      */
     private static void members(
             ClassVisitor cw,
@@ -264,12 +271,13 @@ final class ModuleCompiler {
             int[] budgets,
             List<Integer> huge,
             List<Integer> indexes,
-            int osrIndex) {
+            int osrIndex,
+            boolean[] linked) {
         var indirectTypes = new TreeSet<Integer>();
         for (int i = 0; i < compiled.length; i++) {
             if (compiled[i]) {
                 int size = i == osrIndex
-                        ? SplitFunction.compileOsr(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes)
+                        ? SplitFunction.compileOsr(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes, linked)
                         : budgets[i] == 0
                                 ? FunctionCompiler.compile(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes)
                                 : SplitFunction.compile(

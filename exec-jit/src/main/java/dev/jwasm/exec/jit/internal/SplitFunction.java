@@ -114,7 +114,7 @@ final class SplitFunction {
             boolean meterFuel,
             Set<Integer> indirectTypes,
             int budget) {
-        return compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, budget, false);
+        return compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, budget, null);
     }
 
     /**
@@ -132,7 +132,8 @@ final class SplitFunction {
      * target of a backward jump) an entry of its chunk, and the OSR entry {@code static long[]
      * o<index>(InstanceState inst, int depth, long[] frame, int pc)}: it runs the function from
      * loop header {@code pc} on {@code frame} (an interpreter frame's slots, taken over) to its
-     * return, and returns the results flat. Requires {@link #osrCapable}.
+     * return, and returns the results flat. Requires {@link #osrCapable}. Its calls of the
+     * functions {@code linked} says are in the module's class go there through invokedynamic.
      */
     static int compileOsr(
             ClassVisitor cv,
@@ -141,8 +142,9 @@ final class SplitFunction {
             Lowered fn,
             boolean[] compiled,
             boolean meterFuel,
-            Set<Integer> indirectTypes) {
-        return compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, BUDGET, true);
+            Set<Integer> indirectTypes,
+            boolean[] linked) {
+        return compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, BUDGET, linked);
     }
 
     static String osrMethodName(int index) {
@@ -161,10 +163,12 @@ final class SplitFunction {
             boolean meterFuel,
             Set<Integer> indirectTypes,
             int budget,
-            boolean osr) {
+            boolean[] linked) {
+        // An OSR form is what has a linked module class.
+        boolean osr = linked != null;
         var probe = new Probe();
         int total = FunctionCompiler.compile(
-                new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, probe);
+                new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, probe, linked);
         var loopHeaders = new BitSet();
         if (osr) {
             FunctionCompiler.jumps(fn.code(), (at, target) -> {
@@ -181,7 +185,8 @@ final class SplitFunction {
         }
         var sizes = new ArrayList<Integer>();
         for (Chunk chunk : chunks) {
-            int size = FunctionCompiler.compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, chunk, null);
+            int size = FunctionCompiler.compile(
+                    cv, inst, index, fn, compiled, meterFuel, indirectTypes, chunk, null, linked);
             sizes.add(size);
             largest = Math.max(largest, size);
         }
@@ -199,7 +204,7 @@ final class SplitFunction {
      */
     static int measure(InstanceState inst, int index, Lowered fn, boolean[] compiled, boolean meterFuel) {
         return FunctionCompiler.compile(
-                new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, null);
+                new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, null, null);
     }
 
     /** Cuts the measured instructions greedily into chunks within {@code budget}. */

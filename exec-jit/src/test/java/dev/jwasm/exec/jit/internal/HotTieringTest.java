@@ -184,6 +184,39 @@ class HotTieringTest {
     }
 
     @Test
+    void loopCodeReplacedOnTheStackCallsTheModulesCompiledFunctionsDirectly() {
+        // The last probe's JVM stack: the OSR entry's chunk of $loop (function 2), then $leaf's
+        // method of the module's class, called through a linked call site, not the executor.
+        var stack = new ArrayList<String>();
+        var linker = new Linker().define("env", "probe", dev.jwasm.api.model.FuncType.of(List.of(), List.of()), a -> {
+            stack.clear();
+            StackWalker.getInstance(StackWalker.Option.SHOW_HIDDEN_FRAMES)
+                    .forEach(f -> stack.add(f.getClassName().replaceAll("/0x.*", "") + "." + f.getMethodName()));
+            return new long[0];
+        });
+        var recorder = new Recorder();
+        Instance inst = linker.instantiate(
+                new Store(engine(10, false, false, recorder, ModuleCompiler::compile)),
+                WasmModule.decode(Wat.toBinary("""
+                        (module
+                          (import "env" "probe" (func $probe))
+                          (func $leaf (call $probe))
+                          (func (export "loop") (param i32)
+                            (loop (call $leaf) (br_if 0 (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))))
+                        """)));
+        inst.function("loop").call(1_000);
+        assertEquals(List.of("compiled 2", "osr 2"), recorder.events);
+        String module = ModuleCompiler.CLASS_NAME.replace('/', '.');
+        int leaf = stack.indexOf(module + ".f1");
+        int chunk = stack.indexOf(module + ".s2_0");
+        assertTrue(leaf >= 0 && chunk > leaf, stack.toString());
+        assertTrue(
+                stack.subList(leaf, chunk).stream()
+                        .noneMatch(f -> f.contains("JitExecutor") || f.contains("JitRuntime")),
+                stack.toString());
+    }
+
+    @Test
     void onStackReplacementTakesFuelExactlyAsTheInterpreter() {
         // sum(n): one unit at entry and one per back-edge taken (n - 1).
         var recorder = new Recorder();
