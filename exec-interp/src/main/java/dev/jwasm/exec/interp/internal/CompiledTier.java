@@ -17,7 +17,7 @@ public interface CompiledTier {
      */
     int maxDepth();
 
-    /** Whether {@code function} has compiled code to enter (compiling its module if it is not yet). */
+    /** Whether {@code function} has compiled code to enter; a call it is asked about counts towards compiling it. */
     boolean runs(WasmFunctionInstance function);
 
     /**

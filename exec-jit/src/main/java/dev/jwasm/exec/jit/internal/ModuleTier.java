@@ -1,6 +1,7 @@
 package dev.jwasm.exec.jit.internal;
 
 import java.lang.invoke.MethodHandle;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +34,7 @@ final class ModuleTier {
     static ModuleTier empty(int functions) {
         var tier = new ModuleTier(functions);
         tier.requested.set(true);
-        tier.code = new ModuleCode(null, new boolean[functions], java.util.List.of());
+        tier.code = new ModuleCode(null, new boolean[functions], List.of());
         return tier;
     }
 
@@ -44,7 +45,9 @@ final class ModuleTier {
 
     /** Claims the module's compilation: true for the one caller that should compile it. */
     boolean claim() {
-        return requested.compareAndSet(false, true);
+        // Read first: while the module compiles, every hot call asks again, and a failed
+        // compare-and-set costs a locked instruction.
+        return !requested.get() && requested.compareAndSet(false, true);
     }
 
     /** Gives the claim back (the compilation could not be queued, or strict mode failed it). */
