@@ -525,8 +525,9 @@ def micro_section(micro):
                 "dev.jwasm.bench.startup.DecodeBenchmark", "program", "")
     md += table("Start-up of the largest module", "sightglass/gcc-loops, single shots on a fresh engine: `instantiate` alone "
                 "(module decoded before); `firstHostCall` = decode + validate + compile + instantiate + run `_start` to its first "
-                "import call, the wait for a program's first output. jwasm's JIT compiles the whole module on the first call, so "
-                "jwasm-jit minus jwasm-interp there is its compile time.",
+                "import call, the wait for a program's first output. jwasm's JIT starts on the interpreter and compiles a hot "
+                "module in the background (jwasm-jit); jwasm-jiteager compiles it at instantiation, so jwasm-jiteager minus "
+                "jwasm-interp there is its compile time.",
                 "dev.jwasm.bench.startup.StartupBenchmark", "runtime", "")
     md += table("Chicory's compiler alone", "`MachineFactoryCompiler.compile` of the parsed gcc-loops module.",
                 "dev.jwasm.bench.startup.ChicoryCompileBenchmark", "program", "")

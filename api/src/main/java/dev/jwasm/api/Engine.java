@@ -31,6 +31,8 @@ public final class Engine implements AutoCloseable {
     public static final String JIT_EAGER_PROPERTY = "jwasm.jit.eager";
     /** System property ({@code true}/{@code false}) for {@link Builder#jitStrict} when the builder does not set it. */
     public static final String JIT_STRICT_PROPERTY = "jwasm.jit.strict";
+    /** System property (a count) for {@link Builder#jitThreshold} when the builder does not set it. */
+    public static final String JIT_THRESHOLD_PROPERTY = "jwasm.jit.threshold";
 
     static {
         // jwasm's own modules reach the state behind the API's handles through Internals.
@@ -56,7 +58,8 @@ public final class Engine implements AutoCloseable {
                 Optional.ofNullable(builder.memoryListener),
                 builder.consumeFuel,
                 builder.jitEager != null ? builder.jitEager : Boolean.getBoolean(JIT_EAGER_PROPERTY),
-                builder.jitStrict != null ? builder.jitStrict : Boolean.getBoolean(JIT_STRICT_PROPERTY));
+                builder.jitStrict != null ? builder.jitStrict : Boolean.getBoolean(JIT_STRICT_PROPERTY),
+                builder.jitThreshold != null ? builder.jitThreshold : thresholdProperty());
         var selector = new BackendSelector(builder.classLoader);
         this.memory =
                 selector.require("memory", MemoryProvider.class, builder.memory, MEMORY_PROPERTY, builder.memoryName);
@@ -67,6 +70,18 @@ public final class Engine implements AutoCloseable {
         // One executor for every store: what it compiles (lowered IR, JIT classes) is per module,
         // so stores that run the same module share it instead of compiling it again.
         this.executorInstance = executor.create(config);
+    }
+
+    private static int thresholdProperty() {
+        String value = System.getProperty(JIT_THRESHOLD_PROPERTY);
+        if (value == null) {
+            return EngineConfig.DEFAULT_JIT_THRESHOLD;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(JIT_THRESHOLD_PROPERTY + " must be a count, not '" + value + "'");
+        }
     }
 
     /** The executor that runs every store's Wasm code (see {@link ExecutorProvider#create}). */
@@ -158,6 +173,8 @@ public final class Engine implements AutoCloseable {
         private Boolean jitEager;
 
         private Boolean jitStrict;
+
+        private Integer jitThreshold;
 
         private Builder() {}
 
@@ -280,6 +297,21 @@ public final class Engine implements AutoCloseable {
          */
         public Builder jitStrict(boolean enabled) {
             this.jitStrict = enabled;
+            return this;
+        }
+
+        /**
+         * How hot a function must be before a compiling executor (the JIT) compiles it: modules
+         * start on the interpreter, and once one of a module's functions has been called {@code
+         * calls} times, or its loops have run about ten times as many back-edges, the module is
+         * compiled on a background thread and its code swapped in as it runs; a long loop moves
+         * to the compiled code at its next iteration (on-stack replacement). 0 compiles a module
+         * on its first call, on the calling thread. Ignored in eager mode ({@link #jitEager}).
+         * Unless set, the system property {@value #JIT_THRESHOLD_PROPERTY} decides; {@value
+         * EngineConfig#DEFAULT_JIT_THRESHOLD} by default.
+         */
+        public Builder jitThreshold(int calls) {
+            this.jitThreshold = calls;
             return this;
         }
 

@@ -17,8 +17,12 @@ import java.util.Optional;
  *     Store#setFuel}); off by default, and then free
  * @param jitEager whether a compiling executor compiles every function of a module when it is
  *     instantiated rather than on first use
- * @param jitStrict whether a compiling executor fails (at instantiation when eager, else on first
- *     use) when it cannot compile a function, instead of running it on the interpreter
+ * @param jitStrict whether a compiling executor fails (at instantiation when eager, else when it
+ *     compiles on the calling thread) when it cannot compile a function, instead of running it on
+ *     the interpreter
+ * @param jitThreshold calls of one function after which a compiling executor compiles its module
+ *     in the background (loop back-edges count too, see {@link Engine.Builder#jitThreshold}); 0
+ *     compiles on the first call, on the calling thread
  */
 public record EngineConfig(
         long maxMemoryBytes,
@@ -27,19 +31,33 @@ public record EngineConfig(
         Optional<MemoryListener> memoryListener,
         boolean consumeFuel,
         boolean jitEager,
-        boolean jitStrict) {
+        boolean jitStrict,
+        int jitThreshold) {
     public static final long UNLIMITED = Long.MAX_VALUE;
     public static final int DEFAULT_MAX_CALL_DEPTH = 10_000;
+    /** Calls before a function's module is compiled, unless configured. */
+    public static final int DEFAULT_JIT_THRESHOLD = 1_000;
 
     public EngineConfig {
         requirePositive("maxMemoryBytes", maxMemoryBytes);
         requirePositive("maxGcHeapBytes", maxGcHeapBytes);
         requirePositive("maxCallDepth", maxCallDepth);
+        if (jitThreshold < 0) {
+            throw new ConfigurationException("jitThreshold must not be negative, not " + jitThreshold);
+        }
         memoryListener = Optional.ofNullable(memoryListener).flatMap(l -> l);
     }
 
     static EngineConfig defaults() {
-        return new EngineConfig(UNLIMITED, UNLIMITED, DEFAULT_MAX_CALL_DEPTH, Optional.empty(), false, false, false);
+        return new EngineConfig(
+                UNLIMITED,
+                UNLIMITED,
+                DEFAULT_MAX_CALL_DEPTH,
+                Optional.empty(),
+                false,
+                false,
+                false,
+                DEFAULT_JIT_THRESHOLD);
     }
 
     private static void requirePositive(String name, long value) {

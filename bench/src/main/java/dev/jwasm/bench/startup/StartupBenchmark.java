@@ -33,8 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       compiled) beforehand: memory, data segments, tables, globals;
  *   <li>{@code firstHostCall}: decode + validate + compile + instantiate + run {@code _start} until
  *       the program's first call out of Wasm, the time an embedder waits for a program's first
- *       output. jwasm's JIT compiles the whole module on its first call, so its figure minus the
- *       interpreter's is its compile time;
+ *       output. jwasm's JIT starts a module on the interpreter and compiles it in the background
+ *       once it is hot ({@code jwasm-jit-*}); {@code jwasm-jiteager-*} compiles it at
+ *       instantiation, so that figure minus the interpreter's is its compile time;
  * </ul>
  *
  * {@link ChicoryCompileBenchmark} measures Chicory's compiler alone.
@@ -46,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class StartupBenchmark {
-    @Param({"chicory-interp", "chicory-compiler", "jwasm-interp-mmap", "jwasm-jit-mmap"})
+    @Param({"chicory-interp", "chicory-compiler", "jwasm-interp-mmap", "jwasm-jit-mmap", "jwasm-jiteager-mmap"})
     public String runtime;
 
     @Param({"sightglass/gcc-loops"})
@@ -82,7 +83,12 @@ public class StartupBenchmark {
     @Setup(Level.Invocation)
     public void freshEngine() {
         if (!chicory) {
-            jwasmEngine = Engine.builder().executor(executor).memory(memory).build();
+            boolean eager = executor.equals("jiteager");
+            jwasmEngine = Engine.builder()
+                    .executor(eager ? "jit" : executor)
+                    .jitEager(eager)
+                    .memory(memory)
+                    .build();
         }
     }
 

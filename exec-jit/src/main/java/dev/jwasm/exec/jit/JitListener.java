@@ -4,14 +4,22 @@ import java.util.List;
 
 /**
  * Told what the JIT made of each module it compiled (give one to {@link JitProvider#JitProvider(
- * JitListener)}). Called on the thread that compiles, once per module: every instance of a
- * module shares its compiled code.
+ * JitListener)}). Called on the thread that compiles (the background compiler's, unless eager,
+ * strict or at threshold 0), once per module: every instance of a module shares its compiled
+ * code, which is in place when {@link #moduleCompiled} is called.
  */
 public interface JitListener {
     JitListener NONE = (compiled, interpreted) -> {};
 
     /** {@code compiled} functions of a module became JVM bytecode; {@code interpreted} did not. */
     void moduleCompiled(int compiled, List<Uncompiled> interpreted);
+
+    /**
+     * A call of function {@code functionIndex} running on the interpreter continues in compiled
+     * code at the loop header at IR pc {@code pc} (on-stack replacement); called on the thread
+     * running it.
+     */
+    default void loopEntered(int functionIndex, int pc) {}
 
     /**
      * In strict mode, whether {@code function} may run on the interpreter after all instead of

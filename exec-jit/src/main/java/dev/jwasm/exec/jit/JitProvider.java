@@ -7,10 +7,12 @@ import dev.jwasm.spi.ExecutorProvider;
 import java.util.Objects;
 
 /**
- * The JIT to JVM bytecode, preferred over the interpreter (higher priority): each module becomes
- * one hidden class on its first call, or at instantiation in eager mode ({@link
- * EngineConfig#jitEager()}); what it cannot compile runs on the interpreter, or fails in strict
- * mode ({@link EngineConfig#jitStrict()}).
+ * The JIT to JVM bytecode, preferred over the interpreter (higher priority): a module starts on
+ * the interpreter and becomes one hidden class, compiled in the background, once one of its
+ * functions is hot ({@link EngineConfig#jitThreshold()}; long loops move to compiled code by
+ * on-stack replacement), or at instantiation in eager mode ({@link EngineConfig#jitEager()});
+ * what it cannot compile runs on the interpreter, or fails in strict mode ({@link
+ * EngineConfig#jitStrict()}).
  */
 public final class JitProvider implements ExecutorProvider {
     public static final String NAME = "jit";

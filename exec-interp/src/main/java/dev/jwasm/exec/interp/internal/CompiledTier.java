@@ -5,7 +5,8 @@ import dev.jwasm.spi.runtime.WasmFunctionInstance;
 /**
  * The tier above the interpreter (the JIT), as the interpreter sees it: a call the interpreter
  * makes to a function this tier has compiled enters the compiled code instead of running on the
- * interpreter. A {@link Machine} made without one (the interpreter on its own) pays one
+ * interpreter; the calls it asks about ({@link #runs}) and the loops it reports ({@link
+ * #loopHot}) are the tier's profile. A {@link Machine} made without one (the interpreter on its own) pays one
  * predictable null check per call.
  */
 public interface CompiledTier {
@@ -16,7 +17,7 @@ public interface CompiledTier {
      */
     int maxDepth();
 
-    /** Whether {@code function} has compiled code to enter (compiling its module if it is not yet). */
+    /** Whether {@code function} has compiled code to enter; a call it is asked about counts towards compiling it. */
     boolean runs(WasmFunctionInstance function);
 
     /**
@@ -24,4 +25,19 @@ public interface CompiledTier {
      * of Wasm frames outside it. The caller has taken the call's safepoint.
      */
     long[] call(WasmFunctionInstance function, long[] args, int depth);
+
+    /**
+     * How many loop back-edges (of all the frames of a machine together) the interpreter counts
+     * between two reports to {@link #loopHot}; at least 1.
+     */
+    int backEdgeInterval();
+
+    /**
+     * The loop with its header at IR {@code pc} of {@code function}'s interpreted frame is hot.
+     * The tier may run the rest of that call compiled (on-stack replacement): on {@code frame}, a
+     * copy of the frame's slots as they are at the loop header, {@code depth} Wasm frames deep; it
+     * returns the call's flat results then, or null to leave the loop to the interpreter. A Wasm
+     * exception or trap from the compiled code leaves the frame.
+     */
+    long[] loopHot(WasmFunctionInstance function, long[] frame, int pc, int depth);
 }

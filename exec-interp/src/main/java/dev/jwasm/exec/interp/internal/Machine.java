@@ -71,6 +71,11 @@ public final class Machine {
     private int[] savedFp = {};
     private InstanceState[] savedInstance = {};
     private int depth;
+    /** Back-edges left until the next report to {@link #tier} ({@link #hotLoop}). */
+    private int backEdges;
+    /** A trap that left code run by on-stack replacement, whose frame it has recorded already. */
+    private Trap osrTrap;
+
     /** Where {@link #unwind} found a handler: the frame and pc to continue at. */
     private int[] resumeCode;
 
@@ -102,6 +107,7 @@ public final class Machine {
         this.tier = tier;
         this.outerDepth = outerDepth;
         this.tierDepth = tier == null ? 0 : tier.maxDepth() - outerDepth;
+        this.backEdges = tier == null ? Integer.MAX_VALUE : tier.backEdgeInterval();
     }
 
     /**
@@ -283,7 +289,9 @@ public final class Machine {
         // Deep stacks are mostly one recursive function: remember the last lookup.
         int[] lastCode = code;
         WasmFrame last = frame(code, inst);
-        addFrame(trap, last);
+        if (trap != osrTrap) {
+            addFrame(trap, last);
+        }
         while (depth > base) {
             depth--;
             if (savedCode[depth] != lastCode) {
@@ -490,11 +498,89 @@ public final class Machine {
      * asks to stop and takes one unit of fuel when fuel is metered, so an endless loop stays
      * stoppable without an instruction of its own. Forward jumps cost nothing more.
      */
-    private int to(int target, int pc, InstanceState inst) {
-        if (target <= pc && (meterFuel || inst.store.stopRequested())) {
-            safepoint(inst.store);
+    private int to(int target, int pc, int[] code, int fp, InstanceState inst) {
+        if (target <= pc) {
+            if (meterFuel || inst.store.stopRequested()) {
+                safepoint(inst.store);
+            }
+            if (--backEdges == 0) {
+                return hotLoop(target, code, fp, inst);
+            }
         }
         return target;
+    }
+
+    /**
+     * Every {@link CompiledTier#backEdgeInterval} back-edges (of any frame: a sample of where the
+     * loops run), the loop at {@code target} of the frame {@code code}/{@code fp} is reported to
+     * the tier. When the tier runs the rest of the call compiled from there (on-stack replacement)
+     * its results go where one of the frame's RETURN instructions reads them, and that RETURN is
+     * where the frame continues; else the loop goes on here.
+     */
+    private int hotLoop(int target, int[] code, int fp, InstanceState inst) {
+        backEdges = tier == null ? Integer.MAX_VALUE : tier.backEdgeInterval();
+        WasmFunctionInstance w = tier == null ? null : functionOf(code, inst);
+        int ret = w == null ? -1 : returnOf(code, FuncType.flatCount(w.type().results()));
+        // A Wasm exception leaving the compiled code goes straight out of this machine: only
+        // right when no frame below this one has a handler.
+        if (ret < 0 || depth >= tierDepth || handlersBelow()) {
+            return target;
+        }
+        CompiledFunction c = compiled(w);
+        atSafepoint(code, target, fp, inst);
+        long[] results;
+        try {
+            results = tier.loopHot(w, Arrays.copyOfRange(stack, fp, fp + c.frameSize()), target, outerDepth + depth);
+        } catch (Trap trap) {
+            // The compiled code recorded this frame already.
+            osrTrap = trap;
+            throw trap;
+        }
+        if (results == null) {
+            return target;
+        }
+        System.arraycopy(results, 0, stack, fp + code[ret + 1], results.length);
+        return ret;
+    }
+
+    /** The function of {@code inst} whose code is {@code code}, or null. */
+    private static WasmFunctionInstance functionOf(int[] code, InstanceState inst) {
+        for (FunctionInstance f : inst.functions) {
+            if (f instanceof WasmFunctionInstance w
+                    && w.instance() == inst
+                    && w.compiled() instanceof CompiledFunction c
+                    && c.code() == code) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** The pc of a RETURN of {@code n} slots in {@code code}, or -1. */
+    private static int returnOf(int[] code, int n) {
+        int end = code[code.length - 1];
+        for (int pc = 0; pc < end; ) {
+            if (code[pc] == Ir.RETURN && code[pc + 2] == n) {
+                return pc;
+            }
+            int length = Ir.length(code, pc);
+            if (length <= 0) {
+                return -1;
+            }
+            pc += length;
+        }
+        return -1;
+    }
+
+    /** Whether a caller frame of this machine has exception handlers. */
+    private boolean handlersBelow() {
+        for (int i = 0; i < depth; i++) {
+            int[] code = savedCode[i];
+            if (code != null && code[code.length - 1] < code.length - 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long offset(int[] code, int at) {
@@ -536,90 +622,105 @@ public final class Machine {
                         inst.globals[code[pc + 1]].value = s[fp + code[pc + 2]];
                         pc += 3;
                     }
-                    case Ir.JUMP -> pc = to(code[pc + 1], pc, inst);
+                    case Ir.JUMP -> pc = to(code[pc + 1], pc, code, fp, inst);
                     case Ir.SAFEPOINT -> {
                         if (meterFuel || inst.store.stopRequested()) {
                             safepoint(inst.store);
                         }
                         pc++;
                     }
-                    case Ir.JUMP_IF_ZERO -> pc = (int) s[fp + code[pc + 1]] == 0 ? to(code[pc + 2], pc, inst) : pc + 3;
+                    case Ir.JUMP_IF_ZERO ->
+                        pc = (int) s[fp + code[pc + 1]] == 0 ? to(code[pc + 2], pc, code, fp, inst) : pc + 3;
                     case Ir.JUMP_I32_EQ ->
                         pc = (int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]]
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I32_NE ->
                         pc = (int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]]
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I32_LT_S ->
                         pc = (int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]]
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I32_GE_S ->
                         pc = (int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]]
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I32_GT_S ->
                         pc = (int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]]
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I32_LE_S ->
                         pc = (int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]]
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I32_LT_U ->
                         pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) < 0
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I32_GE_U ->
                         pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) >= 0
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I32_GT_U ->
                         pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) > 0
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I32_LE_U ->
                         pc = Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]) <= 0
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I64_EQ ->
-                        pc = s[fp + code[pc + 1]] == s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                        pc = s[fp + code[pc + 1]] == s[fp + code[pc + 2]]
+                                ? to(code[pc + 3], pc, code, fp, inst)
+                                : pc + 4;
                     case Ir.JUMP_I64_NE ->
-                        pc = s[fp + code[pc + 1]] != s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                        pc = s[fp + code[pc + 1]] != s[fp + code[pc + 2]]
+                                ? to(code[pc + 3], pc, code, fp, inst)
+                                : pc + 4;
                     case Ir.JUMP_I64_LT_S ->
-                        pc = s[fp + code[pc + 1]] < s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                        pc = s[fp + code[pc + 1]] < s[fp + code[pc + 2]]
+                                ? to(code[pc + 3], pc, code, fp, inst)
+                                : pc + 4;
                     case Ir.JUMP_I64_GE_S ->
-                        pc = s[fp + code[pc + 1]] >= s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                        pc = s[fp + code[pc + 1]] >= s[fp + code[pc + 2]]
+                                ? to(code[pc + 3], pc, code, fp, inst)
+                                : pc + 4;
                     case Ir.JUMP_I64_GT_S ->
-                        pc = s[fp + code[pc + 1]] > s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                        pc = s[fp + code[pc + 1]] > s[fp + code[pc + 2]]
+                                ? to(code[pc + 3], pc, code, fp, inst)
+                                : pc + 4;
                     case Ir.JUMP_I64_LE_S ->
-                        pc = s[fp + code[pc + 1]] <= s[fp + code[pc + 2]] ? to(code[pc + 3], pc, inst) : pc + 4;
+                        pc = s[fp + code[pc + 1]] <= s[fp + code[pc + 2]]
+                                ? to(code[pc + 3], pc, code, fp, inst)
+                                : pc + 4;
                     case Ir.JUMP_I64_LT_U ->
                         pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) < 0
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I64_GE_U ->
                         pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) >= 0
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I64_GT_U ->
                         pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) > 0
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
                     case Ir.JUMP_I64_LE_U ->
                         pc = Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) <= 0
-                                ? to(code[pc + 3], pc, inst)
+                                ? to(code[pc + 3], pc, code, fp, inst)
                                 : pc + 4;
-                    case Ir.JUMP_IF_NULL -> pc = s[fp + code[pc + 1]] == 0 ? to(code[pc + 2], pc, inst) : pc + 3;
-                    case Ir.JUMP_IF_NON_NULL -> pc = s[fp + code[pc + 1]] != 0 ? to(code[pc + 2], pc, inst) : pc + 3;
+                    case Ir.JUMP_IF_NULL ->
+                        pc = s[fp + code[pc + 1]] == 0 ? to(code[pc + 2], pc, code, fp, inst) : pc + 3;
+                    case Ir.JUMP_IF_NON_NULL ->
+                        pc = s[fp + code[pc + 1]] != 0 ? to(code[pc + 2], pc, code, fp, inst) : pc + 3;
                     case Ir.JUMP_IF_NONZERO ->
-                        pc = (int) s[fp + code[pc + 1]] != 0 ? to(code[pc + 2], pc, inst) : pc + 3;
+                        pc = (int) s[fp + code[pc + 1]] != 0 ? to(code[pc + 2], pc, code, fp, inst) : pc + 3;
                     case Ir.BR_TABLE -> {
                         int n = code[pc + 2];
                         int i = (int) s[fp + code[pc + 1]];
-                        pc = to(code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)], pc, inst);
+                        pc = to(code[pc + 3 + (Integer.compareUnsigned(i, n) < 0 ? i : n)], pc, code, fp, inst);
                     }
                     case Ir.RETURN -> {
                         int n = code[pc + 2];

@@ -39,9 +39,10 @@ final class ClassDefiner {
 
     /**
      * The generated class, its static methods emitted by {@code members}, {@code invoke}'s body
-     * (after its code starts; its stack sizes and frames are computed) by {@code invoke}.
+     * (after its code starts; its stack sizes and frames are computed) by {@code invoke}; {@code
+     * classData} (null: none) is what {@link MethodHandles#classData} gives its code.
      */
-    static JitCode define(Consumer<ClassVisitor> members, Consumer<MethodVisitor> invoke)
+    static JitCode define(Consumer<ClassVisitor> members, Consumer<MethodVisitor> invoke, Object classData)
             throws ReflectiveOperationException {
         ByteCodeAppender invokeBody = (mv, context, method) -> {
             invoke.accept(mv);
@@ -57,7 +58,7 @@ final class ClassDefiner {
                 .intercept(new Implementation.Simple(invokeBody))
                 .visit(new Members(members))
                 .make();
-        Class<?> type = unloaded.load(JitCode.class.getClassLoader(), new HiddenClasses())
+        Class<?> type = unloaded.load(JitCode.class.getClassLoader(), new HiddenClasses(classData))
                 .getLoaded();
         return (JitCode) type.getDeclaredConstructor().newInstance();
     }
@@ -99,7 +100,7 @@ final class ClassDefiner {
      * this package ({@link MethodHandles.Lookup#defineHiddenClass}), which the JVM unloads with
      * the last reference to it, as a module's code should be.
      */
-    private static final class HiddenClasses implements ClassLoadingStrategy<ClassLoader> {
+    private record HiddenClasses(Object classData) implements ClassLoadingStrategy<ClassLoader> {
         @Override
         public Map<TypeDescription, Class<?>> load(ClassLoader classLoader, Map<TypeDescription, byte[]> types) {
             var loaded = new LinkedHashMap<TypeDescription, Class<?>>();
@@ -107,8 +108,10 @@ final class ClassDefiner {
                 try {
                     loaded.put(
                             e.getKey(),
-                            MethodHandles.lookup()
-                                    .defineHiddenClass(e.getValue(), true)
+                            (classData == null
+                                            ? MethodHandles.lookup().defineHiddenClass(e.getValue(), true)
+                                            : MethodHandles.lookup()
+                                                    .defineHiddenClassWithClassData(e.getValue(), classData, true))
                                     .lookupClass());
                 } catch (IllegalAccessException ex) {
                     throw new IllegalStateException("cannot define the generated class", ex);

@@ -9,6 +9,7 @@ import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
 import static net.bytebuddy.jar.asm.Opcodes.DUP2;
 import static net.bytebuddy.jar.asm.Opcodes.GETFIELD;
 import static net.bytebuddy.jar.asm.Opcodes.GOTO;
+import static net.bytebuddy.jar.asm.Opcodes.H_INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.I2L;
 import static net.bytebuddy.jar.asm.Opcodes.IADD;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
@@ -51,6 +52,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 
@@ -77,6 +79,8 @@ final class FunctionCompiler extends Emitter {
     static final int MAX_JIT_DEPTH = 1_000;
 
     private final boolean[] compiled;
+    /** Functions in the module's class, called through invokedynamic from this one; or null. */
+    private boolean[] linked;
 
     private final boolean meterFuel;
 
@@ -176,12 +180,14 @@ final class FunctionCompiler extends Emitter {
             boolean[] compiled,
             boolean meterFuel,
             Set<Integer> indirectTypes) {
-        return compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, null, null);
+        return compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, null, null, null);
     }
 
     /**
      * Emits function {@code index} as {@link #compile} does, or only the chunk {@code chunk} of it
      * (a method of its own, see {@link SplitFunction}), or, with a {@code probe}, only measures it.
+     * {@code linked} (null: none) are the functions not in this class but in the module's, which
+     * calls reach through invokedynamic ({@link JitRuntime#linkCall}).
      */
     static int compile(
             ClassVisitor cv,
@@ -192,7 +198,8 @@ final class FunctionCompiler extends Emitter {
             boolean meterFuel,
             Set<Integer> indirectTypes,
             SplitFunction.Chunk chunk,
-            SplitFunction.Probe probe) {
+            SplitFunction.Probe probe,
+            boolean[] linked) {
         FuncType type = inst.functions[index].type();
         boolean tail = TailDispatch.tailCallsOthers(fn, index);
         String name =
@@ -204,6 +211,7 @@ final class FunctionCompiler extends Emitter {
         mv.visitCode();
         var compiler = new FunctionCompiler(mv, inst, index, compiled, meterFuel, type, fn, indirectTypes, probe);
         compiler.chunk = chunk;
+        compiler.linked = linked;
         compiler.tailForm = tail;
         int size = compiler.body();
         mv.visitMaxs(0, 0);
@@ -867,15 +875,32 @@ final class FunctionCompiler extends Emitter {
         storeResults(argBase, callee);
     }
 
+    /** The bootstrap of a call into the module's class: {@link JitRuntime#linkCall}. */
+    private static final Handle LINK_CALL = new Handle(
+            H_INVOKESTATIC,
+            RT,
+            "linkCall",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)"
+                    + "Ljava/lang/invoke/CallSite;",
+            false);
+
     private void call(int index, int argBase) {
         FuncType callee = inst.functions[index].type();
-        if (compiled[index]) {
-            // Same class: a plain invokestatic, after the call's safepoint.
+        boolean elsewhere = !compiled[index] && linked != null && linked[index];
+        if (compiled[index] || elsewhere) {
+            // Same class: a plain invokestatic, after the call's safepoint. The module's class
+            // (from an OSR entry's): the same method, bound once to a constant call site, which
+            // HotSpot inlines as it would the invokestatic.
             safepoint();
             mv.visitVarInsn(ALOAD, 0);
             deeper();
             pushArgs(argBase, callee);
-            mv.visitMethodInsn(INVOKESTATIC, ModuleCompiler.CLASS_NAME, methodName(index), descriptor(callee), false);
+            if (elsewhere) {
+                mv.visitInvokeDynamicInsn(methodName(index), descriptor(callee), LINK_CALL);
+            } else {
+                mv.visitMethodInsn(
+                        INVOKESTATIC, ModuleCompiler.CLASS_NAME, methodName(index), descriptor(callee), false);
+            }
             storeResults(argBase, callee);
             return;
         }

@@ -15,17 +15,27 @@ import dev.jwasm.spi.runtime.GcRootStack;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
 /**
- * Runs Wasm functions as JVM bytecode. A module is compiled to one hidden class on the first call
- * into one of its instances, or when it is instantiated in eager mode; the functions the compiler
- * cannot handle (see {@link FunctionCompiler}) and every function of a module whose compilation
- * failed run on the interpreter instead (logged; never fatal), unless strict mode makes that an
- * error ({@link JitCompilationException}).
+ * Runs Wasm functions as JVM bytecode, tiered: a module starts on the interpreter, which counts
+ * the calls of each function ({@link #runs}) and reports hot loops ({@link #loopHot}); once a
+ * function passes the threshold ({@link EngineConfig#jitThreshold}) the whole module is compiled
+ * to one hidden class on a background thread ({@link CompileQueue}) and published to every
+ * instance of it ({@link ModuleTier}), calls entering the compiled code from then on. A loop
+ * still running in an interpreted frame continues in compiled code at its header: the function's
+ * OSR entry is compiled (again in the background) and takes over the interpreter's frame. Eager
+ * mode compiles at instantiation instead, threshold 0 and strict mode on the calling thread at
+ * the first call.
+ *
+ * <p>The functions the compiler cannot handle (see {@link FunctionCompiler}) and every function of
+ * a module whose compilation failed run on the interpreter (logged; never fatal), unless strict
+ * mode makes that an error ({@link JitCompilationException}).
  *
  * <p>The tiers call each other both ways: compiled code calls interpreted functions through
  * {@link JitRuntime}, and the interpreter enters compiled code for the functions that have it
@@ -34,29 +44,66 @@ import java.util.function.Predicate;
  * calls run on the interpreter's own stack up to the engine's call-depth limit.
  */
 public final class JitExecutor implements Executor, CompiledTier {
+    private static final System.Logger LOG = System.getLogger(JitExecutor.class.getName());
+    /** Back-edges per call of the threshold: a loop iteration is cheaper than a call. */
+    private static final int BACK_EDGES_PER_CALL = 10;
+
+    /** What compiles a module (a test replaces it to make compilation fail). */
+    @FunctionalInterface
+    interface Backend {
+        ModuleCode compile(InstanceState inst, boolean meterFuel, Predicate<WasmFunctionInstance> interpretOnly);
+    }
+
     private final String name;
     private final int maxCallDepth;
     private final boolean meterFuel;
     private final boolean eager;
     private final boolean strict;
+    private final int threshold;
+    /** Whether a hot module compiles on the background thread (else on the thread that finds it hot). */
+    private final boolean background;
+
+    private final int backEdgeInterval;
     private final JitListener listener;
     /** Functions left to the interpreter whatever the compiler could do (tests of the tiers' calls). */
     private final Predicate<WasmFunctionInstance> interpretOnly;
-    /** Generated code by module (keyed by a function body the module owns), dropped with it. */
-    private final Map<FunctionCode, ModuleCode> modules = new WeakHashMap<>();
+
+    private final Backend backend;
+    /** Tiering state by module (keyed by a function body the module owns), dropped with it. */
+    private final Map<FunctionCode, ModuleTier> modules = new WeakHashMap<>();
 
     public JitExecutor(String name, EngineConfig config, JitListener listener) {
-        this(name, config, listener, f -> false);
+        this(name, config, listener, f -> false, ModuleCompiler::compile, true);
     }
 
     JitExecutor(String name, EngineConfig config, JitListener listener, Predicate<WasmFunctionInstance> interpretOnly) {
+        this(name, config, listener, interpretOnly, ModuleCompiler::compile, true);
+    }
+
+    /**
+     * With {@code background} false a module compiles on the thread whose call or loop makes it
+     * hot, so that a test knows when it happens.
+     */
+    JitExecutor(
+            String name,
+            EngineConfig config,
+            JitListener listener,
+            Predicate<WasmFunctionInstance> interpretOnly,
+            Backend backend,
+            boolean background) {
         this.name = name;
         this.maxCallDepth = config.maxCallDepth();
         this.meterFuel = config.consumeFuel();
         this.eager = config.jitEager();
         this.strict = config.jitStrict();
+        // Strict mode is for proving code runs compiled, and its error must reach the caller:
+        // it compiles before the first call, on the calling thread.
+        this.threshold = strict ? 0 : config.jitThreshold();
+        this.background = background && threshold > 0;
+        this.backEdgeInterval = (int) Math.min(Integer.MAX_VALUE, Math.max(1L, (long) threshold * BACK_EDGES_PER_CALL));
         this.listener = listener;
         this.interpretOnly = interpretOnly;
+        this.backend = backend;
     }
 
     @Override
@@ -70,8 +117,9 @@ public final class JitExecutor implements Executor, CompiledTier {
 
     @Override
     public void instantiated(InstanceState instance) {
-        if (eager) {
-            module(instance);
+        CompiledModule m = module(instance);
+        if (eager && m.tier().claim()) {
+            compile(m.tier(), instance);
         }
     }
 
@@ -92,13 +140,13 @@ public final class JitExecutor implements Executor, CompiledTier {
 
     /**
      * Calls {@code w} with {@code depth} Wasm frames outside it: a function entry, so a
-     * safepoint, then its compiled code, or the interpreter when it has none or the call is
-     * nested too deep for the JVM stack.
+     * safepoint, then its compiled code, or the interpreter when it has none (the call counts
+     * towards compiling it) or the call is nested too deep for the JVM stack.
      */
     long[] enter(WasmFunctionInstance w, long[] args, int depth) {
         InstanceState inst = w.instance();
         CompiledModule m = module(inst);
-        if (m.isCompiled(w.index()) && depth < FunctionCompiler.MAX_JIT_DEPTH) {
+        if (depth < FunctionCompiler.MAX_JIT_DEPTH && (m.isCompiled(w.index()) || hot(m, w))) {
             StoreState store = inst.store;
             if (meterFuel || store.stopRequested()) {
                 JitRuntime.safepoint(store, meterFuel);
@@ -124,7 +172,8 @@ public final class JitExecutor implements Executor, CompiledTier {
 
     @Override
     public boolean runs(WasmFunctionInstance function) {
-        return module(function.instance()).isCompiled(function.index());
+        CompiledModule m = module(function.instance());
+        return m.isCompiled(function.index()) || hot(m, function);
     }
 
     @Override
@@ -140,12 +189,132 @@ public final class JitExecutor implements Executor, CompiledTier {
         }
     }
 
+    @Override
+    public int backEdgeInterval() {
+        return backEdgeInterval;
+    }
+
     /**
-     * The compiled form of {@code inst}, compiling its module on first use. The generated code
-     * depends only on the module (everything instance-specific is read from the {@code
-     * InstanceState} argument), so every instance of a module shares one class.
-     *
-     * @throws JitCompilationException in strict mode, if a function cannot be compiled
+     * A hot loop of an interpreted frame: compiles the module if it is not yet, then the
+     * function's OSR entry, and once there is one runs the rest of the call on it.
+     */
+    @Override
+    public long[] loopHot(WasmFunctionInstance function, long[] frame, int pc, int depth) {
+        InstanceState inst = function.instance();
+        CompiledModule m = module(inst);
+        ModuleTier tier = m.tier();
+        int index = function.index();
+        if (tier.code() == null) {
+            request(tier, inst);
+        }
+        if (!m.isCompiled(index) || depth >= FunctionCompiler.MAX_JIT_DEPTH) {
+            return null;
+        }
+        Optional<MethodHandle> entry = tier.osr(index);
+        if (entry == null && tier.claimOsr(index)) {
+            Runnable task = () -> compileOsr(tier, inst, index);
+            if (!background) {
+                task.run();
+            } else if (!CompileQueue.submit(task)) {
+                tier.unclaimOsr(index);
+            }
+            entry = tier.osr(index);
+        }
+        if (entry == null || entry.isEmpty()) {
+            return null;
+        }
+        listener.loopEntered(index, pc);
+        try {
+            return (long[]) entry.get().invokeExact(inst, depth, frame, pc);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            // The generated code throws nothing checked.
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts a call of {@code w}; whether it has compiled code now (compiled on this thread). */
+    private boolean hot(CompiledModule m, WasmFunctionInstance w) {
+        ModuleTier tier = m.tier();
+        if (tier.code() == null && tier.called(w.index(), threshold)) {
+            request(tier, w.instance());
+            return m.isCompiled(w.index());
+        }
+        return false;
+    }
+
+    /** Has the module compiled once: queued, or right here when not in the background. */
+    private void request(ModuleTier tier, InstanceState inst) {
+        if (!tier.claim()) {
+            return;
+        }
+        if (!background) {
+            compile(tier, inst);
+        } else if (!CompileQueue.submit(() -> compile(tier, inst))) {
+            tier.unclaim();
+        }
+    }
+
+    /**
+     * Compiles the module and publishes its code. Never throws, but in strict mode when a function
+     * is not compiled ({@link JitCompilationException}; the module stays uncompiled, and the next
+     * hot call tries again).
+     */
+    private void compile(ModuleTier tier, InstanceState inst) {
+        long start = System.nanoTime();
+        ModuleCode code;
+        try {
+            code = backend.compile(inst, meterFuel, interpretOnly);
+        } catch (RuntimeException | LinkageError e) {
+            // A bug in the compiler: the module stays on the interpreter.
+            LOG.log(System.Logger.Level.WARNING, "JIT compilation failed; interpreting the module", e);
+            code = new ModuleCode(null, new boolean[inst.functions.length], List.of());
+        }
+        if (ModuleCompiler.VERBOSE) {
+            System.err.printf(
+                    "jwasm jit: module compiled in %d ms on %s%n",
+                    (System.nanoTime() - start) / 1_000_000,
+                    Thread.currentThread().getName());
+        }
+        if (strict) {
+            for (Uncompiled u : code.uncompiled()) {
+                if (!listener.tolerated(u)) {
+                    listener.moduleCompiled(code.compiledCount(), code.uncompiled());
+                    tier.unclaim();
+                    throw new JitCompilationException(u);
+                }
+            }
+        }
+        // Published before the listener hears of it: a listener that waits for it may rely on it.
+        tier.install(code);
+        listener.moduleCompiled(code.compiledCount(), code.uncompiled());
+    }
+
+    /** Compiles function {@code index}'s OSR entry; a failure leaves its loops interpreted. */
+    private void compileOsr(ModuleTier tier, InstanceState inst, int index) {
+        long start = System.nanoTime();
+        Optional<MethodHandle> entry;
+        try {
+            entry = ModuleCompiler.compileOsr(inst, index, meterFuel, tier.code());
+        } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
+            LOG.log(System.Logger.Level.WARNING, "JIT: OSR entry of function " + index + " failed; interpreting", e);
+            entry = Optional.empty();
+        }
+        if (ModuleCompiler.VERBOSE) {
+            System.err.printf(
+                    "jwasm jit: function %d: %s in %d ms%n",
+                    index,
+                    entry.isPresent() ? "OSR entry compiled" : "no OSR entry",
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        tier.installOsr(index, entry);
+    }
+
+    /**
+     * The JIT's state in {@code inst}, made on first use: every instance of a module shares its
+     * {@link ModuleTier}, so one compilation serves them all (the generated code depends only on
+     * the module: everything instance-specific is read from the {@code InstanceState} argument).
      */
     CompiledModule module(InstanceState inst) {
         if (inst.compiledModule() instanceof CompiledModule m) {
@@ -156,29 +325,15 @@ public final class JitExecutor implements Executor, CompiledTier {
                 return m;
             }
             FunctionCode key = firstDefined(inst);
-            ModuleCode code;
+            ModuleTier tier;
             if (key == null) {
-                code = new ModuleCode(null, new boolean[inst.functions.length], List.of());
+                tier = ModuleTier.empty(inst.functions.length);
             } else {
                 synchronized (modules) {
-                    code = modules.get(key);
-                }
-                if (code == null) {
-                    code = ModuleCompiler.compile(inst, meterFuel, interpretOnly);
-                    listener.moduleCompiled(code.compiledCount(), code.uncompiled());
-                    if (strict) {
-                        for (Uncompiled u : code.uncompiled()) {
-                            if (!listener.tolerated(u)) {
-                                throw new JitCompilationException(u);
-                            }
-                        }
-                    }
-                    synchronized (modules) {
-                        modules.put(key, code);
-                    }
+                    tier = modules.computeIfAbsent(key, k -> new ModuleTier(inst.functions.length));
                 }
             }
-            CompiledModule m = new CompiledModule(this, code.code(), code.compiled());
+            CompiledModule m = new CompiledModule(this, tier);
             inst.compiledModule(m);
             return m;
         }

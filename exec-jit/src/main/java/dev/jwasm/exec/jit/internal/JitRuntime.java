@@ -14,6 +14,11 @@ import dev.jwasm.spi.runtime.HostFunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.lang.constant.ConstantDescs;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Optional;
 
 /**
@@ -25,6 +30,16 @@ public final class JitRuntime {
     private static final long[] NO_VALUES = {};
 
     private JitRuntime() {}
+
+    /**
+     * Bootstraps a call from a class of its own (an OSR entry's) to static method {@code name} of
+     * the module's class, the caller's class data: bound once, constant, so HotSpot inlines it.
+     */
+    public static CallSite linkCall(MethodHandles.Lookup caller, String name, MethodType type)
+            throws ReflectiveOperationException {
+        Class<?> module = MethodHandles.classData(caller, ConstantDescs.DEFAULT_NAME, Class.class);
+        return new ConstantCallSite(caller.findStatic(module, name, type));
+    }
 
     /** Records function {@code index}'s frame on a trap leaving it; returns the trap to rethrow. */
     public static Trap frame(Trap trap, InstanceState inst, int index) {

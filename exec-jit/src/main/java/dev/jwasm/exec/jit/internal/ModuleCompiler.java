@@ -14,6 +14,9 @@ import dev.jwasm.exec.interp.internal.TierSupport.Lowered;
 import dev.jwasm.exec.jit.Uncompiled;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -207,11 +210,58 @@ final class ModuleCompiler {
         }
         int chunks = (compiled.length >> CHUNK_BITS) + 1;
         return ClassDefiner.define(
-                cv -> members(cv, inst, lowered, compiled, meterFuel, budgets, huge, indexes),
-                mv -> invoke(mv, chunks));
+                cv -> members(cv, inst, lowered, compiled, meterFuel, budgets, huge, indexes, -1, null),
+                mv -> invoke(mv, chunks),
+                null);
     }
 
-    /** Every static method: the functions, their bridges, the typed indirect calls, the dispatch. */
+    /**
+     * Function {@code index} of {@code inst} in a class of its own with its on-stack-replacement
+     * entry ({@link SplitFunction#compileOsr}): a static method {@code (InstanceState, int depth,
+     * long[] frame, int pc) long[]} that continues an interpreted call at a loop header. Its calls
+     * of the functions in {@code module}'s class are linked to their methods there (the class is
+     * the OSR class's class data, see {@link JitRuntime#linkCall}); its other calls go through
+     * {@link JitRuntime}. Empty when the function cannot have one, or would be too big for HotSpot.
+     */
+    static Optional<MethodHandle> compileOsr(InstanceState inst, int index, boolean meterFuel, ModuleCode module)
+            throws ReflectiveOperationException {
+        int n = inst.functions.length;
+        Lowered fn = TierSupport.lowered((WasmFunctionInstance) inst.functions[index]);
+        if (!SplitFunction.osrCapable(inst, index, fn)) {
+            return Optional.empty();
+        }
+        boolean[] compiled = new boolean[n];
+        compiled[index] = true;
+        Lowered[] lowered = new Lowered[n];
+        lowered[index] = fn;
+        boolean[] linked = module.compiled().clone();
+        linked[index] = false;
+        var huge = new ArrayList<Integer>();
+        JitCode code;
+        try {
+            code = ClassDefiner.define(
+                    cv -> members(
+                            cv, inst, lowered, compiled, meterFuel, new int[n], huge, List.of(index), index, linked),
+                    mv -> invoke(mv, (n >> CHUNK_BITS) + 1),
+                    module.code().getClass());
+        } catch (MethodTooLargeException e) {
+            return Optional.empty();
+        }
+        if (!huge.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(MethodHandles.lookup()
+                .findStatic(
+                        code.getClass(),
+                        SplitFunction.osrMethodName(index),
+                        MethodType.methodType(long[].class, InstanceState.class, int.class, long[].class, int.class)));
+    }
+
+    /**
+     * Every static method: the functions, their bridges, the typed indirect calls, the dispatch;
+     * function {@code osrIndex} (-1: none) split with its OSR entry, calling the functions
+     * {@code linked} says are in the module's class there.
+     */
     private static void members(
             ClassVisitor cw,
             InstanceState inst,
@@ -220,14 +270,18 @@ final class ModuleCompiler {
             boolean meterFuel,
             int[] budgets,
             List<Integer> huge,
-            List<Integer> indexes) {
+            List<Integer> indexes,
+            int osrIndex,
+            boolean[] linked) {
         var indirectTypes = new TreeSet<Integer>();
         for (int i = 0; i < compiled.length; i++) {
             if (compiled[i]) {
-                int size = budgets[i] == 0
-                        ? FunctionCompiler.compile(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes)
-                        : SplitFunction.compile(
-                                cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes, budgets[i]);
+                int size = i == osrIndex
+                        ? SplitFunction.compileOsr(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes, linked)
+                        : budgets[i] == 0
+                                ? FunctionCompiler.compile(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes)
+                                : SplitFunction.compile(
+                                        cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes, budgets[i]);
                 if (size > HUGE_METHOD_LIMIT) {
                     huge.add(i);
                 }

@@ -114,15 +114,79 @@ final class SplitFunction {
             boolean meterFuel,
             Set<Integer> indirectTypes,
             int budget) {
+        return compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, budget, null);
+    }
+
+    /**
+     * Whether function {@code index} can have an OSR entry ({@link #compileOsr}): its frame is
+     * the interpreter's slots as they are (no v128 high halves) and it makes no tail calls to
+     * others (which its caller would have to make).
+     */
+    static boolean osrCapable(InstanceState inst, int index, Lowered fn) {
+        return !FunctionCompiler.usesV128(inst, inst.functions[index].type(), fn)
+                && !TailDispatch.tailCallsOthers(fn, index);
+    }
+
+    /**
+     * Emits function {@code index} split as {@link #compile} does, with every loop header (the
+     * target of a backward jump) an entry of its chunk, and the OSR entry {@code static long[]
+     * o<index>(InstanceState inst, int depth, long[] frame, int pc)}: it runs the function from
+     * loop header {@code pc} on {@code frame} (an interpreter frame's slots, taken over) to its
+     * return, and returns the results flat. Requires {@link #osrCapable}. Its calls of the
+     * functions {@code linked} says are in the module's class go there through invokedynamic.
+     */
+    static int compileOsr(
+            ClassVisitor cv,
+            InstanceState inst,
+            int index,
+            Lowered fn,
+            boolean[] compiled,
+            boolean meterFuel,
+            Set<Integer> indirectTypes,
+            boolean[] linked) {
+        return compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, BUDGET, linked);
+    }
+
+    static String osrMethodName(int index) {
+        return "o" + index;
+    }
+
+    /** The OSR entry's descriptor: {@code (InstanceState, int depth, long[] frame, int pc) long[]}. */
+    static final String OSR_DESCRIPTOR = "(L" + FunctionCompiler.INST + ";I[JI)[J";
+
+    private static int compile(
+            ClassVisitor cv,
+            InstanceState inst,
+            int index,
+            Lowered fn,
+            boolean[] compiled,
+            boolean meterFuel,
+            Set<Integer> indirectTypes,
+            int budget,
+            boolean[] linked) {
+        // An OSR form is what has a linked module class.
+        boolean osr = linked != null;
         var probe = new Probe();
         int total = FunctionCompiler.compile(
-                new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, probe);
-        List<Chunk> chunks = cut(probe, total, inst, fn, budget);
+                new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, probe, linked);
+        var loopHeaders = new BitSet();
+        if (osr) {
+            FunctionCompiler.jumps(fn.code(), (at, target) -> {
+                if (target <= at) {
+                    loopHeaders.set(target);
+                }
+            });
+        }
+        List<Chunk> chunks = cut(probe, total, inst, fn, budget, loopHeaders);
         boolean tail = TailDispatch.tailCallsOthers(fn, index);
         int largest = entry(cv, inst, index, fn, chunks, tail);
+        if (osr) {
+            largest = Math.max(largest, osrEntry(cv, index, inst.functions[index].type(), fn, chunks));
+        }
         var sizes = new ArrayList<Integer>();
         for (Chunk chunk : chunks) {
-            int size = FunctionCompiler.compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, chunk, null);
+            int size = FunctionCompiler.compile(
+                    cv, inst, index, fn, compiled, meterFuel, indirectTypes, chunk, null, linked);
             sizes.add(size);
             largest = Math.max(largest, size);
         }
@@ -140,11 +204,12 @@ final class SplitFunction {
      */
     static int measure(InstanceState inst, int index, Lowered fn, boolean[] compiled, boolean meterFuel) {
         return FunctionCompiler.compile(
-                new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, null);
+                new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, null, null);
     }
 
     /** Cuts the measured instructions greedily into chunks within {@code budget}. */
-    private static List<Chunk> cut(Probe probe, int total, InstanceState inst, Lowered fn, int budget) {
+    private static List<Chunk> cut(
+            Probe probe, int total, InstanceState inst, Lowered fn, int budget, BitSet extraEntries) {
         int[] code = fn.code();
         int n = probe.pcs.size();
         // Every jump target may become an entry of its chunk: a case of its dispatch switch.
@@ -197,6 +262,7 @@ final class SplitFunction {
             }
         });
         handlers(inst, fn, ranges, sets, entries);
+        extraEntries.stream().forEach(pc -> entries.get(chunkOf(ranges, pc)).add(pc));
         List<Chunk> chunks = new ArrayList<>();
         for (int k = 0; k < ranges.size(); k++) {
             int[] e = entries.get(k).stream().mapToInt(Integer::intValue).toArray();
@@ -332,6 +398,51 @@ final class SplitFunction {
         }
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, pc);
+        chunkLoop(mv, index, chunks, frame, pc, tailCall);
+        if (tail) {
+            // The body form: the tail call a chunk made, or the flat results.
+            Label returned = new Label();
+            mv.visitVarInsn(ILOAD, pc);
+            push(mv, TAIL_CALLED);
+            mv.visitJumpInsn(IF_ICMPNE, returned);
+            mv.visitVarInsn(ALOAD, tailCall);
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(AALOAD);
+            mv.visitInsn(ARETURN);
+            mv.visitLabel(returned);
+        }
+        returnFromFrame(mv, frame, type.results(), frameSize, tail);
+        Label end = new Label();
+        mv.visitLabel(end);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        return end.getOffset();
+    }
+
+    /**
+     * {@code o<index>} (see {@link #compileOsr}): the chunks from the given pc on the given frame,
+     * then the results as a long[]. Its bytecode size.
+     */
+    private static int osrEntry(ClassVisitor cv, int index, FuncType type, Lowered fn, List<Chunk> chunks) {
+        MethodVisitor mv = cv.visitMethod(ACC_STATIC, osrMethodName(index), OSR_DESCRIPTOR, null, null);
+        mv.visitCode();
+        int tailCall = 4;
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, tailCall);
+        chunkLoop(mv, index, chunks, 2, 3, tailCall);
+        returnFromFrame(mv, 2, type.results(), fn.frameSize(), true);
+        Label end = new Label();
+        mv.visitLabel(end);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        return end.getOffset();
+    }
+
+    /**
+     * Calls the chunk whose range holds the pc (local {@code pc}) until one returns a negative
+     * code, which is left in {@code pc}; locals 0 and 1 are the instance and the depth.
+     */
+    private static void chunkLoop(MethodVisitor mv, int index, List<Chunk> chunks, int frame, int pc, int tailCall) {
         Label loop = new Label();
         Label done = new Label();
         mv.visitLabel(loop);
@@ -356,24 +467,6 @@ final class SplitFunction {
             mv.visitJumpInsn(GOTO, done);
         }
         mv.visitLabel(done);
-        if (tail) {
-            // The body form: the tail call a chunk made, or the flat results.
-            Label returned = new Label();
-            mv.visitVarInsn(ILOAD, pc);
-            push(mv, TAIL_CALLED);
-            mv.visitJumpInsn(IF_ICMPNE, returned);
-            mv.visitVarInsn(ALOAD, tailCall);
-            mv.visitInsn(ICONST_0);
-            mv.visitInsn(AALOAD);
-            mv.visitInsn(ARETURN);
-            mv.visitLabel(returned);
-        }
-        returnFromFrame(mv, frame, type.results(), frameSize, tail);
-        Label end = new Label();
-        mv.visitLabel(end);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-        return end.getOffset();
     }
 
     /** Jumps to {@code calls[k]} for the chunk k in {@code [lo, hi]} whose range holds the pc. */

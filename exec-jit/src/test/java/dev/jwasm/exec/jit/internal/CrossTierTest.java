@@ -68,6 +68,8 @@ class CrossTierTest {
                 .memory(new HeapMemoryProvider())
                 .executor(provider)
                 .maxCallDepth(maxCallDepth)
+                // Compiled at the first call: the tiers' calls are under test, not tiering.
+                .jitThreshold(0)
                 .build();
         var linker = new Linker().define("env", "probe", FuncType.of(List.of(), List.of()), args -> {
             tiers.clear();

@@ -25,6 +25,8 @@ final class Jit {
                 .memory(new HeapMemoryProvider())
                 .executor(new JitProvider())
                 .consumeFuel(fuel)
+                // Compiled at the first call: these tests are about the compiled code.
+                .jitThreshold(0)
                 .build();
     }
 
@@ -68,7 +70,7 @@ final class Jit {
     static boolean compiled(Instance inst, String export) {
         var f = (WasmFunctionInstance) Internals.function(inst.function(export));
         var module = CompiledModule.of(f.instance());
-        if (module == null) {
+        if (module == null || module.tier().code() == null) {
             throw new IllegalStateException("instance not compiled yet: call a function first");
         }
         return module.isCompiled(f.index());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwasm.api.ConfigurationException;
 import dev.jwasm.api.Engine;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
@@ -55,12 +56,12 @@ class JitModesTest {
     }
 
     private static boolean compiledYet(Instance inst) {
-        return Internals.state(inst).compiledModule() != null;
+        return CompiledModule.of(Internals.state(inst)).tier().code() != null;
     }
 
     @Test
-    void normalModeCompilesOnFirstUseAndInterpretsWhatItCannotCompile() {
-        Instance inst = instance(MODULE, b -> b.jitEager(false).jitStrict(false), recorder);
+    void thresholdZeroCompilesOnFirstUseAndInterpretsWhatItCannotCompile() {
+        Instance inst = instance(MODULE, b -> b.jitEager(false).jitStrict(false).jitThreshold(0), recorder);
         assertFalse(compiledYet(inst), "nothing is compiled before the first call");
         assertEquals(15, inst.function("fast").callForLong(5));
         assertTrue(Jit.compiled(inst, "fast"));
@@ -127,28 +128,44 @@ class JitModesTest {
     void systemPropertiesSetTheModesUnlessTheBuilderDoes() {
         String eager = System.getProperty(Engine.JIT_EAGER_PROPERTY);
         String strict = System.getProperty(Engine.JIT_STRICT_PROPERTY);
+        String threshold = System.getProperty(Engine.JIT_THRESHOLD_PROPERTY);
         try {
             System.setProperty(Engine.JIT_EAGER_PROPERTY, "true");
             System.setProperty(Engine.JIT_STRICT_PROPERTY, "true");
+            System.setProperty(Engine.JIT_THRESHOLD_PROPERTY, "17");
             var fromProperties =
                     Engine.builder().memory(new HeapMemoryProvider()).build().config();
             assertTrue(fromProperties.jitEager());
             assertTrue(fromProperties.jitStrict());
+            assertEquals(17, fromProperties.jitThreshold());
             var explicit = Engine.builder()
                     .memory(new HeapMemoryProvider())
                     .jitEager(false)
                     .jitStrict(false)
+                    .jitThreshold(3)
                     .build()
                     .config();
             assertFalse(explicit.jitEager());
             assertFalse(explicit.jitStrict());
+            assertEquals(3, explicit.jitThreshold());
+            System.setProperty(Engine.JIT_THRESHOLD_PROPERTY, "many");
+            var e = assertThrows(
+                    ConfigurationException.class,
+                    () -> Engine.builder().memory(new HeapMemoryProvider()).build());
+            assertEquals("jwasm.jit.threshold must be a count, not 'many'", e.getMessage());
         } finally {
             restore(Engine.JIT_EAGER_PROPERTY, eager);
             restore(Engine.JIT_STRICT_PROPERTY, strict);
+            restore(Engine.JIT_THRESHOLD_PROPERTY, threshold);
         }
         var defaults = Engine.builder().memory(new HeapMemoryProvider()).build().config();
         assertFalse(defaults.jitEager());
         assertFalse(defaults.jitStrict());
+        assertEquals(1_000, defaults.jitThreshold());
+        assertThrows(ConfigurationException.class, () -> Engine.builder()
+                .memory(new HeapMemoryProvider())
+                .jitThreshold(-1)
+                .build());
     }
 
     private static void restore(String property, String value) {
