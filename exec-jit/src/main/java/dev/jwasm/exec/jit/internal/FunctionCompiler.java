@@ -6,6 +6,7 @@ import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
 import static net.bytebuddy.jar.asm.Opcodes.ARETURN;
 import static net.bytebuddy.jar.asm.Opcodes.ASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
+import static net.bytebuddy.jar.asm.Opcodes.CHECKCAST;
 import static net.bytebuddy.jar.asm.Opcodes.DUP2;
 import static net.bytebuddy.jar.asm.Opcodes.GETFIELD;
 import static net.bytebuddy.jar.asm.Opcodes.GOTO;
@@ -332,12 +333,15 @@ final class FunctionCompiler extends Emitter {
     }
 
     private void loadMemories() {
-        // The memories never change for an instance: load each once.
+        // The memories never change for an instance: load each once, as its concrete class.
         for (int m = 0; m < inst.memories.length; m++) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitFieldInsn(GETFIELD, INST, "memories", "[L" + MEM + ";");
             push(m);
             mv.visitInsn(AALOAD);
+            if (!memories.owner(m).equals(MEM)) {
+                mv.visitTypeInsn(CHECKCAST, memories.owner(m));
+            }
             mv.visitVarInsn(ASTORE, memBase + m);
         }
     }
@@ -568,7 +572,7 @@ final class FunctionCompiler extends Emitter {
             case LOAD, STORE -> memory.access(Memory.of(op.carried(code, pc)), pc);
             case MEMORY_SIZE -> {
                 mv.visitVarInsn(ALOAD, memBase + code[pc + 2]);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "pages", "()J", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, memories.owner(code[pc + 2]), "pages", "()J", false);
                 storeL(code[pc + 1]);
             }
             case MEMORY_GROW -> {

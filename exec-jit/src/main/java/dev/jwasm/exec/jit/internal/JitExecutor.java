@@ -14,6 +14,7 @@ import dev.jwasm.spi.runtime.FunctionInstance;
 import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -41,8 +42,14 @@ public final class JitExecutor implements Executor, CompiledTier {
     private final JitListener listener;
     /** Functions left to the interpreter whatever the compiler could do (tests of the tiers' calls). */
     private final Predicate<WasmFunctionInstance> interpretOnly;
-    /** Generated code by module (keyed by a function body the module owns), dropped with it. */
-    private final Map<FunctionCode, ModuleCode> modules = new WeakHashMap<>();
+    /**
+     * Generated code by module (keyed by a function body the module owns), dropped with it: one
+     * class per shape of the instances' memories (see {@link MemoryShape}), usually just one.
+     */
+    private final Map<FunctionCode, List<Shaped>> modules = new WeakHashMap<>();
+
+    /** A module's code for the instances whose memories have {@code shape}. */
+    private record Shaped(MemoryShape shape, ModuleCode code) {}
 
     public JitExecutor(String name, EngineConfig config, JitListener listener) {
         this(name, config, listener, f -> false);
@@ -129,8 +136,9 @@ public final class JitExecutor implements Executor, CompiledTier {
 
     /**
      * The compiled form of {@code inst}, compiling its module on first use. The generated code
-     * depends only on the module (everything instance-specific is read from the {@code
-     * InstanceState} argument), so every instance of a module shares one class.
+     * depends only on the module and its memories' classes (everything else instance-specific
+     * is read from the {@code InstanceState} argument), so the instances of a module with the
+     * same memory backend share one class.
      *
      * @throws JitCompilationException in strict mode, if a function cannot be compiled
      */
@@ -147,8 +155,13 @@ public final class JitExecutor implements Executor, CompiledTier {
             if (key == null) {
                 code = new ModuleCode(null, new boolean[inst.functions.length], List.of());
             } else {
+                code = null;
                 synchronized (modules) {
-                    code = modules.get(key);
+                    for (Shaped s : modules.getOrDefault(key, List.of())) {
+                        if (s.shape().fits(inst)) {
+                            code = s.code();
+                        }
+                    }
                 }
                 if (code == null) {
                     code = ModuleCompiler.compile(inst, meterFuel, interpretOnly);
@@ -160,8 +173,9 @@ public final class JitExecutor implements Executor, CompiledTier {
                             }
                         }
                     }
+                    var shaped = new Shaped(MemoryShape.of(inst), code);
                     synchronized (modules) {
-                        modules.put(key, code);
+                        modules.computeIfAbsent(key, k -> new ArrayList<>()).add(shaped);
                     }
                 }
             }
