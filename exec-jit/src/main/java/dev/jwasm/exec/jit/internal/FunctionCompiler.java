@@ -752,8 +752,9 @@ final class FunctionCompiler extends Emitter {
     }
 
     /**
-     * A function entry: one volatile read of the store's stop flags, and the slow path only when
-     * a stop was requested; with fuel metered, always the slow path (as the interpreter does).
+     * A function entry: the store's stop check ({@link StopCheck}: nothing until some store is
+     * stopped, then one volatile read), and the slow path only when a stop was requested; with
+     * fuel metered, always the slow path (as the interpreter does).
      */
     private void safepoint() {
         safepoint(mv, meterFuel);
@@ -769,7 +770,7 @@ final class FunctionCompiler extends Emitter {
             return;
         }
         Label go = new Label();
-        mv.visitMethodInsn(INVOKEVIRTUAL, STORE, "stopRequested", "()Z", false);
+        StopCheck.emit(mv);
         mv.visitJumpInsn(IFEQ, go);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, INST, "store", "L" + STORE + ";");
