@@ -9,6 +9,7 @@ import dev.jwasm.spi.GcHeap;
 import dev.jwasm.spi.GcRoots;
 import dev.jwasm.spi.LinearMemory;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.SwitchPoint;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,6 +67,9 @@ public final class StoreState {
 
     /** Why running code must stop: INTERRUPT and DEADLINE bits, written under this object's lock. */
     private volatile int stopReasons;
+
+    /** Valid until the first stop any store in this JVM requests (see {@link #noStopYet()}). */
+    private static final SwitchPoint NO_STOP_YET = new SwitchPoint();
     /** Bumped whenever the deadline changes, so that a stale timer does nothing. */
     private long deadlineGeneration;
 
@@ -333,6 +337,16 @@ public final class StoreState {
         return stopReasons != 0;
     }
 
+    /**
+     * A switch point that stays valid until some store first requests a stop (an interrupt or a
+     * passed deadline), so that compiled code guarding its {@link #stopRequested()} reads with it
+     * pays nothing for them until then; afterwards it reads the flag again. Invalidated after the
+     * flag is set, so code that sees it invalid also sees the stop.
+     */
+    public static SwitchPoint noStopYet() {
+        return NO_STOP_YET;
+    }
+
     /** Traps "interrupted" or "deadline exceeded" if {@link #stopRequested()}, else returns. */
     public void checkStop() {
         int reasons = stopReasons;
@@ -383,6 +397,9 @@ public final class StoreState {
 
     private synchronized void setStop(int reason) {
         stopReasons |= reason;
+        if (!NO_STOP_YET.hasBeenInvalidated()) {
+            SwitchPoint.invalidateAll(new SwitchPoint[] {NO_STOP_YET});
+        }
         // Threads parked in memory.atomic.wait for this store wake up and see the stop at once.
         for (Thread waiter : waiters) {
             LockSupport.unpark(waiter);

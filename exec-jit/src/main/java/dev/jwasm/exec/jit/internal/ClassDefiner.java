@@ -1,8 +1,12 @@
 package dev.jwasm.exec.jit.internal;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.ClassFileVersion;
@@ -35,7 +39,26 @@ import net.bytebuddy.pool.TypePool;
  * HiddenClasses}), unloaded once nothing uses it.
  */
 final class ClassDefiner {
+    /**
+     * {@code -Djwasm.jit.dump=DIR} writes each generated class to {@code DIR/WasmModule-N.class}
+     * (for {@code javap -c -p}), to read what the JIT emitted.
+     */
+    private static final String DUMP = System.getProperty("jwasm.jit.dump");
+
+    private static final AtomicInteger DUMPED = new AtomicInteger();
+
     private ClassDefiner() {}
+
+    private static void dump(byte[] bytes) {
+        Path file = Path.of(DUMP, "WasmModule-" + DUMPED.incrementAndGet() + ".class");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            System.getLogger(ClassDefiner.class.getName())
+                    .log(System.Logger.Level.WARNING, "cannot dump the generated class to " + file, e);
+        }
+    }
 
     /**
      * The generated class, its static methods emitted by {@code members}, {@code invoke}'s body
@@ -58,6 +81,9 @@ final class ClassDefiner {
                 .intercept(new Implementation.Simple(invokeBody))
                 .visit(new Members(members))
                 .make();
+        if (DUMP != null) {
+            dump(unloaded.getBytes());
+        }
         Class<?> type = unloaded.load(JitCode.class.getClassLoader(), new HiddenClasses(classData))
                 .getLoaded();
         return (JitCode) type.getDeclaredConstructor().newInstance();

@@ -76,6 +76,9 @@ abstract class Emitter {
 
     final int memBase;
 
+    /** The class each memory's accessors are invoked on (see {@link MemoryShape}). */
+    final MemoryShape memories;
+
     final int scratch;
 
     /** Whether the function touches v128 values: then each slot has a high-half local too. */
@@ -99,6 +102,7 @@ abstract class Emitter {
         this.fn = fn;
         this.code = fn.code();
         this.memBase = FIRST_SLOT + 2 * fn.frameSize();
+        this.memories = MemoryShape.of(inst);
         this.scratch = memBase + inst.memories.length;
         this.v128 = usesV128(inst, type, fn);
         // scratch + 1 holds a caught exception (FunctionCompiler.handlerStub).
@@ -115,6 +119,7 @@ abstract class Emitter {
         this.fn = method.fn;
         this.code = method.code;
         this.memBase = method.memBase;
+        this.memories = method.memories;
         this.scratch = method.scratch;
         this.v128 = method.v128;
         this.hiBase = method.hiBase;
@@ -382,6 +387,11 @@ abstract class Emitter {
     }
 
     // ---- memory
+
+    /** The class to invoke the accessors of the memory in operand {@code flags} on. */
+    String memOwner(int flags) {
+        return memories.owner(flags & 0x7FFF_FFFF);
+    }
 
     /** Leaves the memory and the effective address (spec 4.4.7.1) on the stack. */
     void address(int addr, int flags, long offset) {

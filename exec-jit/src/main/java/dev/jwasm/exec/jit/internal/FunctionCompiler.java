@@ -6,6 +6,7 @@ import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
 import static net.bytebuddy.jar.asm.Opcodes.ARETURN;
 import static net.bytebuddy.jar.asm.Opcodes.ASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
+import static net.bytebuddy.jar.asm.Opcodes.CHECKCAST;
 import static net.bytebuddy.jar.asm.Opcodes.DUP2;
 import static net.bytebuddy.jar.asm.Opcodes.GETFIELD;
 import static net.bytebuddy.jar.asm.Opcodes.GOTO;
@@ -347,12 +348,15 @@ final class FunctionCompiler extends Emitter {
     }
 
     private void loadMemories() {
-        // The memories never change for an instance: load each once.
+        // The memories never change for an instance: load each once, as its concrete class.
         for (int m = 0; m < inst.memories.length; m++) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitFieldInsn(GETFIELD, INST, "memories", "[L" + MEM + ";");
             push(m);
             mv.visitInsn(AALOAD);
+            if (!memories.owner(m).equals(MEM)) {
+                mv.visitTypeInsn(CHECKCAST, memories.owner(m));
+            }
             mv.visitVarInsn(ASTORE, memBase + m);
         }
     }
@@ -586,7 +590,7 @@ final class FunctionCompiler extends Emitter {
             case LOAD, STORE -> memory.access(Memory.of(op.carried(code, pc)), pc);
             case MEMORY_SIZE -> {
                 mv.visitVarInsn(ALOAD, memBase + code[pc + 2]);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "pages", "()J", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, memories.owner(code[pc + 2]), "pages", "()J", false);
                 storeL(code[pc + 1]);
             }
             case MEMORY_GROW -> {
@@ -768,8 +772,9 @@ final class FunctionCompiler extends Emitter {
     }
 
     /**
-     * A function entry: one volatile read of the store's stop flags, and the slow path only when
-     * a stop was requested; with fuel metered, always the slow path (as the interpreter does).
+     * A function entry: the store's stop check ({@link StopCheck}: nothing until some store is
+     * stopped, then one volatile read), and the slow path only when a stop was requested; with
+     * fuel metered, always the slow path (as the interpreter does).
      */
     private void safepoint() {
         safepoint(mv, meterFuel);
@@ -785,7 +790,7 @@ final class FunctionCompiler extends Emitter {
             return;
         }
         Label go = new Label();
-        mv.visitMethodInsn(INVOKEVIRTUAL, STORE, "stopRequested", "()Z", false);
+        StopCheck.emit(mv);
         mv.visitJumpInsn(IFEQ, go);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, INST, "store", "L" + STORE + ";");

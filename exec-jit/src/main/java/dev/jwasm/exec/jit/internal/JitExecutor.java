@@ -16,6 +16,7 @@ import dev.jwasm.spi.runtime.InstanceState;
 import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +70,15 @@ public final class JitExecutor implements Executor, CompiledTier {
     private final Predicate<WasmFunctionInstance> interpretOnly;
 
     private final Backend backend;
-    /** Tiering state by module (keyed by a function body the module owns), dropped with it. */
-    private final Map<FunctionCode, ModuleTier> modules = new WeakHashMap<>();
+    /**
+     * Tiering state by module (keyed by a function body the module owns), dropped with it: one
+     * per shape of the instances' memories (see {@link MemoryShape}; the generated class calls
+     * the memories' concrete classes), usually just one.
+     */
+    private final Map<FunctionCode, List<Shaped>> modules = new WeakHashMap<>();
+
+    /** A module's tier for the instances whose memories have {@code shape}. */
+    private record Shaped(MemoryShape shape, ModuleTier tier) {}
 
     public JitExecutor(String name, EngineConfig config, JitListener listener) {
         this(name, config, listener, f -> false, ModuleCompiler::compile, true);
@@ -312,9 +320,10 @@ public final class JitExecutor implements Executor, CompiledTier {
     }
 
     /**
-     * The JIT's state in {@code inst}, made on first use: every instance of a module shares its
-     * {@link ModuleTier}, so one compilation serves them all (the generated code depends only on
-     * the module: everything instance-specific is read from the {@code InstanceState} argument).
+     * The JIT's state in {@code inst}, made on first use: every instance of a module whose
+     * memories have the same classes shares its {@link ModuleTier}, so one compilation serves them
+     * all (the generated code depends only on the module and its memories' classes: everything
+     * else instance-specific is read from the {@code InstanceState} argument).
      */
     CompiledModule module(InstanceState inst) {
         if (inst.compiledModule() instanceof CompiledModule m) {
@@ -330,7 +339,17 @@ public final class JitExecutor implements Executor, CompiledTier {
                 tier = ModuleTier.empty(inst.functions.length);
             } else {
                 synchronized (modules) {
-                    tier = modules.computeIfAbsent(key, k -> new ModuleTier(inst.functions.length));
+                    List<Shaped> shapes = modules.computeIfAbsent(key, k -> new ArrayList<>());
+                    tier = null;
+                    for (Shaped sh : shapes) {
+                        if (sh.shape().fits(inst)) {
+                            tier = sh.tier();
+                        }
+                    }
+                    if (tier == null) {
+                        tier = new ModuleTier(inst.functions.length);
+                        shapes.add(new Shaped(MemoryShape.of(inst), tier));
+                    }
                 }
             }
             CompiledModule m = new CompiledModule(this, tier);

@@ -36,7 +36,7 @@ final class MemoryEmitter extends Emitter {
     void access(Memory.Access a, int pc) {
         if (a.load()) {
             address(code[pc + 2], code[pc + 3], offset(pc + 4));
-            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, a.method(), a.desc(), false);
+            mv.visitMethodInsn(INVOKEVIRTUAL, memOwner(code[pc + 3]), a.method(), a.desc(), false);
             for (int insn : a.after()) {
                 mv.visitInsn(insn);
             }
@@ -51,7 +51,7 @@ final class MemoryEmitter extends Emitter {
             for (int insn : a.before()) {
                 mv.visitInsn(insn);
             }
-            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, a.method(), a.desc(), false);
+            mv.visitMethodInsn(INVOKEVIRTUAL, memOwner(code[pc + 3]), a.method(), a.desc(), false);
         }
     }
 
@@ -73,14 +73,14 @@ final class MemoryEmitter extends Emitter {
                 address(base, flags, offset(pc + 4));
                 push(a.width());
                 swapIntUnderLong();
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicLoad", "(IJ)J", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, memOwner(flags), "atomicLoad", "(IJ)J", false);
             }
             case STORE -> {
                 address(base, flags, offset(pc + 4));
                 push(a.width());
                 swapIntUnderLong();
                 loadL(base + 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicStore", "(IJJ)V", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, memOwner(flags), "atomicStore", "(IJJ)V", false);
             }
             case RMW -> {
                 mv.visitVarInsn(ALOAD, memBase + (flags & 0x7FFF_FFFF));
@@ -88,7 +88,7 @@ final class MemoryEmitter extends Emitter {
                 push(a.width());
                 effectiveAddress(base, flags, offset(pc + 4));
                 loadL(base + 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicRmw", "(L" + RMW_OP + ";IJJ)J", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, memOwner(flags), "atomicRmw", "(L" + RMW_OP + ";IJJ)J", false);
             }
             case CMPXCHG -> {
                 address(base, flags, offset(pc + 4));
@@ -96,7 +96,7 @@ final class MemoryEmitter extends Emitter {
                 swapIntUnderLong();
                 loadL(base + 1);
                 loadL(base + 2);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicCmpxchg", "(IJJJ)J", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, memOwner(flags), "atomicCmpxchg", "(IJJJ)J", false);
             }
             case WAIT -> {
                 address(base, flags, offset(pc + 4));
@@ -112,7 +112,7 @@ final class MemoryEmitter extends Emitter {
                 loadL(base + 1);
                 pushLong(0xFFFF_FFFFL);
                 mv.visitInsn(LAND);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "atomicNotify", "(JJ)I", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, memOwner(flags), "atomicNotify", "(JJ)I", false);
                 mv.visitInsn(I2L);
             }
             case FENCE -> throw new IllegalStateException("handled above");

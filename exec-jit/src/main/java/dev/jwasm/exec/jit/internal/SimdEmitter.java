@@ -196,7 +196,7 @@ final class SimdEmitter extends Emitter {
                 mv.visitVarInsn(LLOAD, eaTemp);
                 pushLong(8);
                 mv.visitInsn(LADD);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "load64", "(J)J", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, memories.owner(mem - memBase), "load64", "(J)J", false);
                 storeHi(dst);
             }
             case V128_STORE -> {
@@ -204,11 +204,11 @@ final class SimdEmitter extends Emitter {
                 mv.visitVarInsn(LLOAD, eaTemp);
                 mv.visitMethodInsn(INVOKESTATIC, RT, "plus8", "(J)J", false);
                 loadHi(value);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "store64", "(JJ)V", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, memories.owner(mem - memBase), "store64", "(JJ)V", false);
                 mv.visitVarInsn(ALOAD, mem);
                 mv.visitVarInsn(LLOAD, eaTemp);
                 loadL(value);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "store64", "(JJ)V", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, memories.owner(mem - memBase), "store64", "(JJ)V", false);
             }
             case V128_LOAD8X8_S, V128_LOAD8X8_U, V128_LOAD16X4_S, V128_LOAD16X4_U, V128_LOAD32X2_S, V128_LOAD32X2_U -> {
                 memLoad(mem, "load64", "(J)J");
@@ -264,7 +264,7 @@ final class SimdEmitter extends Emitter {
     void memLoad(int mem, String method, String desc) {
         mv.visitVarInsn(ALOAD, mem);
         mv.visitVarInsn(LLOAD, eaTemp);
-        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, method, desc, false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, memories.owner(mem - memBase), method, desc, false);
     }
 
     void splatLoad(int mem, String load, String loadDesc, String splat, String splatDesc, int dst) {
@@ -296,6 +296,6 @@ final class SimdEmitter extends Emitter {
         if (narrow != 0) {
             mv.visitInsn(narrow);
         }
-        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, store, desc, false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, memories.owner(mem - memBase), store, desc, false);
     }
 }
