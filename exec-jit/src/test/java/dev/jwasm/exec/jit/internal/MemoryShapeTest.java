@@ -64,8 +64,11 @@ class MemoryShapeTest {
     }
 
     private final Provider provider = new Provider();
-    private final Engine engine =
-            Engine.builder().memory(provider).executor(new JitProvider()).jitThreshold(0).build();
+    private final Engine engine = Engine.builder()
+            .memory(provider)
+            .executor(new JitProvider())
+            .jitThreshold(0)
+            .build();
 
     private Instance instantiate(UnaryOperator<LinearMemory> wrapper) {
         provider.wrappers.add(wrapper);
