@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwasm.api.Engine;
-import dev.jwasm.api.EngineConfig;
 import dev.jwasm.api.Instance;
 import dev.jwasm.api.Linker;
 import dev.jwasm.api.Store;
@@ -21,7 +20,6 @@ import dev.jwasm.exec.jit.JitProvider;
 import dev.jwasm.exec.jit.Uncompiled;
 import dev.jwasm.internal.access.Internals;
 import dev.jwasm.memory.heap.HeapMemoryProvider;
-import dev.jwasm.spi.Executor;
 import dev.jwasm.spi.ExecutorProvider;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import dev.jwasm.wat.Wat;
@@ -97,22 +95,8 @@ class HotTieringTest {
 
     private static Engine engine(
             int threshold, boolean background, boolean fuel, JitListener listener, JitExecutor.Backend backend) {
-        ExecutorProvider provider = new ExecutorProvider() {
-            @Override
-            public String name() {
-                return JitProvider.NAME;
-            }
-
-            @Override
-            public int priority() {
-                return 0;
-            }
-
-            @Override
-            public Executor create(EngineConfig config) {
-                return new JitExecutor(JitProvider.NAME, config, listener, f -> false, backend, background);
-            }
-        };
+        ExecutorProvider provider = Jit.provider(
+                config -> new JitExecutor(JitProvider.NAME, config, listener, f -> false, backend, background));
         return Engine.builder()
                 .memory(new HeapMemoryProvider())
                 .executor(provider)

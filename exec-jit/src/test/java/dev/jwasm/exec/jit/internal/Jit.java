@@ -14,6 +14,7 @@ import dev.jwasm.spi.Executor;
 import dev.jwasm.spi.ExecutorProvider;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import dev.jwasm.wat.Wat;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Instantiates WAT modules on the JIT and says which functions it compiled. */
@@ -43,6 +44,11 @@ final class Jit {
      * interpreter, as if it could not compile them, and tell {@code listener}.
      */
     static ExecutorProvider provider(Predicate<WasmFunctionInstance> interpretOnly, JitListener listener) {
+        return provider(config -> new JitExecutor(JitProvider.NAME, config, listener, interpretOnly));
+    }
+
+    /** A provider named as the JIT's whose executors {@code create} makes (a test's own setup). */
+    static ExecutorProvider provider(Function<EngineConfig, Executor> create) {
         return new ExecutorProvider() {
             @Override
             public String name() {
@@ -56,7 +62,7 @@ final class Jit {
 
             @Override
             public Executor create(EngineConfig config) {
-                return new JitExecutor(JitProvider.NAME, config, listener, interpretOnly);
+                return create.apply(config);
             }
         };
     }
