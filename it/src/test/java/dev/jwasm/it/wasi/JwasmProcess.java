@@ -71,8 +71,15 @@ public final class JwasmProcess {
      * and waits at most {@code timeout}.
      */
     public Result run(List<String> jwasmArgs, Path workDir, Duration timeout) throws IOException, InterruptedException {
+        return run(List.of(), jwasmArgs, workDir, timeout);
+    }
+
+    /** As {@link #run(List, Path, Duration)}, with {@code jvmOptions} (e.g. {@code -D}s) for the JVM. */
+    public Result run(List<String> jvmOptions, List<String> jwasmArgs, Path workDir, Duration timeout)
+            throws IOException, InterruptedException {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-XX:+AutoCreateSharedArchive");
         command.add("-XX:SharedArchiveFile=" + classDataArchive.toAbsolutePath());
         command.add("-Xlog:cds=off,cds+dynamic=off");

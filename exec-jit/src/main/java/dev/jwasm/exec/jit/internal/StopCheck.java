@@ -35,7 +35,9 @@ final class StopCheck {
 
     static {
         try {
-            READ = MethodHandles.publicLookup()
+            // Not publicLookup(): spi.runtime is exported to jwasm's modules only, and on the module
+            // path a public lookup cannot see it (the JIT failed there, on every module).
+            READ = MethodHandles.lookup()
                     .findVirtual(StoreState.class, "stopRequested", MethodType.methodType(boolean.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
