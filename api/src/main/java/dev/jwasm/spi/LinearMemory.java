@@ -4,6 +4,7 @@ import dev.jwasm.api.Trap;
 import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.model.MemoryType;
 import dev.jwasm.spi.runtime.StoreState;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -119,6 +120,19 @@ public abstract class LinearMemory implements AutoCloseable {
      * overlapping ranges handled as if through a temporary buffer (spec 4.4.7.14).
      */
     public abstract void copyFrom(LinearMemory src, long srcAddr, long dstAddr, long length);
+
+    /**
+     * The memory's bytes as a segment exactly {@link #byteSize()} long, for an executor that
+     * accesses memory itself instead of calling the accessors; null (the default) when the memory
+     * offers none. A class returns null always or never. The segment is a snapshot: it covers the
+     * size at the time of the call, so a caller bounds-checks against its {@code byteSize()} and
+     * asks again after anything that can grow the memory (a grow, a call, a synchronising atomic).
+     * After {@link #close()} it is empty, and a segment obtained before throws on access rather
+     * than touching released storage.
+     */
+    public MemorySegment segment() {
+        return null;
+    }
 
     /** Releases the memory's storage; any later access is an error. Idempotent. */
     @Override

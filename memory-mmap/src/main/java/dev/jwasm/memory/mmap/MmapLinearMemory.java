@@ -174,6 +174,17 @@ public final class MmapLinearMemory extends LinearMemory {
         return oldPages;
     }
 
+    /**
+     * The segment the accessors use: exactly {@link #byteSize()} long, in the memory's shared arena,
+     * so that compiled code holding it across a grow sees at most the old size, and holding it
+     * across {@link #close()} gets an exception (the arena is closed before the unmap) instead of
+     * touching unmapped pages.
+     */
+    @Override
+    public MemorySegment segment() {
+        return segment;
+    }
+
     private static Trap oob() {
         return new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY);
     }

@@ -34,6 +34,8 @@ final class Compilability {
                         + 5
                         + SplitFunction.EXTRA_LOCALS
                         + GcSpill.LOCALS
+                        + Emitter.SEGMENT_LOCALS * inst.memories.length
+                        + 2
                 > 60_000) {
             return "too big";
         }

@@ -91,6 +91,19 @@ abstract class Emitter {
 
     final int eaTemp;
 
+    /** The first local past the frame layout (where a chunk of a split function keeps its own). */
+    final int frameTop;
+
+    /**
+     * The locals of the memories accessed through their segment ({@link MemoryShape#segment}):
+     * per memory its segment and, from {@code + 1}, its size as a long; after them a long
+     * temporary for the effective address. Above the chunk's and the GC spill's locals.
+     */
+    final int segBase;
+
+    /** JVM locals per memory at {@link #segBase}: the segment, then its size (a long). */
+    static final int SEGMENT_LOCALS = 3;
+
     /** Set when the method is only measured, to split the function (see SplitFunction). */
     final SplitFunction.Probe probe;
 
@@ -109,6 +122,8 @@ abstract class Emitter {
         this.hiBase = scratch + 2;
         this.out = hiBase + 2 * fn.frameSize();
         this.eaTemp = out + 1;
+        this.frameTop = v128 ? eaTemp + 2 : scratch + 2;
+        this.segBase = frameTop + SplitFunction.CHUNK_LOCALS + GcSpill.LOCALS;
     }
 
     /** An emitter of another part of the same method, sharing its frame layout. */
@@ -125,6 +140,8 @@ abstract class Emitter {
         this.hiBase = method.hiBase;
         this.out = method.out;
         this.eaTemp = method.eaTemp;
+        this.frameTop = method.frameTop;
+        this.segBase = method.segBase;
         this.probe = method.probe;
     }
 
@@ -391,6 +408,16 @@ abstract class Emitter {
     /** The class to invoke the accessors of the memory in operand {@code flags} on. */
     String memOwner(int flags) {
         return memories.owner(flags & 0x7FFF_FFFF);
+    }
+
+    /** The JVM local of memory {@code memory}'s segment; its size (a long) follows it. */
+    int segmentLocal(int memory) {
+        return segBase + SEGMENT_LOCALS * memory;
+    }
+
+    /** The long temporary an access through a segment keeps its effective address in. */
+    int segmentEa() {
+        return segBase + SEGMENT_LOCALS * inst.memories.length;
     }
 
     /** Leaves the memory and the effective address (spec 4.4.7.1) on the stack. */

@@ -136,10 +136,10 @@ final class FunctionCompiler extends Emitter {
         this.labels = new Label[code.length + 1];
         this.memory = new MemoryEmitter(this);
         this.simd = new SimdEmitter(this);
-        this.chunkLocals = v128 ? eaTemp + 2 : scratch + 2;
+        this.chunkLocals = frameTop;
         this.gc = new GcEmitter(this);
         // Above the chunk's frame, pc and tail-call locals (SplitFunction.Chunk.prologue).
-        this.spill = new GcSpill(this, chunkLocals + 3);
+        this.spill = new GcSpill(this, chunkLocals + SplitFunction.CHUNK_LOCALS);
     }
 
     static String methodName(int index) {
@@ -359,6 +359,21 @@ final class FunctionCompiler extends Emitter {
             }
             mv.visitVarInsn(ASTORE, memBase + m);
         }
+        memory.loadSegments();
+    }
+
+    /**
+     * Whether memories accessed through their segment may have grown by the end of {@code op}, so
+     * that their segment locals are loaded again: a call (the callee or a host function may grow
+     * memory), a grow, and, for a shared memory grown by another thread, the operations that
+     * synchronise with it (memory.size and the atomics: after one of them sees a grow, an access
+     * in the new range must succeed). A stale segment is never unsafe, only smaller.
+     */
+    private static boolean reloadsSegments(IrOp op) {
+        return switch (op) {
+            case CALL, CALL_INDIRECT, CALL_REF, MEMORY_GROW, MEMORY_SIZE, ATOMIC -> true;
+            default -> false;
+        };
     }
 
     /** The handlers after the body, whose bytecode size is {@code size}; returns it. */
@@ -418,6 +433,8 @@ final class FunctionCompiler extends Emitter {
         mv.visitLabel(stub);
         mv.visitVarInsn(ASTORE, exn);
         spill.landing();
+        // The throw may come from a callee that grew memory.
+        memory.loadSegments();
         Label[] lands = new Label[catches.size()];
         for (int i = 0; i < lands.length; i++) {
             lands[i] = new Label();
@@ -680,6 +697,9 @@ final class FunctionCompiler extends Emitter {
             default -> specific(op, pc);
         }
         spill.after(roots);
+        if (reloadsSegments(op)) {
+            memory.loadSegments();
+        }
         return next;
     }
 

@@ -53,6 +53,11 @@ public final class JitRuntime {
         return frame(new Trap(TrapKind.CALL_STACK_EXHAUSTED), inst, index);
     }
 
+    /** The trap of compiled code's own bounds check (MemoryEmitter.boundsCheck). */
+    public static Trap outOfBounds() {
+        return new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY);
+    }
+
     public static Trap unreachable() {
         return new Trap(TrapKind.UNREACHABLE);
     }

@@ -2,14 +2,24 @@ package dev.jwasm.exec.jit.internal;
 
 import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
 import static net.bytebuddy.jar.asm.Opcodes.ASTORE;
+import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
+import static net.bytebuddy.jar.asm.Opcodes.DUP;
 import static net.bytebuddy.jar.asm.Opcodes.DUP_X2;
 import static net.bytebuddy.jar.asm.Opcodes.GETSTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.I2L;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
+import static net.bytebuddy.jar.asm.Opcodes.IFLE;
+import static net.bytebuddy.jar.asm.Opcodes.IFLT;
+import static net.bytebuddy.jar.asm.Opcodes.INVOKEINTERFACE;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKEVIRTUAL;
 import static net.bytebuddy.jar.asm.Opcodes.L2I;
 import static net.bytebuddy.jar.asm.Opcodes.LAND;
+import static net.bytebuddy.jar.asm.Opcodes.LCMP;
+import static net.bytebuddy.jar.asm.Opcodes.LCONST_0;
+import static net.bytebuddy.jar.asm.Opcodes.LLOAD;
+import static net.bytebuddy.jar.asm.Opcodes.LSTORE;
+import static net.bytebuddy.jar.asm.Opcodes.LSUB;
 import static net.bytebuddy.jar.asm.Opcodes.POP;
 import static net.bytebuddy.jar.asm.Opcodes.POP2;
 
@@ -19,9 +29,11 @@ import dev.jwasm.exec.interp.internal.AtomicOps;
 import dev.jwasm.exec.interp.internal.BulkOps;
 import dev.jwasm.exec.interp.internal.IrOp;
 import dev.jwasm.exec.interp.internal.TierSupport;
+import net.bytebuddy.jar.asm.Label;
 
 /**
- * Emits memory accesses (scalar loads and stores through the memory's accessor of each width),
+ * Emits memory accesses (scalar loads and stores through the memory's accessor of each width, or
+ * on its segment),
  * the threads proposal's atomics, and table, bulk-memory and segment operations.
  */
 final class MemoryEmitter extends Emitter {
@@ -34,6 +46,10 @@ final class MemoryEmitter extends Emitter {
      * offset}): the memory's accessor of the access's width.
      */
     void access(Memory.Access a, int pc) {
+        if (memories.segment(code[pc + 3] & 0x7FFF_FFFF)) {
+            segmentAccess(a, pc);
+            return;
+        }
         if (a.load()) {
             address(code[pc + 2], code[pc + 3], offset(pc + 4));
             mv.visitMethodInsn(INVOKEVIRTUAL, memOwner(code[pc + 3]), a.method(), a.desc(), false);
@@ -52,6 +68,90 @@ final class MemoryEmitter extends Emitter {
                 mv.visitInsn(insn);
             }
             mv.visitMethodInsn(INVOKEVIRTUAL, memOwner(code[pc + 3]), a.method(), a.desc(), false);
+        }
+    }
+
+    /**
+     * The same access on the memory's segment held in JVM locals (see {@link MemoryShape#segment}):
+     * the Wasm bounds check here, as a compare C2 can hoist out of a loop, then one
+     * {@code MemorySegment.get}/{@code set}, which inlines into far fewer C2 nodes than the
+     * accessor with its exception handler, so big functions keep every access inlined.
+     */
+    private void segmentAccess(Memory.Access a, int pc) {
+        int flags = code[pc + 3];
+        int m = flags & 0x7FFF_FFFF;
+        SegmentAccess.Width w = SegmentAccess.of(a);
+        int ea = segmentEa();
+        effectiveAddress(code[pc + (a.load() ? 2 : 1)], flags, offset(pc + 4));
+        mv.visitVarInsn(LSTORE, ea);
+        boundsCheck(m, flags, ea, w.bytes());
+        mv.visitVarInsn(ALOAD, segmentLocal(m));
+        mv.visitFieldInsn(GETSTATIC, SegmentAccess.OWNER, w.field(), w.layout());
+        mv.visitVarInsn(LLOAD, ea);
+        if (a.load()) {
+            mv.visitMethodInsn(INVOKEINTERFACE, SegmentAccess.SEGMENT, "get", w.getDesc(), true);
+            for (int insn : a.after()) {
+                mv.visitInsn(insn);
+            }
+            if (a.mask() != 0) {
+                pushLong(a.mask());
+                mv.visitInsn(LAND);
+            }
+            storeL(code[pc + 1]);
+        } else {
+            loadL(code[pc + 2]);
+            for (int insn : a.before()) {
+                mv.visitInsn(insn);
+            }
+            mv.visitMethodInsn(INVOKEINTERFACE, SegmentAccess.SEGMENT, "set", w.setDesc(), true);
+        }
+    }
+
+    /**
+     * Traps unless the {@code bytes} from the effective address in local {@code ea} lie within
+     * memory {@code m}'s size local (spec 4.4.7.1). A 32-bit memory's address is a u33 sum, never
+     * negative; a memory64 sum (checked for wrapping by JitRuntime.address) of 2^63 or more is.
+     */
+    void boundsCheck(int m, int flags, int ea, int bytes) {
+        Label inBounds = new Label();
+        Label outside = new Label();
+        if ((flags & MEMORY64) != 0) {
+            mv.visitVarInsn(LLOAD, ea);
+            mv.visitInsn(LCONST_0);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFLT, outside);
+        }
+        mv.visitVarInsn(LLOAD, ea);
+        mv.visitVarInsn(LLOAD, segmentLocal(m) + 1);
+        pushLong(bytes);
+        mv.visitInsn(LSUB);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLE, inBounds);
+        mv.visitLabel(outside);
+        mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Ldev/jwasm/api/Trap;", false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(inBounds);
+    }
+
+    /**
+     * Loads memory {@code m}'s current segment and its size into their locals: at function entry
+     * and again after anything that can grow it (see FunctionCompiler.reloadsSegments).
+     */
+    void loadSegment(int m) {
+        mv.visitVarInsn(ALOAD, memBase + m);
+        mv.visitMethodInsn(INVOKEVIRTUAL, memories.owner(m), "segment", "()L" + SegmentAccess.SEGMENT + ";", false);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ASTORE, segmentLocal(m));
+        mv.visitMethodInsn(INVOKEINTERFACE, SegmentAccess.SEGMENT, "byteSize", "()J", true);
+        mv.visitVarInsn(LSTORE, segmentLocal(m) + 1);
+    }
+
+    /** {@link #loadSegment} for every memory accessed through its segment. */
+    void loadSegments() {
+        for (int m = 0; m < inst.memories.length; m++) {
+            if (memories.segment(m)) {
+                loadSegment(m);
+            }
         }
     }
 

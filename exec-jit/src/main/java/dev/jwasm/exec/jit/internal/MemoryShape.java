@@ -21,9 +21,15 @@ final class MemoryShape {
     private final List<Class<?>> classes;
     /** Per memory, the JVM internal name its accessors are invoked on. */
     private final String[] owners;
+    /**
+     * Per memory, whether compiled code accesses its {@link LinearMemory#segment()} itself (a
+     * class offers one always or never, so the class decides it).
+     */
+    private final boolean[] segments;
 
-    private MemoryShape(List<Class<?>> classes) {
+    private MemoryShape(List<Class<?>> classes, boolean[] segments) {
         this.classes = classes;
+        this.segments = segments;
         this.owners = new String[classes.size()];
         for (int m = 0; m < owners.length; m++) {
             Class<?> c = classes.get(m);
@@ -32,9 +38,23 @@ final class MemoryShape {
     }
 
     static MemoryShape of(InstanceState inst) {
-        return new MemoryShape(Arrays.stream(inst.memories)
-                .<Class<?>>map(LinearMemory::getClass)
-                .toList());
+        boolean[] segments = new boolean[inst.memories.length];
+        for (int m = 0; m < segments.length; m++) {
+            segments[m] = inst.memories[m].segment() != null;
+        }
+        return new MemoryShape(
+                Arrays.stream(inst.memories)
+                        .<Class<?>>map(LinearMemory::getClass)
+                        .toList(),
+                segments);
+    }
+
+    /**
+     * Whether memory {@code memory}'s scalar loads and stores are compiled as accesses of its
+     * segment, held in JVM locals, instead of calls of its accessors.
+     */
+    boolean segment(int memory) {
+        return segments[memory];
     }
 
     /** Whether {@code inst}'s memories have exactly these classes. */

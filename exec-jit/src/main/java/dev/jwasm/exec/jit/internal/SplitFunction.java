@@ -80,6 +80,8 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 final class SplitFunction {
     /** Locals a chunk needs past the slots and memories: scratch array, caught exception, frame, pc, tail call. */
     static final int EXTRA_LOCALS = 5;
+    /** Locals a chunk keeps above the frame layout: the frame, the pc and the tail-call cell. */
+    static final int CHUNK_LOCALS = 3;
     /** {@code (InstanceState inst, int depth, long[] frame, int pc, Object[] tailCall) int}. */
     static final String CHUNK_DESCRIPTOR = "(L" + FunctionCompiler.INST + ";I[JI[Ljava/lang/Object;)I";
     /** What a chunk returns after a return. */
