@@ -27,6 +27,8 @@ public final class WasmModule {
      * objects in every instance, which lets executors share compiled code between instances.
      */
     private volatile LoweredModule definition;
+    /** Guards the lazy validation and adaptation, which must happen once. */
+    private final Object lazy = new Object();
 
     private WasmModule(ModuleInfo info, Features features) {
         this.info = info;
@@ -105,8 +107,13 @@ public final class WasmModule {
     ModuleContext context() {
         var ctx = validated;
         if (ctx == null) {
-            ctx = ModuleValidator.validate(info, features);
-            validated = ctx;
+            synchronized (lazy) {
+                ctx = validated;
+                if (ctx == null) {
+                    ctx = ModuleValidator.validate(info, features);
+                    validated = ctx;
+                }
+            }
         }
         return ctx;
     }
@@ -118,8 +125,15 @@ public final class WasmModule {
     LoweredModule definition() {
         LoweredModule d = definition;
         if (d == null) {
-            d = ModuleAdapter.adapt(info, context());
-            definition = d;
+            // Once only, even when threads instantiate the module at the same time: executors
+            // share compiled code between instances by their function bodies' identity.
+            synchronized (lazy) {
+                d = definition;
+                if (d == null) {
+                    d = ModuleAdapter.adapt(info, context());
+                    definition = d;
+                }
+            }
         }
         return d;
     }

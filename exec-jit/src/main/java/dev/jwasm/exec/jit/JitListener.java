@@ -3,16 +3,24 @@ package dev.jwasm.exec.jit;
 import java.util.List;
 
 /**
- * Told what the JIT made of each module it compiled (give one to {@link JitProvider#JitProvider(
- * JitListener)}). Called on the thread that compiles (the background compiler's, unless eager,
- * strict or at threshold 0), once per module: every instance of a module shares its compiled
- * code, which is in place when {@link #moduleCompiled} is called.
+ * Told what the JIT compiled (give one to {@link JitProvider#JitProvider(JitListener)}). Called
+ * on the thread that compiles (the background compiler's, unless eager, strict or at threshold
+ * 0): once per module when it is compiled whole (eager mode, threshold 0), else once per hot
+ * function (or batch of them). Every instance of a module shares its compiled code, which is in
+ * place when the listener hears of it.
  */
 public interface JitListener {
     JitListener NONE = (compiled, interpreted) -> {};
 
     /** {@code compiled} functions of a module became JVM bytecode; {@code interpreted} did not. */
     void moduleCompiled(int compiled, List<Uncompiled> interpreted);
+
+    /**
+     * Tiering per function: the functions {@code compiled} (indexes in their module) became JVM
+     * bytecode in a class of their own and run there from now on; {@code interpreted} were hot
+     * but could not be compiled, and stay on the interpreter.
+     */
+    default void functionsCompiled(List<Integer> compiled, List<Uncompiled> interpreted) {}
 
     /**
      * A call of function {@code functionIndex} running on the interpreter continues in compiled

@@ -4,19 +4,24 @@ import dev.jwasm.spi.runtime.InstanceState;
 
 /**
  * What the JIT keeps in one instance ({@link InstanceState#compiledModule}): its executor and its
- * module's {@link ModuleTier}, which holds the generated code once the module is compiled; until
- * then, and for the functions the code lacks, the instance runs on the interpreter.
+ * module's {@link ModuleTier}, which holds the generated code of each function once compiled;
+ * until then, and for the functions without it, the instance runs on the interpreter.
  */
 record CompiledModule(JitExecutor executor, ModuleTier tier) {
     /** Whether function {@code index} has compiled code now. */
     boolean isCompiled(int index) {
-        ModuleCode code = tier.code();
-        return code != null && code.code() != null && code.compiled()[index];
+        return tier.code(index) != null;
     }
 
-    /** The generated code; only once {@link #isCompiled} said so for some function. */
+    /** The class with function {@code index}'s code; only once {@link #isCompiled} said so. */
+    JitCode code(int index) {
+        return tier.code(index);
+    }
+
+    /** The module's one class when it is compiled whole (eager mode, threshold 0), else null. */
     JitCode code() {
-        return tier.code().code();
+        ModuleCode module = tier.code();
+        return module == null ? null : module.code();
     }
 
     static CompiledModule of(InstanceState inst) {

@@ -79,17 +79,14 @@ final class FunctionCompiler extends Emitter {
      */
     static final int MAX_JIT_DEPTH = 1_000;
 
-    private final boolean[] compiled;
-    /** Functions in the module's class, called through invokedynamic from this one; or null. */
-    private boolean[] linked;
+    /** The class this method is part of: which functions it holds, how others are called. */
+    private final CompileContext ctx;
 
     private final boolean meterFuel;
 
     private final Label[] labels;
 
     private final int index;
-
-    private final Set<Integer> indirectTypes;
 
     /** Set when this compiler emits one chunk of a function split into several methods. */
     private SplitFunction.Chunk chunk;
@@ -119,20 +116,11 @@ final class FunctionCompiler extends Emitter {
     private final GcSpill spill;
 
     private FunctionCompiler(
-            MethodVisitor mv,
-            InstanceState inst,
-            int index,
-            boolean[] compiled,
-            boolean meterFuel,
-            FuncType type,
-            Lowered fn,
-            Set<Integer> indirectTypes,
-            SplitFunction.Probe probe) {
-        super(mv, inst, type, fn, probe);
+            MethodVisitor mv, CompileContext ctx, int index, FuncType type, Lowered fn, SplitFunction.Probe probe) {
+        super(mv, ctx.inst(), type, fn, probe);
         this.index = index;
-        this.indirectTypes = indirectTypes;
-        this.compiled = compiled;
-        this.meterFuel = meterFuel;
+        this.ctx = ctx;
+        this.meterFuel = ctx.meterFuel();
         this.labels = new Label[code.length + 1];
         this.memory = new MemoryEmitter(this);
         this.simd = new SimdEmitter(this);
@@ -170,37 +158,25 @@ final class FunctionCompiler extends Emitter {
     static final Map<String, Integer> INTERPRETED = new ConcurrentHashMap<>();
 
     /**
-     * Emits function {@code index} of {@code inst} into {@code cv}; adds the type of each of its
-     * {@code call_indirect}s to {@code indirectTypes}. Returns the size of its bytecode.
+     * Emits function {@code index} into {@code cv} as one method; adds the type of each of its
+     * {@code call_indirect}s to the context's indirect types. Returns the size of its bytecode.
      */
-    static int compile(
-            ClassVisitor cv,
-            InstanceState inst,
-            int index,
-            Lowered fn,
-            boolean[] compiled,
-            boolean meterFuel,
-            Set<Integer> indirectTypes) {
-        return compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, null, null, null);
+    static int compile(ClassVisitor cv, CompileContext ctx, int index, Lowered fn) {
+        return compile(cv, ctx, index, fn, null, null);
     }
 
     /**
      * Emits function {@code index} as {@link #compile} does, or only the chunk {@code chunk} of it
      * (a method of its own, see {@link SplitFunction}), or, with a {@code probe}, only measures it.
-     * {@code linked} (null: none) are the functions not in this class but in the module's, which
-     * calls reach through invokedynamic ({@link JitRuntime#linkCall}).
      */
     static int compile(
             ClassVisitor cv,
-            InstanceState inst,
+            CompileContext ctx,
             int index,
             Lowered fn,
-            boolean[] compiled,
-            boolean meterFuel,
-            Set<Integer> indirectTypes,
             SplitFunction.Chunk chunk,
-            SplitFunction.Probe probe,
-            boolean[] linked) {
+            SplitFunction.Probe probe) {
+        InstanceState inst = ctx.inst();
         FuncType type = inst.functions[index].type();
         boolean tail = TailDispatch.tailCallsOthers(fn, index);
         String name =
@@ -210,9 +186,8 @@ final class FunctionCompiler extends Emitter {
                 : tail ? TailDispatch.tailDescriptor(type) : descriptor(type);
         MethodVisitor mv = cv.visitMethod(ACC_STATIC, name, desc, null, null);
         mv.visitCode();
-        var compiler = new FunctionCompiler(mv, inst, index, compiled, meterFuel, type, fn, indirectTypes, probe);
+        var compiler = new FunctionCompiler(mv, ctx, index, type, fn, probe);
         compiler.chunk = chunk;
-        compiler.linked = linked;
         compiler.tailForm = tail;
         int size = compiler.body();
         mv.visitMaxs(0, 0);
@@ -896,36 +871,42 @@ final class FunctionCompiler extends Emitter {
                 IndirectCalls.methodName(code[pc + 1]),
                 IndirectCalls.descriptor(callee),
                 false);
-        indirectTypes.add(code[pc + 1]);
+        ctx.indirectTypes().add(code[pc + 1]);
         storeResults(argBase, callee);
     }
 
-    /** The bootstrap of a call into the module's class: {@link JitRuntime#linkCall}. */
-    private static final Handle LINK_CALL = new Handle(
+    /**
+     * The bootstrap of a call of another function of the module through its call site: {@link
+     * JitRuntime#linkFunction}, with the callee's index.
+     */
+    static final Handle LINK_FUNCTION = new Handle(
             H_INVOKESTATIC,
             RT,
-            "linkCall",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)"
+            "linkFunction",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)"
                     + "Ljava/lang/invoke/CallSite;",
             false);
 
     private void call(int index, int argBase) {
         FuncType callee = inst.functions[index].type();
-        boolean elsewhere = !compiled[index] && linked != null && linked[index];
-        if (compiled[index] || elsewhere) {
-            // Same class: a plain invokestatic, after the call's safepoint. The module's class
-            // (from an OSR entry's): the same method, bound once to a constant call site, which
-            // HotSpot inlines as it would the invokestatic.
+        if (ctx.inClass(index)) {
+            // Same class: a plain invokestatic, after the call's safepoint.
             safepoint();
             mv.visitVarInsn(ALOAD, 0);
             deeper();
             pushArgs(argBase, callee);
-            if (elsewhere) {
-                mv.visitInvokeDynamicInsn(methodName(index), descriptor(callee), LINK_CALL);
-            } else {
-                mv.visitMethodInsn(
-                        INVOKESTATIC, ModuleCompiler.CLASS_NAME, methodName(index), descriptor(callee), false);
-            }
+            mv.visitMethodInsn(INVOKESTATIC, ModuleCompiler.CLASS_NAME, methodName(index), descriptor(callee), false);
+            storeResults(argBase, callee);
+            return;
+        }
+        if (ctx.viaSite(index)) {
+            // The callee's call site: its compiled entry (which takes the call's safepoint) once
+            // it has one, until then the runtime's call (whose callee takes it); HotSpot inlines
+            // the target as it would an invokestatic, and recompiles this code when it changes.
+            mv.visitVarInsn(ALOAD, 0);
+            deeper();
+            pushArgs(argBase, callee);
+            mv.visitInvokeDynamicInsn(methodName(index), descriptor(callee), LINK_FUNCTION, index);
             storeResults(argBase, callee);
             return;
         }

@@ -27,12 +27,19 @@ import net.bytebuddy.jar.asm.MethodVisitor;
  * The typed dispatch of {@code call_indirect}: one method per function type the class calls
  * indirectly, {@code static R ci<type>(InstanceState inst, int table, long index, long...
  * params)}. After the interpreter's checks (bounds, null, type) it calls a compiled function of
- * this instance with a plain {@code invokestatic} (a switch on the function index); any other
- * callee (host, another instance, interpreted) goes through the flat calling convention.
+ * this instance with a plain {@code invokestatic} (a switch on the function index), or, from a
+ * function's own class, any function of the module through its call site; any other callee
+ * (host, another instance, interpreted) goes through the flat calling convention.
  */
 final class IndirectCalls {
     /** Above this many candidates the switch is left out: every call takes the generic path. */
     private static final int MAX_CASES = 2_000;
+
+    /**
+     * The same for a function's own class, where every case is a call site: few enough that the
+     * method stays well under HotSpot's HugeMethodLimit (a method over it is never compiled).
+     */
+    private static final int MAX_LINKED_CASES = 200;
 
     /** The JVM local of the first parameter. */
     private static final int PARAMS = 5;
@@ -53,7 +60,8 @@ final class IndirectCalls {
         return d.substring(0, at) + "IJ" + d.substring(at);
     }
 
-    static void emit(ClassVisitor cv, InstanceState inst, int typeIndex, boolean[] compiled, boolean meterFuel) {
+    static void emit(ClassVisitor cv, CompileContext ctx, int typeIndex) {
+        InstanceState inst = ctx.inst();
         FuncType type = inst.types[typeIndex];
         // The longs of the calling convention (Abi): a v128 parameter's high half after the lows.
         int params = Abi.jvmParams(type);
@@ -75,13 +83,13 @@ final class IndirectCalls {
         mv.visitVarInsn(ASTORE, target);
 
         List<Integer> candidates = new ArrayList<>();
-        for (int i = 0; i < compiled.length; i++) {
-            if (compiled[i] && inst.functions[i].type().equals(type)) {
+        for (int i = 0; i < inst.functions.length; i++) {
+            if ((ctx.inClass(i) || ctx.viaSite(i)) && inst.functions[i].type().equals(type)) {
                 candidates.add(i);
             }
         }
         Label generic = new Label();
-        if (!candidates.isEmpty() && candidates.size() <= MAX_CASES) {
+        if (!candidates.isEmpty() && candidates.size() <= (ctx.linked() ? MAX_LINKED_CASES : MAX_CASES)) {
             mv.visitVarInsn(ALOAD, target);
             mv.visitTypeInsn(INSTANCEOF, WASM_FN);
             mv.visitJumpInsn(IFEQ, generic);
@@ -90,8 +98,10 @@ final class IndirectCalls {
             mv.visitMethodInsn(INVOKEVIRTUAL, WASM_FN, "instance", "()L" + FunctionCompiler.INST + ";", false);
             mv.visitVarInsn(ALOAD, 0);
             mv.visitJumpInsn(IF_ACMPNE, generic);
-            // A call is a function entry: the same safepoint as a direct call.
-            FunctionCompiler.safepoint(mv, meterFuel);
+            if (!ctx.linked()) {
+                // A call is a function entry: the same safepoint as a direct call.
+                FunctionCompiler.safepoint(mv, ctx.meterFuel());
+            }
             mv.visitVarInsn(ALOAD, target);
             mv.visitTypeInsn(CHECKCAST, WASM_FN);
             mv.visitMethodInsn(INVOKEVIRTUAL, WASM_FN, "index", "()I", false);
@@ -104,13 +114,22 @@ final class IndirectCalls {
             String desc = FunctionCompiler.descriptor(type);
             for (int k = 0; k < keys.length; k++) {
                 mv.visitLabel(cases[k]);
+                boolean here = ctx.inClass(keys[k]);
+                if (here && ctx.linked()) {
+                    // The call's safepoint; a call site's target takes its own.
+                    FunctionCompiler.safepoint(mv, ctx.meterFuel());
+                }
                 mv.visitVarInsn(ALOAD, 0);
                 mv.visitVarInsn(ILOAD, 1);
                 for (int p = 0; p < params; p++) {
                     mv.visitVarInsn(LLOAD, PARAMS + 2 * p);
                 }
-                mv.visitMethodInsn(
-                        INVOKESTATIC, ModuleCompiler.CLASS_NAME, FunctionCompiler.methodName(keys[k]), desc, false);
+                String name = FunctionCompiler.methodName(keys[k]);
+                if (here) {
+                    mv.visitMethodInsn(INVOKESTATIC, ModuleCompiler.CLASS_NAME, name, desc, false);
+                } else {
+                    mv.visitInvokeDynamicInsn(name, desc, FunctionCompiler.LINK_FUNCTION, keys[k]);
+                }
                 mv.visitInsn(results == 0 ? RETURN : results == 1 ? LRETURN : ARETURN);
             }
         }

@@ -17,6 +17,7 @@ import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +27,16 @@ import java.util.function.Predicate;
 /**
  * Runs Wasm functions as JVM bytecode, tiered: a module starts on the interpreter, which counts
  * the calls of each function ({@link #runs}) and reports hot loops ({@link #loopHot}); once a
- * function passes the threshold ({@link EngineConfig#jitThreshold}) the whole module is compiled
- * to one hidden class on a background thread ({@link CompileQueue}) and published to every
- * instance of it ({@link ModuleTier}), calls entering the compiled code from then on. A loop
- * still running in an interpreted frame continues in compiled code at its header: the function's
- * OSR entry is compiled (again in the background) and takes over the interpreter's frame. Eager
- * mode compiles at instantiation instead, threshold 0 and strict mode on the calling thread at
- * the first call.
+ * function passes the threshold ({@link EngineConfig#jitThreshold}) it alone is compiled, to a
+ * hidden class of its own, on a background thread ({@link CompileQueue}), and published to every
+ * instance of its module ({@link ModuleTier}): the interpreter enters it from its next call on,
+ * and compiled callers reach it through its call site, which then targets it. A loop still
+ * running in an interpreted frame continues in compiled code at its header: the function's OSR
+ * entry is compiled (again in the background) and takes over the interpreter's frame.
+ *
+ * <p>Eager mode instead compiles the whole module to one class at instantiation, threshold 0 and
+ * strict mode at the first call, on the calling thread: what tests of the compiled code want
+ * (every function compiled, before anything runs).
  *
  * <p>The functions the compiler cannot handle (see {@link FunctionCompiler}) and every function of
  * a module whose compilation failed run on the interpreter (logged; never fatal), unless strict
@@ -52,7 +56,18 @@ public final class JitExecutor implements Executor, CompiledTier {
     /** What compiles a module (a test replaces it to make compilation fail). */
     @FunctionalInterface
     interface Backend {
-        ModuleCode compile(InstanceState inst, boolean meterFuel, Predicate<WasmFunctionInstance> interpretOnly);
+        /**
+         * Compiles {@code inst}'s module (with {@code functions} and {@code tier} null) or only
+         * {@code functions} of it, linked to the other functions through {@code tier}'s call
+         * sites (see {@link ModuleCompiler#compile(InstanceState, boolean, Predicate, int[],
+         * ModuleTier)}).
+         */
+        ModuleCode compile(
+                InstanceState inst,
+                boolean meterFuel,
+                Predicate<WasmFunctionInstance> interpretOnly,
+                int[] functions,
+                ModuleTier tier);
     }
 
     private final String name;
@@ -63,6 +78,8 @@ public final class JitExecutor implements Executor, CompiledTier {
     private final int threshold;
     /** Whether a hot module compiles on the background thread (else on the thread that finds it hot). */
     private final boolean background;
+    /** Whether each hot function is compiled alone (else the whole module at once). */
+    private final boolean perFunction;
 
     private final int backEdgeInterval;
     private final JitListener listener;
@@ -108,6 +125,7 @@ public final class JitExecutor implements Executor, CompiledTier {
         // it compiles before the first call, on the calling thread.
         this.threshold = strict ? 0 : config.jitThreshold();
         this.background = background && threshold > 0;
+        this.perFunction = !eager && threshold > 0;
         this.backEdgeInterval = (int) Math.min(Integer.MAX_VALUE, Math.max(1L, (long) threshold * BACK_EDGES_PER_CALL));
         this.listener = listener;
         this.interpretOnly = interpretOnly;
@@ -159,7 +177,7 @@ public final class JitExecutor implements Executor, CompiledTier {
             if (meterFuel || store.stopRequested()) {
                 JitRuntime.safepoint(store, meterFuel);
             }
-            return m.code().invoke(w.index(), inst, args, depth);
+            return m.code(w.index()).invoke(w.index(), inst, args, depth);
         }
         // The interpreter takes its own function-entry safepoint.
         return interpret(w, args, depth);
@@ -191,7 +209,7 @@ public final class JitExecutor implements Executor, CompiledTier {
         GcRootStack roots = inst.store.rootStack();
         int mark = roots.top();
         try {
-            return CompiledModule.of(inst).code().invoke(function.index(), inst, args, depth);
+            return CompiledModule.of(inst).code(function.index()).invoke(function.index(), inst, args, depth);
         } finally {
             roots.popTo(mark);
         }
@@ -203,8 +221,8 @@ public final class JitExecutor implements Executor, CompiledTier {
     }
 
     /**
-     * A hot loop of an interpreted frame: compiles the module if it is not yet, then the
-     * function's OSR entry, and once there is one runs the rest of the call on it.
+     * A hot loop of an interpreted frame: compiles the function (or its module) if it is not yet,
+     * then the function's OSR entry, and once there is one runs the rest of the call on it.
      */
     @Override
     public long[] loopHot(WasmFunctionInstance function, long[] frame, int pc, int depth) {
@@ -212,7 +230,11 @@ public final class JitExecutor implements Executor, CompiledTier {
         CompiledModule m = module(inst);
         ModuleTier tier = m.tier();
         int index = function.index();
-        if (tier.code() == null) {
+        if (perFunction) {
+            if (!m.isCompiled(index)) {
+                request(tier, inst, index);
+            }
+        } else if (tier.code() == null) {
             request(tier, inst);
         }
         if (!m.isCompiled(index) || depth >= FunctionCompiler.MAX_JIT_DEPTH) {
@@ -245,11 +267,74 @@ public final class JitExecutor implements Executor, CompiledTier {
     /** Counts a call of {@code w}; whether it has compiled code now (compiled on this thread). */
     private boolean hot(CompiledModule m, WasmFunctionInstance w) {
         ModuleTier tier = m.tier();
-        if (tier.code() == null && tier.called(w.index(), threshold)) {
+        int index = w.index();
+        if (perFunction) {
+            if (tier.called(index, threshold)) {
+                request(tier, w.instance(), index);
+                return m.isCompiled(index);
+            }
+            return false;
+        }
+        if (tier.code() == null && tier.called(index, threshold)) {
             request(tier, w.instance());
-            return m.isCompiled(w.index());
+            return m.isCompiled(index);
         }
         return false;
+    }
+
+    /** Has function {@code index} compiled once: queued, or right here when not in the background. */
+    private void request(ModuleTier tier, InstanceState inst, int index) {
+        if (!tier.claim(index)) {
+            return;
+        }
+        int[] functions = {index};
+        if (!background) {
+            compile(tier, inst, functions);
+        } else if (!CompileQueue.submit(() -> compile(tier, inst, functions))) {
+            tier.unclaim(index);
+        }
+    }
+
+    /**
+     * Compiles {@code functions} into a class of their own and publishes each: the interpreter
+     * and their call sites enter it from now on. A failure leaves them interpreted, never retried.
+     */
+    private void compile(ModuleTier tier, InstanceState inst, int[] functions) {
+        long start = System.nanoTime();
+        ModuleCode code;
+        var done = new ArrayList<Integer>();
+        try {
+            code = backend.compile(inst, meterFuel, interpretOnly, functions, tier);
+            if (code.code() != null) {
+                var entries = new MethodHandle[functions.length];
+                for (int k = 0; k < functions.length; k++) {
+                    if (code.compiled()[functions[k]]) {
+                        entries[k] =
+                                ModuleCompiler.entry(code.code(), functions[k], inst.functions[functions[k]].type());
+                    }
+                }
+                for (int k = 0; k < functions.length; k++) {
+                    if (entries[k] != null) {
+                        tier.installFunction(functions[k], code.code(), entries[k]);
+                        done.add(functions[k]);
+                    }
+                }
+            }
+        } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "JIT compilation failed; interpreting " + Arrays.toString(functions),
+                    e);
+            code = new ModuleCode(null, new boolean[inst.functions.length], List.of());
+        }
+        if (ModuleCompiler.VERBOSE) {
+            System.err.printf(
+                    "jwasm jit: functions %s compiled in %d ms on %s%n",
+                    done,
+                    (System.nanoTime() - start) / 1_000_000,
+                    Thread.currentThread().getName());
+        }
+        listener.functionsCompiled(List.copyOf(done), code.uncompiled());
     }
 
     /** Has the module compiled once: queued, or right here when not in the background. */
@@ -273,7 +358,7 @@ public final class JitExecutor implements Executor, CompiledTier {
         long start = System.nanoTime();
         ModuleCode code;
         try {
-            code = backend.compile(inst, meterFuel, interpretOnly);
+            code = backend.compile(inst, meterFuel, interpretOnly, null, null);
         } catch (RuntimeException | LinkageError e) {
             // A bug in the compiler: the module stays on the interpreter.
             LOG.log(System.Logger.Level.WARNING, "JIT compilation failed; interpreting the module", e);
@@ -304,7 +389,7 @@ public final class JitExecutor implements Executor, CompiledTier {
         long start = System.nanoTime();
         Optional<MethodHandle> entry;
         try {
-            entry = ModuleCompiler.compileOsr(inst, index, meterFuel, tier.code());
+            entry = ModuleCompiler.compileOsr(inst, index, meterFuel, tier);
         } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             LOG.log(System.Logger.Level.WARNING, "JIT: OSR entry of function " + index + " failed; interpreting", e);
             entry = Optional.empty();
@@ -336,7 +421,7 @@ public final class JitExecutor implements Executor, CompiledTier {
             FunctionCode key = firstDefined(inst);
             ModuleTier tier;
             if (key == null) {
-                tier = ModuleTier.empty(inst.functions.length);
+                tier = ModuleTier.empty(inst);
             } else {
                 synchronized (modules) {
                     List<Shaped> shapes = modules.computeIfAbsent(key, k -> new ArrayList<>());
@@ -347,7 +432,7 @@ public final class JitExecutor implements Executor, CompiledTier {
                         }
                     }
                     if (tier == null) {
-                        tier = new ModuleTier(inst.functions.length);
+                        tier = new ModuleTier(inst);
                         shapes.add(new Shaped(MemoryShape.of(inst), tier));
                     }
                 }

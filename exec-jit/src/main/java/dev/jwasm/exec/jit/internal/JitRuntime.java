@@ -5,6 +5,8 @@ import dev.jwasm.api.TrapKind;
 import dev.jwasm.api.WasmException;
 import dev.jwasm.api.WasmFrame;
 import dev.jwasm.api.model.AddressType;
+import dev.jwasm.api.model.FuncType;
+import dev.jwasm.api.model.ValType;
 import dev.jwasm.exec.interp.internal.TierSupport;
 import dev.jwasm.internal.access.Internals;
 import dev.jwasm.spi.LinearMemory;
@@ -16,9 +18,10 @@ import dev.jwasm.spi.runtime.StoreState;
 import dev.jwasm.spi.runtime.WasmFunctionInstance;
 import java.lang.constant.ConstantDescs;
 import java.lang.invoke.CallSite;
-import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,13 +35,77 @@ public final class JitRuntime {
     private JitRuntime() {}
 
     /**
-     * Bootstraps a call from a class of its own (an OSR entry's) to static method {@code name} of
-     * the module's class, the caller's class data: bound once, constant, so HotSpot inlines it.
+     * Bootstraps a call of function {@code index} from a class of the module's (a function's own,
+     * or an OSR entry's): the function's call site in its {@link ModuleTier}, the caller's class
+     * data, which targets its compiled code once there is some (see {@link ModuleTier#site}).
      */
-    public static CallSite linkCall(MethodHandles.Lookup caller, String name, MethodType type)
-            throws ReflectiveOperationException {
-        Class<?> module = MethodHandles.classData(caller, ConstantDescs.DEFAULT_NAME, Class.class);
-        return new ConstantCallSite(caller.findStatic(module, name, type));
+    public static CallSite linkFunction(MethodHandles.Lookup caller, String name, MethodType type, int index)
+            throws IllegalAccessException {
+        ModuleTier tier = MethodHandles.classData(caller, ConstantDescs.DEFAULT_NAME, ModuleTier.class);
+        return tier.site(index, type);
+    }
+
+    private static final MethodHandle CALL_LINKED;
+    private static final MethodHandle FIRST;
+
+    static {
+        try {
+            var lookup = MethodHandles.lookup();
+            CALL_LINKED = lookup.findStatic(
+                    JitRuntime.class,
+                    "callLinked",
+                    MethodType.methodType(
+                            long[].class, InstanceState.class, int.class, long[].class, int.class, int[].class));
+            FIRST = lookup.findStatic(JitRuntime.class, "first", MethodType.methodType(long.class, long[].class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * A call site's target while function {@code index} (of type {@code function}) has no
+     * compiled code: {@code type} (the compiled method's, see {@link Abi}) adapted to {@link
+     * #call}, which enters the interpreter, or compiled code that appeared meanwhile.
+     */
+    static MethodHandle slowCall(int index, MethodType type, FuncType function) {
+        List<ValType> params = function.params();
+        int[] flat = null;
+        if (params.contains(ValType.V128)) {
+            // The JVM arguments are the low halves, then the v128s' high halves: where each goes flat.
+            flat = new int[Abi.jvmParams(function)];
+            int at = 0;
+            int high = params.size();
+            for (int i = 0; i < params.size(); i++) {
+                flat[i] = at++;
+                if (params.get(i) == ValType.V128) {
+                    flat[high++] = at++;
+                }
+            }
+        }
+        MethodHandle h = MethodHandles.insertArguments(CALL_LINKED, 3, index, flat)
+                .asCollector(long[].class, type.parameterCount() - 2);
+        h = switch (Abi.flat(function.results())) {
+            case 0 -> MethodHandles.dropReturn(h);
+            case 1 -> MethodHandles.filterReturnValue(h, FIRST);
+            default -> h;
+        };
+        return h.asType(type);
+    }
+
+    /** {@link #slowCall}'s call: the arguments from the JVM order into the flat one, if they differ. */
+    private static long[] callLinked(InstanceState inst, int depth, long[] args, int index, int[] flat) {
+        long[] a = args;
+        if (flat != null) {
+            a = new long[args.length];
+            for (int i = 0; i < args.length; i++) {
+                a[flat[i]] = args[i];
+            }
+        }
+        return call(inst, index, a, depth);
+    }
+
+    private static long first(long[] results) {
+        return results[0];
     }
 
     /** Records function {@code index}'s frame on a trap leaving it; returns the trap to rethrow. */

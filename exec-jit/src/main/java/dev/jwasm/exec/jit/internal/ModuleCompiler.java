@@ -7,6 +7,9 @@ import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
 import static net.bytebuddy.jar.asm.Opcodes.ILOAD;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.ISHR;
+import static net.bytebuddy.jar.asm.Opcodes.LLOAD;
+import static net.bytebuddy.jar.asm.Opcodes.LRETURN;
+import static net.bytebuddy.jar.asm.Opcodes.RETURN;
 
 import dev.jwasm.api.model.FuncType;
 import dev.jwasm.exec.interp.internal.TierSupport;
@@ -18,6 +21,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +62,21 @@ final class ModuleCompiler {
      * interpreter. Never throws: what is not compiled is listed in the result, with why.
      */
     static ModuleCode compile(InstanceState inst, boolean meterFuel, Predicate<WasmFunctionInstance> interpretOnly) {
+        return compile(inst, meterFuel, interpretOnly, null, null);
+    }
+
+    /**
+     * Compiles {@code inst}'s module as {@link #compile(InstanceState, boolean, Predicate)} does,
+     * or, with a {@code tier}, only {@code functions} into a class of their own, calling the
+     * module's other functions through the tier's call sites ({@link ModuleTier#site}); each has
+     * an entry {@code c<index>} for its call site ({@link #entry}).
+     */
+    static ModuleCode compile(
+            InstanceState inst,
+            boolean meterFuel,
+            Predicate<WasmFunctionInstance> interpretOnly,
+            int[] functions,
+            ModuleTier tier) {
         int n = inst.functions.length;
         boolean[] compiled = new boolean[n];
         Lowered[] lowered = new Lowered[n];
@@ -65,8 +84,17 @@ final class ModuleCompiler {
         // Per function, 0 while it is one method, else the bytecode budget of its chunks.
         int[] budgets = new int[n];
         int defined = 0;
+        boolean[] selected = new boolean[n];
+        if (functions == null) {
+            Arrays.fill(selected, true);
+        } else {
+            for (int f : functions) {
+                selected[f] = true;
+            }
+        }
+        var ctx = new CompileContext(inst, compiled, meterFuel, new TreeSet<>(), tier != null);
         for (int i = 0; i < n; i++) {
-            if (inst.functions[i] instanceof WasmFunctionInstance w && w.instance() == inst) {
+            if (selected[i] && inst.functions[i] instanceof WasmFunctionInstance w && w.instance() == inst) {
                 defined++;
                 String reason;
                 try {
@@ -92,7 +120,7 @@ final class ModuleCompiler {
             // (frames and all) and then again.
             if (compiled[i]
                     && lowered[i].code().length > MEASURE_ABOVE
-                    && SplitFunction.measure(inst, i, lowered[i], compiled, meterFuel) > HUGE_METHOD_LIMIT) {
+                    && SplitFunction.measure(ctx, i, lowered[i]) > HUGE_METHOD_LIMIT) {
                 budgets[i] = SplitFunction.BUDGET;
             }
         }
@@ -100,7 +128,7 @@ final class ModuleCompiler {
             while (true) {
                 try {
                     var huge = new ArrayList<Integer>();
-                    JitCode code = generate(inst, lowered, compiled, meterFuel, budgets, huge);
+                    JitCode code = generate(ctx, lowered, budgets, huge, tier);
                     if (!huge.isEmpty()) {
                         // HotSpot never compiles these: split them (again, smaller) and generate
                         // the class again.
@@ -193,15 +221,16 @@ final class ModuleCompiler {
         return -1;
     }
 
-    /** The module's class (see {@link ClassDefiner}); {@code huge} gets the functions too big for it. */
+    /**
+     * The class (see {@link ClassDefiner}) of the functions {@code ctx} compiles, with {@code tier}
+     * (the functions' call sites) its class data if it is one function's; {@code huge} gets the
+     * functions too big for it.
+     */
     private static JitCode generate(
-            InstanceState inst,
-            Lowered[] lowered,
-            boolean[] compiled,
-            boolean meterFuel,
-            int[] budgets,
-            List<Integer> huge)
+            CompileContext ctx, Lowered[] lowered, int[] budgets, List<Integer> huge, ModuleTier tier)
             throws ReflectiveOperationException {
+        boolean[] compiled = ctx.compiled();
+        ctx.indirectTypes().clear();
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < compiled.length; i++) {
             if (compiled[i]) {
@@ -210,9 +239,42 @@ final class ModuleCompiler {
         }
         int chunks = (compiled.length >> CHUNK_BITS) + 1;
         return ClassDefiner.define(
-                cv -> members(cv, inst, lowered, compiled, meterFuel, budgets, huge, indexes, -1, null),
-                mv -> invoke(mv, chunks),
-                null);
+                cv -> members(cv, ctx, lowered, budgets, huge, indexes, -1), mv -> invoke(mv, chunks), tier);
+    }
+
+    /**
+     * The method handle of {@code code}'s entry {@code c<index>} of function {@code index} (of
+     * {@code type}): the call's safepoint, then the function's method, as a call site's target.
+     */
+    static MethodHandle entry(JitCode code, int index, FuncType type) throws ReflectiveOperationException {
+        return MethodHandles.lookup()
+                .findStatic(
+                        code.getClass(),
+                        entryName(index),
+                        MethodType.fromMethodDescriptorString(
+                                FunctionCompiler.descriptor(type), ModuleCompiler.class.getClassLoader()));
+    }
+
+    private static String entryName(int index) {
+        return "c" + index;
+    }
+
+    /** {@code static R c<index>(InstanceState, int depth, long...)}: see {@link #entry}. */
+    private static void entryStub(ClassVisitor cw, int index, FuncType type, boolean meterFuel) {
+        String desc = FunctionCompiler.descriptor(type);
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, entryName(index), desc, null, null);
+        mv.visitCode();
+        FunctionCompiler.safepoint(mv, meterFuel);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ILOAD, 1);
+        for (int i = 0; i < Abi.jvmParams(type); i++) {
+            mv.visitVarInsn(LLOAD, Emitter.local(i));
+        }
+        mv.visitMethodInsn(INVOKESTATIC, CLASS_NAME, FunctionCompiler.methodName(index), desc, false);
+        int results = Abi.flat(type.results());
+        mv.visitInsn(results == 0 ? RETURN : results == 1 ? LRETURN : ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /**
@@ -223,7 +285,7 @@ final class ModuleCompiler {
      * the OSR class's class data, see {@link JitRuntime#linkCall}); its other calls go through
      * {@link JitRuntime}. Empty when the function cannot have one, or would be too big for HotSpot.
      */
-    static Optional<MethodHandle> compileOsr(InstanceState inst, int index, boolean meterFuel, ModuleCode module)
+    static Optional<MethodHandle> compileOsr(InstanceState inst, int index, boolean meterFuel, ModuleTier tier)
             throws ReflectiveOperationException {
         int n = inst.functions.length;
         Lowered fn = TierSupport.lowered((WasmFunctionInstance) inst.functions[index]);
@@ -234,16 +296,14 @@ final class ModuleCompiler {
         compiled[index] = true;
         Lowered[] lowered = new Lowered[n];
         lowered[index] = fn;
-        boolean[] linked = module.compiled().clone();
-        linked[index] = false;
+        var ctx = new CompileContext(inst, compiled, meterFuel, new TreeSet<>(), true);
         var huge = new ArrayList<Integer>();
         JitCode code;
         try {
             code = ClassDefiner.define(
-                    cv -> members(
-                            cv, inst, lowered, compiled, meterFuel, new int[n], huge, List.of(index), index, linked),
+                    cv -> members(cv, ctx, lowered, new int[n], huge, List.of(index), index),
                     mv -> invoke(mv, (n >> CHUNK_BITS) + 1),
-                    module.code().getClass());
+                    tier);
         } catch (MethodTooLargeException e) {
             return Optional.empty();
         }
@@ -264,32 +324,32 @@ final class ModuleCompiler {
      */
     private static void members(
             ClassVisitor cw,
-            InstanceState inst,
+            CompileContext ctx,
             Lowered[] lowered,
-            boolean[] compiled,
-            boolean meterFuel,
             int[] budgets,
             List<Integer> huge,
             List<Integer> indexes,
-            int osrIndex,
-            boolean[] linked) {
-        var indirectTypes = new TreeSet<Integer>();
+            int osrIndex) {
+        InstanceState inst = ctx.inst();
+        boolean[] compiled = ctx.compiled();
         for (int i = 0; i < compiled.length; i++) {
             if (compiled[i]) {
                 int size = i == osrIndex
-                        ? SplitFunction.compileOsr(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes, linked)
+                        ? SplitFunction.compileOsr(cw, ctx, i, lowered[i])
                         : budgets[i] == 0
-                                ? FunctionCompiler.compile(cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes)
-                                : SplitFunction.compile(
-                                        cw, inst, i, lowered[i], compiled, meterFuel, indirectTypes, budgets[i]);
+                                ? FunctionCompiler.compile(cw, ctx, i, lowered[i])
+                                : SplitFunction.compile(cw, ctx, i, lowered[i], budgets[i]);
                 if (size > HUGE_METHOD_LIMIT) {
                     huge.add(i);
                 }
                 bridge(cw, i, inst.functions[i].type());
+                if (ctx.linked() && i != osrIndex) {
+                    entryStub(cw, i, inst.functions[i].type(), ctx.meterFuel());
+                }
             }
         }
-        for (int t : indirectTypes) {
-            IndirectCalls.emit(cw, inst, t, compiled, meterFuel);
+        for (int t : ctx.indirectTypes()) {
+            IndirectCalls.emit(cw, ctx, t);
         }
         dispatch(cw, indexes, compiled.length);
         // invokeTail (the other JitCode method) and its per-chunk switches.

@@ -43,7 +43,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
@@ -107,16 +106,8 @@ final class SplitFunction {
      * Emits function {@code index} as an entry method and chunks of at most about {@code budget}
      * bytes; returns the size of the largest method emitted.
      */
-    static int compile(
-            ClassVisitor cv,
-            InstanceState inst,
-            int index,
-            Lowered fn,
-            boolean[] compiled,
-            boolean meterFuel,
-            Set<Integer> indirectTypes,
-            int budget) {
-        return compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, budget, null);
+    static int compile(ClassVisitor cv, CompileContext ctx, int index, Lowered fn, int budget) {
+        return compile(cv, ctx, index, fn, budget, false);
     }
 
     /**
@@ -137,16 +128,8 @@ final class SplitFunction {
      * return, and returns the results flat. Requires {@link #osrCapable}. Its calls of the
      * functions {@code linked} says are in the module's class go there through invokedynamic.
      */
-    static int compileOsr(
-            ClassVisitor cv,
-            InstanceState inst,
-            int index,
-            Lowered fn,
-            boolean[] compiled,
-            boolean meterFuel,
-            Set<Integer> indirectTypes,
-            boolean[] linked) {
-        return compile(cv, inst, index, fn, compiled, meterFuel, indirectTypes, BUDGET, linked);
+    static int compileOsr(ClassVisitor cv, CompileContext ctx, int index, Lowered fn) {
+        return compile(cv, ctx, index, fn, BUDGET, true);
     }
 
     static String osrMethodName(int index) {
@@ -156,21 +139,10 @@ final class SplitFunction {
     /** The OSR entry's descriptor: {@code (InstanceState, int depth, long[] frame, int pc) long[]}. */
     static final String OSR_DESCRIPTOR = "(L" + FunctionCompiler.INST + ";I[JI)[J";
 
-    private static int compile(
-            ClassVisitor cv,
-            InstanceState inst,
-            int index,
-            Lowered fn,
-            boolean[] compiled,
-            boolean meterFuel,
-            Set<Integer> indirectTypes,
-            int budget,
-            boolean[] linked) {
-        // An OSR form is what has a linked module class.
-        boolean osr = linked != null;
+    private static int compile(ClassVisitor cv, CompileContext ctx, int index, Lowered fn, int budget, boolean osr) {
+        InstanceState inst = ctx.inst();
         var probe = new Probe();
-        int total = FunctionCompiler.compile(
-                new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, probe, linked);
+        int total = FunctionCompiler.compile(new ClassWriter(0), ctx.scratch(), index, fn, null, probe);
         var loopHeaders = new BitSet();
         if (osr) {
             FunctionCompiler.jumps(fn.code(), (at, target) -> {
@@ -187,8 +159,7 @@ final class SplitFunction {
         }
         var sizes = new ArrayList<Integer>();
         for (Chunk chunk : chunks) {
-            int size = FunctionCompiler.compile(
-                    cv, inst, index, fn, compiled, meterFuel, indirectTypes, chunk, null, linked);
+            int size = FunctionCompiler.compile(cv, ctx, index, fn, chunk, null);
             sizes.add(size);
             largest = Math.max(largest, size);
         }
@@ -204,9 +175,8 @@ final class SplitFunction {
      * The bytecode size of function {@code index} as one method, measured without the cost of
      * computing its stack map frames.
      */
-    static int measure(InstanceState inst, int index, Lowered fn, boolean[] compiled, boolean meterFuel) {
-        return FunctionCompiler.compile(
-                new ClassWriter(0), inst, index, fn, compiled, meterFuel, new TreeSet<>(), null, null, null);
+    static int measure(CompileContext ctx, int index, Lowered fn) {
+        return FunctionCompiler.compile(new ClassWriter(0), ctx.scratch(), index, fn, null, null);
     }
 
     /** Cuts the measured instructions greedily into chunks within {@code budget}. */

@@ -36,9 +36,10 @@ public record TailCall(FunctionInstance target, long[] args) {
         }
         if (target instanceof WasmFunctionInstance w) {
             InstanceState callee = w.instance();
-            CompiledModule m = executor.module(callee);
-            if (m.isCompiled(w.index())) {
-                return m.code().invokeTail(w.index(), callee, args, depth);
+            // A tail call counts towards compiling its callee, as a call does.
+            JitCode code = executor.runs(w) ? executor.module(callee).code(w.index()) : null;
+            if (code != null) {
+                return code.invokeTail(w.index(), callee, args, depth);
             }
             return executor.interpret(w, args, depth);
         }

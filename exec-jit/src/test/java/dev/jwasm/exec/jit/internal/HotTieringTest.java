@@ -30,13 +30,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tiering: modules start on the interpreter, a function past the call threshold gets its module
- * compiled (in the background, or for determinism on the thread that makes it hot), and a long
- * loop in an interpreted call continues in compiled code (on-stack replacement).
+ * Tiering: modules start on the interpreter, a function past the call threshold is compiled into
+ * a class of its own (in the background, or for determinism on the thread that makes it hot),
+ * compiled callers reach it through its call site once it is, and a long loop in an interpreted
+ * call continues in compiled code (on-stack replacement).
  */
 class HotTieringTest {
     private static final String MODULE = """
@@ -79,12 +81,22 @@ class HotTieringTest {
         final List<String> events = Collections.synchronizedList(new ArrayList<>());
         final List<String> threads = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch compiled = new CountDownLatch(1);
+        final Semaphore heard = new Semaphore(0);
 
         @Override
         public void moduleCompiled(int count, List<Uncompiled> interpreted) {
             events.add("compiled " + count);
             threads.add(Thread.currentThread().getName());
             compiled.countDown();
+            heard.release();
+        }
+
+        @Override
+        public void functionsCompiled(List<Integer> functions, List<Uncompiled> interpreted) {
+            events.add("fn " + functions);
+            threads.add(Thread.currentThread().getName());
+            compiled.countDown();
+            heard.release();
         }
 
         @Override
@@ -128,8 +140,10 @@ class HotTieringTest {
         // and the call itself already runs compiled.
         assertEquals(9, inst.function("add").callForLong(7, 2));
         assertTrue(compiledNow(inst, "add"));
-        assertTrue(compiledNow(inst, "sum"), "the whole module is compiled");
-        assertEquals(List.of("compiled 6"), recorder.events);
+        for (String cold : List.of("count", "sum", "trapAt", "search", "escape")) {
+            assertFalse(compiledNow(inst, cold), cold + " was never called: still interpreted");
+        }
+        assertEquals(List.of("fn [0]"), recorder.events);
         assertEquals(-1, inst.function("add").callForLong(0, -1));
     }
 
@@ -145,7 +159,7 @@ class HotTieringTest {
         // The listener hears of the code once it is installed.
         assertTrue(compiledNow(inst, "add"));
         assertEquals(11, inst.function("add").callForLong(5, 6));
-        assertEquals(List.of("compiled 6"), recorder.events, "compiled once");
+        assertEquals(List.of("fn [0]"), recorder.events, "compiled once");
     }
 
     /** A fresh engine compiling on the thread that makes a module hot, at threshold 10. */
@@ -155,22 +169,21 @@ class HotTieringTest {
 
     @Test
     void aLongLoopInOneInterpretedCallContinuesCompiled() {
-        // Threshold 10: a report every 100 back-edges. count's calls of add make the module hot
-        // first; the next report finds the module compiled and the loop continues on count's OSR
-        // entry.
+        // Threshold 10: a report every 100 back-edges. count's calls of add make add hot first;
+        // the first report compiles count, and the loop continues on count's OSR entry.
         var recorder = new Recorder();
         assertEquals(1_000_000, onThread(recorder).function("count").callForLong(1_000_000));
-        assertEquals(List.of("compiled 6", "osr 1"), recorder.events);
-        // A loop without calls: its back-edges alone make the module hot. The sum of 1..n.
+        assertEquals(List.of("fn [0]", "fn [1]", "osr 1"), recorder.events);
+        // A loop without calls: its back-edges alone make it hot. The sum of 1..n.
         var again = new Recorder();
         assertEquals(500_000_500_000L, onThread(again).function("sum").callForLong(1_000_000));
-        assertEquals(List.of("compiled 6", "osr 2"), again.events);
+        assertEquals(List.of("fn [2]", "osr 2"), again.events);
     }
 
     @Test
     void loopCodeReplacedOnTheStackCallsTheModulesCompiledFunctionsDirectly() {
         // The last probe's JVM stack: the OSR entry's chunk of $loop (function 2), then $leaf's
-        // method of the module's class, called through a linked call site, not the executor.
+        // method in its own class, called through its call site, not the executor.
         var stack = new ArrayList<String>();
         var linker = new Linker().define("env", "probe", dev.jwasm.api.model.FuncType.of(List.of(), List.of()), a -> {
             stack.clear();
@@ -189,7 +202,7 @@ class HotTieringTest {
                             (loop (call $leaf) (br_if 0 (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))))
                         """)));
         inst.function("loop").call(1_000);
-        assertEquals(List.of("compiled 2", "osr 2"), recorder.events);
+        assertEquals(List.of("fn [1]", "fn [2]", "osr 2"), recorder.events);
         String module = ModuleCompiler.CLASS_NAME.replace('/', '.');
         int leaf = stack.indexOf(module + ".f1");
         int chunk = stack.indexOf(module + ".s2_0");
@@ -209,7 +222,7 @@ class HotTieringTest {
         store.setFuel(10_000);
         assertEquals(50_005_000, inst.function("sum").callForLong(10_000));
         assertEquals(0, store.fuel());
-        assertEquals(List.of("compiled 6", "osr 2"), recorder.events);
+        assertEquals(List.of("fn [2]", "osr 2"), recorder.events);
         var short1 = new Recorder();
         var otherStore = new Store(engine(10, false, true, short1, ModuleCompiler::compile));
         Instance other = instance(otherStore);
@@ -218,7 +231,7 @@ class HotTieringTest {
                 TrapKind.OUT_OF_FUEL,
                 assertThrows(Trap.class, () -> other.function("sum").call(10_000))
                         .kind());
-        assertEquals(List.of("compiled 6", "osr 2"), short1.events);
+        assertEquals(List.of("fn [2]", "osr 2"), short1.events);
     }
 
     @Test
@@ -227,7 +240,7 @@ class HotTieringTest {
         Instance inst = onThread(recorder);
         var trap = assertThrows(Trap.class, () -> inst.function("trapAt").call(100_000));
         assertEquals(TrapKind.INTEGER_DIVIDE_BY_ZERO, trap.kind());
-        assertEquals(List.of("compiled 6", "osr 3"), recorder.events);
+        assertEquals(List.of("fn [3]", "osr 3"), recorder.events);
         assertEquals(1, trap.wasmStackTrace().size(), trap.wasmStackTrace().toString());
         assertEquals(3, trap.wasmStackTrace().getFirst().functionIndex());
         // The engine stays usable.
@@ -239,34 +252,39 @@ class HotTieringTest {
         // Caught in the same frame, by the compiled code's handler.
         var recorder = new Recorder();
         assertEquals(50_000, onThread(recorder).function("search").callForLong(50_000));
-        assertEquals(List.of("compiled 6", "osr 4"), recorder.events);
+        assertEquals(List.of("fn [4]", "osr 4"), recorder.events);
         // Out to the host.
         var again = new Recorder();
         Instance inst = onThread(again);
         var e = assertThrows(WasmException.class, () -> inst.function("escape").call(50_000));
-        assertEquals(List.of("compiled 6", "osr 5"), again.events);
+        assertEquals(List.of("fn [5]", "osr 5"), again.events);
         assertEquals(50_000L, e.payload()[0]);
     }
 
     @Test
     void aCompileFailureInTheBackgroundLeavesTheModuleInterpretedAndCorrect() throws InterruptedException {
         var recorder = new Recorder();
-        JitExecutor.Backend failing = (inst, fuel, interpretOnly) -> {
+        JitExecutor.Backend failing = (inst, fuel, interpretOnly, functions, tier) -> {
             throw new IllegalStateException("injected compiler failure");
         };
         Instance inst = instance(new Store(engine(2, true, false, recorder, failing)));
         for (int i = 0; i < 2; i++) {
             assertEquals(3, inst.function("add").callForLong(1, 2));
         }
-        assertTrue(recorder.compiled.await(30, TimeUnit.SECONDS));
-        assertEquals(List.of("compiled 0"), recorder.events);
+        assertTrue(recorder.heard.tryAcquire(30, TimeUnit.SECONDS));
+        assertEquals(List.of("fn []"), recorder.events);
         assertFalse(compiledNow(inst, "add"));
-        // Still right, loops included (no OSR entry without compiled code), and never retried.
+        // Still right, loops included (no OSR entry without compiled code), and never retried:
+        // count's loop has count itself compiled (and fail) once.
         assertEquals(1_000_000, inst.function("count").callForLong(1_000_000));
         for (int i = 0; i < 10; i++) {
             assertEquals(i + 1, inst.function("add").callForLong(i, 1));
         }
-        assertEquals(List.of("compiled 0"), recorder.events);
+        assertTrue(recorder.heard.tryAcquire(30, TimeUnit.SECONDS));
+        assertEquals(1_000_000, inst.function("count").callForLong(1_000_000));
+        assertFalse(recorder.heard.tryAcquire(1, TimeUnit.SECONDS), "no third attempt");
+        assertEquals(List.of("fn []", "fn []"), recorder.events);
+        assertFalse(compiledNow(inst, "count"));
     }
 
     @Test
@@ -296,16 +314,19 @@ class HotTieringTest {
             for (Future<Instance> f : results) {
                 instances.add(get(f));
             }
-            assertTrue(recorder.compiled.await(30, TimeUnit.SECONDS));
+            // add (function 0) was hot in every thread, count's loop (function 1) too.
+            assertTrue(recorder.heard.tryAcquire(2, 30, TimeUnit.SECONDS));
+            assertFalse(recorder.heard.tryAcquire(1, TimeUnit.SECONDS), "nothing compiled twice");
             assertEquals(
-                    1,
+                    List.of("fn [0]", "fn [1]"),
                     recorder.events.stream()
-                            .filter(e -> e.startsWith("compiled"))
-                            .count());
+                            .filter(e -> e.startsWith("fn"))
+                            .sorted()
+                            .toList());
             JitCode code =
-                    CompiledModule.of(Internals.state(instances.getFirst())).code();
+                    CompiledModule.of(Internals.state(instances.getFirst())).code(0);
             for (Instance inst : instances) {
-                assertSame(code, CompiledModule.of(Internals.state(inst)).code(), "one class for all");
+                assertSame(code, CompiledModule.of(Internals.state(inst)).code(0), "one class for all");
                 assertEquals(42, inst.function("add").callForLong(40, 2));
             }
         } finally {
