@@ -84,6 +84,13 @@ abstract class Emitter {
     /** Whether the function touches v128 values: then each slot has a high-half local too. */
     final boolean v128;
 
+    /**
+     * Whether the function accesses a memory itself ({@link #touchesMemory}); if not, its entry
+     * and calls load no memory, which for a small function called often (a recursive one, say)
+     * is a good part of the work per call.
+     */
+    final boolean memoryUsed;
+
     /** JVM local of slot 0's high half; then the SimdOps result pair and a scratch address. */
     final int hiBase;
 
@@ -118,6 +125,7 @@ abstract class Emitter {
         this.memories = MemoryShape.of(inst);
         this.scratch = memBase + inst.memories.length;
         this.v128 = usesV128(inst, type, fn);
+        this.memoryUsed = touchesMemory(fn);
         // scratch + 1 holds a caught exception (FunctionCompiler.handlerStub).
         this.hiBase = scratch + 2;
         this.out = hiBase + 2 * fn.frameSize();
@@ -137,12 +145,34 @@ abstract class Emitter {
         this.memories = method.memories;
         this.scratch = method.scratch;
         this.v128 = method.v128;
+        this.memoryUsed = method.memoryUsed;
         this.hiBase = method.hiBase;
         this.out = method.out;
         this.eaTemp = method.eaTemp;
         this.frameTop = method.frameTop;
         this.segBase = method.segBase;
         this.probe = method.probe;
+    }
+
+    /**
+     * Whether an IR operation of {@code fn} reads the memory locals: a scalar or v128 load or
+     * store, memory.size, memory.grow or an atomic. (Bulk operations reach memories through the
+     * instance.)
+     */
+    static boolean touchesMemory(Lowered fn) {
+        int[] code = fn.code();
+        for (int pc = 0; pc < code.length; pc += IrOp.at(code, pc).length(code, pc)) {
+            IrOp op = IrOp.at(code, pc);
+            boolean touches =
+                    switch (op) {
+                        case LOAD, STORE, MEMORY_SIZE, MEMORY_GROW, ATOMIC, SIMD_MEM -> true;
+                        default -> !op.generic() && op.wasm() != null && Memory.of(op.wasm()) != null;
+                    };
+            if (touches) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether v128 values can appear in the function's frame (see {@link #v128}). */

@@ -323,6 +323,9 @@ final class FunctionCompiler extends Emitter {
     }
 
     private void loadMemories() {
+        if (!memoryUsed) {
+            return;
+        }
         // The memories never change for an instance: load each once, as its concrete class.
         for (int m = 0; m < inst.memories.length; m++) {
             mv.visitVarInsn(ALOAD, 0);

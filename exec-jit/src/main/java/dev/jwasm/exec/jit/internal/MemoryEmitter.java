@@ -146,8 +146,11 @@ final class MemoryEmitter extends Emitter {
         mv.visitVarInsn(LSTORE, segmentLocal(m) + 1);
     }
 
-    /** {@link #loadSegment} for every memory accessed through its segment. */
+    /** {@link #loadSegment} for every memory accessed through its segment, if any access is here. */
     void loadSegments() {
+        if (!memoryUsed) {
+            return;
+        }
         for (int m = 0; m < inst.memories.length; m++) {
             if (memories.segment(m)) {
                 loadSegment(m);

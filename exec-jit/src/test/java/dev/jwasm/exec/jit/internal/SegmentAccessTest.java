@@ -68,6 +68,13 @@ class SegmentAccessTest {
                   (try_table (catch $grown $h) (call $grow1_throw)))
                 (i32.store (i32.const 65536) (i32.const 5))
                 (i32.load (i32.const 65536)))
+              ;; Touches no memory: its calls, entry and return never load the memory or its segment.
+              (func $fib (export "fib") (param i32) (result i32)
+                (if (result i32) (i32.lt_u (local.get 0) (i32.const 2))
+                  (then (local.get 0))
+                  (else (i32.add
+                    (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                    (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
               ;; Reads every word of the first page, round and round, until the memory goes.
               (func (export "spin") (result i32)
                 (local $addr i32) (local $sum i32)
@@ -191,6 +198,20 @@ class SegmentAccessTest {
     }
 
     /** A memory64 address is a u64 and the offset sum a u65: none of these wrap into memory. */
+    @Test
+    void aFunctionThatTouchesNoMemoryNeverLoadsTheSegment() {
+        Instance inst = instance(WAT);
+        assertEquals(0, call(inst, "load32_u", 0));
+        assertTrue(Jit.compiled(inst, "fib"));
+        int before = memory().segmentCalls;
+        assertTrue(before > 0, "the loading function asked for the segment");
+
+        assertEquals(6765, call(inst, "fib", 20));
+        assertEquals(before, memory().segmentCalls, "fib's calls reloaded the segment");
+        assertEquals(0, call(inst, "load32_u", 0));
+        assertTrue(memory().segmentCalls > before, "the loading function still asks for it");
+    }
+
     @Test
     void memory64HighAddressesTrap() {
         Instance inst = instance(WAT64);

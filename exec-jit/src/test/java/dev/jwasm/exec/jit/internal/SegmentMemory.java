@@ -32,6 +32,9 @@ public final class SegmentMemory extends LinearMemory {
 
     volatile int accessorCalls;
 
+    /** How often compiled code (or anyone) asked for the segment. */
+    volatile int segmentCalls;
+
     SegmentMemory(MemoryType type) {
         super(type);
         this.maxPages = type.limits().hasMax() ? type.limits().max() : 16;
@@ -63,6 +66,7 @@ public final class SegmentMemory extends LinearMemory {
 
     @Override
     public MemorySegment segment() {
+        segmentCalls++;
         return view;
     }
 
