@@ -9,7 +9,11 @@ import static net.bytebuddy.jar.asm.Opcodes.GOTO;
 import static net.bytebuddy.jar.asm.Opcodes.I2L;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_1;
+import static net.bytebuddy.jar.asm.Opcodes.INEG;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
+import static net.bytebuddy.jar.asm.Opcodes.IOR;
+import static net.bytebuddy.jar.asm.Opcodes.ISHL;
+import static net.bytebuddy.jar.asm.Opcodes.IUSHR;
 import static net.bytebuddy.jar.asm.Opcodes.L2I;
 import static net.bytebuddy.jar.asm.Opcodes.LADD;
 import static net.bytebuddy.jar.asm.Opcodes.LALOAD;
@@ -18,7 +22,10 @@ import static net.bytebuddy.jar.asm.Opcodes.LASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.LCONST_0;
 import static net.bytebuddy.jar.asm.Opcodes.LCONST_1;
 import static net.bytebuddy.jar.asm.Opcodes.LLOAD;
+import static net.bytebuddy.jar.asm.Opcodes.LOR;
+import static net.bytebuddy.jar.asm.Opcodes.LSHL;
 import static net.bytebuddy.jar.asm.Opcodes.LSTORE;
+import static net.bytebuddy.jar.asm.Opcodes.LUSHR;
 import static net.bytebuddy.jar.asm.Opcodes.NEWARRAY;
 import static net.bytebuddy.jar.asm.Opcodes.T_LONG;
 
@@ -405,6 +412,10 @@ abstract class Emitter {
 
     /** Scalar operator {@code wasm} on the slots {@code operands} into {@code dst} (see Numerics). */
     void numeric(Opcode wasm, int dst, int... operands) {
+        if (Numerics.isRotate(wasm)) {
+            rotate(wasm, dst, operands[0], operands[1]);
+            return;
+        }
         Numerics.Op n = Numerics.of(wasm);
         if (n == null) {
             throw new IllegalStateException(wasm + " passed the compilable check");
@@ -417,6 +428,37 @@ abstract class Emitter {
             case 'F' -> storeF(dst);
             case 'D' -> storeD(dst);
             default -> throw new IllegalStateException(n.desc());
+        }
+    }
+
+    /**
+     * A rotate of slot {@code x} by slot {@code n} as {@code (x << n) | (x >>> -n)} (the shift
+     * counts masked as the JVM does, as Wasm's are), which C2 turns into one rotate instruction;
+     * see {@link Numerics#isRotate}.
+     */
+    private void rotate(Opcode wasm, int dst, int x, int n) {
+        boolean wide = wasm == Opcode.I64_ROTL || wasm == Opcode.I64_ROTR;
+        boolean left = wasm == Opcode.I32_ROTL || wasm == Opcode.I64_ROTL;
+        for (int half = 0; half < 2; half++) {
+            if (wide) {
+                loadL(x);
+                loadL(n);
+                mv.visitInsn(L2I);
+            } else {
+                loadI(x);
+                loadI(n);
+            }
+            if (half == 1) {
+                mv.visitInsn(INEG);
+            }
+            boolean shiftLeft = left == (half == 0);
+            mv.visitInsn(wide ? (shiftLeft ? LSHL : LUSHR) : (shiftLeft ? ISHL : IUSHR));
+        }
+        mv.visitInsn(wide ? LOR : IOR);
+        if (wide) {
+            storeL(dst);
+        } else {
+            storeI(dst);
         }
     }
 

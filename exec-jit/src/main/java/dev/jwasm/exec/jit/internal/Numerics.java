@@ -141,6 +141,20 @@ final class Numerics {
         return TABLE.get(op);
     }
 
+    /**
+     * Whether {@code op} is a rotate, which {@link Emitter#numeric} emits as the shift pair C2
+     * turns into one rotate instruction rather than as its entry here, a call of {@code
+     * Integer}/{@code Long.rotateLeft}: the same code, but a call C2 must inline, and in a big
+     * function, once the memory accesses' force-inlined FFM code has used up its inlining budget
+     * (DesiredMethodLimit, NodeCountInliningCutoff), it stays a call.
+     */
+    static boolean isRotate(Opcode op) {
+        return switch (op) {
+            case I32_ROTL, I32_ROTR, I64_ROTL, I64_ROTR -> true;
+            default -> false;
+        };
+    }
+
     private static Map<Opcode, Op> table() {
         var t = new EnumMap<Opcode, Op>(Opcode.class);
         // i32 (spec 4.3.2): JVM int arithmetic wraps and masks shift counts as Wasm does.

@@ -71,6 +71,11 @@ class InstructionTest {
         assertEquals(Long.MIN_VALUE, call(inst, "rotr64", 1, 1));
         assertEquals(0xC000_0000L - (1L << 32), call(inst, "rotr32", 3, 2)); // 0xC0000000, sign-extended
         assertEquals(0x8000_0001L - (1L << 32), call(inst, "rotr32", 3, 33)); // count modulo 32
+        // A count of 0 (or a multiple of the width) leaves the value: both shifts are by 0.
+        assertEquals(0x1234_5678_9ABC_DEF0L, call(inst, "rotl64", 0x1234_5678_9ABC_DEF0L, 0));
+        assertEquals(0x1234_5678_9ABC_DEF0L, call(inst, "rotr64", 0x1234_5678_9ABC_DEF0L, 128));
+        assertEquals(-2, call(inst, "rotr32", -2, 32));
+        assertEquals(4, call(inst, "rotr32", 1, -2)); // -2 is 30 modulo 32: rotl by 2
         assertEquals(1, call(inst, "lt_u", 1, -1)); // -1 is the largest unsigned
         assertEquals(0, call(inst, "gt_u", 1, -1));
         assertEquals(1, call(inst, "le_u", 5, 5));
