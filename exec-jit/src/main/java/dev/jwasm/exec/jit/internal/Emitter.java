@@ -110,13 +110,13 @@ abstract class Emitter {
 
     /**
      * The locals of the memories accessed through their segment ({@link MemoryShape#segment}):
-     * per memory its segment and, from {@code + 1}, its size as a long; after them a long
-     * temporary for the effective address. Above the chunk's and the GC spill's locals.
+     * per memory its segment and, from {@code + 1}, a long per access width, its size less that
+     * width (MemoryEmitter.loadSegment). Above the chunk's and the GC spill's locals.
      */
     final int segBase;
 
-    /** JVM locals per memory at {@link #segBase}: the segment, then its size (a long). */
-    static final int SEGMENT_LOCALS = 3;
+    /** JVM locals per memory at {@link #segBase}: the segment, then four longs. */
+    static final int SEGMENT_LOCALS = 9;
 
     /** Set when the method is only measured, to split the function (see SplitFunction). */
     final SplitFunction.Probe probe;
@@ -172,8 +172,8 @@ abstract class Emitter {
             IrOp op = IrOp.at(code, pc);
             boolean touches =
                     switch (op) {
-                        case LOAD, STORE, MEMORY_SIZE, MEMORY_GROW, ATOMIC, SIMD_MEM -> true;
-                        default -> !op.generic() && op.wasm() != null && Memory.of(op.wasm()) != null;
+                        case MEMORY_SIZE, MEMORY_GROW, ATOMIC, SIMD_MEM -> true;
+                        default -> Memory.accessAt(code, pc) != null;
                     };
             if (touches) {
                 return true;
@@ -482,14 +482,9 @@ abstract class Emitter {
         return memories.owner(flags & 0x7FFF_FFFF);
     }
 
-    /** The JVM local of memory {@code memory}'s segment; its size (a long) follows it. */
+    /** The JVM local of memory {@code memory}'s segment; its limits (longs) follow it. */
     int segmentLocal(int memory) {
         return segBase + SEGMENT_LOCALS * memory;
-    }
-
-    /** The long temporary an access through a segment keeps its effective address in. */
-    int segmentEa() {
-        return segBase + SEGMENT_LOCALS * inst.memories.length;
     }
 
     /** Leaves the memory and the effective address (spec 4.4.7.1) on the stack. */

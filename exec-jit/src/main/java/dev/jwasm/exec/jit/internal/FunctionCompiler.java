@@ -265,6 +265,7 @@ final class FunctionCompiler extends Emitter {
             mv.visitJumpInsn(GOTO, label(back.getKey()));
         }
         stubs.forEach(this::handlerStub);
+        memory.outOfBoundsBlocks();
         if (chunk != null) {
             chunk.exits(mv);
         }

@@ -120,7 +120,7 @@ public final class JitRuntime {
         return frame(new Trap(TrapKind.CALL_STACK_EXHAUSTED), inst, index);
     }
 
-    /** The trap of compiled code's own bounds check (MemoryEmitter.boundsCheck). */
+    /** The trap of compiled code's own bounds check (MemoryEmitter.outOfBoundsBlocks). */
     public static Trap outOfBounds() {
         return new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY);
     }

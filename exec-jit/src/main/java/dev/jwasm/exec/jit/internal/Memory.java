@@ -6,6 +6,7 @@ import static net.bytebuddy.jar.asm.Opcodes.I2S;
 import static net.bytebuddy.jar.asm.Opcodes.L2I;
 
 import dev.jwasm.api.code.Opcode;
+import dev.jwasm.exec.interp.internal.IrOp;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -25,6 +26,18 @@ final class Memory {
     private static final Map<Opcode, Access> TABLE = table();
 
     private Memory() {}
+
+    /**
+     * The scalar load or store of the IR operation at {@code pc} (a generic LOAD/STORE's carried
+     * opcode, or a specific operation's own), or null if it is none.
+     */
+    static Access accessAt(int[] code, int pc) {
+        IrOp op = IrOp.at(code, pc);
+        return switch (op) {
+            case LOAD, STORE -> of(op.carried(code, pc));
+            default -> op.generic() || op.wasm() == null ? null : of(op.wasm());
+        };
+    }
 
     /** The access {@code op} compiles to, or null if it is no scalar load or store. */
     static Access of(Opcode op) {

@@ -4,11 +4,12 @@ import static net.bytebuddy.jar.asm.Opcodes.ALOAD;
 import static net.bytebuddy.jar.asm.Opcodes.ASTORE;
 import static net.bytebuddy.jar.asm.Opcodes.ATHROW;
 import static net.bytebuddy.jar.asm.Opcodes.DUP;
+import static net.bytebuddy.jar.asm.Opcodes.DUP2;
 import static net.bytebuddy.jar.asm.Opcodes.DUP_X2;
 import static net.bytebuddy.jar.asm.Opcodes.GETSTATIC;
 import static net.bytebuddy.jar.asm.Opcodes.I2L;
 import static net.bytebuddy.jar.asm.Opcodes.ICONST_0;
-import static net.bytebuddy.jar.asm.Opcodes.IFLE;
+import static net.bytebuddy.jar.asm.Opcodes.IFGT;
 import static net.bytebuddy.jar.asm.Opcodes.IFLT;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKEINTERFACE;
 import static net.bytebuddy.jar.asm.Opcodes.INVOKESTATIC;
@@ -37,8 +38,22 @@ import net.bytebuddy.jar.asm.Label;
  * the threads proposal's atomics, and table, bulk-memory and segment operations.
  */
 final class MemoryEmitter extends Emitter {
+    /** Per width (by log2 of its bytes), the trap block of this method's segment accesses. */
+    private final Label[] outOfBounds = new Label[4];
+
+    /** The widths this function's scalar accesses have, a bit per log2 of their bytes. */
+    private final int widths;
+
     MemoryEmitter(Emitter method) {
         super(method);
+        int used = 0;
+        for (int pc = 0; pc < code.length; pc += IrOp.at(code, pc).length(code, pc)) {
+            Memory.Access a = Memory.accessAt(code, pc);
+            if (a != null) {
+                used |= 1 << SegmentAccess.of(a).log2();
+            }
+        }
+        this.widths = used;
     }
 
     /**
@@ -73,21 +88,38 @@ final class MemoryEmitter extends Emitter {
 
     /**
      * The same access on the memory's segment held in JVM locals (see {@link MemoryShape#segment}):
-     * the Wasm bounds check here, as a compare C2 can hoist out of a loop, then one
-     * {@code MemorySegment.get}/{@code set}, which inlines into far fewer C2 nodes than the
-     * accessor with its exception handler, so big functions keep every access inlined.
+     * the Wasm bounds check here, as a compare C2 can hoist out of a loop, then one {@code
+     * MemorySegment.get}/{@code set}, which inlines into far fewer C2 nodes than the accessor
+     * with its exception handler, so big functions keep every access inlined. The check is kept
+     * small, as a function's bytecode decides whether C1 manages it and whether it must be split:
+     * the address stays on the stack under the segment and layout, is compared with the
+     * memory's limit for this width (its size less the width, a local), and a failure jumps to
+     * one trap block per width ({@link #outOfBoundsBlocks}).
      */
     private void segmentAccess(Memory.Access a, int pc) {
         int flags = code[pc + 3];
         int m = flags & 0x7FFF_FFFF;
         SegmentAccess.Width w = SegmentAccess.of(a);
-        int ea = segmentEa();
-        effectiveAddress(code[pc + (a.load() ? 2 : 1)], flags, offset(pc + 4));
-        mv.visitVarInsn(LSTORE, ea);
-        boundsCheck(m, flags, ea, w.bytes());
+        Label outside = outOfBounds[w.log2()];
+        if (outside == null) {
+            outside = outOfBounds[w.log2()] = new Label();
+        }
         mv.visitVarInsn(ALOAD, segmentLocal(m));
         mv.visitFieldInsn(GETSTATIC, SegmentAccess.OWNER, w.field(), w.layout());
-        mv.visitVarInsn(LLOAD, ea);
+        effectiveAddress(code[pc + (a.load() ? 2 : 1)], flags, offset(pc + 4));
+        // Spec 4.4.7.1. A 32-bit memory's address is a u33 sum, never negative; a memory64 sum
+        // (checked for wrapping by JitRuntime.address) of 2^63 or more is. A limit below zero
+        // (a memory smaller than the width) fails every address.
+        if ((flags & MEMORY64) != 0) {
+            mv.visitInsn(DUP2);
+            mv.visitInsn(LCONST_0);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFLT, outside);
+        }
+        mv.visitInsn(DUP2);
+        mv.visitVarInsn(LLOAD, limitLocal(m, w));
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFGT, outside);
         if (a.load()) {
             mv.visitMethodInsn(INVOKEINTERFACE, SegmentAccess.SEGMENT, "get", w.getDesc(), true);
             for (int insn : a.after()) {
@@ -107,35 +139,34 @@ final class MemoryEmitter extends Emitter {
         }
     }
 
-    /**
-     * Traps unless the {@code bytes} from the effective address in local {@code ea} lie within
-     * memory {@code m}'s size local (spec 4.4.7.1). A 32-bit memory's address is a u33 sum, never
-     * negative; a memory64 sum (checked for wrapping by JitRuntime.address) of 2^63 or more is.
-     */
-    void boundsCheck(int m, int flags, int ea, int bytes) {
-        Label inBounds = new Label();
-        Label outside = new Label();
-        if ((flags & MEMORY64) != 0) {
-            mv.visitVarInsn(LLOAD, ea);
-            mv.visitInsn(LCONST_0);
-            mv.visitInsn(LCMP);
-            mv.visitJumpInsn(IFLT, outside);
-        }
-        mv.visitVarInsn(LLOAD, ea);
-        mv.visitVarInsn(LLOAD, segmentLocal(m) + 1);
-        pushLong(bytes);
-        mv.visitInsn(LSUB);
-        mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFLE, inBounds);
-        mv.visitLabel(outside);
-        mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Ldev/jwasm/api/Trap;", false);
-        mv.visitInsn(ATHROW);
-        mv.visitLabel(inBounds);
+    /** The local holding memory {@code m}'s size less {@code w}'s bytes (see {@link #loadSegment}). */
+    private int limitLocal(int m, SegmentAccess.Width w) {
+        return segmentLocal(m) + 1 + 2 * w.log2();
     }
 
     /**
-     * Loads memory {@code m}'s current segment and its size into their locals: at function entry
-     * and again after anything that can grow it (see FunctionCompiler.reloadsSegments).
+     * The trap blocks the segment accesses of this method jump to, one per width that has any:
+     * each drops the segment, layout and address the access had pushed (the same types at every
+     * jump to it) and throws the out-of-bounds trap. Emitted inside the method's trap range, so
+     * the trap gets this function's frame.
+     */
+    void outOfBoundsBlocks() {
+        for (Label block : outOfBounds) {
+            if (block == null) {
+                continue;
+            }
+            mv.visitLabel(block);
+            mv.visitInsn(POP2);
+            mv.visitInsn(POP2);
+            mv.visitMethodInsn(INVOKESTATIC, RT, "outOfBounds", "()Ldev/jwasm/api/Trap;", false);
+            mv.visitInsn(ATHROW);
+        }
+    }
+
+    /**
+     * Loads memory {@code m}'s current segment and, for each width this function accesses, its
+     * limit into their locals: at function entry and again after anything that can grow it (see
+     * FunctionCompiler.reloadsSegments).
      */
     void loadSegment(int m) {
         mv.visitVarInsn(ALOAD, memBase + m);
@@ -143,7 +174,15 @@ final class MemoryEmitter extends Emitter {
         mv.visitInsn(DUP);
         mv.visitVarInsn(ASTORE, segmentLocal(m));
         mv.visitMethodInsn(INVOKEINTERFACE, SegmentAccess.SEGMENT, "byteSize", "()J", true);
-        mv.visitVarInsn(LSTORE, segmentLocal(m) + 1);
+        for (SegmentAccess.Width w : SegmentAccess.WIDTHS) {
+            if ((widths & (1 << w.log2())) != 0) {
+                mv.visitInsn(DUP2);
+                pushLong(w.bytes());
+                mv.visitInsn(LSUB);
+                mv.visitVarInsn(LSTORE, limitLocal(m, w));
+            }
+        }
+        mv.visitInsn(POP2);
     }
 
     /** {@link #loadSegment} for every memory accessed through its segment, if any access is here. */

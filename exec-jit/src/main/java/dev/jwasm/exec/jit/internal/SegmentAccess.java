@@ -23,6 +23,11 @@ final class SegmentAccess {
      * ({@code B S I J}) and the bytes accessed.
      */
     record Width(String field, String layout, char type, int bytes) {
+        /** log2 of {@link #bytes}: 0 to 3. */
+        int log2() {
+            return Integer.numberOfTrailingZeros(bytes);
+        }
+
         /** The descriptor of {@code MemorySegment.get} for this width. */
         String getDesc() {
             return "(" + layout + "J)" + type;
@@ -38,6 +43,9 @@ final class SegmentAccess {
     private static final Width SHORT = new Width("I16", "Ljava/lang/foreign/ValueLayout$OfShort;", 'S', 2);
     private static final Width INT = new Width("I32", "Ljava/lang/foreign/ValueLayout$OfInt;", 'I', 4);
     private static final Width LONG = new Width("I64", "Ljava/lang/foreign/ValueLayout$OfLong;", 'J', 8);
+
+    /** Every width, narrowest first. */
+    static final java.util.List<Width> WIDTHS = java.util.List.of(BYTE, SHORT, INT, LONG);
 
     private SegmentAccess() {}
 

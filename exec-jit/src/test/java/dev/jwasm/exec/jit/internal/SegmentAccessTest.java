@@ -197,7 +197,6 @@ class SegmentAccessTest {
         assertEquals(5, call(instance(WAT), "caught_after_grow_then_access"));
     }
 
-    /** A memory64 address is a u64 and the offset sum a u65: none of these wrap into memory. */
     @Test
     void aFunctionThatTouchesNoMemoryNeverLoadsTheSegment() {
         Instance inst = instance(WAT);
@@ -212,6 +211,32 @@ class SegmentAccessTest {
         assertTrue(memory().segmentCalls > before, "the loading function still asks for it");
     }
 
+    /**
+     * A memory smaller than the access width (here, none at all) fails every address of that
+     * width: its limit, the size less the width, is below zero. After a grow the same code works.
+     */
+    @Test
+    void anEmptyMemoryTrapsEveryWidthUntilItGrows() {
+        Instance inst = instance("""
+                (module
+                  (memory 0 1)
+                  (func (export "load8_u") (param i32) (result i64) (i64.load8_u (local.get 0)))
+                  (func (export "load64") (param i32) (result i64) (i64.load (local.get 0)))
+                  (func (export "store32") (param i32 i64) (i64.store32 (local.get 0) (local.get 1)))
+                  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))
+                """);
+        assertOob(inst, "load8_u", 0);
+        assertOob(inst, "load64", 0);
+        assertOob(inst, "store32", 0, 1);
+        assertEquals(0, call(inst, "grow", 1));
+        inst.function("store32").call(PAGE - 4, 0x1234_5678);
+        assertEquals(0x78, call(inst, "load8_u", PAGE - 4));
+        assertEquals(0, call(inst, "load64", 0));
+        assertOob(inst, "load64", PAGE - 7);
+        assertEquals(0, memory().accessorCalls, "compiled code called the accessors");
+    }
+
+    /** A memory64 address is a u64 and the offset sum a u65: none of these wrap into memory. */
     @Test
     void memory64HighAddressesTrap() {
         Instance inst = instance(WAT64);
