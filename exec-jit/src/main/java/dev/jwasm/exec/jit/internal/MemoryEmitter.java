@@ -68,20 +68,10 @@ final class MemoryEmitter extends Emitter {
         if (a.load()) {
             address(code[pc + 2], code[pc + 3], offset(pc + 4));
             mv.visitMethodInsn(INVOKEVIRTUAL, memOwner(code[pc + 3]), a.method(), a.desc(), false);
-            for (int insn : a.after()) {
-                mv.visitInsn(insn);
-            }
-            if (a.mask() != 0) {
-                pushLong(a.mask());
-                mv.visitInsn(LAND);
-            }
-            storeL(code[pc + 1]);
+            storeLoaded(a, code[pc + 1]);
         } else {
             address(code[pc + 1], code[pc + 3], offset(pc + 4));
-            loadL(code[pc + 2]);
-            for (int insn : a.before()) {
-                mv.visitInsn(insn);
-            }
+            pushStored(a, code[pc + 2]);
             mv.visitMethodInsn(INVOKEVIRTUAL, memOwner(code[pc + 3]), a.method(), a.desc(), false);
         }
     }
@@ -122,20 +112,30 @@ final class MemoryEmitter extends Emitter {
         mv.visitJumpInsn(IFGT, outside);
         if (a.load()) {
             mv.visitMethodInsn(INVOKEINTERFACE, SegmentAccess.SEGMENT, "get", w.getDesc(), true);
-            for (int insn : a.after()) {
-                mv.visitInsn(insn);
-            }
-            if (a.mask() != 0) {
-                pushLong(a.mask());
-                mv.visitInsn(LAND);
-            }
-            storeL(code[pc + 1]);
+            storeLoaded(a, code[pc + 1]);
         } else {
-            loadL(code[pc + 2]);
-            for (int insn : a.before()) {
-                mv.visitInsn(insn);
-            }
+            pushStored(a, code[pc + 2]);
             mv.visitMethodInsn(INVOKEINTERFACE, SegmentAccess.SEGMENT, "set", w.setDesc(), true);
+        }
+    }
+
+    /** The loaded value on the stack, extended to a slot's long as the access says, into {@code dst}. */
+    private void storeLoaded(Memory.Access a, int dst) {
+        for (int insn : a.after()) {
+            mv.visitInsn(insn);
+        }
+        if (a.mask() != 0) {
+            pushLong(a.mask());
+            mv.visitInsn(LAND);
+        }
+        storeL(dst);
+    }
+
+    /** Pushes slot {@code value} as the access stores it (narrowed to its JVM type). */
+    private void pushStored(Memory.Access a, int value) {
+        loadL(value);
+        for (int insn : a.before()) {
+            mv.visitInsn(insn);
         }
     }
 
