@@ -185,9 +185,12 @@ final class MemoryEmitter extends Emitter {
         mv.visitInsn(POP2);
     }
 
-    /** {@link #loadSegment} for every memory accessed through its segment, if any access is here. */
+    /**
+     * {@link #loadSegment} for every memory accessed through its segment, if this function has
+     * scalar accesses at all (only they read the segment locals).
+     */
     void loadSegments() {
-        if (!memoryUsed) {
+        if (widths == 0) {
             return;
         }
         for (int m = 0; m < inst.memories.length; m++) {

@@ -2,6 +2,7 @@ package dev.jwasm.exec.jit.internal;
 
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.List;
 
 /**
  * How compiled code reads and writes a memory through its {@link java.lang.foreign.MemorySegment}
@@ -45,7 +46,7 @@ final class SegmentAccess {
     private static final Width LONG = new Width("I64", "Ljava/lang/foreign/ValueLayout$OfLong;", 'J', 8);
 
     /** Every width, narrowest first. */
-    static final java.util.List<Width> WIDTHS = java.util.List.of(BYTE, SHORT, INT, LONG);
+    static final List<Width> WIDTHS = List.of(BYTE, SHORT, INT, LONG);
 
     private SegmentAccess() {}
 
