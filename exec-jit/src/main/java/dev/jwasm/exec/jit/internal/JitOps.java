@@ -150,6 +150,6 @@ final class JitOps {
         if (n == null) {
             return null;
         }
-        return n.helper() ? Emission.helper(n.owner() + "." + n.name()) : Emission.inline();
+        return n.helper() != null ? Emission.helper(n.helper()) : Emission.inline();
     }
 }

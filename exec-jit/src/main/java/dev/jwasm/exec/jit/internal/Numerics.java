@@ -6,6 +6,7 @@ import static net.bytebuddy.jar.asm.Opcodes.DCMPL;
 import static net.bytebuddy.jar.asm.Opcodes.DDIV;
 import static net.bytebuddy.jar.asm.Opcodes.DMUL;
 import static net.bytebuddy.jar.asm.Opcodes.DSUB;
+import static net.bytebuddy.jar.asm.Opcodes.DUP2_X2;
 import static net.bytebuddy.jar.asm.Opcodes.FADD;
 import static net.bytebuddy.jar.asm.Opcodes.FCMPG;
 import static net.bytebuddy.jar.asm.Opcodes.FCMPL;
@@ -56,9 +57,13 @@ import static net.bytebuddy.jar.asm.Opcodes.LSHR;
 import static net.bytebuddy.jar.asm.Opcodes.LSUB;
 import static net.bytebuddy.jar.asm.Opcodes.LUSHR;
 import static net.bytebuddy.jar.asm.Opcodes.LXOR;
+import static net.bytebuddy.jar.asm.Opcodes.POP2;
+import static net.bytebuddy.jar.asm.Opcodes.SWAP;
 
 import dev.jwasm.api.code.Opcode;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -81,13 +86,55 @@ final class Numerics {
     private static final String CONV = "dev/jwasm/api/numeric/Conversions";
 
     /**
-     * One operator: JVM instructions, then an optional static call, then an optional compare
+     * One step of an operator's code: a JVM instruction without operands, a constant pushed with
+     * {@code ldc}, or a static call (of a JDK intrinsic or of jwasm's own helper).
+     */
+    sealed interface Step {
+        void emit(MethodVisitor mv);
+    }
+
+    record Insn(int opcode) implements Step {
+        @Override
+        public void emit(MethodVisitor mv) {
+            mv.visitInsn(opcode);
+        }
+    }
+
+    record Push(Object constant) implements Step {
+        @Override
+        public void emit(MethodVisitor mv) {
+            mv.visitLdcInsn(constant);
+        }
+    }
+
+    record Call(String owner, String name, String desc) implements Step {
+        @Override
+        public void emit(MethodVisitor mv) {
+            mv.visitMethodInsn(INVOKESTATIC, owner, name, desc, false);
+        }
+
+        /** Whether it calls a helper of jwasm's own (rather than a JDK intrinsic). */
+        boolean helper() {
+            return owner.startsWith("dev/jwasm/");
+        }
+    }
+
+    /**
+     * One operator: its steps, then, for a comparison ({@code jump} not 0), the conditional
      * jump that turns the int on the stack into 0 or 1.
      */
-    record Op(Opcode wasm, String desc, int[] insns, String owner, String name, String callDesc, int jump) {
-        /** Whether it calls a helper of jwasm's own (rather than a JVM instruction or JDK intrinsic). */
-        boolean helper() {
-            return owner != null && owner.startsWith("dev/jwasm/");
+    record Op(Opcode wasm, String desc, List<Step> code, int jump) {
+        /**
+         * The helper of jwasm's own it calls, as {@code owner.name}, or null if it is JVM
+         * instructions and JDK intrinsics only.
+         */
+        String helper() {
+            for (Step s : code) {
+                if (s instanceof Call c && c.helper()) {
+                    return c.owner() + "." + c.name();
+                }
+            }
+            return null;
         }
 
         char result() {
@@ -103,22 +150,12 @@ final class Numerics {
             if (jump == 0) {
                 throw new IllegalStateException(wasm + " is no comparison");
             }
-            for (int insn : insns) {
-                mv.visitInsn(insn);
-            }
-            if (owner != null) {
-                mv.visitMethodInsn(INVOKESTATIC, owner, name, callDesc, false);
-            }
+            code.forEach(s -> s.emit(mv));
             mv.visitJumpInsn(jump, target);
         }
 
         void emit(MethodVisitor mv) {
-            for (int insn : insns) {
-                mv.visitInsn(insn);
-            }
-            if (owner != null) {
-                mv.visitMethodInsn(INVOKESTATIC, owner, name, callDesc, false);
-            }
+            code.forEach(s -> s.emit(mv));
             if (jump != 0) {
                 Label yes = new Label();
                 Label done = new Label();
@@ -173,9 +210,11 @@ final class Numerics {
         call(t, Opcode.I32_REM_U, "(II)I", INT_OPS, "i32RemU");
         jdk(t, Opcode.I32_ROTL, "(II)I", "java/lang/Integer", "rotateLeft", "(II)I");
         jdk(t, Opcode.I32_ROTR, "(II)I", "java/lang/Integer", "rotateRight", "(II)I");
-        call(t, Opcode.I32_CLZ, "(I)I", INT_OPS, "i32Clz");
-        call(t, Opcode.I32_CTZ, "(I)I", INT_OPS, "i32Ctz");
-        call(t, Opcode.I32_POPCNT, "(I)I", INT_OPS, "i32Popcnt");
+        // Bit counts are the JDK's intrinsics, called directly: C2 expands an intrinsic whatever
+        // its inlining budget, which a helper around it must fit in.
+        jdk(t, Opcode.I32_CLZ, "(I)I", "java/lang/Integer", "numberOfLeadingZeros", "(I)I");
+        jdk(t, Opcode.I32_CTZ, "(I)I", "java/lang/Integer", "numberOfTrailingZeros", "(I)I");
+        jdk(t, Opcode.I32_POPCNT, "(I)I", "java/lang/Integer", "bitCount", "(I)I");
         insn(t, Opcode.I32_EXTEND8_S, "(I)I", I2B);
         insn(t, Opcode.I32_EXTEND16_S, "(I)I", I2S);
         compare(t, Opcode.I32_EQZ, "(I)I", IFEQ);
@@ -203,19 +242,15 @@ final class Numerics {
         call(t, Opcode.I64_DIV_U, "(JJ)J", INT_OPS, "i64DivU");
         call(t, Opcode.I64_REM_S, "(JJ)J", INT_OPS, "i64RemS");
         call(t, Opcode.I64_REM_U, "(JJ)J", INT_OPS, "i64RemU");
-        t.put(
-                Opcode.I64_ROTL,
-                new Op(Opcode.I64_ROTL, "(JJ)J", new int[] {L2I}, "java/lang/Long", "rotateLeft", "(JI)J", 0));
-        t.put(
-                Opcode.I64_ROTR,
-                new Op(Opcode.I64_ROTR, "(JJ)J", new int[] {L2I}, "java/lang/Long", "rotateRight", "(JI)J", 0));
-        call(t, Opcode.I64_CLZ, "(J)J", INT_OPS, "i64Clz");
-        call(t, Opcode.I64_CTZ, "(J)J", INT_OPS, "i64Ctz");
-        call(t, Opcode.I64_POPCNT, "(J)J", INT_OPS, "i64Popcnt");
-        call(t, Opcode.I64_EXTEND8_S, "(J)J", INT_OPS, "i64Extend8S");
-        call(t, Opcode.I64_EXTEND16_S, "(J)J", INT_OPS, "i64Extend16S");
-        call(t, Opcode.I64_EXTEND32_S, "(J)J", INT_OPS, "i64Extend32S");
-        t.put(Opcode.I64_EQZ, new Op(Opcode.I64_EQZ, "(J)I", new int[] {LCONST_0, LCMP}, null, null, null, IFEQ));
+        code(t, Opcode.I64_ROTL, "(JJ)J", insn(L2I), new Call("java/lang/Long", "rotateLeft", "(JI)J"));
+        code(t, Opcode.I64_ROTR, "(JJ)J", insn(L2I), new Call("java/lang/Long", "rotateRight", "(JI)J"));
+        code(t, Opcode.I64_CLZ, "(J)J", new Call("java/lang/Long", "numberOfLeadingZeros", "(J)I"), insn(I2L));
+        code(t, Opcode.I64_CTZ, "(J)J", new Call("java/lang/Long", "numberOfTrailingZeros", "(J)I"), insn(I2L));
+        code(t, Opcode.I64_POPCNT, "(J)J", new Call("java/lang/Long", "bitCount", "(J)I"), insn(I2L));
+        insn(t, Opcode.I64_EXTEND8_S, "(J)J", L2I, I2B, I2L);
+        insn(t, Opcode.I64_EXTEND16_S, "(J)J", L2I, I2S, I2L);
+        insn(t, Opcode.I64_EXTEND32_S, "(J)J", L2I, I2L);
+        test(t, Opcode.I64_EQZ, "(J)I", IFEQ, LCONST_0, LCMP);
         longCompare(t, Opcode.I64_EQ, IFEQ);
         longCompare(t, Opcode.I64_NE, IFNE);
         longCompare(t, Opcode.I64_LT_S, IFLT);
@@ -227,16 +262,27 @@ final class Numerics {
         unsignedCompare(t, Opcode.I64_LE_U, "(JJ)I", IFLE);
         unsignedCompare(t, Opcode.I64_GE_U, "(JJ)I", IFGE);
         // f32/f64 (spec 4.3.3): JVM float arithmetic is IEEE 754 round-to-nearest like Wasm's.
-        // Sign operations work on the bits, so a NaN's payload never passes through a float.
+        // Sign operations work on the bits, so a NaN's payload never passes through a float;
+        // they are masks inline, like every operator that is a few instructions.
         insn(t, Opcode.F32_ADD, "(FF)F", FADD);
         insn(t, Opcode.F32_SUB, "(FF)F", FSUB);
         insn(t, Opcode.F32_MUL, "(FF)F", FMUL);
         insn(t, Opcode.F32_DIV, "(FF)F", FDIV);
         call(t, Opcode.F32_MIN, "(FF)F", FLOAT_OPS, "f32Min");
         call(t, Opcode.F32_MAX, "(FF)F", FLOAT_OPS, "f32Max");
-        call(t, Opcode.F32_COPYSIGN, "(II)I", FLOAT_OPS, "f32CopysignBits");
-        call(t, Opcode.F32_ABS, "(I)I", FLOAT_OPS, "f32AbsBits");
-        call(t, Opcode.F32_NEG, "(I)I", FLOAT_OPS, "f32NegBits");
+        // copysign(a, b): b's sign bit, under it a's magnitude, or'd.
+        code(
+                t,
+                Opcode.F32_COPYSIGN,
+                "(II)I",
+                new Push(Integer.MIN_VALUE),
+                insn(IAND),
+                insn(SWAP),
+                new Push(Integer.MAX_VALUE),
+                insn(IAND),
+                insn(IOR));
+        code(t, Opcode.F32_ABS, "(I)I", new Push(Integer.MAX_VALUE), insn(IAND));
+        code(t, Opcode.F32_NEG, "(I)I", new Push(Integer.MIN_VALUE), insn(IXOR));
         call(t, Opcode.F32_CEIL, "(F)F", FLOAT_OPS, "f32Ceil");
         call(t, Opcode.F32_FLOOR, "(F)F", FLOAT_OPS, "f32Floor");
         call(t, Opcode.F32_TRUNC, "(F)F", FLOAT_OPS, "f32Trunc");
@@ -248,31 +294,41 @@ final class Numerics {
         insn(t, Opcode.F64_DIV, "(DD)D", DDIV);
         call(t, Opcode.F64_MIN, "(DD)D", FLOAT_OPS, "f64Min");
         call(t, Opcode.F64_MAX, "(DD)D", FLOAT_OPS, "f64Max");
-        call(t, Opcode.F64_COPYSIGN, "(JJ)J", FLOAT_OPS, "f64CopysignBits");
-        call(t, Opcode.F64_ABS, "(J)J", FLOAT_OPS, "f64AbsBits");
-        call(t, Opcode.F64_NEG, "(J)J", FLOAT_OPS, "f64NegBits");
+        code(
+                t,
+                Opcode.F64_COPYSIGN,
+                "(JJ)J",
+                new Push(Long.MIN_VALUE),
+                insn(LAND),
+                insn(DUP2_X2),
+                insn(POP2),
+                new Push(Long.MAX_VALUE),
+                insn(LAND),
+                insn(LOR));
+        code(t, Opcode.F64_ABS, "(J)J", new Push(Long.MAX_VALUE), insn(LAND));
+        code(t, Opcode.F64_NEG, "(J)J", new Push(Long.MIN_VALUE), insn(LXOR));
         call(t, Opcode.F64_CEIL, "(D)D", FLOAT_OPS, "f64Ceil");
         call(t, Opcode.F64_FLOOR, "(D)D", FLOAT_OPS, "f64Floor");
         call(t, Opcode.F64_TRUNC, "(D)D", FLOAT_OPS, "f64Trunc");
         call(t, Opcode.F64_NEAREST, "(D)D", FLOAT_OPS, "f64Nearest");
         call(t, Opcode.F64_SQRT, "(D)D", FLOAT_OPS, "f64Sqrt");
         // fcmpl/fcmpg pick the NaN answer that makes every relation but ne false (spec 4.3.3).
-        t.put(Opcode.F32_EQ, new Op(Opcode.F32_EQ, "(FF)I", new int[] {FCMPL}, null, null, null, IFEQ));
-        t.put(Opcode.F32_NE, new Op(Opcode.F32_NE, "(FF)I", new int[] {FCMPL}, null, null, null, IFNE));
-        t.put(Opcode.F32_LT, new Op(Opcode.F32_LT, "(FF)I", new int[] {FCMPG}, null, null, null, IFLT));
-        t.put(Opcode.F32_GT, new Op(Opcode.F32_GT, "(FF)I", new int[] {FCMPL}, null, null, null, IFGT));
-        t.put(Opcode.F32_LE, new Op(Opcode.F32_LE, "(FF)I", new int[] {FCMPG}, null, null, null, IFLE));
-        t.put(Opcode.F32_GE, new Op(Opcode.F32_GE, "(FF)I", new int[] {FCMPL}, null, null, null, IFGE));
-        t.put(Opcode.F64_EQ, new Op(Opcode.F64_EQ, "(DD)I", new int[] {DCMPL}, null, null, null, IFEQ));
-        t.put(Opcode.F64_NE, new Op(Opcode.F64_NE, "(DD)I", new int[] {DCMPL}, null, null, null, IFNE));
-        t.put(Opcode.F64_LT, new Op(Opcode.F64_LT, "(DD)I", new int[] {DCMPG}, null, null, null, IFLT));
-        t.put(Opcode.F64_GT, new Op(Opcode.F64_GT, "(DD)I", new int[] {DCMPL}, null, null, null, IFGT));
-        t.put(Opcode.F64_LE, new Op(Opcode.F64_LE, "(DD)I", new int[] {DCMPG}, null, null, null, IFLE));
-        t.put(Opcode.F64_GE, new Op(Opcode.F64_GE, "(DD)I", new int[] {DCMPL}, null, null, null, IFGE));
+        test(t, Opcode.F32_EQ, "(FF)I", IFEQ, FCMPL);
+        test(t, Opcode.F32_NE, "(FF)I", IFNE, FCMPL);
+        test(t, Opcode.F32_LT, "(FF)I", IFLT, FCMPG);
+        test(t, Opcode.F32_GT, "(FF)I", IFGT, FCMPL);
+        test(t, Opcode.F32_LE, "(FF)I", IFLE, FCMPG);
+        test(t, Opcode.F32_GE, "(FF)I", IFGE, FCMPL);
+        test(t, Opcode.F64_EQ, "(DD)I", IFEQ, DCMPL);
+        test(t, Opcode.F64_NE, "(DD)I", IFNE, DCMPL);
+        test(t, Opcode.F64_LT, "(DD)I", IFLT, DCMPG);
+        test(t, Opcode.F64_GT, "(DD)I", IFGT, DCMPL);
+        test(t, Opcode.F64_LE, "(DD)I", IFLE, DCMPG);
+        test(t, Opcode.F64_GE, "(DD)I", IFGE, DCMPL);
         // Conversions (spec 4.3.4): the trapping and saturating ones are the shared helpers.
         insn(t, Opcode.I32_WRAP_I64, "(J)I", L2I);
         insn(t, Opcode.I64_EXTEND_I32_S, "(I)J", I2L);
-        call(t, Opcode.I64_EXTEND_I32_U, "(I)J", INT_OPS, "i64ExtendI32U");
+        code(t, Opcode.I64_EXTEND_I32_U, "(I)J", insn(I2L), new Push(0xFFFF_FFFFL), insn(LAND));
         call(t, Opcode.I32_TRUNC_F32_S, "(F)I", CONV, "i32TruncF32S");
         call(t, Opcode.I32_TRUNC_F32_U, "(F)I", CONV, "i32TruncF32U");
         call(t, Opcode.I32_TRUNC_F64_S, "(D)I", CONV, "i32TruncF64S");
@@ -305,39 +361,52 @@ final class Numerics {
         insn(t, Opcode.I64_REINTERPRET_F64, "(J)J");
         insn(t, Opcode.F64_REINTERPRET_I64, "(J)J");
         // References: 0 is null for every reference type (DESIGN.md "Values and references").
-        t.put(
-                Opcode.REF_IS_NULL,
-                new Op(Opcode.REF_IS_NULL, "(J)I", new int[] {LCONST_0, LCMP}, null, null, null, IFEQ));
-        t.put(Opcode.REF_EQ, new Op(Opcode.REF_EQ, "(JJ)I", new int[] {LCMP}, null, null, null, IFEQ));
-        t.put(
-                Opcode.REF_AS_NON_NULL,
-                new Op(Opcode.REF_AS_NON_NULL, "(J)J", new int[0], FunctionCompiler.RT, "refAsNonNull", "(J)J", 0));
+        test(t, Opcode.REF_IS_NULL, "(J)I", IFEQ, LCONST_0, LCMP);
+        test(t, Opcode.REF_EQ, "(JJ)I", IFEQ, LCMP);
+        code(t, Opcode.REF_AS_NON_NULL, "(J)J", new Call(FunctionCompiler.RT, "refAsNonNull", "(J)J"));
         return Map.copyOf(t);
     }
 
+    private static Insn insn(int opcode) {
+        return new Insn(opcode);
+    }
+
+    private static void code(Map<Opcode, Op> t, Opcode op, String desc, Step... code) {
+        t.put(op, new Op(op, desc, List.of(code), 0));
+    }
+
     private static void insn(Map<Opcode, Op> t, Opcode op, String desc, int... insns) {
-        t.put(op, new Op(op, desc, insns, null, null, null, 0));
+        t.put(op, new Op(op, desc, insns(insns), 0));
+    }
+
+    /** A comparison: {@code insns}, then {@code jump} on the int they leave. */
+    private static void test(Map<Opcode, Op> t, Opcode op, String desc, int jump, int... insns) {
+        t.put(op, new Op(op, desc, insns(insns), jump));
+    }
+
+    private static List<Step> insns(int... insns) {
+        return Arrays.stream(insns).<Step>mapToObj(Insn::new).toList();
     }
 
     private static void call(Map<Opcode, Op> t, Opcode op, String desc, String owner, String name) {
-        t.put(op, new Op(op, desc, new int[0], owner, name, desc, 0));
+        code(t, op, desc, new Call(owner, name, desc));
     }
 
     private static void jdk(Map<Opcode, Op> t, Opcode op, String desc, String owner, String name, String callDesc) {
-        t.put(op, new Op(op, desc, new int[0], owner, name, callDesc, 0));
+        code(t, op, desc, new Call(owner, name, callDesc));
     }
 
     private static void compare(Map<Opcode, Op> t, Opcode op, String desc, int jump) {
-        t.put(op, new Op(op, desc, new int[0], null, null, null, jump));
+        test(t, op, desc, jump);
     }
 
     private static void longCompare(Map<Opcode, Op> t, Opcode op, int jump) {
-        t.put(op, new Op(op, "(JJ)I", new int[] {LCMP}, null, null, null, jump));
+        test(t, op, "(JJ)I", jump, LCMP);
     }
 
     private static void unsignedCompare(Map<Opcode, Op> t, Opcode op, String desc, int jump) {
         boolean wide = desc.startsWith("(J");
         String owner = wide ? "java/lang/Long" : "java/lang/Integer";
-        t.put(op, new Op(op, desc, new int[0], owner, "compareUnsigned", wide ? "(JJ)I" : "(II)I", jump));
+        t.put(op, new Op(op, desc, List.of(new Call(owner, "compareUnsigned", wide ? "(JJ)I" : "(II)I")), jump));
     }
 }
