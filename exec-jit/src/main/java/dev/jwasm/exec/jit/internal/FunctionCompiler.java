@@ -339,6 +339,9 @@ final class FunctionCompiler extends Emitter {
             mv.visitVarInsn(ASTORE, memBase + m);
         }
         memory.loadSegments();
+        if (memory.beyondC1()) {
+            TierNudge.emit(mv, index);
+        }
     }
 
     /**

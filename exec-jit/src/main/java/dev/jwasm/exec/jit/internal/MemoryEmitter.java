@@ -44,16 +44,24 @@ final class MemoryEmitter extends Emitter {
     /** The widths this function's scalar accesses have, a bit per log2 of their bytes. */
     private final int widths;
 
+    /** How many of this function's scalar accesses are segment accesses. */
+    private final int segmentAccesses;
+
     MemoryEmitter(Emitter method) {
         super(method);
         int used = 0;
+        int onSegments = 0;
         for (int pc = 0; pc < code.length; pc += IrOp.at(code, pc).length(code, pc)) {
             Memory.Access a = Memory.accessAt(code, pc);
             if (a != null) {
                 used |= 1 << SegmentAccess.of(a).log2();
+                if (memories.segment(code[pc + 3] & 0x7FFF_FFFF)) {
+                    onSegments++;
+                }
             }
         }
         this.widths = used;
+        this.segmentAccesses = onSegments;
     }
 
     /**
@@ -183,6 +191,11 @@ final class MemoryEmitter extends Emitter {
             }
         }
         mv.visitInsn(POP2);
+    }
+
+    /** Whether this function has too many segment accesses for C1's profiling tier (see {@link TierNudge}). */
+    boolean beyondC1() {
+        return segmentAccesses > TierNudge.C1_SEGMENT_ACCESSES;
     }
 
     /**

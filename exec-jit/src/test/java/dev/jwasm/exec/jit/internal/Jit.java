@@ -81,4 +81,18 @@ final class Jit {
         }
         return module.isCompiled(f.index());
     }
+
+    /** The function index of export {@code export}. */
+    static int index(Instance inst, String export) {
+        return ((WasmFunctionInstance) Internals.function(inst.function(export))).index();
+    }
+
+    /**
+     * The class the module of export {@code export} was compiled to in one piece (eager mode),
+     * once it was.
+     */
+    static Class<?> moduleClass(Instance inst, String export) {
+        var f = (WasmFunctionInstance) Internals.function(inst.function(export));
+        return CompiledModule.of(f.instance()).tier().code().code().getClass();
+    }
 }

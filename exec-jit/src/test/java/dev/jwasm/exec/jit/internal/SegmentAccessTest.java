@@ -236,6 +236,41 @@ class SegmentAccessTest {
         assertEquals(0, memory().accessorCalls, "compiled code called the accessors");
     }
 
+    /** A function of {@code loads} loads of the words from its argument up, returning their sum. */
+    private static String summing(String name, int loads) {
+        var body = new StringBuilder("(i64.const 0)");
+        for (int k = 0; k < loads; k++) {
+            body.append(" (i64.add (i64.load offset=").append(8 * k).append(" (local.get 0)))");
+        }
+        return "(func (export \"" + name + "\") (param i32) (result i64) " + body + ")";
+    }
+
+    /**
+     * A function with more segment accesses than C1's profiling tier manages counts its entries
+     * and throws its compiled code away at the first stage (see {@link TierNudge}), computing the
+     * same all along; one at the limit does not count.
+     */
+    @Test
+    void aFunctionWithManySegmentAccessesHasItsCodeThrownAwayOnceItRan() {
+        int limit = TierNudge.C1_SEGMENT_ACCESSES;
+        Instance inst = instance("(module (memory 1) "
+                + "(func (export \"store64\") (param i32 i64) (i64.store (local.get 0) (local.get 1))) "
+                + summing("at_limit", limit) + " " + summing("past_limit", limit + 1) + ")");
+        for (int k = 0; k <= limit; k++) {
+            inst.function("store64").call(8L * k, k + 1);
+        }
+        Class<?> generated = Jit.moduleClass(inst, "store64");
+        int calls = (1 << 13) + 100;
+        for (int i = 0; i < calls; i++) {
+            assertEquals((long) limit * (limit + 1) / 2, call(inst, "at_limit", 0));
+            assertEquals((long) (limit + 1) * (limit + 2) / 2, call(inst, "past_limit", 0));
+        }
+        assertEquals(0, TierNudge.stage(generated, Jit.index(inst, "at_limit")), "at the limit");
+        assertEquals(1, TierNudge.stage(generated, Jit.index(inst, "past_limit")), "past the limit");
+        assertEquals(0, memory().accessorCalls, "compiled code called the accessors");
+        assertOob(inst, "past_limit", PAGE - 8L * limit);
+    }
+
     /** A memory64 address is a u64 and the offset sum a u65: none of these wrap into memory. */
     @Test
     void memory64HighAddressesTrap() {
