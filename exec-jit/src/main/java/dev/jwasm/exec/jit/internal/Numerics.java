@@ -61,6 +61,7 @@ import static net.bytebuddy.jar.asm.Opcodes.POP2;
 import static net.bytebuddy.jar.asm.Opcodes.SWAP;
 
 import dev.jwasm.api.code.Opcode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -270,19 +271,7 @@ final class Numerics {
         insn(t, Opcode.F32_DIV, "(FF)F", FDIV);
         call(t, Opcode.F32_MIN, "(FF)F", FLOAT_OPS, "f32Min");
         call(t, Opcode.F32_MAX, "(FF)F", FLOAT_OPS, "f32Max");
-        // copysign(a, b): b's sign bit, under it a's magnitude, or'd.
-        code(
-                t,
-                Opcode.F32_COPYSIGN,
-                "(II)I",
-                new Push(Integer.MIN_VALUE),
-                insn(IAND),
-                insn(SWAP),
-                new Push(Integer.MAX_VALUE),
-                insn(IAND),
-                insn(IOR));
-        code(t, Opcode.F32_ABS, "(I)I", new Push(Integer.MAX_VALUE), insn(IAND));
-        code(t, Opcode.F32_NEG, "(I)I", new Push(Integer.MIN_VALUE), insn(IXOR));
+        signs(t, Opcode.F32_COPYSIGN, Opcode.F32_ABS, Opcode.F32_NEG, false);
         call(t, Opcode.F32_CEIL, "(F)F", FLOAT_OPS, "f32Ceil");
         call(t, Opcode.F32_FLOOR, "(F)F", FLOAT_OPS, "f32Floor");
         call(t, Opcode.F32_TRUNC, "(F)F", FLOAT_OPS, "f32Trunc");
@@ -294,37 +283,15 @@ final class Numerics {
         insn(t, Opcode.F64_DIV, "(DD)D", DDIV);
         call(t, Opcode.F64_MIN, "(DD)D", FLOAT_OPS, "f64Min");
         call(t, Opcode.F64_MAX, "(DD)D", FLOAT_OPS, "f64Max");
-        code(
-                t,
-                Opcode.F64_COPYSIGN,
-                "(JJ)J",
-                new Push(Long.MIN_VALUE),
-                insn(LAND),
-                insn(DUP2_X2),
-                insn(POP2),
-                new Push(Long.MAX_VALUE),
-                insn(LAND),
-                insn(LOR));
-        code(t, Opcode.F64_ABS, "(J)J", new Push(Long.MAX_VALUE), insn(LAND));
-        code(t, Opcode.F64_NEG, "(J)J", new Push(Long.MIN_VALUE), insn(LXOR));
+        signs(t, Opcode.F64_COPYSIGN, Opcode.F64_ABS, Opcode.F64_NEG, true);
         call(t, Opcode.F64_CEIL, "(D)D", FLOAT_OPS, "f64Ceil");
         call(t, Opcode.F64_FLOOR, "(D)D", FLOAT_OPS, "f64Floor");
         call(t, Opcode.F64_TRUNC, "(D)D", FLOAT_OPS, "f64Trunc");
         call(t, Opcode.F64_NEAREST, "(D)D", FLOAT_OPS, "f64Nearest");
         call(t, Opcode.F64_SQRT, "(D)D", FLOAT_OPS, "f64Sqrt");
         // fcmpl/fcmpg pick the NaN answer that makes every relation but ne false (spec 4.3.3).
-        test(t, Opcode.F32_EQ, "(FF)I", IFEQ, FCMPL);
-        test(t, Opcode.F32_NE, "(FF)I", IFNE, FCMPL);
-        test(t, Opcode.F32_LT, "(FF)I", IFLT, FCMPG);
-        test(t, Opcode.F32_GT, "(FF)I", IFGT, FCMPL);
-        test(t, Opcode.F32_LE, "(FF)I", IFLE, FCMPG);
-        test(t, Opcode.F32_GE, "(FF)I", IFGE, FCMPL);
-        test(t, Opcode.F64_EQ, "(DD)I", IFEQ, DCMPL);
-        test(t, Opcode.F64_NE, "(DD)I", IFNE, DCMPL);
-        test(t, Opcode.F64_LT, "(DD)I", IFLT, DCMPG);
-        test(t, Opcode.F64_GT, "(DD)I", IFGT, DCMPL);
-        test(t, Opcode.F64_LE, "(DD)I", IFLE, DCMPG);
-        test(t, Opcode.F64_GE, "(DD)I", IFGE, DCMPL);
+        floatCompares(t, "F32", "(FF)I", FCMPL, FCMPG);
+        floatCompares(t, "F64", "(DD)I", DCMPL, DCMPG);
         // Conversions (spec 4.3.4): the trapping and saturating ones are the shared helpers.
         insn(t, Opcode.I32_WRAP_I64, "(J)I", L2I);
         insn(t, Opcode.I64_EXTEND_I32_S, "(I)J", I2L);
@@ -365,6 +332,36 @@ final class Numerics {
         test(t, Opcode.REF_EQ, "(JJ)I", IFEQ, LCMP);
         code(t, Opcode.REF_AS_NON_NULL, "(J)J", new Call(FunctionCompiler.RT, "refAsNonNull", "(J)J"));
         return Map.copyOf(t);
+    }
+
+    /**
+     * copysign, abs and neg of f32 ({@code wide} false, int bits) or f64 (long bits): masks of
+     * the sign bit. copysign(a, b) is b's sign bit or'd with a's magnitude, a swapped up first.
+     */
+    private static void signs(Map<Opcode, Op> t, Opcode copysign, Opcode abs, Opcode neg, boolean wide) {
+        String unary = wide ? "(J)J" : "(I)I";
+        Push sign = new Push(wide ? (Object) Long.MIN_VALUE : (Object) Integer.MIN_VALUE);
+        Push magnitude = new Push(wide ? (Object) Long.MAX_VALUE : (Object) Integer.MAX_VALUE);
+        Insn and = insn(wide ? LAND : IAND);
+        var code = new ArrayList<Step>(List.of(sign, and));
+        code.addAll(wide ? List.of(insn(DUP2_X2), insn(POP2)) : List.of(insn(SWAP)));
+        code.addAll(List.of(magnitude, and, insn(wide ? LOR : IOR)));
+        t.put(copysign, new Op(copysign, wide ? "(JJ)J" : "(II)I", List.copyOf(code), 0));
+        code(t, abs, unary, magnitude, and);
+        code(t, neg, unary, sign, insn(wide ? LXOR : IXOR));
+    }
+
+    /**
+     * The six comparisons of f32 or f64 ({@code type}): {@code l} (NaN gives -1) where a NaN must
+     * fail a greater-than test or pass ne, {@code g} (NaN gives 1) where it must fail less-than.
+     */
+    private static void floatCompares(Map<Opcode, Op> t, String type, String desc, int l, int g) {
+        test(t, Opcode.valueOf(type + "_EQ"), desc, IFEQ, l);
+        test(t, Opcode.valueOf(type + "_NE"), desc, IFNE, l);
+        test(t, Opcode.valueOf(type + "_LT"), desc, IFLT, g);
+        test(t, Opcode.valueOf(type + "_GT"), desc, IFGT, l);
+        test(t, Opcode.valueOf(type + "_LE"), desc, IFLE, g);
+        test(t, Opcode.valueOf(type + "_GE"), desc, IFGE, l);
     }
 
     private static Insn insn(int opcode) {
