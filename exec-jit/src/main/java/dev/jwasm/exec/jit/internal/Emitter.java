@@ -71,6 +71,11 @@ abstract class Emitter {
     /** Set in a memory operand when the memory is 64-bit (as in the interpreter's MemoryOps). */
     static final int MEMORY64 = 1 << 31;
 
+    /** The memory index of a memory operand's flags (those without {@link #MEMORY64}). */
+    static int memoryOf(int flags) {
+        return flags & ~MEMORY64;
+    }
+
     final MethodVisitor mv;
 
     final InstanceState inst;
@@ -479,7 +484,7 @@ abstract class Emitter {
 
     /** The class to invoke the accessors of the memory in operand {@code flags} on. */
     String memOwner(int flags) {
-        return memories.owner(flags & 0x7FFF_FFFF);
+        return memories.owner(memoryOf(flags));
     }
 
     /** The JVM local of memory {@code memory}'s segment; its limits (longs) follow it. */
@@ -489,7 +494,7 @@ abstract class Emitter {
 
     /** Leaves the memory and the effective address (spec 4.4.7.1) on the stack. */
     void address(int addr, int flags, long offset) {
-        mv.visitVarInsn(ALOAD, memBase + (flags & 0x7FFF_FFFF));
+        mv.visitVarInsn(ALOAD, memBase + memoryOf(flags));
         effectiveAddress(addr, flags, offset);
     }
 

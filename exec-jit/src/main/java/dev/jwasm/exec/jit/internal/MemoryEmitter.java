@@ -55,7 +55,7 @@ final class MemoryEmitter extends Emitter {
             Memory.Access a = Memory.accessAt(code, pc);
             if (a != null) {
                 used |= 1 << SegmentAccess.of(a).log2();
-                if (memories.segment(code[pc + 3] & 0x7FFF_FFFF)) {
+                if (onSegment(pc)) {
                     onSegments++;
                 }
             }
@@ -69,7 +69,7 @@ final class MemoryEmitter extends Emitter {
      * offset}): the memory's accessor of the access's width.
      */
     void access(Memory.Access a, int pc) {
-        if (memories.segment(code[pc + 3] & 0x7FFF_FFFF)) {
+        if (onSegment(pc)) {
             segmentAccess(a, pc);
             return;
         }
@@ -84,6 +84,11 @@ final class MemoryEmitter extends Emitter {
         }
     }
 
+    /** Whether the scalar access at {@code pc} is on a memory accessed through its segment. */
+    private boolean onSegment(int pc) {
+        return memories.segment(memoryOf(code[pc + 3]));
+    }
+
     /**
      * The same access on the memory's segment held in JVM locals (see {@link MemoryShape#segment}):
      * the Wasm bounds check here, as a compare C2 can hoist out of a loop, then one {@code
@@ -96,7 +101,7 @@ final class MemoryEmitter extends Emitter {
      */
     private void segmentAccess(Memory.Access a, int pc) {
         int flags = code[pc + 3];
-        int m = flags & 0x7FFF_FFFF;
+        int m = memoryOf(flags);
         SegmentAccess.Width w = SegmentAccess.of(a);
         Label outside = outOfBounds[w.log2()];
         if (outside == null) {
@@ -241,7 +246,7 @@ final class MemoryEmitter extends Emitter {
                 mv.visitMethodInsn(INVOKEVIRTUAL, memOwner(flags), "atomicStore", "(IJJ)V", false);
             }
             case RMW -> {
-                mv.visitVarInsn(ALOAD, memBase + (flags & 0x7FFF_FFFF));
+                mv.visitVarInsn(ALOAD, memBase + memoryOf(flags));
                 mv.visitFieldInsn(GETSTATIC, RMW_OP, a.rmw().name(), "L" + RMW_OP + ";");
                 push(a.width());
                 effectiveAddress(base, flags, offset(pc + 4));

@@ -218,13 +218,13 @@ final class Numerics {
         jdk(t, Opcode.I32_POPCNT, "(I)I", "java/lang/Integer", "bitCount", "(I)I");
         insn(t, Opcode.I32_EXTEND8_S, "(I)I", I2B);
         insn(t, Opcode.I32_EXTEND16_S, "(I)I", I2S);
-        compare(t, Opcode.I32_EQZ, "(I)I", IFEQ);
-        compare(t, Opcode.I32_EQ, "(II)I", IF_ICMPEQ);
-        compare(t, Opcode.I32_NE, "(II)I", IF_ICMPNE);
-        compare(t, Opcode.I32_LT_S, "(II)I", IF_ICMPLT);
-        compare(t, Opcode.I32_GT_S, "(II)I", IF_ICMPGT);
-        compare(t, Opcode.I32_LE_S, "(II)I", IF_ICMPLE);
-        compare(t, Opcode.I32_GE_S, "(II)I", IF_ICMPGE);
+        test(t, Opcode.I32_EQZ, "(I)I", IFEQ);
+        test(t, Opcode.I32_EQ, "(II)I", IF_ICMPEQ);
+        test(t, Opcode.I32_NE, "(II)I", IF_ICMPNE);
+        test(t, Opcode.I32_LT_S, "(II)I", IF_ICMPLT);
+        test(t, Opcode.I32_GT_S, "(II)I", IF_ICMPGT);
+        test(t, Opcode.I32_LE_S, "(II)I", IF_ICMPLE);
+        test(t, Opcode.I32_GE_S, "(II)I", IF_ICMPGE);
         unsignedCompare(t, Opcode.I32_LT_U, "(II)I", IFLT);
         unsignedCompare(t, Opcode.I32_GT_U, "(II)I", IFGT);
         unsignedCompare(t, Opcode.I32_LE_U, "(II)I", IFLE);
@@ -391,10 +391,6 @@ final class Numerics {
 
     private static void jdk(Map<Opcode, Op> t, Opcode op, String desc, String owner, String name, String callDesc) {
         code(t, op, desc, new Call(owner, name, callDesc));
-    }
-
-    private static void compare(Map<Opcode, Op> t, Opcode op, String desc, int jump) {
-        test(t, op, desc, jump);
     }
 
     private static void longCompare(Map<Opcode, Op> t, Opcode op, int jump) {

@@ -184,7 +184,7 @@ final class SimdEmitter extends Emitter {
         int flags = code[pc + 4];
         int lane = code[pc + 8];
         Opcode wasm = Opcode.values()[code[pc + 7]];
-        int mem = memBase + (flags & 0x7FFF_FFFF);
+        int mem = memBase + memoryOf(flags);
         effectiveAddress(code[pc + 2], flags, offset(pc + 5));
         mv.visitVarInsn(LSTORE, eaTemp);
         switch (wasm) {
