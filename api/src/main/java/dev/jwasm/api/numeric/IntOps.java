@@ -30,12 +30,17 @@ public final class IntOps {
         return a / b;
     }
 
-    /** {@code i32.div_u}. */
+    /**
+     * {@code i32.div_u}, as a signed division of the zero-extended operands: exact, as fast as
+     * {@code Integer.divideUnsigned} for a variable divisor, and for a constant one (after the JIT's
+     * code inlines this) C2 turns a long division into a multiplication, which it does not do for
+     * the unsigned int intrinsic.
+     */
     public static int i32DivU(int a, int b) {
         if (b == 0) {
             throw divideByZero();
         }
-        return Integer.divideUnsigned(a, b);
+        return (int) (Integer.toUnsignedLong(a) / Integer.toUnsignedLong(b));
     }
 
     /** {@code i32.rem_s}: {@code MIN_VALUE rem -1} is 0, not a trap; the sign follows the dividend. */
@@ -46,12 +51,12 @@ public final class IntOps {
         return a % b; // JVM irem already gives 0 for MIN_VALUE % -1
     }
 
-    /** {@code i32.rem_u}. */
+    /** {@code i32.rem_u}, through long arithmetic for the reason given at {@link #i32DivU}. */
     public static int i32RemU(int a, int b) {
         if (b == 0) {
             throw divideByZero();
         }
-        return Integer.remainderUnsigned(a, b);
+        return (int) (Integer.toUnsignedLong(a) % Integer.toUnsignedLong(b));
     }
 
     // ---- i64 division ----
