@@ -231,6 +231,7 @@ final class FunctionCompiler extends Emitter {
             emitEntry();
         }
         spill.entry();
+        planUnrolling();
         loadMemories();
         mv.visitLabel(start);
         mv.visitLabel(selfStart);
@@ -251,7 +252,8 @@ final class FunctionCompiler extends Emitter {
             if (probe != null) {
                 probe.instruction(pc, mv);
             }
-            pc = instruction(pc);
+            var loop = unrolled.get(pc);
+            pc = loop == null ? instruction(pc) : unroll(loop);
         }
         mv.visitLabel(codeEnd);
         if (to < code.length) {
@@ -455,6 +457,66 @@ final class FunctionCompiler extends Emitter {
         }
     }
 
+    /** The loops written out several times (see {@link LoopUnrolling}), by header pc. */
+    private Map<Integer, LoopUnrolling.Loop> unrolled = Map.of();
+
+    /** While a copy of an unrolled loop is emitted: its back-edge's pc and the next copy's start. */
+    private int redirectPc = -1;
+
+    private Label redirect;
+
+    /**
+     * Chooses the loops to unroll: in a whole function (not a chunk, not a measurement) small
+     * enough that it was not measured for splitting (which counts each loop once), without fuel
+     * metering (which charges each back-edge) or exception handlers (whose stubs jump into the
+     * code from outside it).
+     */
+    private void planUnrolling() {
+        if (chunk != null
+                || probe != null
+                || code.length > ModuleCompiler.MEASURE_ABOVE
+                || meterFuel
+                || !fn.handlers().isEmpty()) {
+            return;
+        }
+        isTarget(0); // marks every jump target
+        unrolled = LoopUnrolling.plan(code, pc -> labels[pc] != null);
+        for (var loop : unrolled.values()) {
+            memory.unrolled(loop.header(), loop.end(), loop.copies() - 1);
+        }
+    }
+
+    /**
+     * Emits {@code loop} {@code copies} times in a row: each copy but the last goes on into the
+     * next where its back-edge would jump, and leaves at the loop's end where it would fall
+     * through; the last copy's back-edge is the loop's (with its stop check). Every copy has
+     * labels of its own for the branches inside it. Returns the pc after the loop.
+     */
+    private int unroll(LoopUnrolling.Loop loop) {
+        Label exit = label(loop.end());
+        for (int copy = 1; copy <= loop.copies(); copy++) {
+            boolean lastCopy = copy == loop.copies();
+            if (copy > 1) {
+                loop.targets().forEach(t -> labels[t] = new Label());
+            }
+            Label next = lastCopy ? null : new Label();
+            redirectPc = lastCopy ? -1 : loop.last();
+            redirect = next;
+            for (int pc = loop.header(); pc < loop.end(); ) {
+                if (pc != loop.header() && labels[pc] != null) {
+                    mv.visitLabel(labels[pc]);
+                }
+                pc = instruction(pc);
+            }
+            if (!lastCopy) {
+                mv.visitJumpInsn(GOTO, exit);
+                mv.visitLabel(next);
+            }
+        }
+        redirectPc = -1;
+        return loop.end();
+    }
+
     /** Jump targets are known before they are reached only for backward jumps: mark all first. */
     private boolean targetsMarked;
 
@@ -501,6 +563,9 @@ final class FunctionCompiler extends Emitter {
      * once per iteration the code actually takes, as the interpreter does in {@code Machine.to}.
      */
     private Label jumpTarget(int pc, int target) {
+        if (pc == redirectPc) {
+            return redirect;
+        }
         if (target > pc) {
             return label(target);
         }

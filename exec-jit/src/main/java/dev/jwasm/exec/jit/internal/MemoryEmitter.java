@@ -44,8 +44,8 @@ final class MemoryEmitter extends Emitter {
     /** The widths this function's scalar accesses have, a bit per log2 of their bytes. */
     private final int widths;
 
-    /** How many of this function's scalar accesses are segment accesses. */
-    private final int segmentAccesses;
+    /** How many of this function's scalar accesses are segment accesses (unrolled copies too). */
+    private int segmentAccesses;
 
     MemoryEmitter(Emitter method) {
         super(method);
@@ -62,6 +62,15 @@ final class MemoryEmitter extends Emitter {
         }
         this.widths = used;
         this.segmentAccesses = onSegments;
+    }
+
+    /** The code from {@code from} to {@code to} is emitted {@code extra} more times. */
+    void unrolled(int from, int to, int extra) {
+        for (int pc = from; pc < to; pc += IrOp.at(code, pc).length(code, pc)) {
+            if (Memory.accessAt(code, pc) != null && onSegment(pc)) {
+                segmentAccesses += extra;
+            }
+        }
     }
 
     /**

@@ -47,7 +47,7 @@ final class ModuleCompiler {
     /** HotSpot's HugeMethodLimit: a longer method is never compiled to machine code. */
     private static final int HUGE_METHOD_LIMIT = 8_000;
     /** Above this many IR ints a function is measured before it is compiled. */
-    private static final int MEASURE_ABOVE = 2_000;
+    static final int MEASURE_ABOVE = 2_000;
     /** The bridges' descriptor: {@code (InstanceState, long[] args, int depth) long[]}. */
     static final String BRIDGE = "(L" + FunctionCompiler.INST + ";[JI)[J";
 
