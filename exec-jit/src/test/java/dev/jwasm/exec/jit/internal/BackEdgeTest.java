@@ -95,14 +95,7 @@ class BackEdgeTest {
         for (String spin : new String[] {"spinIf", "spinTable"}) {
             var store = new Store(Jit.engine(false));
             Instance inst = Jit.instance(store, LOOPS);
-            var interrupter = Thread.ofPlatform().start(() -> {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                store.interrupt();
-            });
+            var interrupter = Jit.interruptAfter(store, 50);
             var trap = assertThrows(Trap.class, () -> inst.function(spin).call());
             assertEquals(TrapKind.INTERRUPTED, trap.kind());
             assertTrue(interrupter.join(Duration.ofSeconds(10)));

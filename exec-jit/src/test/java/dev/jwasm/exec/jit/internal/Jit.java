@@ -82,6 +82,18 @@ final class Jit {
         return module.isCompiled(f.index());
     }
 
+    /** Starts a thread that interrupts {@code store} after {@code millis} ms; join it to see it did. */
+    static Thread interruptAfter(Store store, long millis) {
+        return Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            store.interrupt();
+        });
+    }
+
     /** The function index of export {@code export}. */
     static int index(Instance inst, String export) {
         return ((WasmFunctionInstance) Internals.function(inst.function(export))).index();

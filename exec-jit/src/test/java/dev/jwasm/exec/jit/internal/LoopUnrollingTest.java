@@ -161,14 +161,7 @@ class LoopUnrollingTest {
     void anUnrolledLoopStillStopsOnAnInterrupt() throws InterruptedException {
         assertEquals(1, plan("wait_clear").size());
         inst.memory("memory").write(500, new byte[] {1});
-        var interrupter = Thread.ofPlatform().start(() -> {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            store.interrupt();
-        });
+        var interrupter = Jit.interruptAfter(store, 100);
         var trap = assertThrows(Trap.class, () -> inst.function("wait_clear").call(500));
         assertEquals(TrapKind.INTERRUPTED, trap.kind());
         assertTrue(interrupter.join(Duration.ofSeconds(10)));

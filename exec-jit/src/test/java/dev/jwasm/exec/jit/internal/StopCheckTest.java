@@ -60,14 +60,7 @@ class StopCheckTest {
         for (int i = 0; i < 20_000; i++) {
             assertEquals(500, inst.function("count").callForLong(500));
         }
-        var interrupter = Thread.ofPlatform().start(() -> {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            store.interrupt();
-        });
+        var interrupter = Jit.interruptAfter(store, 100);
         var trap = assertThrows(Trap.class, () -> inst.function("spin").call());
         assertEquals(TrapKind.INTERRUPTED, trap.kind());
         assertTrue(interrupter.join(Duration.ofSeconds(10)));
