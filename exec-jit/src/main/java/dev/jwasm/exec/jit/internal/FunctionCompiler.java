@@ -97,6 +97,12 @@ final class FunctionCompiler extends Emitter {
      */
     private boolean tailForm;
 
+    /** Where the body is copied into its own calls (see SelfInlining): each copy's IR pcs. */
+    private List<SelfInlining.Copy> copies = List.of();
+
+    /** The level of the copy the instruction being emitted is in (see copyLevel), or 0. */
+    private int copyLevel;
+
     /** After the entry code of a function in one method: where a tail call of itself jumps. */
     private final Label selfStart = new Label();
 
@@ -162,7 +168,11 @@ final class FunctionCompiler extends Emitter {
      * {@code call_indirect}s to the context's indirect types. Returns the size of its bytecode.
      */
     static int compile(ClassVisitor cv, CompileContext ctx, int index, Lowered fn) {
-        return compile(cv, ctx, index, fn, null, null);
+        var inlined = SelfInlining.apply(fn, index, ctx.meterFuel());
+        if (inlined == null) {
+            return compile(cv, ctx, index, fn, null, null);
+        }
+        return compile(cv, ctx, index, inlined.fn(), null, null, inlined.copies());
     }
 
     /**
@@ -176,6 +186,17 @@ final class FunctionCompiler extends Emitter {
             Lowered fn,
             SplitFunction.Chunk chunk,
             SplitFunction.Probe probe) {
+        return compile(cv, ctx, index, fn, chunk, probe, List.of());
+    }
+
+    private static int compile(
+            ClassVisitor cv,
+            CompileContext ctx,
+            int index,
+            Lowered fn,
+            SplitFunction.Chunk chunk,
+            SplitFunction.Probe probe,
+            List<SelfInlining.Copy> copies) {
         InstanceState inst = ctx.inst();
         FuncType type = inst.functions[index].type();
         boolean tail = TailDispatch.tailCallsOthers(fn, index);
@@ -189,6 +210,7 @@ final class FunctionCompiler extends Emitter {
         var compiler = new FunctionCompiler(mv, ctx, index, type, fn, probe);
         compiler.chunk = chunk;
         compiler.tailForm = tail;
+        compiler.copies = copies;
         int size = compiler.body();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -218,6 +240,8 @@ final class FunctionCompiler extends Emitter {
         Label end = new Label();
         Label onTrap = new Label();
         Label onOverflow = new Label();
+        // Listed first, so that a copy's handler records its frame before the method's own.
+        var copyStubs = copyHandlers();
         mv.visitTryCatchBlock(start, end, onTrap, "dev/jwasm/api/Trap");
         mv.visitTryCatchBlock(start, end, onOverflow, "java/lang/StackOverflowError");
         var stubs = handlerRanges();
@@ -253,6 +277,7 @@ final class FunctionCompiler extends Emitter {
                 probe.instruction(pc, mv);
             }
             var loop = unrolled.get(pc);
+            copyLevel = copyLevel(pc);
             pc = loop == null ? instruction(pc) : unroll(loop);
         }
         mv.visitLabel(codeEnd);
@@ -267,6 +292,7 @@ final class FunctionCompiler extends Emitter {
             mv.visitJumpInsn(GOTO, label(back.getKey()));
         }
         stubs.forEach(this::handlerStub);
+        copyStubs.forEach(this::copyFrame);
         memory.outOfBoundsBlocks();
         if (chunk != null) {
             chunk.exits(mv);
@@ -300,6 +326,64 @@ final class FunctionCompiler extends Emitter {
             }
         }
         return stubs;
+    }
+
+    /**
+     * For each copy of the body in its own calls (see SelfInlining), the JVM handlers that record
+     * the frame the copy stands for when a trap or stack overflow leaves it: the handler stubs
+     * (trap, overflow) lie inside the method's own range, whose handler records the next frame.
+     */
+    private Map<SelfInlining.Copy, Label[]> copyHandlers() {
+        var stubs = new LinkedHashMap<SelfInlining.Copy, Label[]>();
+        // Deepest copies first: the JVM takes the first entry whose range holds the pc.
+        for (SelfInlining.Copy c : copies) {
+            Label[] stub = {new Label(), new Label()};
+            mv.visitTryCatchBlock(label(c.start()), label(c.end()), stub[0], "dev/jwasm/api/Trap");
+            mv.visitTryCatchBlock(label(c.start()), label(c.end()), stub[1], "java/lang/StackOverflowError");
+            stubs.put(c, stub);
+        }
+        return stubs;
+    }
+
+    /** A copy's stubs: the trap with the frames of the copy's level, then the method's (see body). */
+    private void copyFrame(SelfInlining.Copy copy, Label[] stub) {
+        mv.visitLabel(stub[0]);
+        for (int i = 1; i < copy.level(); i++) {
+            withFrame();
+        }
+        rethrowWithFrame();
+        mv.visitLabel(stub[1]);
+        mv.visitInsn(POP);
+        mv.visitVarInsn(ALOAD, 0);
+        push(index);
+        mv.visitMethodInsn(INVOKESTATIC, RT, "exhausted", "(L" + INST + ";I)Ldev/jwasm/api/Trap;", false);
+        for (int i = 1; i < copy.level(); i++) {
+            withFrame();
+        }
+        mv.visitInsn(ATHROW);
+    }
+
+    /** Records this function's frame on the trap on the stack, which stays there. */
+    private void withFrame() {
+        mv.visitVarInsn(ALOAD, 0);
+        push(index);
+        mv.visitMethodInsn(
+                INVOKESTATIC, RT, "frame", "(Ldev/jwasm/api/Trap;L" + INST + ";I)Ldev/jwasm/api/Trap;", false);
+    }
+
+    /** Rethrows the trap on the stack with this function's frame recorded. */
+    private void rethrowWithFrame() {
+        withFrame();
+        mv.visitInsn(ATHROW);
+    }
+
+    /** Drops the StackOverflowError on the stack and throws "call stack exhausted" with this frame. */
+    private void throwExhausted() {
+        mv.visitInsn(POP);
+        mv.visitVarInsn(ALOAD, 0);
+        push(index);
+        mv.visitMethodInsn(INVOKESTATIC, RT, "exhausted", "(L" + INST + ";I)Ldev/jwasm/api/Trap;", false);
+        mv.visitInsn(ATHROW);
     }
 
     /** Function entry: v128 parameters' high halves, the JIT's nesting limit, the frame image. */
@@ -363,17 +447,9 @@ final class FunctionCompiler extends Emitter {
     /** The handlers after the body, whose bytecode size is {@code size}; returns it. */
     private int handlers(int size, Label onTrap, Label onOverflow) {
         mv.visitLabel(onTrap);
-        mv.visitVarInsn(ALOAD, 0);
-        push(index);
-        mv.visitMethodInsn(
-                INVOKESTATIC, RT, "frame", "(Ldev/jwasm/api/Trap;L" + INST + ";I)Ldev/jwasm/api/Trap;", false);
-        mv.visitInsn(ATHROW);
+        rethrowWithFrame();
         mv.visitLabel(onOverflow);
-        mv.visitInsn(POP);
-        mv.visitVarInsn(ALOAD, 0);
-        push(index);
-        mv.visitMethodInsn(INVOKESTATIC, RT, "exhausted", "(L" + INST + ";I)Ldev/jwasm/api/Trap;", false);
-        mv.visitInsn(ATHROW);
+        throwExhausted();
         return size;
     }
 
@@ -869,8 +945,19 @@ final class FunctionCompiler extends Emitter {
     /** Pushes the callee's depth: this function's plus one. */
     private void deeper() {
         mv.visitVarInsn(ILOAD, 1);
-        mv.visitInsn(ICONST_1);
+        // A call in a copy of the body (SelfInlining) is as deep as the calls the copies stand for.
+        push(1 + copyLevel);
         mv.visitInsn(IADD);
+    }
+
+    /** The level of the innermost copy of the body (SelfInlining) holding {@code pc}, or 0. */
+    private int copyLevel(int pc) {
+        for (SelfInlining.Copy c : copies) {
+            if (c.start() <= pc && pc < c.end()) {
+                return c.level(); // deepest first
+            }
+        }
+        return 0;
     }
 
     /**
