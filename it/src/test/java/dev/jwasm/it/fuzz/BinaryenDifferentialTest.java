@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,9 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * host calls must agree (canonically: see {@link FuzzValue}).
  *
  * <p>Bounded for {@code verify}: {@code jwasm.fuzz.modules} modules per feature set (default 120),
- * from seed {@code jwasm.fuzz.seed}. The GC feature set runs only with {@code -Djwasm.fuzz.gc=true}:
- * jwasm's GC heap is still being built, and every GC module fails on it today. A long run is one
- * command (README, "Fuzzing").
+ * from seed {@code jwasm.fuzz.seed}, for each feature set: MVP, post-MVP and GC (structs, arrays and
+ * i31 on jwasm's GC heap). A long run is one command (README, "Fuzzing").
  */
 class BinaryenDifferentialTest {
     private static final int MODULES = Integer.getInteger("jwasm.fuzz.modules", 120);
@@ -32,10 +30,6 @@ class BinaryenDifferentialTest {
     @ParameterizedTest
     @EnumSource(FuzzConfig.class)
     void jwasmAgreesWithBinaryen(FuzzConfig config) throws IOException {
-        Assumptions.assumeTrue(
-                config != FuzzConfig.GC || Boolean.getBoolean("jwasm.fuzz.gc"),
-                "GC modules need jwasm's GC heap (structs, arrays, i31), which is not merged yet: run with"
-                        + " -Djwasm.fuzz.gc=true");
         var tool = BinaryenTool.installOrSkip(WORK);
         var dir = WORK.resolve(config.name().toLowerCase() + "-" + SEED);
         Files.createDirectories(dir);

@@ -20,6 +20,7 @@ import dev.jwasm.api.model.TagType;
 import dev.jwasm.api.model.ValType;
 import dev.jwasm.api.model.VecType;
 import dev.jwasm.internal.access.Internals;
+import dev.jwasm.spi.GcRefs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -257,6 +258,9 @@ final class FuzzingSupport {
     private String refText(RefType type, long bits) {
         if (bits == 0) {
             return "null";
+        }
+        if (GcRefs.isI31(bits)) {
+            return "i31ref(" + GcRefs.i31Signed(bits) + ")";
         }
         return switch (type.heap()) {
             case HeapType.Abstract a when a == HeapType.Abstract.FUNC || a == HeapType.Abstract.NOFUNC -> "function";
