@@ -353,10 +353,7 @@ final class FunctionCompiler extends Emitter {
         }
         rethrowWithFrame();
         mv.visitLabel(stub[1]);
-        mv.visitInsn(POP);
-        mv.visitVarInsn(ALOAD, 0);
-        push(index);
-        mv.visitMethodInsn(INVOKESTATIC, RT, "exhausted", "(L" + INST + ";I)Ldev/jwasm/api/Trap;", false);
+        exhausted();
         for (int i = 1; i < copy.level(); i++) {
             withFrame();
         }
@@ -377,13 +374,12 @@ final class FunctionCompiler extends Emitter {
         mv.visitInsn(ATHROW);
     }
 
-    /** Drops the StackOverflowError on the stack and throws "call stack exhausted" with this frame. */
-    private void throwExhausted() {
+    /** Replaces the StackOverflowError on the stack by "call stack exhausted" with this frame. */
+    private void exhausted() {
         mv.visitInsn(POP);
         mv.visitVarInsn(ALOAD, 0);
         push(index);
         mv.visitMethodInsn(INVOKESTATIC, RT, "exhausted", "(L" + INST + ";I)Ldev/jwasm/api/Trap;", false);
-        mv.visitInsn(ATHROW);
     }
 
     /** Function entry: v128 parameters' high halves, the JIT's nesting limit, the frame image. */
@@ -449,7 +445,8 @@ final class FunctionCompiler extends Emitter {
         mv.visitLabel(onTrap);
         rethrowWithFrame();
         mv.visitLabel(onOverflow);
-        throwExhausted();
+        exhausted();
+        mv.visitInsn(ATHROW);
         return size;
     }
 

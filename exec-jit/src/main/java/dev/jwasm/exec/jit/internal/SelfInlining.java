@@ -193,15 +193,21 @@ final class SelfInlining {
             int[] code = fn.code();
             int total = (fn.locals() - fn.params()) * IrOp.CONST.length(null, 0);
             for (int pc = 0; pc < code.length; pc += IrOp.at(code, pc).length(code, pc)) {
-                if (code[pc] == IrOp.RETURN.code()) {
-                    total += returnLength(code[pc + 2]);
-                } else if (levels > 1 && selfCall(code, pc, index)) {
-                    total += copyLength(levels - 1, index);
-                } else {
-                    total += IrOp.at(code, pc).length(code, pc);
-                }
+                total += copiedLength(pc, levels, index);
             }
             return total;
+        }
+
+        /** IR words the instruction at {@code pc} takes in a copy with {@code levels - 1} levels inside. */
+        int copiedLength(int pc, int levels, int index) {
+            int[] code = fn.code();
+            if (code[pc] == IrOp.RETURN.code()) {
+                return returnLength(code[pc + 2]);
+            }
+            if (levels > 1 && selfCall(code, pc, index)) {
+                return copyLength(levels - 1, index);
+            }
+            return IrOp.at(code, pc).length(code, pc);
         }
 
         static int returnLength(int count) {
@@ -302,13 +308,7 @@ final class SelfInlining {
             int pos = size + (fn.locals() - fn.params()) * IrOp.CONST.length(null, 0);
             for (int pc = 0; pc < code.length; pc += IrOp.at(code, pc).length(code, pc)) {
                 at[pc] = pos;
-                if (code[pc] == IrOp.RETURN.code()) {
-                    pos += Shape.returnLength(code[pc + 2]);
-                } else if (levels > 1 && shape.selfCall(code, pc, index)) {
-                    pos += shape.copyLength(levels - 1, index);
-                } else {
-                    pos += IrOp.at(code, pc).length(code, pc);
-                }
+                pos += shape.copiedLength(pc, levels, index);
             }
             int end = pos;
             at[code.length] = end;
